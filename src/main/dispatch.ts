@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { isRequestName, requests, type ParsedArg, type RequestName, type Result } from '../shared/api/index.ts';
+import { StudioError } from '../shared/errors.ts';
+import type { Response } from '../shared/transport.ts';
+
+export interface CallContext {
+  /** Who is making the change, for the audit trail. */
+  actor: string;
+}
+
+export type Handler<N extends RequestName> = (arg: ParsedArg<N>, ctx: CallContext) => Result<N> | Promise<Result<N>>;
+export type Handlers = { [N in RequestName]: Handler<N> };
+export type Dispatch = (name: string, arg: unknown, ctx: CallContext) => Promise<Response>;
+
+/**
+ * The one entry point of every transport (IPC, WebSocket, CLI): look the name up, validate the
+ * argument with its schema, run the handler, and answer with a result or a typed error.
+ */
+export function createDispatch(handlers: Handlers, onInternalError: (error: unknown, name: string) => void): Dispatch {
+  return async (name, arg, ctx) => {
+    if (!isRequestName(name)) {
+      return fail(new StudioError('unknown_request', `no request named "${String(name).slice(0, 100)}"`));
+    }
+    const parsed = requests[name].arg.safeParse(arg);
+    if (!parsed.success) {
+      return fail(
+        new StudioError('invalid_argument', z.prettifyError(parsed.error), {
+          issues: parsed.error.issues.map((issue) => ({ path: issue.path.map(String), message: issue.message })),
+        }),
+      );
+    }
+    try {
+      const handler = handlers[name] as Handler<typeof name>;
+      return { ok: true, result: await handler(parsed.data as never, ctx) };
+    } catch (error) {
+      if (error instanceof StudioError) return fail(error);
+      onInternalError(error, name);
+      return fail(new StudioError('internal', error instanceof Error ? error.message : 'unexpected error'));
+    }
+  };
+}
+
+const fail = (error: StudioError): Response => ({ ok: false, error: error.toPayload() });

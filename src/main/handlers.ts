@@ -1,0 +1,14 @@
+import type { Handlers } from './dispatch.ts';
+import { jobHandlers } from './services/jobs/handlers.ts';
+import { libraryHandlers } from './services/library/handlers.ts';
+import { settingsHandlers } from './services/settings/handlers.ts';
+import type { StudioServices } from './studio.ts';
+
+/** The one handler map behind every transport; the compiler checks each request has its handler. */
+export function createHandlers(services: StudioServices): Handlers {
+  return {
+    ...settingsHandlers(services),
+    ...jobHandlers(services),
+    ...libraryHandlers(services),
+  };
+}

@@ -1,0 +1,12 @@
+/** Messages between the job manager and a job's worker thread. */
+export type ToWorker = { type: 'cancel' };
+export type FromWorker =
+  | { type: 'progress'; progress: number | null; message: string }
+  | { type: 'done'; result: unknown }
+  | { type: 'error'; error: { code: string; message: string } };
+
+export interface WorkerStart<I = unknown> {
+  /** Module that calls defineJobWorker; a .ts source is loaded through tsx. */
+  entry: string;
+  input: I;
+}

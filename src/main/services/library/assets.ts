@@ -1,0 +1,64 @@
+import type { Asset } from '../../../shared/domain.ts';
+import { StudioError } from '../../../shared/errors.ts';
+import type { Db } from '../storage/database.ts';
+import type { AuditTrail } from './audit.ts';
+
+interface AssetRow {
+  id: number;
+  kind: 'audio';
+  name: string;
+  file: string;
+  sha256: string;
+  bytes: number;
+  duration_sec: number;
+  sample_rate: number;
+  channels: number;
+  created_at: string;
+}
+
+export type NewAsset = Omit<Asset, 'id' | 'kind' | 'createdAt'>;
+
+const toAsset = (row: AssetRow): Asset => ({
+  id: row.id,
+  kind: row.kind,
+  name: row.name,
+  file: row.file,
+  sha256: row.sha256,
+  bytes: row.bytes,
+  durationSec: row.duration_sec,
+  sampleRate: row.sample_rate,
+  channels: row.channels,
+  createdAt: row.created_at,
+});
+
+/** Audio files in the data directory, immutable once added. */
+export class AssetStore {
+  constructor(
+    private readonly db: Db,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  add(asset: NewAsset, actor: string): Asset {
+    return this.db.transaction(() => {
+      const { lastInsertRowid } = this.db
+        .prepare(
+          `INSERT INTO assets (kind, name, file, sha256, bytes, duration_sec, sample_rate, channels, created_at)
+           VALUES ('audio', ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(asset.name, asset.file, asset.sha256, asset.bytes, asset.durationSec, asset.sampleRate, asset.channels, new Date().toISOString());
+      const id = Number(lastInsertRowid);
+      this.audit.record({ actor, entity: 'asset', entityId: id, action: 'create', changes: { name: asset.name, sha256: asset.sha256 } });
+      return this.get(id);
+    })();
+  }
+
+  get(id: number): Asset {
+    const row = this.db.prepare('SELECT * FROM assets WHERE id = ?').get(id) as AssetRow | undefined;
+    if (!row) throw new StudioError('not_found', `asset ${id}`);
+    return toAsset(row);
+  }
+
+  list(): Asset[] {
+    return (this.db.prepare('SELECT * FROM assets ORDER BY id DESC').all() as AssetRow[]).map(toAsset);
+  }
+}

@@ -1,0 +1,224 @@
+import type { Bulletin, BulletinFields, Status } from '../../../shared/domain.ts';
+import { StudioError } from '../../../shared/errors.ts';
+import type { Db } from '../storage/database.ts';
+import { AuditTrail, diff } from './audit.ts';
+import { foldForSearch } from './fold.ts';
+
+interface BulletinRow {
+  id: number;
+  title: string;
+  script: string;
+  category: string;
+  language: string;
+  author: string;
+  approver: string | null;
+  approved_at: string | null;
+  priority: string;
+  status: string;
+  schedule: string;
+  repeat_count: number;
+  repeat_gap_minutes: number;
+  audio_asset_id: number | null;
+  duration_sec: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export const BULLETIN_DEFAULTS: Omit<BulletinFields, 'title'> = {
+  script: '',
+  category: 'other',
+  language: 'vi',
+  author: '',
+  priority: 'normal',
+  targetAreaIds: [],
+  schedule: { kind: 'now' },
+  repeat: { count: 1, gapMinutes: 0 },
+  audioAssetId: null,
+};
+
+/** The workflow seen in the field; "back to draft" returns a bulletin for corrections. */
+const TRANSITIONS: Record<Status, Status[]> = {
+  draft: ['submitted'],
+  submitted: ['approved', 'draft'],
+  approved: ['delivered', 'draft'],
+  delivered: [],
+};
+
+const SELECT = `SELECT b.*, a.duration_sec FROM bulletins b LEFT JOIN assets a ON a.id = b.audio_asset_id`;
+
+export class BulletinStore {
+  constructor(
+    private readonly db: Db,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  create(fields: Partial<BulletinFields> & { title: string }, actor: string): Bulletin {
+    const values: BulletinFields = { ...BULLETIN_DEFAULTS, ...fields };
+    const now = new Date().toISOString();
+    return this.db.transaction(() => {
+      this.checkReferences(values);
+      const { lastInsertRowid } = this.db
+        .prepare(
+          `INSERT INTO bulletins (title, script, category, language, author, priority, status, schedule,
+             repeat_count, repeat_gap_minutes, audio_asset_id, created_at, updated_at)
+           VALUES (@title, @script, @category, @language, @author, @priority, 'draft', @schedule,
+             @repeatCount, @repeatGap, @audioAssetId, @now, @now)`,
+        )
+        .run({
+          ...values,
+          schedule: JSON.stringify(values.schedule),
+          repeatCount: values.repeat.count,
+          repeatGap: values.repeat.gapMinutes,
+          now,
+        });
+      const id = Number(lastInsertRowid);
+      this.writeAreas(id, values.targetAreaIds);
+      this.index(id, values.title, values.script);
+      this.audit.record({ actor, entity: 'bulletin', entityId: id, action: 'create', changes: { title: values.title } });
+      return this.get(id);
+    })();
+  }
+
+  get(id: number): Bulletin {
+    const row = this.db.prepare(`${SELECT} WHERE b.id = ?`).get(id) as BulletinRow | undefined;
+    if (!row) throw new StudioError('not_found', `bulletin ${id}`);
+    return this.toBulletin(row);
+  }
+
+  exists(id: number): boolean {
+    return this.db.prepare('SELECT 1 FROM bulletins WHERE id = ?').get(id) !== undefined;
+  }
+
+  update(id: number, changes: Partial<BulletinFields>, actor: string): Bulletin {
+    return this.db.transaction(() => {
+      const before = this.get(id);
+      if (before.status === 'delivered') {
+        throw new StudioError('invalid_transition', 'a delivered bulletin cannot be edited; duplicate it instead');
+      }
+      const after: BulletinFields = { ...pickFields(before), ...changes };
+      this.checkReferences(after);
+      const changed = diff(pickFields(before), after);
+      if (Object.keys(changed).length === 0) return before;
+      // Changing what is said or to whom sends an approved bulletin back for approval.
+      const reopens = before.status === 'approved' && ['script', 'title', 'targetAreaIds'].some((f) => f in changed);
+      this.db
+        .prepare(
+          `UPDATE bulletins SET title=@title, script=@script, category=@category, language=@language,
+             author=@author, priority=@priority, schedule=@schedule, repeat_count=@repeatCount,
+             repeat_gap_minutes=@repeatGap, audio_asset_id=@audioAssetId, updated_at=@now,
+             status = CASE WHEN @reopens THEN 'draft' ELSE status END,
+             approver = CASE WHEN @reopens THEN NULL ELSE approver END,
+             approved_at = CASE WHEN @reopens THEN NULL ELSE approved_at END
+           WHERE id=@id`,
+        )
+        .run({
+          ...after,
+          id,
+          schedule: JSON.stringify(after.schedule),
+          repeatCount: after.repeat.count,
+          repeatGap: after.repeat.gapMinutes,
+          now: new Date().toISOString(),
+          reopens: reopens ? 1 : 0,
+        });
+      if ('targetAreaIds' in changed) this.writeAreas(id, after.targetAreaIds);
+      if ('title' in changed || 'script' in changed) this.index(id, after.title, after.script);
+      this.audit.record({ actor, entity: 'bulletin', entityId: id, action: 'update', changes: changed });
+      return this.get(id);
+    })();
+  }
+
+  transition(id: number, to: Status, actor: string, approver?: string): Bulletin {
+    return this.db.transaction(() => {
+      const before = this.get(id);
+      if (!TRANSITIONS[before.status].includes(to)) {
+        throw new StudioError('invalid_transition', `${before.status} → ${to}`, { from: before.status, to });
+      }
+      if (to === 'approved' && !approver) {
+        throw new StudioError('invalid_argument', 'approval needs the approver’s name', { field: 'approver' });
+      }
+      const approving = to === 'approved';
+      const keepsApproval = to === 'delivered';
+      this.db
+        .prepare(
+          `UPDATE bulletins SET status = ?, approver = ?, approved_at = ?, updated_at = ? WHERE id = ?`,
+        )
+        .run(
+          to,
+          approving ? approver : keepsApproval ? before.approver : null,
+          approving ? new Date().toISOString() : keepsApproval ? before.approvedAt : null,
+          new Date().toISOString(),
+          id,
+        );
+      this.audit.record({
+        actor,
+        entity: 'bulletin',
+        entityId: id,
+        action: 'transition',
+        changes: { status: [before.status, to], ...(approving ? { approver } : {}) },
+      });
+      return this.get(id);
+    })();
+  }
+
+  delete(id: number, actor: string): void {
+    this.db.transaction(() => {
+      const before = this.get(id);
+      this.db.prepare('DELETE FROM bulletins WHERE id = ?').run(id);
+      this.db.prepare('DELETE FROM bulletin_search WHERE rowid = ?').run(id);
+      this.audit.record({ actor, entity: 'bulletin', entityId: id, action: 'delete', changes: { title: before.title } });
+    })();
+  }
+
+  private index(id: number, title: string, script: string): void {
+    this.db.prepare('DELETE FROM bulletin_search WHERE rowid = ?').run(id);
+    this.db
+      .prepare('INSERT INTO bulletin_search (rowid, title, script) VALUES (?, ?, ?)')
+      .run(id, foldForSearch(title), foldForSearch(script));
+  }
+
+  private writeAreas(id: number, areaIds: number[]): void {
+    this.db.prepare('DELETE FROM bulletin_areas WHERE bulletin_id = ?').run(id);
+    const insert = this.db.prepare('INSERT OR IGNORE INTO bulletin_areas (bulletin_id, area_id) VALUES (?, ?)');
+    for (const areaId of areaIds) insert.run(id, areaId);
+  }
+
+  private checkReferences(fields: BulletinFields): void {
+    const areaExists = this.db.prepare('SELECT 1 FROM areas WHERE id = ?');
+    const missing = fields.targetAreaIds.filter((areaId) => areaExists.get(areaId) === undefined);
+    if (missing.length > 0) throw new StudioError('not_found', `areas ${missing.join(', ')}`, { areaIds: missing });
+    if (fields.audioAssetId !== null && !this.db.prepare('SELECT 1 FROM assets WHERE id = ?').get(fields.audioAssetId)) {
+      throw new StudioError('not_found', `asset ${fields.audioAssetId}`);
+    }
+  }
+
+  private toBulletin(row: BulletinRow): Bulletin {
+    const areaIds = this.db
+      .prepare('SELECT area_id FROM bulletin_areas WHERE bulletin_id = ? ORDER BY area_id')
+      .pluck()
+      .all(row.id) as number[];
+    return {
+      id: row.id,
+      title: row.title,
+      script: row.script,
+      category: row.category as Bulletin['category'],
+      language: row.language,
+      author: row.author,
+      approver: row.approver,
+      approvedAt: row.approved_at,
+      priority: row.priority as Bulletin['priority'],
+      status: row.status as Bulletin['status'],
+      targetAreaIds: areaIds,
+      schedule: JSON.parse(row.schedule),
+      repeat: { count: row.repeat_count, gapMinutes: row.repeat_gap_minutes },
+      audioAssetId: row.audio_asset_id,
+      durationSec: row.duration_sec,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+    };
+  }
+}
+
+function pickFields(b: Bulletin): BulletinFields {
+  const { title, script, category, language, author, priority, targetAreaIds, schedule, repeat, audioAssetId } = b;
+  return { title, script, category, language, author, priority, targetAreaIds, schedule, repeat, audioAssetId };
+}

@@ -1,0 +1,209 @@
+import type { ItemKind, Programme, ProgrammeItem, ProgrammeSummary } from '../../../shared/domain.ts';
+import { StudioError } from '../../../shared/errors.ts';
+import type { Db } from '../storage/database.ts';
+import type { AuditTrail } from './audit.ts';
+import { estimateSpeechSeconds } from './reading-time.ts';
+
+interface ItemRow {
+  id: number;
+  position: number;
+  kind: ItemKind;
+  bulletin_id: number | null;
+  asset_id: number | null;
+  bulletin_title: string | null;
+  script: string | null;
+  bulletin_audio_sec: number | null;
+  asset_name: string | null;
+  asset_sec: number | null;
+}
+
+interface ProgrammeRow {
+  id: number;
+  title: string;
+  notes: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface NewItem {
+  kind: ItemKind;
+  bulletinId?: number;
+  assetId?: number;
+  position?: number;
+}
+
+/** Programmes: ordered items with their lengths, checked against the session cap. */
+export class ProgrammeStore {
+  constructor(
+    private readonly db: Db,
+    private readonly audit: AuditTrail,
+    private readonly capMinutes: () => number,
+  ) {}
+
+  create(title: string, notes: string, actor: string): Programme {
+    return this.db.transaction(() => {
+      const now = new Date().toISOString();
+      const { lastInsertRowid } = this.db
+        .prepare('INSERT INTO programmes (title, notes, created_at, updated_at) VALUES (?, ?, ?, ?)')
+        .run(title, notes, now, now);
+      const id = Number(lastInsertRowid);
+      this.audit.record({ actor, entity: 'programme', entityId: id, action: 'create', changes: { title } });
+      return this.get(id);
+    })();
+  }
+
+  get(id: number): Programme {
+    const row = this.db.prepare('SELECT * FROM programmes WHERE id = ?').get(id) as ProgrammeRow | undefined;
+    if (!row) throw new StudioError('not_found', `programme ${id}`);
+    const items = this.items(id);
+    const totalSec = Math.round(items.reduce((sum, item) => sum + item.durationSec, 0) * 10) / 10;
+    const capMinutes = this.capMinutes();
+    return {
+      id: row.id,
+      title: row.title,
+      notes: row.notes,
+      items,
+      totalSec,
+      capMinutes,
+      exceedsCap: totalSec > capMinutes * 60,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+    };
+  }
+
+  list(): ProgrammeSummary[] {
+    const ids = this.db.prepare('SELECT id FROM programmes ORDER BY updated_at DESC, id DESC').pluck().all() as number[];
+    return ids.map((id) => {
+      const p = this.get(id);
+      return { id, title: p.title, totalSec: p.totalSec, exceedsCap: p.exceedsCap, updatedAt: p.updatedAt, itemCount: p.items.length };
+    });
+  }
+
+  update(id: number, changes: { title?: string; notes?: string }, actor: string): Programme {
+    return this.db.transaction(() => {
+      const before = this.get(id);
+      const title = changes.title ?? before.title;
+      const notes = changes.notes ?? before.notes;
+      this.db.prepare('UPDATE programmes SET title = ?, notes = ? WHERE id = ?').run(title, notes, id);
+      this.touch(id);
+      this.audit.record({ actor, entity: 'programme', entityId: id, action: 'update', changes: { title, notes } });
+      return this.get(id);
+    })();
+  }
+
+  delete(id: number, actor: string): void {
+    this.db.transaction(() => {
+      const before = this.get(id);
+      this.db.prepare('DELETE FROM programmes WHERE id = ?').run(id);
+      this.audit.record({ actor, entity: 'programme', entityId: id, action: 'delete', changes: { title: before.title } });
+    })();
+  }
+
+  addItem(programmeId: number, item: NewItem, actor: string): Programme {
+    return this.db.transaction(() => {
+      const current = this.get(programmeId);
+      this.checkItem(item);
+      const position = Math.min(item.position ?? current.items.length, current.items.length);
+      this.db
+        .prepare('UPDATE programme_items SET position = position + 1 WHERE programme_id = ? AND position >= ?')
+        .run(programmeId, position);
+      const { lastInsertRowid } = this.db
+        .prepare('INSERT INTO programme_items (programme_id, position, kind, bulletin_id, asset_id) VALUES (?, ?, ?, ?, ?)')
+        .run(programmeId, position, item.kind, item.bulletinId ?? null, item.assetId ?? null);
+      this.touch(programmeId);
+      this.audit.record({
+        actor,
+        entity: 'programme',
+        entityId: programmeId,
+        action: 'add_item',
+        changes: { itemId: Number(lastInsertRowid), ...item, position },
+      });
+      return this.get(programmeId);
+    })();
+  }
+
+  removeItem(programmeId: number, itemId: number, actor: string): Programme {
+    return this.db.transaction(() => {
+      const current = this.get(programmeId);
+      if (!current.items.some((i) => i.id === itemId)) throw new StudioError('not_found', `item ${itemId}`);
+      this.db.prepare('DELETE FROM programme_items WHERE id = ?').run(itemId);
+      this.renumber(current.items.map((i) => i.id).filter((id) => id !== itemId));
+      this.touch(programmeId);
+      this.audit.record({ actor, entity: 'programme', entityId: programmeId, action: 'remove_item', changes: { itemId } });
+      return this.get(programmeId);
+    })();
+  }
+
+  reorder(programmeId: number, itemIds: number[], actor: string): Programme {
+    return this.db.transaction(() => {
+      const current = this.get(programmeId);
+      const before = current.items.map((i) => i.id);
+      const same = before.length === itemIds.length && [...before].sort().join() === [...itemIds].sort().join();
+      if (!same) {
+        throw new StudioError('conflict', 'the new order must list every item of the programme exactly once', {
+          expected: before,
+        });
+      }
+      this.renumber(itemIds);
+      this.touch(programmeId);
+      this.audit.record({ actor, entity: 'programme', entityId: programmeId, action: 'reorder', changes: { order: [before, itemIds] } });
+      return this.get(programmeId);
+    })();
+  }
+
+  private items(programmeId: number): ProgrammeItem[] {
+    const rows = this.db
+      .prepare(
+        `SELECT i.id, i.position, i.kind, i.bulletin_id, i.asset_id,
+                b.title AS bulletin_title, b.script, ba.duration_sec AS bulletin_audio_sec,
+                a.name AS asset_name, a.duration_sec AS asset_sec
+           FROM programme_items i
+           LEFT JOIN bulletins b ON b.id = i.bulletin_id
+           LEFT JOIN assets ba ON ba.id = b.audio_asset_id
+           LEFT JOIN assets a ON a.id = i.asset_id
+          WHERE i.programme_id = ? ORDER BY i.position`,
+      )
+      .all(programmeId) as ItemRow[];
+    return rows.map((row) => {
+      const audioSec = row.bulletin_id !== null ? row.bulletin_audio_sec : row.asset_sec;
+      const estimated = audioSec === null;
+      return {
+        id: row.id,
+        position: row.position,
+        kind: row.kind,
+        bulletinId: row.bulletin_id,
+        assetId: row.asset_id,
+        label: row.bulletin_title ?? row.asset_name ?? '',
+        durationSec: estimated ? estimateSpeechSeconds(row.script ?? '') : audioSec,
+        durationEstimated: estimated,
+      };
+    });
+  }
+
+  private checkItem(item: NewItem): void {
+    if (item.kind === 'bulletin') {
+      if (item.bulletinId === undefined || item.assetId !== undefined) {
+        throw new StudioError('invalid_argument', 'a bulletin item names a bulletinId and no assetId');
+      }
+      if (!this.db.prepare('SELECT 1 FROM bulletins WHERE id = ?').get(item.bulletinId)) {
+        throw new StudioError('not_found', `bulletin ${item.bulletinId}`);
+      }
+    } else {
+      if (item.assetId === undefined || item.bulletinId !== undefined) {
+        throw new StudioError('invalid_argument', 'a jingle or music bed names an assetId and no bulletinId');
+      }
+      if (!this.db.prepare('SELECT 1 FROM assets WHERE id = ?').get(item.assetId)) {
+        throw new StudioError('not_found', `asset ${item.assetId}`);
+      }
+    }
+  }
+
+  private renumber(itemIds: number[]): void {
+    const setPosition = this.db.prepare('UPDATE programme_items SET position = ? WHERE id = ?');
+    itemIds.forEach((id, position) => setPosition.run(position, id));
+  }
+
+  private touch(id: number): void {
+    this.db.prepare('UPDATE programmes SET updated_at = ? WHERE id = ?').run(new Date().toISOString(), id);
+  }
+}

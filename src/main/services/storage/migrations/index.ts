@@ -1,0 +1,15 @@
+/**
+ * Numbered schema migrations. A migration, once released, never changes: add a new one.
+ * Numbers are grouped by domain (1–9 library, 10–19 audio, 20–29 speech, 30–39 delivery)
+ * so work on separate domains does not collide.
+ */
+import { librarySchema } from './001-library.ts';
+import { librarySearch } from './002-library-search.ts';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const migrations: Migration[] = [librarySchema, librarySearch];

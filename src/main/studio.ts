@@ -1,0 +1,74 @@
+import { createRequire } from 'node:module';
+import type { AppInfo } from '../shared/api/index.ts';
+import { createDispatch, type Dispatch } from './dispatch.ts';
+import { EventHub } from './event-hub.ts';
+import { createHandlers } from './handlers.ts';
+import { JobManager } from './services/jobs/job-manager.ts';
+import { AreaStore } from './services/library/areas.ts';
+import { AssetStore } from './services/library/assets.ts';
+import { AuditTrail } from './services/library/audit.ts';
+import { BulletinStore } from './services/library/bulletins.ts';
+import { ProgrammeStore } from './services/library/programmes.ts';
+import { SettingsStore } from './services/settings/settings.ts';
+import { openDatabase, type Db } from './services/storage/database.ts';
+
+export interface StudioServices {
+  dataDir: string;
+  transport: AppInfo['transport'];
+  version: string;
+  db: Db;
+  audit: AuditTrail;
+  settings: SettingsStore;
+  bulletins: BulletinStore;
+  programmes: ProgrammeStore;
+  areas: AreaStore;
+  assets: AssetStore;
+  jobs: JobManager;
+  events: EventHub;
+}
+
+export interface Studio {
+  services: StudioServices;
+  events: EventHub;
+  dispatch: Dispatch;
+  /** The actor recorded in the audit trail when a transport does not name one. */
+  defaultActor(): string;
+  close(): Promise<void>;
+}
+
+const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
+
+/** Opens the data directory and wires every service behind one dispatch, for any transport. */
+export function openStudio(options: { dataDir: string; transport: AppInfo['transport'] }): Studio {
+  const db = openDatabase(options.dataDir);
+  const events = new EventHub();
+  const audit = new AuditTrail(db);
+  const settings = new SettingsStore(db, audit);
+  const services: StudioServices = {
+    dataDir: options.dataDir,
+    transport: options.transport,
+    version,
+    db,
+    audit,
+    settings,
+    bulletins: new BulletinStore(db, audit),
+    programmes: new ProgrammeStore(db, audit, () => settings.get().sessionCapMinutes),
+    areas: new AreaStore(db, audit),
+    assets: new AssetStore(db, audit),
+    jobs: new JobManager(events.emit),
+    events,
+  };
+  const dispatch = createDispatch(createHandlers(services), (error, name) => {
+    console.error(`[studio] ${name} failed unexpectedly:`, error);
+  });
+  return {
+    services,
+    events,
+    dispatch,
+    defaultActor: () => settings.get().userName || options.transport,
+    async close() {
+      await services.jobs.close();
+      db.close();
+    },
+  };
+}

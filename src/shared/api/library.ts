@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import {
+  AreaKind,
+  BulletinFields,
+  Category,
+  Id,
+  ItemKind,
+  LanguageCode,
+  Priority,
+  Status,
+  type Area,
+  type AuditEntry,
+  type Bulletin,
+  type BulletinSummary,
+  type Programme,
+  type ProgrammeSummary,
+} from '../domain.ts';
+import { request } from './define.ts';
+
+const byId = z.strictObject({ id: Id });
+const page = { limit: z.number().int().min(1).max(1000).default(50), offset: z.number().int().min(0).default(0) };
+
+export const SearchFilters = z.strictObject({
+  text: z.string().max(500).default(''),
+  category: Category.optional(),
+  language: LanguageCode.optional(),
+  priority: Priority.optional(),
+  status: Status.optional(),
+  ...page,
+});
+export type SearchFilters = z.input<typeof SearchFilters>;
+
+export const libraryRequests = {
+  'bulletin.create': request<Bulletin>()(BulletinFields.partial().required({ title: true })),
+  'bulletin.get': request<Bulletin>()(byId),
+  'bulletin.update': request<Bulletin>()(z.strictObject({ id: Id, changes: BulletinFields.partial() })),
+  'bulletin.delete': request<{ deleted: true }>()(byId),
+  /** draft → submitted → approved (needs an approver) → delivered; submitted/approved → draft to send back. */
+  'bulletin.transition': request<Bulletin>()(
+    z.strictObject({ id: Id, to: Status, approver: z.string().trim().min(1).max(200).optional() }),
+  ),
+  'bulletin.list': request<{ items: BulletinSummary[]; total: number }>()(SearchFilters),
+  /** Diacritic- and case-insensitive search over titles and scripts. */
+  'library.search': request<{ items: BulletinSummary[]; total: number }>()(SearchFilters),
+
+  'programme.create': request<Programme>()(
+    z.strictObject({ title: z.string().trim().min(1).max(300), notes: z.string().max(5000).default('') }),
+  ),
+  'programme.get': request<Programme>()(byId),
+  'programme.list': request<ProgrammeSummary[]>()(z.strictObject({})),
+  'programme.update': request<Programme>()(
+    z.strictObject({ id: Id, title: z.string().trim().min(1).max(300).optional(), notes: z.string().max(5000).optional() }),
+  ),
+  'programme.delete': request<{ deleted: true }>()(byId),
+  'programme.addItem': request<Programme>()(
+    z.strictObject({
+      programmeId: Id,
+      kind: ItemKind,
+      bulletinId: Id.optional(),
+      assetId: Id.optional(),
+      position: z.number().int().min(0).optional(),
+    }),
+  ),
+  'programme.removeItem': request<Programme>()(z.strictObject({ programmeId: Id, itemId: Id })),
+  /** The complete new order of the programme's item ids. */
+  'programme.reorder': request<Programme>()(z.strictObject({ programmeId: Id, itemIds: z.array(Id).min(1) })),
+
+  'area.list': request<Area[]>()(z.strictObject({})),
+  'area.create': request<Area>()(
+    z.strictObject({
+      parentId: Id.nullable(),
+      kind: AreaKind,
+      name: z.string().trim().min(1).max(200),
+      code: z.string().trim().max(50).default(''),
+    }),
+  ),
+  'area.update': request<Area>()(
+    z.strictObject({ id: Id, name: z.string().trim().min(1).max(200).optional(), code: z.string().trim().max(50).optional() }),
+  ),
+  'area.delete': request<{ deleted: true }>()(byId),
+
+  'audit.list': request<AuditEntry[]>()(
+    z.strictObject({ entity: z.string().max(50).optional(), entityId: Id.optional(), ...page }),
+  ),
+} as const;

@@ -1,0 +1,172 @@
+/**
+ * Domain vocabulary shared by the screen and the services (see ../shared/DOMAIN.md).
+ * Schemas double as the validation of every request that carries these shapes.
+ */
+import { z } from 'zod';
+
+export const PRIORITIES = ['normal', 'priority', 'emergency'] as const;
+export const STATUSES = ['draft', 'submitted', 'approved', 'delivered'] as const;
+export const CATEGORIES = [
+  'politics',
+  'health',
+  'agriculture',
+  'weather',
+  'security',
+  'culture',
+  'education',
+  'economy',
+  'other',
+] as const;
+/** ISO 639 codes of the languages centres broadcast in; the list is a UI default, not a limit. */
+export const KNOWN_LANGUAGES = [
+  'vi', 'hnj', 'blt', 'ium', 'tyz', 'nut', 'khm', 'rad', 'jra', 'bdq', 'sed', 'kpm', 'cmo', 'cjm', 'ktv',
+] as const;
+export const AREA_KINDS = ['province', 'district', 'region', 'commune', 'cluster', 'board'] as const;
+export const ITEM_KINDS = ['bulletin', 'jingle', 'music_bed'] as const;
+
+export const Id = z.number().int().positive();
+export const Priority = z.enum(PRIORITIES);
+export const Status = z.enum(STATUSES);
+export const Category = z.enum(CATEGORIES);
+export const LanguageCode = z.string().regex(/^[a-z]{2,3}$/, 'ISO 639 code, e.g. vi, bdq');
+export const AreaKind = z.enum(AREA_KINDS);
+export const ItemKind = z.enum(ITEM_KINDS);
+
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
+export const Schedule = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('now') }),
+  z.strictObject({ kind: z.literal('once'), at: z.iso.datetime({ local: true }) }),
+  z.strictObject({ kind: z.literal('daily'), time: clockTime }),
+  z.strictObject({
+    kind: z.literal('weekly'),
+    /** ISO weekdays: 1 = Monday … 7 = Sunday. */
+    weekdays: z.array(z.number().int().min(1).max(7)).min(1).max(7),
+    time: clockTime,
+  }),
+]);
+export const Repeat = z.strictObject({
+  count: z.number().int().min(1).max(10),
+  gapMinutes: z.number().int().min(0).max(24 * 60),
+});
+
+export type Priority = z.infer<typeof Priority>;
+export type Status = z.infer<typeof Status>;
+export type Category = z.infer<typeof Category>;
+export type AreaKind = z.infer<typeof AreaKind>;
+export type ItemKind = z.infer<typeof ItemKind>;
+export type Schedule = z.infer<typeof Schedule>;
+export type Repeat = z.infer<typeof Repeat>;
+
+/** The editable fields of a bulletin; status and approval move through `bulletin.transition`. */
+export const BulletinFields = z.strictObject({
+  title: z.string().trim().min(1).max(300),
+  script: z.string().max(200_000),
+  category: Category,
+  language: LanguageCode,
+  author: z.string().trim().max(200),
+  priority: Priority,
+  targetAreaIds: z.array(Id).max(5000),
+  schedule: Schedule,
+  repeat: Repeat,
+  audioAssetId: Id.nullable(),
+});
+export type BulletinFields = z.infer<typeof BulletinFields>;
+
+export interface Bulletin extends BulletinFields {
+  id: number;
+  status: Status;
+  approver: string | null;
+  approvedAt: string | null;
+  /** Seconds of audio when an asset is attached, else null. */
+  durationSec: number | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type BulletinSummary = Pick<
+  Bulletin,
+  'id' | 'title' | 'category' | 'language' | 'priority' | 'status' | 'author' | 'updatedAt' | 'durationSec'
+> & { snippet: string };
+
+export interface Asset {
+  id: number;
+  kind: 'audio';
+  name: string;
+  /** Path relative to the data directory. */
+  file: string;
+  sha256: string;
+  bytes: number;
+  durationSec: number;
+  sampleRate: number;
+  channels: number;
+  createdAt: string;
+}
+
+export interface ProgrammeItem {
+  id: number;
+  position: number;
+  kind: ItemKind;
+  bulletinId: number | null;
+  assetId: number | null;
+  label: string;
+  /** Seconds; estimated from the script when a bulletin has no audio yet. */
+  durationSec: number;
+  durationEstimated: boolean;
+}
+
+export interface Programme {
+  id: number;
+  title: string;
+  notes: string;
+  items: ProgrammeItem[];
+  totalSec: number;
+  capMinutes: number;
+  exceedsCap: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type ProgrammeSummary = Pick<Programme, 'id' | 'title' | 'totalSec' | 'exceedsCap' | 'updatedAt'> & {
+  itemCount: number;
+};
+
+export interface Area {
+  id: number;
+  parentId: number | null;
+  kind: AreaKind;
+  name: string;
+  code: string;
+}
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  actor: string;
+  entity: string;
+  entityId: number | null;
+  action: string;
+  changes: unknown;
+}
+
+export const Settings = z.strictObject({
+  uiLanguage: z.enum(['vi', 'en']),
+  userName: z.string().trim().max(200),
+  /** Local rules cap one broadcast session (e.g. 15 min in urban wards, 45 in rural areas). */
+  sessionCapMinutes: z.number().int().min(1).max(24 * 60),
+});
+export type Settings = z.infer<typeof Settings>;
+
+export const JOB_STATES = ['running', 'done', 'failed', 'cancelled'] as const;
+export interface JobInfo {
+  id: string;
+  kind: string;
+  title: string;
+  state: (typeof JOB_STATES)[number];
+  /** 0..1, or null when the work cannot tell how far it is. */
+  progress: number | null;
+  message: string;
+  startedAt: string;
+  finishedAt: string | null;
+  result?: unknown;
+  error?: { code: string; message: string };
+}

@@ -1,0 +1,80 @@
+/**
+ * Typed errors that cross every transport. A handler throws StudioError; dispatch turns it
+ * into a plain `{ code, message, details }` object, so no stack ever reaches the screen.
+ */
+export const ERROR_CODES = [
+  'invalid_argument',
+  'unknown_request',
+  'not_found',
+  'conflict',
+  'invalid_transition',
+  'unsupported_format',
+  'io_error',
+  'cancelled',
+  'unauthorized',
+  'internal',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ErrorPayload {
+  code: ErrorCode;
+  message: string;
+  details?: unknown;
+}
+
+export class StudioError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'StudioError';
+  }
+
+  toPayload(): ErrorPayload {
+    return this.details === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, details: this.details };
+  }
+}
+
+export const isErrorPayload = (value: unknown): value is ErrorPayload =>
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as ErrorPayload).code === 'string' &&
+  typeof (value as ErrorPayload).message === 'string';
+
+/** What the user reads, by error code, in each UI language. The technical message follows it. */
+const ERROR_TEXT: Record<'vi' | 'en', Record<ErrorCode, string>> = {
+  vi: {
+    invalid_argument: 'Dữ liệu nhập không hợp lệ',
+    unknown_request: 'Yêu cầu không được hỗ trợ',
+    not_found: 'Không tìm thấy',
+    conflict: 'Xung đột dữ liệu',
+    invalid_transition: 'Không thể chuyển sang trạng thái này',
+    unsupported_format: 'Định dạng tệp không được hỗ trợ',
+    io_error: 'Lỗi đọc/ghi tệp',
+    cancelled: 'Đã hủy',
+    unauthorized: 'Không có quyền truy cập',
+    internal: 'Lỗi hệ thống, vui lòng thử lại',
+  },
+  en: {
+    invalid_argument: 'Invalid input',
+    unknown_request: 'Request not supported',
+    not_found: 'Not found',
+    conflict: 'Data conflict',
+    invalid_transition: 'This status change is not allowed',
+    unsupported_format: 'File format not supported',
+    io_error: 'File read/write error',
+    cancelled: 'Cancelled',
+    unauthorized: 'Access denied',
+    internal: 'Internal error, please try again',
+  },
+};
+
+export function describeError(error: ErrorPayload, language: 'vi' | 'en' = 'vi'): string {
+  const headline = ERROR_TEXT[language][error.code] ?? ERROR_TEXT[language].internal;
+  return error.message ? `${headline}: ${error.message}` : headline;
+}
