@@ -53,7 +53,7 @@ export class BulletinStore {
   ) {}
 
   create(fields: Partial<BulletinFields> & { title: string }, actor: string): Bulletin {
-    const values: BulletinFields = { ...BULLETIN_DEFAULTS, ...fields };
+    const values: BulletinFields = { ...BULLETIN_DEFAULTS, ...definedOnly(fields) };
     const now = new Date().toISOString();
     return this.db.transaction(() => {
       this.checkReferences(values);
@@ -95,7 +95,7 @@ export class BulletinStore {
       if (before.status === 'delivered') {
         throw new StudioError('invalid_transition', 'a delivered bulletin cannot be edited; duplicate it instead');
       }
-      const after: BulletinFields = { ...pickFields(before), ...changes };
+      const after: BulletinFields = { ...pickFields(before), ...definedOnly(changes) };
       this.checkReferences(after);
       const changed = diff(pickFields(before), after);
       if (Object.keys(changed).length === 0) return before;
@@ -221,4 +221,9 @@ export class BulletinStore {
 function pickFields(b: Bulletin): BulletinFields {
   const { title, script, category, language, author, priority, targetAreaIds, schedule, repeat, audioAssetId } = b;
   return { title, script, category, language, author, priority, targetAreaIds, schedule, repeat, audioAssetId };
+}
+
+/** `{ category: undefined }` means "not given", never "erase". */
+function definedOnly<T extends object>(fields: T): Partial<T> {
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Partial<T>;
 }

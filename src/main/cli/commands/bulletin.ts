@@ -1,0 +1,71 @@
+import { Command, Option } from 'commander';
+import fs from 'node:fs';
+import { CATEGORIES, PRIORITIES, STATUSES } from '../../../shared/domain.ts';
+import { StudioError } from '../../../shared/errors.ts';
+import { call, printJson } from '../session.ts';
+
+function readScript(file: string | undefined): string | undefined {
+  if (file === undefined) return undefined;
+  try {
+    return fs.readFileSync(file === '-' ? 0 : file, 'utf8').normalize('NFC');
+  } catch {
+    throw new StudioError('not_found', `script file ${file}`);
+  }
+}
+
+const printTable = (rows: { id: number; status: string; priority: string; title: string }[]) => {
+  for (const row of rows) process.stdout.write(`${String(row.id).padStart(6)}  ${row.status.padEnd(9)} ${row.priority.padEnd(9)} ${row.title}\n`);
+};
+
+export function registerBulletinCommands(program: Command): void {
+  const bulletin = program.command('bulletin').description('bản tin / bulletins');
+
+  bulletin
+    .command('list')
+    .description('list bulletins, newest first')
+    .addOption(new Option('--status <status>').choices(STATUSES))
+    .addOption(new Option('--priority <priority>').choices(PRIORITIES))
+    .addOption(new Option('--category <category>').choices(CATEGORIES))
+    .option('--limit <n>', 'how many', (v) => Number(v), 50)
+    .option('--json', 'print JSON')
+    .action(async (opts, command: Command) => {
+      const { items } = await call(command, 'bulletin.list', {
+        status: opts.status,
+        priority: opts.priority,
+        category: opts.category,
+        limit: opts.limit,
+      });
+      if (opts.json) printJson(items);
+      else printTable(items);
+    });
+
+  bulletin
+    .command('create')
+    .description('create a draft bulletin')
+    .requiredOption('--title <title>', 'title')
+    .option('--script-file <file>', 'UTF-8 text file with the script ("-" for stdin)')
+    .addOption(new Option('--category <category>').choices(CATEGORIES))
+    .addOption(new Option('--priority <priority>').choices(PRIORITIES))
+    .option('--language <code>', 'ISO 639 language code', 'vi')
+    .option('--author <name>', 'author')
+    .option('--json', 'print JSON')
+    .action(async (opts, command: Command) => {
+      const created = await call(command, 'bulletin.create', {
+        title: opts.title,
+        script: readScript(opts.scriptFile),
+        category: opts.category,
+        priority: opts.priority,
+        language: opts.language,
+        author: opts.author,
+      });
+      if (opts.json) printJson(created);
+      else process.stdout.write(`${created.id}\n`);
+    });
+
+  bulletin
+    .command('show <id>')
+    .description('print one bulletin as JSON')
+    .action(async (id: string, _opts, command: Command) => {
+      printJson(await call(command, 'bulletin.get', { id: Number(id) }));
+    });
+}

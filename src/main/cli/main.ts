@@ -1,0 +1,19 @@
+import { Command } from 'commander';
+import { nodePlatform, resolveDataDir } from '../platform.ts';
+import { registerBulletinCommands } from './commands/bulletin.ts';
+import { registerLibraryCommands } from './commands/library.ts';
+import { runCli } from './session.ts';
+
+/**
+ * `studio`: the same dispatch as the screen, for scripting and for technicians.
+ * Each domain adds its commands with a register*Commands(program) function.
+ */
+const program = new Command('studio')
+  .description('Studio — phát thanh cơ sở / grassroots broadcasting studio')
+  .option('--data-dir <dir>', 'data directory (default: STUDIO_DATA_DIR or the platform default)')
+  .option('--as <name>', 'name recorded in the audit trail');
+
+registerBulletinCommands(program);
+registerLibraryCommands(program);
+
+await runCli(program, () => resolveDataDir(nodePlatform));

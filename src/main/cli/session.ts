@@ -1,0 +1,43 @@
+import type { Command } from 'commander';
+import os from 'node:os';
+import type { Arg, RequestName, Result } from '../../shared/api/index.ts';
+import { describeError, StudioError } from '../../shared/errors.ts';
+import { openStudio, type Studio } from '../studio.ts';
+
+let studio: Studio | null = null;
+let dataDirFor: () => string = () => '';
+
+/** Opens the studio lazily on first use, so `studio --help` touches no database. */
+export async function call<N extends RequestName>(command: Command, name: N, arg: Arg<N>): Promise<Result<N>> {
+  const options = command.optsWithGlobals() as { dataDir?: string; as?: string };
+  studio ??= openStudio({ dataDir: options.dataDir ?? dataDirFor(), transport: 'cli' });
+  const actor = options.as ?? (studio.services.settings.get().userName || `cli:${os.userInfo().username}`);
+  const response = await studio.dispatch(name, arg, { actor });
+  if (!response.ok) throw new StudioError(response.error.code, response.error.message, response.error.details);
+  return response.result as Result<N>;
+}
+
+/** The running studio, for commands that wait on jobs. */
+export const currentStudio = (): Studio | null => studio;
+
+export function printJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** Runs the parsed command; errors are printed in Vietnamese and English with exit code 1. */
+export async function runCli(program: Command, defaultDataDir: () => string): Promise<void> {
+  dataDirFor = defaultDataDir;
+  try {
+    await program.parseAsync(process.argv);
+  } catch (error) {
+    if (error instanceof StudioError) {
+      const payload = error.toPayload();
+      process.stderr.write(`Lỗi: ${describeError(payload, 'vi')}\nError: ${describeError(payload, 'en')}\n`);
+    } else {
+      process.stderr.write(`Lỗi: ${error instanceof Error ? error.message : String(error)}\n`);
+    }
+    process.exitCode = 1;
+  } finally {
+    await studio?.close();
+  }
+}
