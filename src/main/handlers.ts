@@ -1,4 +1,5 @@
 import type { Handlers } from './dispatch.ts';
+import { audioHandlers } from './services/audio/handlers.ts';
 import { jobHandlers } from './services/jobs/handlers.ts';
 import { libraryHandlers } from './services/library/handlers.ts';
 import { settingsHandlers } from './services/settings/handlers.ts';
@@ -10,5 +11,6 @@ export function createHandlers(services: StudioServices): Handlers {
     ...settingsHandlers(services),
     ...jobHandlers(services),
     ...libraryHandlers(services),
+    ...audioHandlers(services),
   };
 }

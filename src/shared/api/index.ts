@@ -3,12 +3,14 @@
  * Each domain contributes its own map; names are `domain.verb`.
  */
 import type { z } from 'zod';
+import { audioRequests } from './audio.ts';
 import { libraryRequests } from './library.ts';
 import { systemRequests } from './system.ts';
 
 export const requests = {
   ...systemRequests,
   ...libraryRequests,
+  ...audioRequests,
 } as const;
 
 export type Requests = typeof requests;

@@ -1,0 +1,152 @@
+/**
+ * Audio requests (issue 3): import, the non-destructive editor, loudness, normalise, export and
+ * programme rendering. Times cross the contract in seconds; the services turn them into sample
+ * frames of the source's rate, so every edit lands on an exact sample.
+ */
+import { z } from 'zod';
+import { Id, type JobInfo } from '../domain.ts';
+import { request } from './define.ts';
+
+const seconds = z.number().min(0).max(24 * 3600);
+const range = { start: seconds, end: seconds };
+
+/** One edit. Ranges are [start, end) on the current (edited) timeline. */
+export const EditOp = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('cut'), ...range }),
+  /** Copies the range to the document's clipboard; it changes no audio and adds no history. */
+  z.strictObject({ type: z.literal('copy'), ...range }),
+  z.strictObject({ type: z.literal('paste'), at: seconds }),
+  z.strictObject({ type: z.literal('delete'), ...range }),
+  z.strictObject({ type: z.literal('insertSilence'), at: seconds, duration: z.number().positive().max(3600) }),
+  /** Keeps only [start, end). */
+  z.strictObject({ type: z.literal('trim'), ...range }),
+  z.strictObject({ type: z.literal('fadeIn'), ...range }),
+  z.strictObject({ type: z.literal('fadeOut'), ...range }),
+  z.strictObject({ type: z.literal('gain'), ...range, db: z.number().min(-96).max(48) }),
+  z.strictObject({ type: z.literal('marker'), at: seconds, name: z.string().trim().min(1).max(200) }),
+  z.strictObject({ type: z.literal('removeMarker'), name: z.string().trim().min(1).max(200) }),
+]);
+export type EditOp = z.infer<typeof EditOp>;
+
+export interface Marker {
+  name: string;
+  /** Seconds on the edited timeline. */
+  at: number;
+}
+
+export interface EditDocument {
+  id: number;
+  assetId: number;
+  sampleRate: number;
+  channels: number;
+  durationSec: number;
+  /** The active history, oldest first (undone edits are not listed). */
+  ops: EditOpRecord[];
+  canUndo: boolean;
+  canRedo: boolean;
+  markers: Marker[];
+  /** Set once the document was normalised: the gain and limiter ceiling applied on render. */
+  master: { gainDb: number; ceilingDb: number } | null;
+}
+
+/** An edit as stored: what was asked, plus the `normalize` edit that audio.normalize appends. */
+export type EditOpRecord = EditOp | { type: 'normalize'; gainDb: number; ceilingDb: number; target: number };
+
+export interface LoudnessResult {
+  /** LUFS; -Infinity for silence is reported as null. */
+  integrated: number | null;
+  /** LU */
+  range: number;
+  /** dBTP; null for digital silence. */
+  truePeak: number | null;
+}
+
+export const NORMALIZE_PRESETS = {
+  broadcast: { target: -23, ceiling: -1 },
+  outdoor: { target: -16, ceiling: -1 },
+} as const;
+
+export interface RenderedProgramme {
+  programmeId: number;
+  /** Path relative to the data directory. */
+  media: string;
+  durationSec: number;
+  loudness: LoudnessResult;
+}
+
+export interface ExportResult {
+  path: string;
+  format: 'wav' | 'mp3';
+  sampleRate: number;
+  durationSec: number;
+  bytes: number;
+  loudness: LoudnessResult;
+}
+
+const docRef = z.strictObject({ documentId: Id });
+const target = z.number().min(-60).max(0);
+const ceiling = z.number().min(-20).max(0);
+
+export const ExportArg = z
+  .strictObject({
+    documentId: Id.optional(),
+    programmeId: Id.optional(),
+    format: z.enum(['wav', 'mp3']),
+    sampleRate: z.union([z.literal(44100), z.literal(48000)]).default(48000),
+    /** kbit/s, MP3 only (CBR). */
+    bitrate: z.union([z.literal(64), z.literal(96), z.literal(128), z.literal(160), z.literal(192), z.literal(256), z.literal(320)]).default(128),
+    outPath: z.string().min(1).max(4096),
+    /** Tags: ID3v2 for MP3, bext description/originator for WAV. */
+    title: z.string().max(300).optional(),
+    author: z.string().max(200).optional(),
+    album: z.string().max(300).optional(),
+    comment: z.string().max(1000).optional(),
+    language: z.string().regex(/^[a-z]{2,3}$/).optional(),
+  })
+  .refine((a) => (a.documentId === undefined) !== (a.programmeId === undefined), 'name exactly one of documentId, programmeId');
+
+export const audioRequests = {
+  /** Decodes WAV/BWF, MP3, FLAC, OGG Vorbis/Opus in a job; result: the Asset, with peaks stored. */
+  'audio.import': request<JobInfo>()(
+    z.strictObject({ path: z.string().min(1).max(4096), name: z.string().trim().max(300).optional() }),
+  ),
+  'audio.loudness': request<LoudnessResult>()(
+    z.strictObject({ assetId: Id.optional(), documentId: Id.optional() }).refine(
+      (a) => (a.assetId === undefined) !== (a.documentId === undefined),
+      'name exactly one of assetId, documentId',
+    ),
+  ),
+  /** Measures the document in a job, then appends a `normalize` edit (gain + true-peak limiter), undoable. */
+  'audio.normalize': request<JobInfo>()(
+    z.strictObject({
+      documentId: Id,
+      preset: z.enum(['broadcast', 'outdoor', 'custom']),
+      target: target.optional(),
+      ceiling: ceiling.optional(),
+    }),
+  ),
+  /** Job result: ExportResult. */
+  'audio.export': request<JobInfo>()(ExportArg),
+
+  'edit.open': request<EditDocument>()(z.strictObject({ assetId: Id })),
+  'edit.get': request<EditDocument>()(docRef),
+  'edit.apply': request<EditDocument>()(z.strictObject({ documentId: Id, op: EditOp })),
+  'edit.undo': request<EditDocument>()(docRef),
+  'edit.redo': request<EditDocument>()(docRef),
+  'edit.peaks': request<{ durationSec: number; pixelsPerSecond: number; peaks: number[][] }>()(
+    z.strictObject({ documentId: Id, pixelsPerSecond: z.number().positive().max(48000) }),
+  ),
+  /** A rendered WAV of the current edit (cached by the edit list), relative to the data dir. */
+  'edit.preview': request<{ media: string; durationSec: number }>()(docRef),
+
+  /** Job result: RenderedProgramme; the programme's length then uses the rendered length. */
+  'programme.render': request<JobInfo>()(
+    z.strictObject({
+      programmeId: Id,
+      gapSec: z.number().min(0).max(60).default(1),
+      crossfadeSec: z.number().min(0).max(10).default(0),
+      /** How far the music bed is ducked under speech. */
+      duckDb: z.number().min(-60).max(0).default(-18),
+    }),
+  ),
+} as const;
