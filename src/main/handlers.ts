@@ -1,5 +1,6 @@
 import type { Handlers } from './dispatch.ts';
 import { audioHandlers } from './services/audio/handlers.ts';
+import { deliveryHandlers } from './services/delivery/handlers.ts';
 import { jobHandlers } from './services/jobs/handlers.ts';
 import { libraryHandlers } from './services/library/handlers.ts';
 import { settingsHandlers } from './services/settings/handlers.ts';
@@ -12,5 +13,6 @@ export function createHandlers(services: StudioServices): Handlers {
     ...jobHandlers(services),
     ...libraryHandlers(services),
     ...audioHandlers(services),
+    ...deliveryHandlers(services),
   };
 }

@@ -12,6 +12,11 @@ export const ERROR_CODES = [
   'io_error',
   'cancelled',
   'unauthorized',
+  'token_expired',
+  'server_error',
+  'unreachable',
+  'tls_error',
+  'checksum_mismatch',
   'internal',
 ] as const;
 
@@ -58,6 +63,11 @@ const ERROR_TEXT: Record<'vi' | 'en', Record<ErrorCode, string>> = {
     io_error: 'Lỗi đọc/ghi tệp',
     cancelled: 'Đã hủy',
     unauthorized: 'Không có quyền truy cập',
+    token_expired: 'Mã truy cập (token) đã hết hạn',
+    server_error: 'Máy chủ nhận tin gặp lỗi',
+    unreachable: 'Không kết nối được máy chủ',
+    tls_error: 'Chứng chỉ bảo mật (TLS) của máy chủ không hợp lệ',
+    checksum_mismatch: 'Dữ liệu bị sai lệch khi truyền (mã kiểm tra không khớp)',
     internal: 'Lỗi hệ thống, vui lòng thử lại',
   },
   en: {
@@ -70,6 +80,11 @@ const ERROR_TEXT: Record<'vi' | 'en', Record<ErrorCode, string>> = {
     io_error: 'File read/write error',
     cancelled: 'Cancelled',
     unauthorized: 'Access denied',
+    token_expired: 'Access token expired',
+    server_error: 'The receiving server failed',
+    unreachable: 'Cannot reach the server',
+    tls_error: 'The server\'s TLS certificate is not valid',
+    checksum_mismatch: 'Data altered in transit (checksum mismatch)',
     internal: 'Internal error, please try again',
   },
 };

@@ -1,11 +1,16 @@
 /** Every push from the main process to the screen, by name. */
 import type { JobInfo } from './domain.ts';
+import type { OutboxItem } from './api/delivery.ts';
 
 export interface StudioEvents {
   'job.progress': JobInfo;
   'job.finished': JobInfo;
   /** Something in the library changed; screens showing that entity refresh. */
   'library.changed': { entity: 'bulletin' | 'programme' | 'area' | 'asset' | 'settings'; id: number | null };
+  /** An outbox item changed state (queued, sending, delivered, cancelled, error, remote status). */
+  'outbox.changed': OutboxItem;
+  /** Upload progress of the item being sent, throttled. */
+  'outbox.progress': { id: number; sentBytes: number; totalBytes: number };
 }
 
 export type EventName = keyof StudioEvents;

@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import { audioRequests } from './audio.ts';
+import { deliveryRequests } from './delivery.ts';
 import { libraryRequests } from './library.ts';
 import { systemRequests } from './system.ts';
 
@@ -11,6 +12,7 @@ export const requests = {
   ...systemRequests,
   ...libraryRequests,
   ...audioRequests,
+  ...deliveryRequests,
 } as const;
 
 export type Requests = typeof requests;

@@ -1,0 +1,105 @@
+/**
+ * Delivery requests (issue 5): send finished bulletins to the provincial source system
+ * ("Hệ thống thông tin nguồn") or to a USB/folder package, through a persistent outbox.
+ */
+import { z } from 'zod';
+import { Id, type Priority } from '../domain.ts';
+import { request } from './define.ts';
+
+export const DELIVERY_TARGETS = ['source', 'package'] as const;
+export type DeliveryTarget = (typeof DELIVERY_TARGETS)[number];
+
+/**
+ * queued: waiting for its turn or for the next retry (lastError says why it is waiting);
+ * sending: the worker is uploading it now; delivered: the receiver confirmed the audio and its
+ * sha256; cancelled: the user took it out of the queue (the row is kept).
+ */
+export const OUTBOX_STATES = ['queued', 'sending', 'delivered', 'cancelled'] as const;
+export type OutboxState = (typeof OUTBOX_STATES)[number];
+
+/** What the source system reports about a bulletin once it has it. */
+export const REMOTE_STATUSES = ['awaiting_audio', 'received', 'approved', 'scheduled', 'aired', 'rejected'] as const;
+export type RemoteStatus = (typeof REMOTE_STATUSES)[number];
+
+export interface OutboxError {
+  code: string;
+  /** Vietnamese first: what happened and what to do. */
+  message: string;
+  at: string;
+}
+
+export interface OutboxItem {
+  id: number;
+  bulletinId: number;
+  title: string;
+  target: DeliveryTarget;
+  /** Server URL (source) or folder path (package). */
+  dest: string;
+  priority: Priority;
+  state: OutboxState;
+  /** Stable for the life of the item: the receiver keeps one copy per key. */
+  idempotencyKey: string;
+  sentBytes: number;
+  totalBytes: number;
+  attempts: number;
+  lastError: OutboxError | null;
+  /** When the worker will try again (ISO), null when not waiting on a retry. */
+  nextAttemptAt: string | null;
+  remoteId: string | null;
+  remoteStatus: RemoteStatus | null;
+  remoteReason: string | null;
+  createdAt: string;
+  updatedAt: string;
+  deliveredAt: string | null;
+}
+
+export interface DeliverySettings {
+  /** Base URL of the source system, e.g. https://nguon.example.gov.vn. Empty when not set. */
+  serverUrl: string;
+  /** Whether a token is stored (the token itself never leaves the main process). */
+  hasToken: boolean;
+  /** PEM file of an extra certificate authority to trust (self-signed provincial servers). */
+  caCertPath: string;
+  /** Upload chunk size in MiB: smaller chunks re-send less after a drop on a poor line. */
+  chunkSizeMiB: number;
+}
+
+export interface ConnectionInfo {
+  ok: true;
+  account: string;
+  server: string;
+  tokenExpiresAt: string | null;
+}
+
+const dest = z.string().trim().min(1).max(4096);
+const byId = z.strictObject({ id: Id });
+
+export const DeliverySettingsUpdate = z.strictObject({
+  serverUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/ })]).optional(),
+  /** A new token, or null to forget the stored one. */
+  token: z.string().trim().min(8).max(4096).nullable().optional(),
+  caCertPath: z.string().trim().max(4096).optional(),
+  chunkSizeMiB: z.number().int().min(1).max(64).optional(),
+});
+
+export const deliveryRequests = {
+  /** Puts an approved bulletin in the outbox. `dest` defaults to the configured server for 'source'. */
+  'delivery.enqueue': request<OutboxItem>()(
+    z.strictObject({ bulletinId: Id, to: z.enum(DELIVERY_TARGETS), dest: dest.optional() }),
+  ),
+  'outbox.list': request<OutboxItem[]>()(
+    z.strictObject({ state: z.enum(OUTBOX_STATES).optional(), limit: z.number().int().min(1).max(1000).default(200) }),
+  ),
+  'outbox.get': request<OutboxItem>()(byId),
+  /** Try again now (clears the backoff wait); a cancelled item goes back in the queue. */
+  'outbox.retry': request<OutboxItem>()(byId),
+  'outbox.cancel': request<OutboxItem>()(byId),
+  /** Asks the receiver for the item's status (received, approved, scheduled, aired, rejected). */
+  'outbox.refreshStatus': request<OutboxItem>()(byId),
+  /** Checks the URL and token (the stored ones unless given) against the source system. */
+  'delivery.testConnection': request<ConnectionInfo>()(
+    z.strictObject({ serverUrl: z.url({ protocol: /^https?$/ }).optional(), token: z.string().trim().min(8).max(4096).optional() }),
+  ),
+  'delivery.settings.get': request<DeliverySettings>()(z.strictObject({})),
+  'delivery.settings.update': request<DeliverySettings>()(DeliverySettingsUpdate),
+} as const;
