@@ -9,6 +9,7 @@ import { AssetStore } from './services/library/assets.ts';
 import { AuditTrail } from './services/library/audit.ts';
 import { BulletinStore } from './services/library/bulletins.ts';
 import { ProgrammeStore } from './services/library/programmes.ts';
+import { RecorderService } from './services/recorder/recorder.ts';
 import { SettingsStore } from './services/settings/settings.ts';
 import { openDatabase, type Db } from './services/storage/database.ts';
 
@@ -24,6 +25,7 @@ export interface StudioServices {
   areas: AreaStore;
   assets: AssetStore;
   jobs: JobManager;
+  recorder: RecorderService;
   events: EventHub;
 }
 
@@ -56,6 +58,7 @@ export function openStudio(options: { dataDir: string; transport: AppInfo['trans
     areas: new AreaStore(db, audit),
     assets: new AssetStore(db, audit),
     jobs: new JobManager(events.emit),
+    recorder: new RecorderService(db, options.dataDir, new AssetStore(db, audit)),
     events,
   };
   const dispatch = createDispatch(createHandlers(services), (error, name) => {
@@ -68,6 +71,7 @@ export function openStudio(options: { dataDir: string; transport: AppInfo['trans
     defaultActor: () => settings.get().userName || options.transport,
     async close() {
       await services.jobs.close();
+      services.recorder.close();
       db.close();
     },
   };

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { audioRequests } from './audio.ts';
 import { deliveryRequests } from './delivery.ts';
 import { libraryRequests } from './library.ts';
+import { recorderRequests } from './recorder.ts';
 import { systemRequests } from './system.ts';
 
 export const requests = {
@@ -13,6 +14,7 @@ export const requests = {
   ...libraryRequests,
   ...audioRequests,
   ...deliveryRequests,
+  ...recorderRequests,
 } as const;
 
 export type Requests = typeof requests;

@@ -5,6 +5,7 @@
  */
 import { librarySchema } from './001-library.ts';
 import { librarySearch } from './002-library-search.ts';
+import { recorderSchema } from './020-recorder.ts';
 
 export interface Migration {
   version: number;
@@ -12,4 +13,4 @@ export interface Migration {
   sql: string;
 }
 
-export const migrations: Migration[] = [librarySchema, librarySearch];
+export const migrations: Migration[] = [librarySchema, librarySearch, recorderSchema];

@@ -1,0 +1,235 @@
+import { createHash, randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { RecoverableTake, RecordingProgress } from '../../../shared/api/recorder.ts';
+import type { Asset } from '../../../shared/domain.ts';
+import { StudioError } from '../../../shared/errors.ts';
+import type { AssetStore } from '../library/assets.ts';
+import type { Db } from '../storage/database.ts';
+import { GrowingWav, repairWavHeader, WAV_HEADER_BYTES } from './growing-wav.ts';
+
+export const RECORDINGS_DIR = 'recordings';
+
+interface RecordingRow {
+  session_id: string;
+  file: string;
+  device_label: string;
+  sample_rate: number;
+  channels: number;
+  state: 'recording' | 'finished' | 'discarded';
+  started_at: string;
+}
+
+interface Session {
+  wav: GrowingWav;
+  nextSeq: number;
+  deviceLabel: string;
+  startedAt: string;
+}
+
+/**
+ * Writes takes to disk as the screen streams them, one fsync per chunk (chunks are at most a
+ * second), and turns a finished or recovered take into a library asset.
+ */
+export class RecorderService {
+  private readonly sessions = new Map<string, Session>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly dataDir: string,
+    private readonly assets: AssetStore,
+  ) {
+    // Any take still marked as recording belongs to a run that died: repair its header now, so
+    // the file on disk is a valid WAV even before the user decides what to do with it.
+    for (const row of this.rows('recording')) {
+      const file = path.join(this.dataDir, row.file);
+      if (fs.existsSync(file)) repairWavHeader(file, row.sample_rate, row.channels);
+      else this.setState(row.session_id, 'discarded');
+    }
+  }
+
+  start(options: { deviceLabel?: string; sampleRate: number; channels: number }): { sessionId: string } {
+    const sessionId = randomUUID();
+    const file = path.join(RECORDINGS_DIR, `${sessionId}.wav`);
+    const dir = path.join(this.dataDir, RECORDINGS_DIR);
+    const startedAt = new Date().toISOString();
+    const deviceLabel = options.deviceLabel ?? '';
+    try {
+      fs.mkdirSync(dir, { recursive: true });
+      // The row first: if we die between the two, recovery finds no file and drops the row.
+      this.db
+        .prepare(
+          `INSERT INTO recordings (session_id, file, device_label, sample_rate, channels, state, started_at)
+           VALUES (?, ?, ?, ?, ?, 'recording', ?)`,
+        )
+        .run(sessionId, file, deviceLabel, options.sampleRate, options.channels, startedAt);
+      const wav = new GrowingWav(path.join(this.dataDir, file), options.sampleRate, options.channels);
+      this.sessions.set(sessionId, { wav, nextSeq: 0, deviceLabel, startedAt });
+    } catch (error) {
+      this.db.prepare('DELETE FROM recordings WHERE session_id = ?').run(sessionId);
+      throw ioError('không mở được tệp ghi âm', error);
+    }
+    return { sessionId };
+  }
+
+  append(sessionId: string, seq: number, pcmBase64: string): RecordingProgress {
+    const session = this.session(sessionId);
+    const { wav } = session;
+    const progress = (): RecordingProgress => ({ sessionId, frames: wav.frames, durationSec: wav.frames / wav.sampleRate });
+    // A retried chunk (the reply was lost) is already on disk.
+    if (seq < session.nextSeq) return progress();
+    if (seq > session.nextSeq) {
+      throw new StudioError('invalid_argument', `chunk ${seq} arrived but ${session.nextSeq} was expected (a chunk was lost)`, {
+        expected: session.nextSeq,
+      });
+    }
+    const pcm = Buffer.from(pcmBase64, 'base64');
+    if (pcm.length % wav.frameBytes !== 0) {
+      throw new StudioError('invalid_argument', `chunk length ${pcm.length} is not a whole number of ${wav.frameBytes}-byte frames`);
+    }
+    if (pcm.length > wav.sampleRate * wav.frameBytes) {
+      throw new StudioError('invalid_argument', 'a chunk may hold at most one second of audio');
+    }
+    try {
+      wav.append(pcm);
+    } catch (error) {
+      throw ioError('không ghi được âm thanh vào đĩa (đĩa đầy?)', error);
+    }
+    session.nextSeq += 1;
+    return progress();
+  }
+
+  async stop(sessionId: string, name: string | undefined, actor: string): Promise<Asset> {
+    const session = this.session(sessionId);
+    this.sessions.delete(sessionId);
+    try {
+      session.wav.finish();
+    } catch (error) {
+      throw ioError('không hoàn tất được tệp ghi âm', error);
+    }
+    return this.toAsset(sessionId, name ?? defaultName(session.startedAt), actor);
+  }
+
+  recoverable(): RecoverableTake[] {
+    return this.rows('recording')
+      .filter((row) => !this.sessions.has(row.session_id))
+      .map((row) => {
+        const size = fileSize(path.join(this.dataDir, row.file));
+        const frames = Math.max(0, Math.floor((size - WAV_HEADER_BYTES) / (row.channels * 2)));
+        return {
+          sessionId: row.session_id,
+          deviceLabel: row.device_label,
+          sampleRate: row.sample_rate,
+          channels: row.channels,
+          startedAt: row.started_at,
+          durationSec: frames / row.sample_rate,
+        };
+      })
+      .reverse();
+  }
+
+  async recover(sessionId: string, name: string | undefined, actor: string): Promise<Asset> {
+    const row = this.interrupted(sessionId);
+    const file = path.join(this.dataDir, row.file);
+    const frames = repairWavHeader(file, row.sample_rate, row.channels);
+    if (frames === 0) {
+      this.discard(sessionId);
+      throw new StudioError('not_found', 'bản ghi bị gián đoạn không có âm thanh nào để khôi phục');
+    }
+    return this.toAsset(sessionId, name ?? `${defaultName(row.started_at)} (khôi phục)`, actor);
+  }
+
+  discard(sessionId: string): void {
+    const live = this.sessions.get(sessionId);
+    const row = live ? this.row(sessionId) : this.interrupted(sessionId);
+    if (live) {
+      this.sessions.delete(sessionId);
+      live.wav.abandon();
+    }
+    fs.rmSync(path.join(this.dataDir, row.file), { force: true });
+    this.setState(sessionId, 'discarded');
+  }
+
+  /** Closes open takes without finishing them: they stay recoverable, as after a crash. */
+  close(): void {
+    for (const session of this.sessions.values()) session.wav.abandon();
+    this.sessions.clear();
+  }
+
+  /** Moves the finished file under assets/<sha256>.wav and records it in the library. */
+  private async toAsset(sessionId: string, name: string, actor: string): Promise<Asset> {
+    const row = this.row(sessionId);
+    const source = path.join(this.dataDir, row.file);
+    try {
+      const sha256 = await hashFile(source);
+      const bytes = fileSize(source);
+      const file = path.join('assets', `${sha256}.wav`);
+      fs.mkdirSync(path.join(this.dataDir, 'assets'), { recursive: true });
+      fs.renameSync(source, path.join(this.dataDir, file));
+      const frames = (bytes - WAV_HEADER_BYTES) / (row.channels * 2);
+      const asset = this.db.transaction(() => {
+        const added = this.assets.add(
+          { name, file, sha256, bytes, durationSec: frames / row.sample_rate, sampleRate: row.sample_rate, channels: row.channels },
+          actor,
+        );
+        this.db
+          .prepare(`UPDATE recordings SET state = 'finished', asset_id = ?, file = ?, ended_at = ? WHERE session_id = ?`)
+          .run(added.id, file, new Date().toISOString(), sessionId);
+        return added;
+      })();
+      return asset;
+    } catch (error) {
+      if (error instanceof StudioError) throw error;
+      throw ioError('không lưu được bản ghi vào thư viện', error);
+    }
+  }
+
+  private session(sessionId: string): Session {
+    const session = this.sessions.get(sessionId);
+    if (!session) throw new StudioError('not_found', `không có phiên ghi âm đang mở ${sessionId}`);
+    return session;
+  }
+
+  private interrupted(sessionId: string): RecordingRow {
+    const row = this.row(sessionId);
+    if (row.state !== 'recording' || this.sessions.has(sessionId)) {
+      throw new StudioError('conflict', `phiên ghi âm ${sessionId} không phải bản ghi bị gián đoạn`);
+    }
+    return row;
+  }
+
+  private row(sessionId: string): RecordingRow {
+    const row = this.db.prepare('SELECT * FROM recordings WHERE session_id = ?').get(sessionId) as RecordingRow | undefined;
+    if (!row) throw new StudioError('not_found', `phiên ghi âm ${sessionId}`);
+    return row;
+  }
+
+  private rows(state: RecordingRow['state']): RecordingRow[] {
+    return this.db.prepare('SELECT * FROM recordings WHERE state = ? ORDER BY started_at').all(state) as RecordingRow[];
+  }
+
+  private setState(sessionId: string, state: RecordingRow['state']): void {
+    this.db.prepare('UPDATE recordings SET state = ?, ended_at = ? WHERE session_id = ?').run(state, new Date().toISOString(), sessionId);
+  }
+}
+
+const defaultName = (startedAt: string): string => `Ghi âm ${startedAt.slice(0, 19).replace('T', ' ')}`;
+
+function fileSize(file: string): number {
+  try {
+    return fs.statSync(file).size;
+  } catch {
+    return 0;
+  }
+}
+
+async function hashFile(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of fs.createReadStream(file, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+function ioError(message: string, error: unknown): StudioError {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  return new StudioError('io_error', code ? `${message} (${code})` : message, code ? { errno: code } : undefined);
+}

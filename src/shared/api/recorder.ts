@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import type { Asset } from '../domain.ts';
+import { request } from './define.ts';
+
+/** Longest chunk the screen may send: one second of 96 kHz stereo 16-bit PCM, base64-encoded. */
+export const MAX_CHUNK_SECONDS = 1;
+export const MAX_PCM_BASE64_CHARS = Math.ceil((96_000 * 2 * 2 * MAX_CHUNK_SECONDS) / 3) * 4;
+
+const SessionId = z.string().uuid();
+const sessionArg = z.strictObject({ sessionId: SessionId });
+
+/** A take the last run did not finish (crash, power cut): offered to the user on the next start. */
+export interface RecoverableTake {
+  sessionId: string;
+  deviceLabel: string;
+  sampleRate: number;
+  channels: number;
+  startedAt: string;
+  /** Audio actually on disk, in seconds. */
+  durationSec: number;
+}
+
+export interface RecordingProgress {
+  sessionId: string;
+  /** Frames (samples per channel) written so far. */
+  frames: number;
+  durationSec: number;
+}
+
+export const recorderRequests = {
+  /** Opens a take on disk; PCM then arrives with recorder.append. */
+  'recorder.start': request<{ sessionId: string }>()(
+    z.strictObject({
+      deviceLabel: z.string().max(300).optional(),
+      sampleRate: z.number().int().min(8000).max(96_000),
+      channels: z.number().int().min(1).max(2),
+    }),
+  ),
+  /**
+   * One chunk of at most one second: interleaved little-endian signed 16-bit PCM, base64 (JSON-safe
+   * over both IPC and the WebSocket). `seq` counts from 0; a repeated seq is ignored, a gap is an error.
+   */
+  'recorder.append': request<RecordingProgress>()(
+    z.strictObject({
+      sessionId: SessionId,
+      seq: z.number().int().min(0),
+      pcm: z
+        .string()
+        .max(MAX_PCM_BASE64_CHARS)
+        .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'pcm must be base64'),
+    }),
+  ),
+  /** Finishes the take and adds it to the library as an asset. */
+  'recorder.stop': request<Asset>()(z.strictObject({ sessionId: SessionId, name: z.string().trim().max(300).optional() })),
+  /** Takes cut short by a crash, newest first. */
+  'recorder.recoverable': request<RecoverableTake[]>()(z.strictObject({})),
+  'recorder.recover': request<Asset>()(z.strictObject({ sessionId: SessionId, name: z.string().trim().max(300).optional() })),
+  'recorder.discard': request<{ discarded: true }>()(sessionArg),
+} as const;
