@@ -1,0 +1,13 @@
+import { StudioError } from '../../../shared/errors.ts';
+
+/** Turns a Node file-system error into a StudioError the user can act on (disk full, no access). */
+export function fileError(error: unknown, what: string): StudioError {
+  if (error instanceof StudioError) return error;
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (code === 'ENOSPC' || code === 'EDQUOT') return new StudioError('io_error', `${what}: không đủ dung lượng đĩa / the disk is full`);
+  if (code === 'ENOENT') return new StudioError('not_found', `${what}: không tìm thấy tệp / file not found`);
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+    return new StudioError('io_error', `${what}: không có quyền ghi / permission denied`);
+  }
+  return new StudioError('io_error', `${what}: ${error instanceof Error ? error.message : String(error)}`);
+}
