@@ -53,7 +53,7 @@ export class BulletinStore {
   ) {}
 
   create(fields: Partial<BulletinFields> & { title: string }, actor: string): Bulletin {
-    const values: BulletinFields = { ...BULLETIN_DEFAULTS, ...definedOnly(fields) };
+    const values: BulletinFields = { ...BULLETIN_DEFAULTS, ...definedOnly(fields), title: fields.title };
     const now = new Date().toISOString();
     return this.db.transaction(() => {
       this.checkReferences(values);
@@ -95,7 +95,7 @@ export class BulletinStore {
       if (before.status === 'delivered') {
         throw new StudioError('invalid_transition', 'a delivered bulletin cannot be edited; duplicate it instead');
       }
-      const after: BulletinFields = { ...pickFields(before), ...definedOnly(changes) };
+      const after = { ...pickFields(before), ...definedOnly(changes) } as BulletinFields;
       this.checkReferences(after);
       const changed = diff(pickFields(before), after);
       if (Object.keys(changed).length === 0) return before;

@@ -45,7 +45,7 @@ defineJobWorker<ImportAssetInput, NewAsset>(async ({ source, dataDir, name }, jo
     for await (const chunk of fs.createReadStream(source, { highWaterMark: 1 << 20 })) {
       job.checkCancelled();
       hash.update(chunk as Buffer);
-      if (!output.write(chunk)) await new Promise((resolve) => output.once('drain', resolve));
+      if (!output.write(chunk)) await new Promise<void>((resolve) => output.once('drain', () => resolve()));
       copied += (chunk as Buffer).length;
       job.progress(copied / stat.size, 'copying');
     }

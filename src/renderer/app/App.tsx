@@ -1,0 +1,53 @@
+import { Suspense, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api/client.ts';
+import { JobsPanel } from '../features/jobs/JobsPanel.tsx';
+import { setUiLanguage } from '../i18n/index.ts';
+import { routes } from './routes.ts';
+import { useLocation } from './router.ts';
+
+export function App() {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const [jobsOpen, setJobsOpen] = useState(false);
+  const route = routes.find((r) => r.path === location.path) ?? routes[0]!;
+  const Screen = route.component;
+
+  // The language chosen in Settings is stored with the library; follow it when it differs.
+  useEffect(() => {
+    api.call('settings.get', {}).then((settings) => setUiLanguage(settings.uiLanguage), () => undefined);
+  }, []);
+
+  return (
+    <div className="shell">
+      <nav className="sidebar" aria-label={t('appName')}>
+        <div className="brand">
+          <span className="brand-mark" aria-hidden>
+            ◉
+          </span>
+          <span>{t('appName')}</span>
+        </div>
+        <ul>
+          {routes
+            .filter((r) => r.nav)
+            .map((r) => (
+              <li key={r.path}>
+                <a href={`#/${r.path}`} className={r.path === route.path ? 'active' : ''} data-nav={r.path}>
+                  {t(r.nav!)}
+                </a>
+              </li>
+            ))}
+        </ul>
+        <button type="button" className="jobs-toggle" onClick={() => setJobsOpen((open) => !open)} data-testid="jobs-toggle">
+          {t('nav.jobs')}
+        </button>
+      </nav>
+      <main className="content">
+        <Suspense fallback={<p className="muted">{t('loading')}</p>}>
+          <Screen key={`${route.path}/${location.param ?? ''}`} param={location.param} />
+        </Suspense>
+      </main>
+      <JobsPanel open={jobsOpen} onClose={() => setJobsOpen(false)} onActivity={() => setJobsOpen(true)} />
+    </div>
+  );
+}

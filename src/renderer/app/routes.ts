@@ -1,0 +1,18 @@
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+
+export interface Route {
+  /** First segment of the hash: #/<path>/<param>. */
+  path: string;
+  component: LazyExoticComponent<ComponentType<{ param?: string }>>;
+  /** Shown in the side navigation with this `common` label key. */
+  nav?: string;
+}
+
+/** Every screen of the studio. Features add theirs here. */
+export const routes: Route[] = [
+  { path: 'library', nav: 'nav.library', component: lazy(() => import('../features/library/LibraryScreen.tsx')) },
+  { path: 'bulletins', component: lazy(() => import('../features/bulletins/BulletinScreen.tsx')) },
+  { path: 'programmes', nav: 'nav.programmes', component: lazy(() => import('../features/programmes/ProgrammesScreen.tsx')) },
+  { path: 'areas', nav: 'nav.areas', component: lazy(() => import('../features/areas/AreasScreen.tsx')) },
+  { path: 'settings', nav: 'nav.settings', component: lazy(() => import('../features/settings/SettingsScreen.tsx')) },
+];

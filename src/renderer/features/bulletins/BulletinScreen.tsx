@@ -1,0 +1,117 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Bulletin, BulletinFields } from '../../../shared/domain.ts';
+import { api } from '../../api/client.ts';
+import { useAction, useRequest } from '../../api/hooks.ts';
+import { navigate } from '../../app/router.ts';
+import { StatusBadge } from '../../components/Badge.tsx';
+import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { Page } from '../../components/Page.tsx';
+import { BulletinForm } from './BulletinForm.tsx';
+import { HistoryList } from './HistoryList.tsx';
+import { WorkflowActions } from './WorkflowActions.tsx';
+
+export const EMPTY_BULLETIN: BulletinFields = {
+  title: '',
+  script: '',
+  category: 'other',
+  language: 'vi',
+  author: '',
+  priority: 'normal',
+  targetAreaIds: [],
+  schedule: { kind: 'now' },
+  repeat: { count: 1, gapMinutes: 0 },
+  audioAssetId: null,
+};
+
+function fieldsOf(b: Bulletin): BulletinFields {
+  const { title, script, category, language, author, priority, targetAreaIds, schedule, repeat, audioAssetId } = b;
+  return { title, script, category, language, author, priority, targetAreaIds, schedule, repeat, audioAssetId };
+}
+
+/** Soạn bản tin: the bulletin editor, for a new bulletin (#/bulletins/new) or an existing one. */
+export default function BulletinScreen({ param }: { param?: string }) {
+  const { t } = useTranslation('bulletins');
+  const id = param && param !== 'new' ? Number(param) : null;
+  const loaded = useRequest('bulletin.get', id === null ? null : { id });
+  const settings = useRequest('settings.get', {});
+  const [draft, setDraft] = useState<BulletinFields | null>(id === null ? EMPTY_BULLETIN : null);
+  const [savedAt, setSavedAt] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (loaded.data) setDraft(fieldsOf(loaded.data));
+  }, [loaded.data]);
+  useEffect(() => {
+    if (id === null && settings.data?.userName) setDraft((d) => (d && !d.author ? { ...d, author: settings.data!.userName } : d));
+  }, [id, settings.data]);
+
+  const save = useAction(async () => {
+    if (!draft) return;
+    if (id === null) {
+      const created = await api.call('bulletin.create', draft);
+      navigate('bulletins', created.id);
+    } else {
+      const updated = await api.call('bulletin.update', { id, changes: draft });
+      setDraft(fieldsOf(updated));
+      loaded.reload();
+      setSavedAt(new Date().toLocaleTimeString());
+    }
+  });
+  const remove = useAction(async () => {
+    if (id === null || !loaded.data || !confirm(t('common:actions.confirmDelete', { name: loaded.data.title }))) return;
+    await api.call('bulletin.delete', { id });
+    navigate('library');
+  });
+
+  if (loaded.error) {
+    return (
+      <Page title={t('title')}>
+        <ErrorNotice error={loaded.error} />
+      </Page>
+    );
+  }
+  if (!draft) return <p className="muted">{t('common:loading')}</p>;
+  const bulletin = loaded.data;
+  const locked = bulletin?.status === 'delivered';
+
+  return (
+    <Page
+      title={id === null ? t('newTitle') : t('title')}
+      actions={
+        <>
+          {bulletin && <StatusBadge status={bulletin.status} />}
+          <button type="button" onClick={() => navigate('library')}>
+            {t('common:actions.back')}
+          </button>
+          {bulletin && (
+            <button type="button" className="danger" onClick={() => void remove.run()}>
+              {t('common:actions.delete')}
+            </button>
+          )}
+          <button
+            type="button"
+            className="primary"
+            disabled={save.busy || locked || !draft.title.trim()}
+            onClick={() => void save.run()}
+            data-testid="save-bulletin"
+          >
+            {t('common:actions.save')}
+          </button>
+        </>
+      }
+    >
+      <ErrorNotice error={save.error ?? remove.error} onClose={save.clearError} />
+      {savedAt && <p className="notice notice-ok">{t('savedAt', { time: savedAt })}</p>}
+      {locked && <p className="notice">{t('lockedDelivered')}</p>}
+      <div className="editor-grid">
+        <BulletinForm value={draft} onChange={setDraft} disabled={locked} />
+        {bulletin && (
+          <aside className="editor-side">
+            <WorkflowActions bulletin={bulletin} onChanged={loaded.reload} />
+            <HistoryList bulletinId={bulletin.id} />
+          </aside>
+        )}
+      </div>
+    </Page>
+  );
+}

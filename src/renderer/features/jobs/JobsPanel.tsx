@@ -1,0 +1,66 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { JobInfo } from '../../../shared/domain.ts';
+import { describeError } from '../../../shared/errors.ts';
+import { api } from '../../api/client.ts';
+import { useStudioEvent } from '../../api/hooks.ts';
+import { ProgressBar } from '../../components/ProgressBar.tsx';
+
+/** Every long piece of work in one place: progress, cancel, and how it ended. */
+export function JobsPanel({ open, onClose, onActivity }: { open: boolean; onClose: () => void; onActivity: () => void }) {
+  const { t, i18n } = useTranslation('jobs');
+  const [jobs, setJobs] = useState<JobInfo[]>([]);
+
+  useEffect(() => {
+    api.call('job.list', {}).then(setJobs, () => undefined);
+  }, []);
+
+  const upsert = (job: JobInfo) =>
+    setJobs((current) => {
+      const rest = current.filter((j) => j.id !== job.id);
+      return [job, ...rest].sort((a, b) => b.startedAt.localeCompare(a.startedAt));
+    });
+  useStudioEvent('job.progress', (job) => {
+    if (!jobs.some((j) => j.id === job.id)) onActivity();
+    upsert(job);
+  });
+  useStudioEvent('job.finished', upsert);
+
+  const running = jobs.filter((j) => j.state === 'running').length;
+  const language = i18n.language === 'en' ? 'en' : 'vi';
+
+  return (
+    <aside className={`jobs-panel ${open ? 'open' : ''}`} aria-hidden={!open} data-testid="jobs-panel">
+      <header>
+        <h2>
+          {t('title')} {running > 0 && <span className="badge">{running}</span>}
+        </h2>
+        <button type="button" className="link" onClick={onClose}>
+          {t('common:actions.close')}
+        </button>
+      </header>
+      {jobs.length === 0 && <p className="muted">{t('none')}</p>}
+      <ul>
+        {jobs.map((job) => (
+          <li key={job.id} className={`job job-${job.state}`} data-job-kind={job.kind}>
+            <div className="job-title">
+              <strong>{job.title}</strong>
+              <span className="muted">{t(`state.${job.state}`)}</span>
+            </div>
+            {job.state === 'running' && (
+              <>
+                <ProgressBar value={job.progress} label={job.title} />
+                <button type="button" onClick={() => void api.call('job.cancel', { id: job.id })}>
+                  {t('common:actions.cancel')}
+                </button>
+              </>
+            )}
+            {job.error && job.state === 'failed' && (
+              <p className="error-text">{describeError({ code: job.error.code as never, message: job.error.message }, language)}</p>
+            )}
+          </li>
+        ))}
+      </ul>
+    </aside>
+  );
+}

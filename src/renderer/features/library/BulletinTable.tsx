@@ -1,0 +1,42 @@
+import { useTranslation } from 'react-i18next';
+import type { BulletinSummary } from '../../../shared/domain.ts';
+import { navigate } from '../../app/router.ts';
+import { PriorityBadge, StatusBadge } from '../../components/Badge.tsx';
+
+export function BulletinTable({ items, emptyText }: { items: BulletinSummary[]; emptyText: string }) {
+  const { t, i18n } = useTranslation('library');
+  if (items.length === 0) return <p className="empty">{emptyText}</p>;
+  return (
+    <table className="table" data-testid="bulletin-table">
+      <thead>
+        <tr>
+          <th>{t('column.title')}</th>
+          <th>{t('column.category')}</th>
+          <th>{t('column.priority')}</th>
+          <th>{t('column.status')}</th>
+          <th>{t('column.updated')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {items.map((item) => (
+          <tr key={item.id} className="clickable" onClick={() => navigate('bulletins', item.id)} data-bulletin-id={item.id}>
+            <td>
+              <a href={`#/bulletins/${item.id}`} className="row-title">
+                {item.title}
+              </a>
+              <div className="snippet">{item.snippet}</div>
+            </td>
+            <td>{t(`common:category.${item.category}`)}</td>
+            <td>
+              <PriorityBadge priority={item.priority} />
+            </td>
+            <td>
+              <StatusBadge status={item.status} />
+            </td>
+            <td className="nowrap">{new Date(item.updatedAt).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'vi-VN')}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

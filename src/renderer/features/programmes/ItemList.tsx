@@ -1,0 +1,77 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ProgrammeItem } from '../../../shared/domain.ts';
+import { formatClock } from '../../components/Duration.tsx';
+
+interface Props {
+  items: ProgrammeItem[];
+  onReorder: (itemIds: number[]) => void;
+  onRemove: (itemId: number) => void;
+}
+
+/** The running order. Drag a row to move it; the arrow buttons do the same from the keyboard. */
+export function ItemList({ items, onReorder, onRemove }: Props) {
+  const { t } = useTranslation('programmes');
+  const [dragged, setDragged] = useState<number | null>(null);
+  const ids = items.map((i) => i.id);
+
+  const move = (itemId: number, toIndex: number) => {
+    const rest = ids.filter((id) => id !== itemId);
+    rest.splice(Math.max(0, Math.min(toIndex, rest.length)), 0, itemId);
+    if (rest.join() !== ids.join()) onReorder(rest);
+  };
+
+  if (items.length === 0) return <p className="empty">{t('noItems')}</p>;
+  let clock = 0;
+  return (
+    <ol className="running-order" data-testid="running-order">
+      {items.map((item, index) => {
+        const startsAt = clock;
+        clock += item.durationSec;
+        return (
+          <li
+            key={item.id}
+            draggable
+            data-item-id={item.id}
+            className={`order-item ${dragged === item.id ? 'dragging' : ''}`}
+            onDragStart={(e) => {
+              setDragged(item.id);
+              e.dataTransfer.effectAllowed = 'move';
+              e.dataTransfer.setData('text/plain', String(item.id));
+            }}
+            onDragEnd={() => setDragged(null)}
+            onDragOver={(e) => e.preventDefault()}
+            onDrop={(e) => {
+              e.preventDefault();
+              const id = Number(e.dataTransfer.getData('text/plain'));
+              if (id) move(id, index);
+              setDragged(null);
+            }}
+          >
+            <span className="drag-handle" aria-hidden>
+              ⠿
+            </span>
+            <span className="muted clock">{formatClock(startsAt)}</span>
+            <span className={`kind kind-${item.kind}`}>{t(`kind.${item.kind}`)}</span>
+            <span className="order-label">{item.label}</span>
+            <span className="muted" title={item.durationEstimated ? t('estimated') : undefined}>
+              {item.durationEstimated ? '≈ ' : ''}
+              {formatClock(item.durationSec)}
+            </span>
+            <span className="order-buttons">
+              <button type="button" aria-label={t('moveUp')} disabled={index === 0} onClick={() => move(item.id, index - 1)}>
+                ↑
+              </button>
+              <button type="button" aria-label={t('moveDown')} disabled={index === items.length - 1} onClick={() => move(item.id, index + 1)}>
+                ↓
+              </button>
+              <button type="button" aria-label={t('remove')} onClick={() => onRemove(item.id)}>
+                ✕
+              </button>
+            </span>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

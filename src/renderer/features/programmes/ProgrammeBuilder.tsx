@@ -1,0 +1,78 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Programme } from '../../../shared/domain.ts';
+import { api } from '../../api/client.ts';
+import { useAction, useRequest } from '../../api/hooks.ts';
+import { navigate } from '../../app/router.ts';
+import { Duration } from '../../components/Duration.tsx';
+import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { Page } from '../../components/Page.tsx';
+import { AddItemPanel } from './AddItemPanel.tsx';
+import { ItemList } from './ItemList.tsx';
+
+/** Builds one programme: ordered items, their lengths, and the session-cap warning. */
+export function ProgrammeBuilder({ id }: { id: number }) {
+  const { t } = useTranslation('programmes');
+  const loaded = useRequest('programme.get', { id }, { refreshOn: ['programme', 'bulletin', 'settings'] });
+  const [optimistic, setOptimistic] = useState<Programme | null>(null);
+  const programme = optimistic ?? loaded.data;
+
+  const apply = useAction(async (change: () => Promise<Programme>) => {
+    try {
+      setOptimistic(await change());
+    } finally {
+      setOptimistic(null);
+      loaded.reload();
+    }
+  });
+  const remove = useAction(async () => {
+    if (!programme || !confirm(t('common:actions.confirmDelete', { name: programme.title }))) return;
+    await api.call('programme.delete', { id });
+    navigate('programmes');
+  });
+
+  if (loaded.error) return <ErrorNotice error={loaded.error} />;
+  if (!programme) return <p className="muted">{t('common:loading')}</p>;
+
+  const reorder = (itemIds: number[]) => {
+    // Show the new order at once; the studio's answer replaces it.
+    const byId = new Map(programme.items.map((item) => [item.id, item]));
+    setOptimistic({ ...programme, items: itemIds.map((itemId) => byId.get(itemId)!) });
+    void apply.run(() => api.call('programme.reorder', { programmeId: id, itemIds }));
+  };
+
+  return (
+    <Page
+      title={programme.title}
+      actions={
+        <>
+          <button type="button" onClick={() => navigate('programmes')}>
+            {t('common:actions.back')}
+          </button>
+          <button type="button" className="danger" onClick={() => void remove.run()}>
+            {t('common:actions.delete')}
+          </button>
+        </>
+      }
+    >
+      <ErrorNotice error={apply.error ?? remove.error} onClose={apply.clearError} />
+      <div className={`total ${programme.exceedsCap ? 'over-cap' : ''}`} data-testid="programme-total">
+        {t('total')}: <Duration seconds={programme.totalSec} /> / {t('cap', { minutes: programme.capMinutes })}
+        {programme.items.some((i) => i.durationEstimated) && <span className="muted"> {t('estimatedNote')}</span>}
+      </div>
+      {programme.exceedsCap && (
+        <p className="notice notice-warn" role="alert" data-testid="cap-warning">
+          {t('overCap', { minutes: programme.capMinutes })}
+        </p>
+      )}
+      <div className="editor-grid">
+        <ItemList
+          items={programme.items}
+          onReorder={reorder}
+          onRemove={(itemId) => void apply.run(() => api.call('programme.removeItem', { programmeId: id, itemId }))}
+        />
+        <AddItemPanel onAdd={(item) => void apply.run(() => api.call('programme.addItem', { programmeId: id, ...item }))} />
+      </div>
+    </Page>
+  );
+}

@@ -1,0 +1,94 @@
+import { useTranslation } from 'react-i18next';
+import { navigate } from '../../app/router.ts';
+import { Duration, formatClock } from '../../components/Duration.tsx';
+import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { Page } from '../../components/Page.tsx';
+import { toApiError } from '../../api/hooks.ts';
+import { LevelMeter } from './LevelMeter.tsx';
+import { RecoverableTakes } from './RecoverableTakes.tsx';
+import { useRecorder } from './useRecorder.ts';
+import './recorder.css';
+
+/** Ghi âm: choose the input, watch the level, record; the take is saved as it is spoken. */
+export default function RecorderScreen() {
+  const { t } = useTranslation('recorder');
+  const rec = useRecorder();
+  const recording = rec.phase === 'recording';
+  const busy = rec.phase === 'opening' || rec.phase === 'saving';
+
+  return (
+    <Page title={t('title')}>
+      <RecoverableTakes onRecovered={(asset) => navigate('editor', asset.id)} />
+      <div className="rec-panel">
+        <div className="rec-row">
+          <label>
+            {t('device')}
+            <select
+              value={rec.deviceId ?? ''}
+              disabled={recording || busy}
+              onChange={(e) => rec.setDeviceId(e.target.value || undefined)}
+              data-testid="input-device"
+            >
+              <option value="">{t('defaultDevice')}</option>
+              {rec.devices.map((d, i) => (
+                <option key={d.deviceId || i} value={d.deviceId}>
+                  {d.label || t('unnamedDevice', { n: i + 1 })}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('channels')}
+            <select value={rec.channels} disabled={recording || busy} onChange={(e) => rec.setChannels(Number(e.target.value))} data-testid="input-channels">
+              <option value={1}>{t('mono')}</option>
+              <option value={2}>{t('stereo')}</option>
+            </select>
+          </label>
+        </div>
+
+        {rec.micFailure && (
+          <div className="notice notice-error" role="alert" data-testid="mic-error">
+            {t(`micError.${rec.micFailure}`)}
+          </div>
+        )}
+
+        <LevelMeter levels={rec.levels} />
+
+        <div className="rec-row rec-transport">
+          {recording ? (
+            <button type="button" className="rec-button stop" onClick={() => void rec.stop()} data-testid="record-stop">
+              ■ {t('stop')}
+            </button>
+          ) : (
+            <button
+              type="button"
+              className="rec-button record"
+              disabled={rec.phase !== 'ready'}
+              onClick={() => void rec.start()}
+              data-testid="record-start"
+            >
+              ● {t('record')}
+            </button>
+          )}
+          <span className={`rec-clock${recording ? ' live' : ''}`} data-testid="record-clock" data-seconds={rec.savedSeconds.toFixed(3)}>
+            {formatClock(rec.savedSeconds)}
+          </span>
+          <span className="muted">{t(`phase.${rec.phase}`)}</span>
+        </div>
+
+        {rec.error !== null && <ErrorNotice error={toApiError(rec.error)} onClose={rec.clearError} />}
+
+        {rec.lastTake && (
+          <div className="notice rec-saved" data-testid="take-saved" data-asset-id={rec.lastTake.id}>
+            <span>
+              {t('saved', { name: rec.lastTake.name })} (<Duration seconds={rec.lastTake.durationSec} />)
+            </span>
+            <button type="button" className="primary" onClick={() => navigate('editor', rec.lastTake!.id)} data-testid="open-in-editor">
+              {t('openInEditor')}
+            </button>
+          </div>
+        )}
+      </div>
+    </Page>
+  );
+}
