@@ -3,6 +3,7 @@ import { audioHandlers } from './services/audio/handlers.ts';
 import { deliveryHandlers } from './services/delivery/handlers.ts';
 import { jobHandlers } from './services/jobs/handlers.ts';
 import { libraryHandlers } from './services/library/handlers.ts';
+import { packageHandlers } from './services/delivery/package/handlers.ts';
 import { recorderHandlers } from './services/recorder/handlers.ts';
 import { settingsHandlers } from './services/settings/handlers.ts';
 import type { StudioServices } from './studio.ts';
@@ -15,6 +16,7 @@ export function createHandlers(services: StudioServices): Handlers {
     ...libraryHandlers(services),
     ...audioHandlers(services),
     ...deliveryHandlers(services),
+    ...packageHandlers(services),
     ...recorderHandlers(services),
   };
 }

@@ -17,6 +17,7 @@ export const ERROR_CODES = [
   'unreachable',
   'tls_error',
   'checksum_mismatch',
+  'package_rejected',
   'internal',
 ] as const;
 
@@ -68,6 +69,7 @@ const ERROR_TEXT: Record<'vi' | 'en', Record<ErrorCode, string>> = {
     unreachable: 'Không kết nối được máy chủ',
     tls_error: 'Chứng chỉ bảo mật (TLS) của máy chủ không hợp lệ',
     checksum_mismatch: 'Dữ liệu bị sai lệch khi truyền (mã kiểm tra không khớp)',
+    package_rejected: 'Gói dữ liệu bị từ chối (thiếu tệp, tệp bị thay đổi hoặc manifest không hợp lệ)',
     internal: 'Lỗi hệ thống, vui lòng thử lại',
   },
   en: {
@@ -85,6 +87,7 @@ const ERROR_TEXT: Record<'vi' | 'en', Record<ErrorCode, string>> = {
     unreachable: 'Cannot reach the server',
     tls_error: 'The server\'s TLS certificate is not valid',
     checksum_mismatch: 'Data altered in transit (checksum mismatch)',
+    package_rejected: 'Package refused (a file is missing or altered, or the manifest is invalid)',
     internal: 'Internal error, please try again',
   },
 };

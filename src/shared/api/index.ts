@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { audioRequests } from './audio.ts';
 import { deliveryRequests } from './delivery.ts';
 import { libraryRequests } from './library.ts';
+import { packageRequests } from './package.ts';
 import { recorderRequests } from './recorder.ts';
 import { systemRequests } from './system.ts';
 
@@ -14,6 +15,7 @@ export const requests = {
   ...libraryRequests,
   ...audioRequests,
   ...deliveryRequests,
+  ...packageRequests,
   ...recorderRequests,
 } as const;
 

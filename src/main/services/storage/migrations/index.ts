@@ -6,6 +6,7 @@
 import { librarySchema } from './001-library.ts';
 import { librarySearch } from './002-library-search.ts';
 import { recorderSchema } from './020-recorder.ts';
+import { packageImportsSchema } from './036-package-imports.ts';
 
 export interface Migration {
   version: number;
@@ -13,4 +14,4 @@ export interface Migration {
   sql: string;
 }
 
-export const migrations: Migration[] = [librarySchema, librarySearch, recorderSchema];
+export const migrations: Migration[] = [librarySchema, librarySearch, recorderSchema, packageImportsSchema];

@@ -1,0 +1,142 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Area, Asset, Bulletin } from '../../../../shared/domain.ts';
+import { StudioError } from '../../../../shared/errors.ts';
+import type { AreaStore } from '../../library/areas.ts';
+import type { AssetStore } from '../../library/assets.ts';
+import type { AuditTrail } from '../../library/audit.ts';
+import type { BulletinStore } from '../../library/bulletins.ts';
+import type { Db } from '../../storage/database.ts';
+import type { PackageArea } from './manifest.ts';
+import type { StagedImport } from './stage-import.ts';
+
+export interface ImportStores {
+  db: Db;
+  dataDir: string;
+  audit: AuditTrail;
+  areas: AreaStore;
+  assets: AssetStore;
+  bulletins: BulletinStore;
+}
+
+export interface ImportedPackage {
+  packageId: string;
+  bulletin: Bulletin;
+  asset: Asset;
+  /** Areas that did not exist here and were created from the package's names and codes. */
+  createdAreaIds: number[];
+}
+
+/**
+ * The database half of an import: the asset, any missing areas, the bulletin and its approval,
+ * and the record of the package id, all in one transaction. If anything fails, none of it stays,
+ * and an audio file the import copied in is removed again.
+ */
+export function commitImport(stores: ImportStores, staged: StagedImport, actor: string): ImportedPackage {
+  const { manifest } = staged;
+  try {
+    return stores.db.transaction(() => {
+      const already = stores.db.prepare('SELECT bulletin_id FROM package_imports WHERE package_id = ?').get(manifest.packageId) as
+        | { bulletin_id: number | null }
+        | undefined;
+      if (already) {
+        throw new StudioError('conflict', `gói này đã được nhập (bản tin ${already.bulletin_id ?? 'đã xóa'}) / this package was already imported`, {
+          packageId: manifest.packageId,
+          bulletinId: already.bulletin_id,
+        });
+      }
+      const asset = findAsset(stores, staged.assetFile) ?? stores.assets.add(
+        {
+          name: manifest.audio.name || path.basename(staged.assetFile),
+          file: staged.assetFile,
+          sha256: manifest.files.find((file) => file.role === 'audio')!.sha256,
+          bytes: fs.statSync(path.join(stores.dataDir, staged.assetFile)).size,
+          durationSec: staged.durationSec,
+          sampleRate: staged.sampleRate,
+          channels: staged.channels,
+        },
+        actor,
+      );
+      const createdAreaIds: number[] = [];
+      const targetAreaIds = manifest.bulletin.targetAreas.map((area) => resolveArea(stores, area, actor, createdAreaIds));
+      const b = manifest.bulletin;
+      const created = stores.bulletins.create(
+        {
+          title: b.title,
+          script: b.script,
+          category: b.category,
+          language: b.language,
+          author: b.author,
+          priority: b.priority,
+          targetAreaIds: [...new Set(targetAreaIds)],
+          schedule: b.schedule,
+          repeat: b.repeat,
+          audioAssetId: asset.id,
+        },
+        actor,
+      );
+      // The workflow store only moves a bulletin one step at a time and stamps approval with the
+      // current time; an imported bulletin keeps the approval it was sent with, so it is set here,
+      // inside the same transaction. "Delivered" described the sender's copy: here it is approved.
+      const status = b.status === 'delivered' ? 'approved' : b.status;
+      stores.db
+        .prepare('UPDATE bulletins SET status = ?, approver = ?, approved_at = ? WHERE id = ?')
+        .run(status, b.approver, b.approvedAt, created.id);
+      stores.db
+        .prepare('INSERT INTO package_imports (package_id, bulletin_id, source_dir, imported_at, manifest) VALUES (?, ?, ?, ?, ?)')
+        .run(manifest.packageId, created.id, staged.packageDir, new Date().toISOString(), JSON.stringify(manifest));
+      stores.audit.record({
+        actor,
+        entity: 'bulletin',
+        entityId: created.id,
+        action: 'package.import',
+        changes: { packageId: manifest.packageId, from: staged.packageDir, status, approver: b.approver },
+      });
+      return { packageId: manifest.packageId, bulletin: stores.bulletins.get(created.id), asset, createdAreaIds };
+    })();
+  } catch (error) {
+    if (staged.createdFile && !findAsset(stores, staged.assetFile)) {
+      fs.rmSync(path.join(stores.dataDir, staged.assetFile), { force: true });
+    }
+    throw error;
+  }
+}
+
+function findAsset(stores: ImportStores, file: string): Asset | null {
+  const id = stores.db.prepare('SELECT id FROM assets WHERE file = ?').pluck().get(file) as number | undefined;
+  return id === undefined ? null : stores.assets.get(id);
+}
+
+/**
+ * Finds the package's area here by its chain from the province down (by code where the sender
+ * had one, else by kind and name), creating the missing links: a commune's package names areas the
+ * centre may not have entered yet, and losing the target would send the bulletin nowhere.
+ */
+function resolveArea(stores: ImportStores, area: PackageArea, actor: string, created: number[]): number {
+  let parentId: number | null = null;
+  for (const link of [...area.ancestors, area]) {
+    const existing = findChild(stores.db, parentId, link);
+    if (existing) {
+      parentId = existing.id;
+      continue;
+    }
+    const made: Area = stores.areas.create({ parentId, kind: link.kind, name: link.name, code: link.code }, actor);
+    created.push(made.id);
+    parentId = made.id;
+  }
+  return parentId!;
+}
+
+function findChild(db: Db, parentId: number | null, link: { kind: string; name: string; code: string }): { id: number } | undefined {
+  const byCode = link.code
+    ? (db
+        .prepare('SELECT id FROM areas WHERE parent_id IS ? AND kind = ? AND code = ? ORDER BY id LIMIT 1')
+        .get(parentId, link.kind, link.code) as { id: number } | undefined)
+    : undefined;
+  return (
+    byCode ??
+    (db
+      .prepare('SELECT id FROM areas WHERE parent_id IS ? AND kind = ? AND name = ? ORDER BY id LIMIT 1')
+      .get(parentId, link.kind, link.name) as { id: number } | undefined)
+  );
+}

@@ -1,0 +1,118 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ConnectionInfo } from '../../../../shared/api/delivery.ts';
+import { StudioError } from '../../../../shared/errors.ts';
+import type { AreaStore } from '../../library/areas.ts';
+import type { AssetStore } from '../../library/assets.ts';
+import type { BulletinStore } from '../../library/bulletins.ts';
+import type { Connector, DeliveryPayload, RemoteStatusInfo, SendContext, SendResult } from '../connector.ts';
+import { describeBulletin } from './describe-bulletin.ts';
+import { audioFileOf } from './manifest.ts';
+import { readManifest } from './verify-package.ts';
+import { packageFolderName, writePackage } from './write-package.ts';
+
+export interface PackageConnectorDeps {
+  dataDir: string;
+  version: string;
+  bulletins: BulletinStore;
+  areas: AreaStore;
+  assets: AssetStore;
+}
+
+/** What the outbox persists between attempts: the folder a finished write produced. */
+interface PackageResume {
+  folder?: string;
+}
+
+/**
+ * Delivery to a folder or a USB stick: each bulletin becomes a self-describing package folder
+ * (audio + manifest.json). The remote id is the package folder's path; "received" means the
+ * package was written, read back and verified.
+ */
+export class PackageConnector implements Connector {
+  readonly kind = 'package' as const;
+
+  constructor(
+    private readonly deps: PackageConnectorDeps,
+    private readonly destDir: string,
+  ) {}
+
+  async test(): Promise<ConnectionInfo> {
+    const dir = path.resolve(this.destDir);
+    const probe = path.join(dir, `.studio-write-test-${randomUUID().slice(0, 8)}`);
+    try {
+      fs.mkdirSync(dir, { recursive: true });
+      fs.writeFileSync(probe, 'ok');
+      fs.rmSync(probe);
+    } catch (error) {
+      throw new StudioError('io_error', `không ghi được vào ${dir} (USB đã cắm chưa? còn chỗ trống?) / cannot write to ${dir}`, {
+        destDir: dir,
+        cause: (error as NodeJS.ErrnoException).code,
+      });
+    }
+    return { ok: true, account: '', server: dir, tokenExpiresAt: null };
+  }
+
+  async send(payload: DeliveryPayload, ctx: SendContext): Promise<SendResult> {
+    const checkCancelled = () => {
+      if (ctx.signal.aborted) throw new StudioError('cancelled', 'đã hủy / cancelled');
+    };
+    checkCancelled();
+    // A retry after a crash between "written" and "recorded as delivered" finds its own package
+    // and reports it, instead of writing a second copy of the same delivery.
+    const previous = this.finishedPackage(ctx.resume as PackageResume, payload);
+    if (previous) return { remoteId: previous, status: 'received', reason: null };
+
+    const id = payload.metadata.bulletinId;
+    const bulletin = this.deps.bulletins.get(id);
+    const asset = bulletin.audioAssetId === null ? null : this.deps.assets.get(bulletin.audioAssetId);
+    const source = describeBulletin(bulletin, asset, this.deps.areas.list(), this.deps.dataDir, payload.metadata.loudnessLufs);
+    // The outbox prepared this exact file; if the bulletin's audio changed since, send what was queued.
+    source.audio.path = payload.audioPath;
+    source.audio.sha256 = payload.metadata.sha256;
+    source.audio.bytes = payload.metadata.bytes;
+    const total = payload.metadata.bytes;
+    const written = await writePackage(
+      { source, destDir: path.resolve(this.destDir), generator: `Studio ${this.deps.version}`, packageId: payload.idempotencyKey },
+      {
+        checkCancelled,
+        onBytes: (done) => ctx.onProgress({ sentBytes: Math.min(total, Math.round(done)), totalBytes: total }),
+      },
+    );
+    ctx.saveResume({ folder: written.folder } satisfies PackageResume);
+    ctx.onProgress({ sentBytes: total, totalBytes: total });
+    return { remoteId: written.folder, status: 'received', reason: null };
+  }
+
+  async status(remoteId: string): Promise<RemoteStatusInfo> {
+    try {
+      const manifest = readManifest(remoteId);
+      return { remoteId, status: 'received', reason: null, sha256: audioFileOf(manifest).sha256 };
+    } catch {
+      // The stick has gone to the centre with the package: it was delivered, there is nothing to ask.
+      return { remoteId, status: 'received', reason: null, sha256: null };
+    }
+  }
+
+  private finishedPackage(resume: PackageResume, payload: DeliveryPayload): string | null {
+    const dir = path.resolve(this.destDir);
+    // The saved folder first; then the folders named for this bulletin, in case the studio stopped
+    // after the rename but before the outbox saved it.
+    const prefix = packageFolderName(payload.metadata.title, payload.metadata.bulletinId).replace(/\d{8}$/, '');
+    const candidates = typeof resume.folder === 'string' ? [resume.folder] : [];
+    try {
+      for (const name of fs.readdirSync(dir)) if (name.startsWith(prefix)) candidates.push(path.join(dir, name));
+    } catch {
+      // The destination does not exist yet: nothing was written there.
+    }
+    for (const folder of candidates) {
+      try {
+        if (readManifest(folder).packageId === payload.idempotencyKey) return folder;
+      } catch {
+        // Not a package, or not ours.
+      }
+    }
+    return null;
+  }
+}

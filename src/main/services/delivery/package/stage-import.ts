@@ -1,0 +1,76 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { StudioError } from '../../../../shared/errors.ts';
+import { readWavInfo } from '../../media/wav-info.ts';
+import { copyHashing, type StreamOptions } from './hash-copy.ts';
+import { audioFileOf, type PackageManifest } from './manifest.ts';
+import { packageDirOf, readManifest, verifyPackage } from './verify-package.ts';
+
+export interface StagedImport {
+  packageDir: string;
+  manifest: PackageManifest;
+  /** Where the audio now lies, relative to the data directory. */
+  assetFile: string;
+  /** False when the library already held this very file (same sha256). */
+  createdFile: boolean;
+  sampleRate: number;
+  channels: number;
+  durationSec: number;
+}
+
+/**
+ * The file half of an import, run in a job worker: verify the whole package, then copy its audio
+ * into the data directory while hashing the copy, so a stick that changes between the check and the
+ * copy cannot slip a different file in. The database half (commit-import.ts) runs afterwards in one
+ * transaction; until then the copied file is only an unreferenced blob named by its checksum.
+ */
+export async function stageImport(picked: string, dataDir: string, options: StreamOptions = {}): Promise<StagedImport> {
+  // Progress counts bytes of work: verifying the package (`expected` bytes), then copying its audio.
+  const expected = audioFileOf(readManifest(packageDirOf(picked))).bytes;
+  const { dir, manifest } = await verifyPackage(picked, options);
+  const audio = audioFileOf(manifest);
+  const ext = path.extname(audio.path).toLowerCase();
+  const assetFile = path.join('assets', `${audio.sha256}${ext}`);
+  const target = path.join(dataDir, assetFile);
+  let createdFile = false;
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  if (!fs.existsSync(target)) {
+    const temp = path.join(path.dirname(target), `.package-${process.pid}-${Date.now()}.part`);
+    try {
+      const copied = await copyHashing(path.join(dir, audio.path), temp, {
+        checkCancelled: options.checkCancelled,
+        onBytes: (done) => options.onBytes?.(expected + done),
+      });
+      if (copied.sha256 !== audio.sha256) {
+        throw new StudioError('package_rejected', `${audio.path} changed while it was being imported; nothing was imported`);
+      }
+      fs.renameSync(temp, target);
+      createdFile = true;
+    } finally {
+      fs.rmSync(temp, { force: true });
+    }
+  }
+  let facts: Pick<StagedImport, 'sampleRate' | 'channels' | 'durationSec'>;
+  try {
+    facts = audioFacts(target, manifest);
+  } catch (error) {
+    if (createdFile) fs.rmSync(target, { force: true });
+    throw error;
+  }
+  return { packageDir: dir, manifest, assetFile, createdFile, ...facts };
+}
+
+/** For WAV the header is the truth; other formats keep what the manifest says. */
+function audioFacts(file: string, manifest: PackageManifest): Pick<StagedImport, 'sampleRate' | 'channels' | 'durationSec'> {
+  if (path.extname(file).toLowerCase() !== '.wav') return manifest.audio;
+
+  const head = Buffer.alloc(Math.min(64 * 1024, fs.statSync(file).size));
+  const fd = fs.openSync(file, 'r');
+  try {
+    fs.readSync(fd, head, 0, head.length, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  const info = readWavInfo(head, fs.statSync(file).size);
+  return { sampleRate: info.sampleRate, channels: info.channels, durationSec: info.durationSec };
+}

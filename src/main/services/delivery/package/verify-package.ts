@@ -1,0 +1,137 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { StudioError } from '../../../../shared/errors.ts';
+import { hashFile, type StreamOptions } from './hash-copy.ts';
+import { MANIFEST_FILE, PACKAGE_FORMAT, PackageManifest, sealOf } from './manifest.ts';
+
+export interface PackageProblem {
+  file: string;
+  problem: 'missing' | 'not_a_file' | 'size_mismatch' | 'checksum_mismatch' | 'unlisted' | 'outside_package';
+}
+
+export interface VerifiedPackage {
+  dir: string;
+  manifest: PackageManifest;
+}
+
+/** Far above any real manifest (a long script is ~200 KB); stops a hostile file being parsed. */
+const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+
+/**
+ * What operating systems drop into folders on a stick by themselves (Finder, Explorer). They are
+ * not part of the package and are neither imported nor counted as tampering.
+ */
+const OS_LITTER = (name: string) => name === '.DS_Store' || name === 'Thumbs.db' || name === 'desktop.ini' || name.startsWith('._');
+
+const refuse = (message: string, details?: unknown) => new StudioError('package_rejected', message, details);
+
+/** The package folder from what the user picked: the folder itself or its manifest.json. */
+export function packageDirOf(picked: string): string {
+  const resolved = path.resolve(picked);
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(resolved);
+  } catch {
+    throw new StudioError('not_found', `package ${resolved}`);
+  }
+  if (stat.isFile() && path.basename(resolved) === MANIFEST_FILE) return path.dirname(resolved);
+  if (!stat.isDirectory()) throw refuse(`${resolved} is neither a package folder nor its ${MANIFEST_FILE}`);
+  return resolved;
+}
+
+export function readManifest(dir: string): PackageManifest {
+  const file = path.join(dir, MANIFEST_FILE);
+  let text: string;
+  try {
+    const stat = fs.lstatSync(file);
+    if (!stat.isFile()) throw refuse(`${MANIFEST_FILE} is not a plain file`);
+    if (stat.size > MAX_MANIFEST_BYTES) throw refuse(`${MANIFEST_FILE} is too large (${stat.size} bytes)`);
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    if (error instanceof StudioError) throw error;
+    throw refuse(`the folder has no ${MANIFEST_FILE}: not a studio package`, { file: MANIFEST_FILE, problem: 'missing' });
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw refuse(`${MANIFEST_FILE} is not valid JSON (${(error as Error).message})`);
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json) || (json as { format?: unknown }).format !== PACKAGE_FORMAT) {
+    throw refuse(`${MANIFEST_FILE} is not a ${PACKAGE_FORMAT} manifest`);
+  }
+  if ((json as { seal?: unknown }).seal !== sealOf(json as Record<string, unknown>)) {
+    throw refuse(`${MANIFEST_FILE} was edited after the package was written (its seal does not match); nothing was imported`, {
+      file: MANIFEST_FILE,
+      problem: 'seal_mismatch',
+    });
+  }
+  const parsed = PackageManifest.safeParse(json);
+  if (!parsed.success) {
+    throw refuse(`${MANIFEST_FILE} is damaged or was edited: ${z.prettifyError(parsed.error)}`, {
+      issues: parsed.error.issues.map((issue) => ({ path: issue.path.map(String), message: issue.message })),
+    });
+  }
+  return parsed.data;
+}
+
+/**
+ * Checks a package completely before anything is imported: the manifest against its schema, every
+ * listed file present, a plain file inside the folder, of the listed size and sha256, and no file
+ * that the manifest does not list. Every problem is reported at once, so the user sees the whole
+ * picture; any problem refuses the whole package.
+ */
+export async function verifyPackage(picked: string, options: StreamOptions = {}): Promise<VerifiedPackage> {
+  const dir = packageDirOf(picked);
+  const manifest = readManifest(dir);
+  const problems: PackageProblem[] = [];
+  const listed = new Map(manifest.files.map((file) => [file.path.toLowerCase(), file]));
+
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === MANIFEST_FILE || OS_LITTER(entry.name)) continue;
+    if (!listed.has(entry.name.toLowerCase())) problems.push({ file: entry.name, problem: 'unlisted' });
+  }
+
+  const total = manifest.files.reduce((sum, file) => sum + file.bytes, 0);
+  let before = 0;
+  for (const file of manifest.files) {
+    const full = path.resolve(dir, file.path);
+    // The schema already forbids separators and `..`; this is the second lock on the same door.
+    if (path.dirname(full) !== dir) {
+      problems.push({ file: file.path, problem: 'outside_package' });
+      continue;
+    }
+    let stat: fs.Stats;
+    try {
+      stat = fs.lstatSync(full);
+    } catch {
+      problems.push({ file: file.path, problem: 'missing' });
+      continue;
+    }
+    if (!stat.isFile()) problems.push({ file: file.path, problem: 'not_a_file' });
+    else if (stat.size !== file.bytes) problems.push({ file: file.path, problem: 'size_mismatch' });
+    else {
+      const offset = before;
+      const { sha256 } = await hashFile(full, { ...options, onBytes: (done) => options.onBytes?.(offset + done) });
+      if (sha256 !== file.sha256) problems.push({ file: file.path, problem: 'checksum_mismatch' });
+    }
+    before += file.bytes;
+  }
+  options.onBytes?.(total);
+
+  if (problems.length > 0) {
+    const summary = problems.map((p) => `${p.file}: ${PROBLEM_TEXT[p.problem]}`).join('; ');
+    throw refuse(`the package was altered or is incomplete (${summary}); nothing was imported`, { problems });
+  }
+  return { dir, manifest };
+}
+
+const PROBLEM_TEXT: Record<PackageProblem['problem'], string> = {
+  missing: 'thiếu tệp / file missing',
+  not_a_file: 'không phải tệp thường / not a plain file',
+  size_mismatch: 'sai kích thước / size differs',
+  checksum_mismatch: 'sai mã kiểm tra sha256 / checksum differs',
+  unlisted: 'tệp lạ không có trong manifest / file not listed in the manifest',
+  outside_package: 'đường dẫn ra ngoài gói / path leaves the package',
+};

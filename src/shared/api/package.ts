@@ -1,0 +1,39 @@
+/**
+ * Bulletin packages (issue 5): the folder or USB-stick form of a delivery, read back into a library.
+ * Writing one is a delivery like any other ('delivery.enqueue' with to: 'package').
+ */
+import { z } from 'zod';
+import type { Category, JobInfo, Priority, Status } from '../domain.ts';
+import { request } from './define.ts';
+
+const packagePath = z.string().trim().min(1).max(4096);
+
+/** What the user sees before importing: read from manifest.json only, nothing verified yet. */
+export interface PackageSummary {
+  dir: string;
+  packageId: string;
+  createdAt: string;
+  generator: string;
+  title: string;
+  category: Category;
+  language: string;
+  priority: Priority;
+  status: Status;
+  author: string;
+  approver: string | null;
+  durationSec: number;
+  files: { path: string; bytes: number }[];
+  /** Set when the same package was imported before. */
+  importedBulletinId: number | null;
+}
+
+export const packageRequests = {
+  /** Reads a package's manifest (the folder or its manifest.json) for a preview; verifies nothing. */
+  'package.inspect': request<PackageSummary>()(z.strictObject({ path: packagePath })),
+  /**
+   * Verifies every checksum and imports the bulletin and its audio in one transaction, as a job;
+   * the job's result is `{ packageId, bulletin, asset, createdAreaIds }`. A package with a missing,
+   * altered or unlisted file is refused whole (error `package_rejected`).
+   */
+  'package.import': request<JobInfo>()(z.strictObject({ path: packagePath })),
+} as const;
