@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
+import fs from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { JobInfo } from '../../../shared/domain.ts';
 import { StudioError } from '../../../shared/errors.ts';
@@ -49,7 +50,7 @@ export class JobManager {
       startedAt: new Date().toISOString(),
       finishedAt: null,
     };
-    const workerData: WorkerStart<I> = { entry: spec.worker.href, input: spec.input };
+    const workerData: WorkerStart<I> = { entry: resolveWorkerEntry(spec.worker), input: spec.input };
     const worker = new Worker(fileURLToPath(BOOTSTRAP), { workerData });
     const settled = new Promise<JobInfo>((resolve) => {
       let outcome: FromWorker | null = null;
@@ -136,4 +137,12 @@ export class JobManager {
 function toJobError(error: unknown): { code: string; message: string } {
   if (error instanceof StudioError) return { code: error.code, message: error.message };
   return { code: 'internal', message: error instanceof Error ? error.message : String(error) };
+}
+
+/** From sources the worker is a .ts file; in a packaged build it is a .js file beside main.js. */
+function resolveWorkerEntry(url: URL): string {
+  const file = fileURLToPath(url);
+  if (fs.existsSync(file)) return url.href;
+  const built = file.replace(/\.ts$/, '.js');
+  return fs.existsSync(built) ? pathToFileURL(built).href : url.href;
 }
