@@ -2,7 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Asset, Bulletin } from '../../../../../src/shared/domain.ts';
 import type { DeliveryPayload, SendContext } from '../../../../../src/main/services/delivery/connector.ts';
+import { afterAll } from 'vitest';
+import { openStudio } from '../../../../../src/main/studio.ts';
+import { StudioError } from '../../../../../src/shared/errors.ts';
 import type { TestStudio } from '../../../../helpers/studio.ts';
+import { makeTempDir } from '../../../../helpers/temp-dir.ts';
 
 /** A mono 16-bit PCM WAV of a tone with a little noise, so no two fixtures hash alike. */
 export function writeToneWav(file: string, seconds: number, sampleRate = 16_000): void {
@@ -100,4 +104,23 @@ export function sendContext(resume: Record<string, unknown> = {}) {
     saveResume: (state) => saved.push(state),
   };
   return { ctx, progress, saved, controller };
+}
+
+/** Like useTestStudio, but one studio for a whole describe block (closed after its last test). */
+export function useSuiteStudio(): TestStudio {
+  const temp = makeTempDir();
+  const studio = openStudio({ dataDir: temp.dir, transport: 'test' });
+  afterAll(async () => {
+    await studio.close();
+    temp.remove();
+  });
+  return {
+    ...studio,
+    dataDir: temp.dir,
+    async call(name, arg) {
+      const response = await studio.dispatch(name, arg, { actor: 'tester' });
+      if (!response.ok) throw new StudioError(response.error.code, response.error.message, response.error.details);
+      return response.result as never;
+    },
+  };
 }
