@@ -1,5 +1,13 @@
 import os from 'node:os';
 import path from 'node:path';
+import { fileSecretStore } from './services/secrets/file-secrets.ts';
+
+/** Credentials (the delivery token). Electron: safeStorage; plain Node: a 0600 file in the data dir. */
+export interface SecretStore {
+  get(key: string): string | null;
+  set(key: string, value: string): void;
+  delete(key: string): void;
+}
 
 /**
  * What only the host can provide. The Electron shell implements it with app paths and
@@ -8,6 +16,7 @@ import path from 'node:path';
 export interface Platform {
   /** Where the studio keeps its data when STUDIO_DATA_DIR is not set. */
   defaultDataDir(): string;
+  secrets: SecretStore;
 }
 
 /** The platform's usual place for application data, as Electron's userData would be. */
@@ -18,7 +27,21 @@ export function nodeDefaultDataDir(env: NodeJS.ProcessEnv = process.env, platfor
   return path.join(env.XDG_DATA_HOME ?? path.join(home, '.local', 'share'), 'studio');
 }
 
-export const nodePlatform: Platform = { defaultDataDir: () => nodeDefaultDataDir() };
+/** Plain-Node platform whose secrets live in `dataDir` (the resolved data dir when omitted). */
+export function createNodePlatform(dataDir?: string): Platform {
+  const platform: Platform = {
+    defaultDataDir: () => nodeDefaultDataDir(),
+    secrets: {
+      get: (key) => store().get(key),
+      set: (key, value) => store().set(key, value),
+      delete: (key) => store().delete(key),
+    },
+  };
+  const store = () => fileSecretStore(dataDir ?? resolveDataDir(platform));
+  return platform;
+}
+
+export const nodePlatform: Platform = createNodePlatform();
 
 export function resolveDataDir(platform: Platform, env: NodeJS.ProcessEnv = process.env): string {
   return env.STUDIO_DATA_DIR ? path.resolve(env.STUDIO_DATA_DIR) : platform.defaultDataDir();
