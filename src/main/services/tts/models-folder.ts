@@ -1,0 +1,84 @@
+/**
+ * Voices dropped into the repository's models/ folder (or STUDIO_MODELS_DIR) are listed without
+ * installing: read from their config files only (cheap), loaded when first used.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Voice } from '../../../shared/api/tts.ts';
+import { detectLayout, folderSize, type PackLayout } from './pack-layout.ts';
+import { findLicence, vitsLanguages, vitsWarnings } from './pack-metadata.ts';
+import { readPiperConfig } from './piper-config.ts';
+import type { VoiceRef } from './voice-ref.ts';
+
+export const defaultModelsDir = (): string =>
+  process.env.STUDIO_MODELS_DIR ?? path.resolve(fileURLToPath(import.meta.url), '../../../../../models');
+
+function candidateLayouts(dir: string, depth: number): PackLayout[] {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  const found: PackLayout[] = [];
+  // Piper voices may sit side by side in one folder.
+  for (const e of entries) {
+    if (e.isFile() && e.name.endsWith('.onnx') && fs.existsSync(path.join(dir, `${e.name}.json`))) {
+      found.push({ engine: 'piper', root: dir, model: path.join(dir, e.name), config: path.join(dir, `${e.name}.json`) });
+    }
+  }
+  if (found.length === 0 && depth > 0) {
+    try {
+      const layout = detectLayout(dir);
+      if (layout.engine === 'vits') return [layout];
+    } catch {
+      // not a voice folder: look inside
+    }
+  }
+  if (depth < 2) {
+    for (const e of entries) if (e.isDirectory() && !e.name.startsWith('.')) found.push(...candidateLayouts(path.join(dir, e.name), depth + 1));
+  }
+  return found;
+}
+
+export interface FolderVoice {
+  voice: Voice;
+  ref: VoiceRef;
+}
+
+export function scanModelsFolder(dir = defaultModelsDir()): FolderVoice[] {
+  const voices: FolderVoice[] = [];
+  for (const layout of candidateLayouts(dir, 0)) {
+    try {
+      const rel = path.relative(dir, layout.engine === 'piper' ? layout.model : layout.root).replace(/\\/g, '/');
+      const id = `models:${rel}`;
+      const stat = fs.statSync(layout.model);
+      const fingerprint = `${stat.size}-${stat.mtimeMs}`;
+      if (layout.engine === 'piper') {
+        const config = readPiperConfig(layout.config);
+        voices.push({
+          voice: {
+            id, name: path.basename(layout.model, '.onnx'), engine: 'piper', languages: [config.language],
+            sampleRate: config.sampleRate, speakers: config.speakers, licence: findLicence(layout.root, config.licence) || 'không rõ (unknown)',
+            source: 'models', sizeBytes: stat.size + fs.statSync(layout.config).size, sha256: null, installedAt: null, warnings: [],
+          },
+          ref: { id, engine: 'piper', model: layout.model, config: layout.config, fingerprint },
+        });
+      } else {
+        const config = JSON.parse(fs.readFileSync(layout.config, 'utf8')) as { sampling_rate?: number };
+        voices.push({
+          voice: {
+            id, name: path.basename(layout.root), engine: 'vits', languages: vitsLanguages(layout.root, path.basename(layout.root)),
+            sampleRate: config.sampling_rate ?? 16000, speakers: [], licence: findLicence(layout.root, '') || 'không rõ (unknown)',
+            source: 'models', sizeBytes: folderSize(layout.root), sha256: null, installedAt: null, warnings: vitsWarnings(layout.root),
+          },
+          ref: { id, engine: 'vits', dir: layout.root, fingerprint },
+        });
+      }
+    } catch {
+      // A broken file in models/ is skipped; installing it as a pack gives the reason.
+    }
+  }
+  return voices;
+}

@@ -1,0 +1,58 @@
+/**
+ * Recognises a voice pack's layout in a folder, without loading anything:
+ *  - Piper: `<name>.onnx` with `<name>.onnx.json` beside it;
+ *  - VITS / MMS (transformers.js): `config.json`, `tokenizer.json`, `onnx/model.onnx`.
+ * A pack whose files sit in one top folder (as zips often are) is looked for inside it.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { StudioError } from '../../../shared/errors.ts';
+
+export type PackLayout =
+  | { engine: 'piper'; root: string; model: string; config: string }
+  | { engine: 'vits'; root: string; model: string; config: string };
+
+const IGNORED = new Set(['__MACOSX', '.DS_Store']);
+
+function entries(dir: string): fs.Dirent[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).filter((e) => !IGNORED.has(e.name));
+}
+
+export function detectLayout(dir: string): PackLayout {
+  let root = dir;
+  let list = entries(root);
+  if (list.length === 1 && list[0]!.isDirectory()) {
+    root = path.join(root, list[0]!.name);
+    list = entries(root);
+  }
+  const names = new Set(list.filter((e) => e.isFile()).map((e) => e.name));
+  if (names.has('config.json') && fs.existsSync(path.join(root, 'onnx', 'model.onnx'))) {
+    if (!names.has('tokenizer.json')) {
+      throw new StudioError('unsupported_format', 'gói giọng VITS thiếu tokenizer.json (VITS pack has no tokenizer.json)');
+    }
+    return { engine: 'vits', root, model: path.join(root, 'onnx', 'model.onnx'), config: path.join(root, 'config.json') };
+  }
+  const onnx = [...names].filter((n) => n.endsWith('.onnx'));
+  if (onnx.length > 1) throw new StudioError('unsupported_format', `gói giọng có nhiều mô hình (${onnx.join(', ')}); mỗi gói một giọng`);
+  if (onnx.length === 1) {
+    const model = path.join(root, onnx[0]!);
+    const config = names.has(`${onnx[0]}.json`) ? `${model}.json` : names.has('config.json') ? path.join(root, 'config.json') : null;
+    if (!config) {
+      throw new StudioError('unsupported_format', `thiếu tệp cấu hình ${onnx[0]}.json của giọng Piper (missing Piper config)`);
+    }
+    return { engine: 'piper', root, model, config };
+  }
+  if (names.has('config.json')) {
+    throw new StudioError('unsupported_format', 'gói giọng VITS thiếu onnx/model.onnx (missing model)');
+  }
+  throw new StudioError('unsupported_format', 'không tìm thấy mô hình giọng đọc (.onnx) trong gói (no voice model found)');
+}
+
+/** Total size of a folder's files. */
+export function folderSize(dir: string): number {
+  let total = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) total += fs.statSync(path.join(entry.parentPath, entry.name)).size;
+  }
+  return total;
+}

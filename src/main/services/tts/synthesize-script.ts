@@ -1,0 +1,117 @@
+/**
+ * A script, sentence by sentence, into one broadcast-ready signal: each sentence from the cache
+ * or the engine, joined with sentence/paragraph/marker pauses, resampled to the output rate and
+ * normalised to the loudness preset (audio-core modules, shared not copied).
+ */
+import { NORMALIZE_PRESETS, type LoudnessResult } from '../../../shared/api/audio.ts';
+import type { MissingPhoneme, TtsSettings } from '../../../shared/api/tts.ts';
+import { StudioError } from '../../../shared/errors.ts';
+import { measureLoudness } from '../audio/loudness.ts';
+import { normalizeChannels } from '../audio/normalize.ts';
+import { resample } from '../audio/resample.ts';
+import { assemble, trimSilence, type Segment } from './assemble.ts';
+import { mergeMissing, missingList, type EngineSettings, type TtsEngine } from './engine.ts';
+import { sentenceKey, type SentenceCache } from './sentence-cache.ts';
+import { openEngine, type VoiceRef } from './voice-ref.ts';
+
+export interface PlanSentence {
+  spoken: string;
+  paragraph: number;
+  /** A pause marker right after this sentence (replaces the usual pause). */
+  pauseAfterMs?: number;
+}
+
+export interface ScriptPlan {
+  sentences: PlanSentence[];
+  leadingPauseMs?: number;
+}
+
+export interface SynthesisHooks {
+  progress?(fraction: number, message: string): void;
+  checkCancelled?(): void;
+}
+
+export interface SynthesisOutput {
+  samples: Float32Array;
+  sampleRate: number;
+  sentences: number;
+  cachedSentences: number;
+  missingPhonemes: MissingPhoneme[];
+  loudness: LoudnessResult;
+  /** Time inside ONNX sessions and in the whole call, for the benchmark. */
+  inferenceMs: number;
+  totalMs: number;
+}
+
+export const engineSettings = (settings: TtsSettings): EngineSettings => ({
+  speed: settings.speed,
+  speaker: settings.speaker,
+  noiseScale: settings.noiseScale,
+  noiseW: settings.noiseW,
+});
+
+export async function synthesizeScript(
+  plan: ScriptPlan,
+  voice: VoiceRef,
+  settings: TtsSettings,
+  cache: SentenceCache,
+  hooks: SynthesisHooks = {},
+): Promise<SynthesisOutput> {
+  const started = performance.now();
+  const spoken = plan.sentences.filter((s) => s.spoken.trim());
+  if (spoken.length === 0) throw new StudioError('invalid_argument', 'không có gì để đọc (the script is empty)');
+  const perSentence = engineSettings(settings);
+  let engine: TtsEngine | null = null;
+  let engineRate = 0;
+  let cachedSentences = 0;
+  let inferenceMs = 0;
+  const missing = new Map<string, number>();
+  const segments: Segment[] = [];
+  try {
+    for (let i = 0; i < plan.sentences.length; i++) {
+      hooks.checkCancelled?.();
+      const sentence = plan.sentences[i]!;
+      const next = plan.sentences[i + 1];
+      const pauseAfterMs =
+        sentence.pauseAfterMs ?? (next === undefined ? 0 : next.paragraph !== sentence.paragraph ? settings.paragraphPauseMs : settings.sentencePauseMs);
+      if (!sentence.spoken.trim()) {
+        if (segments.length) segments.at(-1)!.pauseAfterMs += pauseAfterMs;
+        continue;
+      }
+      const key = sentenceKey(voice, sentence.spoken, perSentence);
+      let audio = cache.get(key);
+      if (audio) {
+        cachedSentences++;
+      } else {
+        // Opened on the first miss only: a fully cached script never loads the model.
+        engine ??= await openEngine(voice);
+        const result = await engine.synthesize(sentence.spoken, perSentence);
+        inferenceMs += result.inferenceMs;
+        mergeMissing(missing, result.missingPhonemes);
+        audio = { samples: result.samples, sampleRate: result.sampleRate };
+        cache.put(key, audio);
+      }
+      if (engineRate && audio.sampleRate !== engineRate) throw new StudioError('internal', 'the voice changed sample rate mid-script');
+      engineRate = audio.sampleRate;
+      segments.push({ audio: trimSilence(audio.samples, audio.sampleRate), pauseAfterMs });
+      hooks.progress?.((i + 1) / plan.sentences.length, `câu ${i + 1}/${plan.sentences.length}`);
+    }
+  } finally {
+    await engine?.dispose();
+  }
+  hooks.checkCancelled?.();
+  const joined = assemble(segments, engineRate, plan.leadingPauseMs ?? 0);
+  let channels = engineRate === settings.sampleRate ? [joined] : resample([joined], engineRate, settings.sampleRate);
+  if (settings.loudness !== 'none') channels = normalizeChannels(channels, settings.sampleRate, NORMALIZE_PRESETS[settings.loudness]);
+  const samples = channels[0]!;
+  return {
+    samples,
+    sampleRate: settings.sampleRate,
+    sentences: spoken.length,
+    cachedSentences,
+    missingPhonemes: missingList(missing),
+    loudness: measureLoudness([samples], settings.sampleRate),
+    inferenceMs,
+    totalMs: performance.now() - started,
+  };
+}
