@@ -16,7 +16,8 @@ export interface SecretStore {
 export interface Platform {
   /** Where the studio keeps its data when STUDIO_DATA_DIR is not set. */
   defaultDataDir(): string;
-  secrets: SecretStore;
+  /** Optional so a host may omit it: openStudio then keeps secrets in a 0600 file in the data dir. */
+  secrets?: SecretStore;
 }
 
 /** The platform's usual place for application data, as Electron's userData would be. */
