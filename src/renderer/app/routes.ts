@@ -12,6 +12,8 @@ export interface Route {
 export const routes: Route[] = [
   { path: 'library', nav: 'nav.library', component: lazy(() => import('../features/library/LibraryScreen.tsx')) },
   { path: 'bulletins', component: lazy(() => import('../features/bulletins/BulletinScreen.tsx')) },
+  { path: 'recorder', nav: 'recorder:nav', component: lazy(() => import('../features/recorder/RecorderScreen.tsx')) },
+  { path: 'editor', nav: 'editor:nav', component: lazy(() => import('../features/editor/EditorScreen.tsx')) },
   { path: 'programmes', nav: 'nav.programmes', component: lazy(() => import('../features/programmes/ProgrammesScreen.tsx')) },
   { path: 'areas', nav: 'nav.areas', component: lazy(() => import('../features/areas/AreasScreen.tsx')) },
   { path: 'settings', nav: 'nav.settings', component: lazy(() => import('../features/settings/SettingsScreen.tsx')) },

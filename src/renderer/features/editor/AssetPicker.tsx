@@ -1,0 +1,30 @@
+import { useTranslation } from 'react-i18next';
+import { useRequest } from '../../api/hooks.ts';
+import { navigate } from '../../app/router.ts';
+import { Duration } from '../../components/Duration.tsx';
+import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+
+/** With no recording chosen: the library's audio, newest first, to open in the editor. */
+export function AssetPicker() {
+  const { t } = useTranslation('editor');
+  const { data, error, loading } = useRequest('asset.list', {}, { refreshOn: ['asset'] });
+  return (
+    <div className="ed-picker">
+      <p>{t('pick.explain')}</p>
+      <ErrorNotice error={error} />
+      {!loading && data?.length === 0 && <p className="muted">{t('pick.empty')}</p>}
+      <ul data-testid="asset-list">
+        {data?.map((asset) => (
+          <li key={asset.id}>
+            <button type="button" className="link" onClick={() => navigate('editor', asset.id)} data-testid="open-asset" data-asset-id={asset.id}>
+              {asset.name}
+            </button>{' '}
+            <span className="muted">
+              <Duration seconds={asset.durationSec} /> · {asset.sampleRate / 1000} kHz · {asset.channels === 1 ? 'mono' : 'stereo'}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NORMALIZE_PRESETS, type EditDocument, type LoudnessResult } from '../../../shared/api/audio.ts';
+import { api } from '../../api/client.ts';
+import { useAction } from '../../api/hooks.ts';
+import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { waitForJob } from './wait-for-job.ts';
+
+type Preset = 'broadcast' | 'outdoor' | 'custom';
+
+const fmt = (value: number | null, digits = 1) => (value === null || !Number.isFinite(value) ? '−∞' : value.toFixed(digits));
+
+/** Integrated loudness, range and true peak of the edit, and normalising to a preset. */
+export function LoudnessPanel({ doc, onNormalized }: { doc: EditDocument; onNormalized: () => Promise<unknown> }) {
+  const { t } = useTranslation('editor');
+  const [result, setResult] = useState<LoudnessResult | null>(null);
+  const [preset, setPreset] = useState<Preset>('broadcast');
+  const [target, setTarget] = useState(-23);
+  const [ceiling, setCeiling] = useState(-1);
+
+  const measure = useAction(async () => setResult(await api.call('audio.loudness', { documentId: doc.id })));
+  const normalize = useAction(async () => {
+    const job = await api.call(
+      'audio.normalize',
+      preset === 'custom' ? { documentId: doc.id, preset, target, ceiling } : { documentId: doc.id, preset },
+    );
+    await waitForJob(job);
+    await onNormalized();
+    setResult(await api.call('audio.loudness', { documentId: doc.id }));
+  });
+
+  const goal = preset === 'custom' ? { target, ceiling } : NORMALIZE_PRESETS[preset];
+  return (
+    <section className="ed-panel" aria-label={t('loudness.title')}>
+      <h2>{t('loudness.title')}</h2>
+      <dl className="ed-figures" data-testid="loudness">
+        <dt>{t('loudness.integrated')}</dt>
+        <dd data-testid="loudness-integrated">{result ? `${fmt(result.integrated)} LUFS` : '—'}</dd>
+        <dt>{t('loudness.range')}</dt>
+        <dd>{result ? `${fmt(result.range)} LU` : '—'}</dd>
+        <dt>{t('loudness.truePeak')}</dt>
+        <dd>{result ? `${fmt(result.truePeak)} dBTP` : '—'}</dd>
+      </dl>
+      <button type="button" disabled={measure.busy} onClick={() => void measure.run()} data-testid="measure">
+        {measure.busy ? t('loudness.measuring') : t('loudness.measure')}
+      </button>
+      <div className="ed-row">
+        <label>
+          {t('loudness.preset')}
+          <select value={preset} onChange={(e) => setPreset(e.target.value as Preset)} data-testid="normalize-preset">
+            <option value="broadcast">{t('loudness.broadcast')}</option>
+            <option value="outdoor">{t('loudness.outdoor')}</option>
+            <option value="custom">{t('loudness.custom')}</option>
+          </select>
+        </label>
+        {preset === 'custom' && (
+          <>
+            <label>
+              {t('loudness.target')}
+              <input type="number" step={0.5} min={-60} max={0} value={target} onChange={(e) => setTarget(Number(e.target.value))} data-testid="normalize-target" />
+            </label>
+            <label>
+              {t('loudness.ceiling')}
+              <input type="number" step={0.1} min={-20} max={0} value={ceiling} onChange={(e) => setCeiling(Number(e.target.value))} data-testid="normalize-ceiling" />
+            </label>
+          </>
+        )}
+      </div>
+      <button type="button" className="primary" disabled={normalize.busy} onClick={() => void normalize.run()} data-testid="normalize">
+        {normalize.busy ? t('loudness.normalizing') : t('loudness.normalize', { target: goal.target, ceiling: goal.ceiling })}
+      </button>
+      {doc.master && (
+        <p className="muted" data-testid="normalized-note">
+          {t('loudness.applied', { gain: doc.master.gainDb.toFixed(1), ceiling: doc.master.ceilingDb })}
+        </p>
+      )}
+      <ErrorNotice error={measure.error ?? normalize.error} onClose={() => (measure.clearError(), normalize.clearError())} />
+    </section>
+  );
+}
