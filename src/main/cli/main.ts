@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { nodePlatform, resolveDataDir } from '../platform.ts';
 import { registerBulletinCommands } from './commands/bulletin.ts';
+import { registerDeliveryCommands } from './commands/delivery.ts';
 import { registerLibraryCommands } from './commands/library.ts';
 import { runCli } from './session.ts';
 
@@ -15,5 +16,6 @@ const program = new Command('studio')
 
 registerBulletinCommands(program);
 registerLibraryCommands(program);
+registerDeliveryCommands(program);
 
 await runCli(program, () => resolveDataDir(nodePlatform));

@@ -1,0 +1,133 @@
+import { Command, Option } from 'commander';
+import { DELIVERY_TARGETS, OUTBOX_STATES, type OutboxItem } from '../../../shared/api/delivery.ts';
+import { ERROR_CODES, StudioError, type ErrorCode } from '../../../shared/errors.ts';
+import { call, currentStudio, printJson } from '../session.ts';
+
+const mib = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+
+function printOutbox(items: OutboxItem[]): void {
+  for (const item of items) {
+    const progress = item.totalBytes > 0 ? `${Math.round((100 * item.sentBytes) / item.totalBytes)}%` : '';
+    const remote = item.remoteStatus ? ` [${item.remoteStatus}]` : '';
+    const error = item.lastError ? `  ! ${item.lastError.message}` : '';
+    process.stdout.write(
+      `${String(item.id).padStart(5)}  ${item.state.padEnd(9)} ${progress.padStart(4)} ${item.target.padEnd(7)} ${item.title}${remote}${error}\n`,
+    );
+  }
+}
+
+/**
+ * Follows one outbox item until it is delivered or cancelled, drawing its progress on stderr.
+ * When an attempt fails the item stays queued (the outbox retries it); with `giveUpOnError` the
+ * command stops there and says so, rather than wait through the backoff.
+ */
+function follow(command: Command, itemId: number, giveUpOnError: boolean): Promise<OutboxItem> {
+  const studio = currentStudio()!;
+  return new Promise((resolve, reject) => {
+    let lastPercent = -1;
+    let lastErrorAt: string | null = null;
+    const stop = studio.events.subscribe((event) => {
+      if (event.name === 'outbox.progress' && event.payload.id === itemId) {
+        const { sentBytes, totalBytes } = event.payload;
+        const percent = totalBytes > 0 ? Math.floor((100 * sentBytes) / totalBytes) : 0;
+        if (percent !== lastPercent) {
+          lastPercent = percent;
+          process.stderr.write(`\rĐang gửi / sending: ${percent}% (${mib(sentBytes)}/${mib(totalBytes)} MiB)   `);
+        }
+      } else if (event.name === 'outbox.changed' && event.payload.id === itemId) {
+        const item = event.payload;
+        if (item.state === 'delivered' || item.state === 'cancelled') {
+          stop();
+          if (lastPercent >= 0) process.stderr.write('\n');
+          resolve(item);
+        } else if (item.lastError && item.lastError.at !== lastErrorAt) {
+          lastErrorAt = item.lastError.at;
+          process.stderr.write(`\nLỗi lần ${item.attempts} / attempt ${item.attempts} failed: ${item.lastError.message}\n`);
+          if (giveUpOnError) {
+            stop();
+            reject(
+              new StudioError(
+                item.lastError.code === 'unauthorized' ? 'unauthorized' : 'io_error',
+                `mục ${item.id} vẫn nằm trong hộp thư đi và sẽ được gửi lại / item ${item.id} stays in the outbox and will be retried: ${item.lastError.message}`,
+              ),
+            );
+          } else if (item.nextAttemptAt) {
+            process.stderr.write(`Thử lại lúc / retrying at ${new Date(item.nextAttemptAt).toLocaleTimeString()}\n`);
+          }
+        }
+      }
+    });
+    // The item may have finished before the subscription: look once now.
+    void call(command, 'outbox.get', { id: itemId }).then((item) => {
+      if (item.state === 'delivered' || item.state === 'cancelled') {
+        stop();
+        resolve(item);
+      }
+    }, reject);
+  });
+}
+
+export function registerDeliveryCommands(program: Command): void {
+  program
+    .command('deliver <bulletinId>')
+    .description('gửi bản tin / deliver a bulletin to the source system or as a package (through the outbox)')
+    .addOption(new Option('--to <target>', 'source system or package folder').choices(DELIVERY_TARGETS).makeOptionMandatory())
+    .option('--dest <pathOrUrl>', 'server URL (default: the configured one) or package folder / USB stick')
+    .option('--no-wait', 'queue it and return at once')
+    .option('--keep-trying', 'after a failed attempt, wait for the outbox to retry instead of stopping')
+    .option('--json', 'print the outbox item as JSON')
+    .action(async (bulletinId: string, opts, command: Command) => {
+      const id = Number(bulletinId);
+      if (!Number.isInteger(id) || id <= 0) throw new StudioError('invalid_argument', `không phải mã bản tin / not a bulletin id: ${bulletinId}`);
+      if (opts.to === 'package' && !opts.dest) {
+        throw new StudioError('invalid_argument', '--dest là bắt buộc khi gửi gói / --dest (a folder or USB stick) is required for packages');
+      }
+      const queued = await call(command, 'delivery.enqueue', { bulletinId: id, to: opts.to, dest: opts.dest });
+      process.stderr.write(`Đã xếp vào hộp thư đi / queued as outbox item ${queued.id}\n`);
+      const item = opts.wait ? await follow(command, queued.id, !opts.keepTrying) : queued;
+      if (opts.json) printJson(item);
+      else process.stdout.write(`${item.id} ${item.state}${item.remoteId ? ` ${item.remoteId}` : ''}\n`);
+      if (item.state === 'cancelled') process.exitCode = 1;
+    });
+
+  program
+    .command('outbox')
+    .description('hộp thư đi / list the outbox')
+    .addOption(new Option('--state <state>').choices(OUTBOX_STATES))
+    .option('--limit <n>', 'how many', (v) => Number(v), 200)
+    .option('--json', 'print JSON')
+    .action(async (opts, command: Command) => {
+      const items = await call(command, 'outbox.list', { state: opts.state, limit: opts.limit });
+      if (opts.json) printJson(items);
+      else printOutbox(items);
+    });
+
+  const pkg = program.command('package').description('gói bản tin / bulletin packages (folder or USB stick)');
+  pkg
+    .command('import <path>')
+    .description('verify every checksum of a package and import its bulletin and audio, all or nothing')
+    .option('--json', 'print the imported bulletin as JSON')
+    .action(async (picked: string, opts, command: Command) => {
+      const job = await call(command, 'package.import', { path: picked });
+      const stop = currentStudio()!.events.subscribe((event) => {
+        if (event.name === 'job.progress' && event.payload.id === job.id && event.payload.progress !== null) {
+          process.stderr.write(`\r${event.payload.message}: ${Math.round(event.payload.progress * 100)}%   `);
+        }
+      });
+      const done = await currentStudio()!.services.jobs.wait(job.id);
+      stop();
+      process.stderr.write('\n');
+      if (done.state !== 'done') {
+        const error = done.error ?? { code: 'internal', message: done.state };
+        const code = (ERROR_CODES as readonly string[]).includes(error.code) ? (error.code as ErrorCode) : 'internal';
+        throw new StudioError(code, error.message);
+      }
+      const result = done.result as { bulletin: { id: number; title: string } };
+      if (opts.json) printJson(result);
+      else process.stdout.write(`${result.bulletin.id}\t${result.bulletin.title}\n`);
+    });
+  pkg
+    .command('inspect <path>')
+    .description("print a package's manifest summary without importing it")
+    .action(async (picked: string, _opts, command: Command) => printJson(await call(command, 'package.inspect', { path: picked })));
+}
