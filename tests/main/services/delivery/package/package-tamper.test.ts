@@ -24,7 +24,7 @@ const CASES: [name: string, tamper: Tamper, expected: RegExp][] = [
     (dir) => {
       const file = path.join(dir, 'audio.wav');
       const bytes = fs.readFileSync(file);
-      bytes[bytes.length - 100] ^= 0x01;
+      bytes[bytes.length - 100]! ^= 0x01;
       fs.writeFileSync(file, bytes);
     },
     /audio\.wav: .*checksum/,
