@@ -1,0 +1,106 @@
+/**
+ * Abbreviations: the fixed table, the ambiguous ones (TT = thị trấn / thông tư / thủ tướng …)
+ * picked from the surrounding words and flagged for the editor, and unknown all-capital acronyms
+ * spelled letter by letter. An all-capital word that is a Vietnamese syllable ("TỈNH") is a word.
+ */
+import { ABBREVIATIONS, spellLetters } from './abbreviation-table.ts';
+import { textAfter, wordsBefore, type Reading, type Rule, type RuleContext } from './rule.ts';
+import { isVietnameseSyllable } from './syllables.ts';
+
+interface Ambiguous {
+  options: string[];
+  /** Index of the option the context points to, or null for the default (options[0]). */
+  pick(before: string[], after: string): number | null;
+}
+
+const startsWithNumber = (after: string) => /^\s*(?:số\s+)?[-:]?\s*\d/u.test(after);
+const startsWithName = (after: string) => /^\s*\p{Lu}\p{Ll}/u.test(after);
+
+export const AMBIGUOUS: Record<string, Ambiguous> = {
+  TT: {
+    options: ['thị trấn', 'thông tư', 'thủ tướng'],
+    pick: (before, after) => {
+      if (startsWithNumber(after) || before.at(-1) === 'theo') return 1;
+      if (before.at(-1) === 'phó' || /^\s*(?:Chính phủ|CP)\b/u.test(after)) return 2;
+      if (startsWithName(after)) return 0;
+      return null;
+    },
+  },
+  CT: {
+    options: ['chủ tịch', 'chỉ thị', 'công ty'],
+    pick: (before, after) => {
+      if (startsWithNumber(after)) return 1;
+      if (/^\s*(?:TNHH|CP|cổ phần|Cổ phần)/u.test(after)) return 2;
+      if (/^\s*(?:,\s*PCT|UBND|HĐND|xã|huyện|tỉnh)/u.test(after)) return 0;
+      return null;
+    },
+  },
+  CN: {
+    options: ['chủ nhật', 'công nghiệp', 'cử nhân'],
+    pick: (before, after) => {
+      if (['thứ', 'ngày', 'sáng', 'chiều', 'tối', 'và'].includes(before.at(-1) ?? '') || /^\s*,?\s*(?:ngày\s*)?\d/u.test(after)) return 0;
+      return null;
+    },
+  },
+  ĐT: {
+    options: ['điện thoại', 'đường tỉnh', 'đề tài'],
+    pick: (_before, after) => {
+      if (/^\s*[:.]?\s*[(+0]/u.test(after)) return 0;
+      if (/^\s*\.?\s*[1-9]\d{1,3}\b/u.test(after)) return 1;
+      return null;
+    },
+  },
+  BTC: {
+    options: ['ban tổ chức', 'bộ tài chính'],
+    pick: (before) => (before.at(-1) === 'bộ' ? 1 : null),
+  },
+};
+
+/** A token: letters, possibly joined by . - & / (TP.HCM, KT-XH, NN&PTNT, t/h), maybe a final dot. */
+const TOKEN = /[\p{L}][\p{L}\p{M}]*(?:[.\-&/,][\p{L}][\p{L}\p{M}]*)*\.?/uy;
+
+/** The candidate keys of a token, longest first: the whole token, then cut at each joiner. */
+function candidates(token: string): string[] {
+  const out = [token];
+  if (token.endsWith('.')) out.push(token.slice(0, -1));
+  for (let i = token.length - 1; i > 0; i--) {
+    if ('.-&/,'.includes(token[i]!)) {
+      out.push(token.slice(0, i + (token[i] === '.' ? 1 : 0)), token.slice(0, i));
+    }
+  }
+  return [...new Set(out)].filter(Boolean);
+}
+
+function lookup(key: string, ctx: RuleContext): Reading | null {
+  const ambiguous = AMBIGUOUS[key];
+  if (ambiguous) {
+    const before = wordsBefore(ctx, 3);
+    const picked = ambiguous.pick(before, textAfter(ctx, key.length));
+    const chosen = ambiguous.options[picked ?? 0]!;
+    return { spoken: chosen, options: ambiguous.options, kind: 'abbreviation', length: key.length, reason: picked === null ? 'default' : 'context' };
+  }
+  const spoken = ABBREVIATIONS[key];
+  return spoken ? { spoken, kind: 'abbreviation', length: key.length } : null;
+}
+
+export const abbreviationRules: Rule[] = [
+  {
+    name: 'abbreviation',
+    pattern: TOKEN,
+    read: (m, ctx): Reading | null => {
+      for (const key of candidates(m[0])) {
+        const next = ctx.text[ctx.index + key.length] ?? '';
+        // A key that ends in a letter must end the word ("TP" must not match inside "TPA").
+        if (/[\p{L}\p{N}]/u.test(key.at(-1)!) && /[\p{L}\p{N}\p{M}]/u.test(next)) continue;
+        const reading = lookup(key, ctx);
+        if (reading) return reading;
+      }
+      return null;
+    },
+  },
+  {
+    name: 'acronym',
+    pattern: /\p{Lu}{2,}(?![\p{Ll}\p{M}])/uy,
+    read: (m): Reading | null => (isVietnameseSyllable(m[0]) ? null : { spoken: spellLetters(m[0]), kind: 'spelled' }),
+  },
+];

@@ -1,0 +1,116 @@
+/**
+ * Dates, date ranges, months and times.
+ *  "18/9/2024"  → "ngày mười tám tháng chín năm hai nghìn không trăm hai mươi tư"
+ *  "18-20/9/2024" → "từ ngày mười tám đến ngày hai mươi tháng chín năm …"
+ *  "9/2024"     → "tháng chín năm …";  "7h30" → "bảy giờ ba mươi";  "19:45" → "mười chín giờ bốn mươi lăm"
+ * The word already written before the number is not repeated ("ngày 18/9" → "ngày mười tám tháng
+ * chín"). Month 4 is "tháng tư" (never "tháng bốn").
+ */
+import { readInteger, type NumberStyle } from './numbers.ts';
+import { wordsBefore, type Reading, type Rule, type RuleContext } from './rule.ts';
+
+const validDay = (d: number) => d >= 1 && d <= 31;
+const validMonth = (m: number) => m >= 1 && m <= 12;
+
+export const readMonth = (m: string, style: NumberStyle): string => (Number(m) === 4 ? 'tư' : readInteger(m, style));
+
+function dayMonth(d: string, m: string, style: NumberStyle): string {
+  return `${readInteger(d, style)} tháng ${readMonth(m, style)}`;
+}
+
+const lastWord = (ctx: RuleContext): string => wordsBefore(ctx, 1)[0] ?? '';
+const afterNgay = (ctx: RuleContext): boolean => ['ngày', 'mồng', 'mùng'].includes(lastWord(ctx));
+
+/** "ngày " unless the text just said it. */
+const dayPrefix = (ctx: RuleContext) => (afterNgay(ctx) ? '' : 'ngày ');
+
+/** For ranges: "từ ngày A đến ngày B", without repeating a written "từ" or "ngày". */
+function rangePrefix(ctx: RuleContext): string {
+  const last = lastWord(ctx);
+  if (['ngày', 'mồng', 'mùng'].includes(last)) return '';
+  if (last === 'từ') return 'ngày ';
+  return 'từ ngày ';
+}
+
+const year = (y: string | undefined, style: NumberStyle) => (y ? ` năm ${readInteger(y, style)}` : '');
+
+function time(h: string, min: string | undefined, sec: string | undefined, style: NumberStyle): string | null {
+  const hours = Number(h);
+  const minutes = min === undefined ? 0 : Number(min);
+  if (hours > 24 || minutes > 59 || (sec !== undefined && Number(sec) > 59)) return null;
+  let spoken = `${readInteger(h, style)} giờ`;
+  if (sec !== undefined) return `${spoken} ${readInteger(min!, style)} phút ${readInteger(sec, style)} giây`;
+  // "7h05": "bảy giờ năm phút", so the minutes are not heard as a year or a count.
+  if (minutes > 0) spoken += minutes < 10 ? ` ${readInteger(min!, style)} phút` : ` ${readInteger(min!, style)}`;
+  return spoken;
+}
+
+export const dateTimeRules: Rule[] = [
+  {
+    name: 'date-range-days',
+    pattern: /(\d{1,2})\s*[-–]\s*(\d{1,2})\/(\d{1,2})(?:\/(\d{4}))?(?![\d/])/uy,
+    read: (m, ctx): Reading | null => {
+      const [d1, d2, mo] = [Number(m[1]), Number(m[2]), Number(m[3])];
+      if (!validDay(d1) || !validDay(d2) || d1 >= d2 || !validMonth(mo)) return null;
+      const spoken = `${rangePrefix(ctx)}${readInteger(m[1]!, ctx.style)} đến ngày ${dayMonth(m[2]!, m[3]!, ctx.style)}${year(m[4], ctx.style)}`;
+      return { spoken, kind: 'date' };
+    },
+  },
+  {
+    name: 'date-range-full',
+    pattern: /(\d{1,2})\/(\d{1,2})(?:\/(\d{4}))?\s*[-–]\s*(\d{1,2})\/(\d{1,2})\/(\d{4})(?![\d/])/uy,
+    read: (m, ctx): Reading | null => {
+      if (![m[1], m[4]].every((d) => validDay(Number(d))) || ![m[2], m[5]].every((x) => validMonth(Number(x)))) return null;
+      const first = `${dayMonth(m[1]!, m[2]!, ctx.style)}${year(m[3], ctx.style)}`;
+      const second = `${dayMonth(m[4]!, m[5]!, ctx.style)}${year(m[6], ctx.style)}`;
+      return { spoken: `${rangePrefix(ctx)}${first} đến ngày ${second}`, kind: 'date' };
+    },
+  },
+  {
+    name: 'date',
+    pattern: /(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\d/])/uy,
+    read: (m, ctx): Reading | null => {
+      if (!validDay(Number(m[1])) || !validMonth(Number(m[3]))) return null;
+      return { spoken: `${dayPrefix(ctx)}${dayMonth(m[1]!, m[3]!, ctx.style)}${year(m[4], ctx.style)}`, kind: 'date' };
+    },
+  },
+  {
+    name: 'month-year',
+    pattern: /(\d{1,2})[/-](\d{4})(?![\d/])/uy,
+    read: (m, ctx): Reading | null => {
+      if (!validMonth(Number(m[1]))) return null;
+      const prefix = lastWord(ctx) === 'tháng' ? '' : 'tháng ';
+      return { spoken: `${prefix}${readMonth(m[1]!, ctx.style)}${year(m[2], ctx.style)}`, kind: 'date' };
+    },
+  },
+  {
+    name: 'day-month',
+    pattern: /(\d{1,2})\/(\d{1,2})(?![\d/,.]\d)/uy,
+    read: (m, ctx): Reading | null => {
+      if (!validDay(Number(m[1])) || !validMonth(Number(m[2]))) return null;
+      const date = `${dayPrefix(ctx)}${dayMonth(m[1]!, m[2]!, ctx.style)}`;
+      if (afterNgay(ctx)) return { spoken: date, kind: 'date' };
+      // "3/5" may be a date or a fraction; a time word before it makes it a date.
+      const fraction = `${readInteger(m[1]!, ctx.style)} phần ${readInteger(m[2]!, ctx.style)}`;
+      const dateWords = ['từ', 'đến', 'tới', 'hôm', 'sáng', 'chiều', 'tối', 'trưa', 'đêm', 'vào', 'và', 'nay', 'mai', 'qua'];
+      const options = dateWords.includes(lastWord(ctx)) ? [date, fraction] : [fraction, date];
+      return { spoken: options[0]!, options, kind: 'date' };
+    },
+  },
+  {
+    name: 'time-h',
+    pattern: /(\d{1,2})\s?[hH](\d{2})?(?:'|ph|p)?(?![\p{L}\d])/uy,
+    read: (m, ctx): Reading | null => {
+      const spoken = time(m[1]!, m[2], undefined, ctx.style);
+      return spoken ? { spoken, kind: 'time' } : null;
+    },
+  },
+  {
+    name: 'time-colon',
+    pattern: /(\d{1,2}):(\d{2})(?::(\d{2}))?(?![\d:])/uy,
+    read: (m, ctx): Reading | null => {
+      const spoken = time(m[1]!, m[2], m[3], ctx.style);
+      return spoken ? { spoken, kind: 'time' } : null;
+    },
+  },
+];

@@ -1,0 +1,63 @@
+/**
+ * Punctuation and symbols. Sentence punctuation (. , ; : ! ? …) is kept: the voices use it for
+ * phrasing. Brackets become commas, quotes vanish, list bullets and separator lines are not read,
+ * and a dash is "đến" between numbers ("2021-2025", "40-50%"), "âm" before a lone number
+ * ("-5°C"), a comma between phrases ("Độc lập - Tự do - Hạnh phúc").
+ */
+import type { Reading, Rule, RuleContext } from './rule.ts';
+
+const NUMERIC = new Set(['number', 'date', 'time']);
+const atLineStart = (ctx: RuleContext) => /(^|\n)[ \t]*$/.test(ctx.text.slice(Math.max(0, ctx.index - 40), ctx.index));
+
+const WORDS: Record<string, string> = {
+  '&': 'và', '+': 'cộng', '=': 'bằng', '>': 'lớn hơn', '<': 'nhỏ hơn', '≥': 'lớn hơn hoặc bằng',
+  '≤': 'nhỏ hơn hoặc bằng', '×': 'nhân', '~': 'khoảng', '@': 'a còng', '#': 'số', '%': 'phần trăm',
+  '°': 'độ', '§': 'mục',
+};
+const KEEP = new Set(['.', ',', ';', ':', '!', '?', '…']);
+const OPEN = new Set(['(', '[', '{']);
+const CLOSE = new Set([')', ']', '}']);
+
+export const symbolRules: Rule[] = [
+  { name: 'end-of-document', pattern: /\.\/\./uy, midWord: true, read: () => ({ spoken: '.', kind: 'symbol' }) },
+  { name: 'separator-line', pattern: /[-–—_=*~.•]{3,}/uy, midWord: true, read: () => ({ spoken: '', kind: 'symbol' }) },
+  {
+    name: 'bullet',
+    pattern: /[-–—+•*·▪●○◦]\s/uy,
+    read: (_m, ctx): Reading | null => (atLineStart(ctx) ? { spoken: '', kind: 'symbol' } : null),
+  },
+  {
+    name: 'dash',
+    pattern: /([ \t]*)[-–—]([ \t]*)(?=(\d)?)/uy,
+    midWord: true,
+    read: (m, ctx): Reading => {
+      const nextIsDigit = m[3] !== undefined;
+      if (nextIsDigit && NUMERIC.has(ctx.previousKind ?? '') && !/\n/.test(m[1]! + m[2]!)) return { spoken: ' đến ', kind: 'symbol' };
+      if (nextIsDigit && !m[2] && (ctx.index === 0 || /[\s(]/.test(ctx.text[ctx.index - 1]!))) return { spoken: 'âm ', kind: 'symbol' };
+      if (!m[1] && !m[2]) return { spoken: ' ', kind: 'symbol' };
+      return { spoken: ', ', kind: 'symbol' };
+    },
+  },
+  {
+    name: 'slash',
+    pattern: /\/(?=(\d)?)/uy,
+    midWord: true,
+    read: (m, ctx): Reading =>
+      m[1] !== undefined && ctx.previousKind === 'number' ? { spoken: ' trên ', kind: 'symbol' } : { spoken: ', ', kind: 'symbol' },
+  },
+  {
+    name: 'symbol',
+    pattern: /[^\p{L}\p{N}\s]/uy,
+    midWord: true,
+    read: (m, ctx): Reading => {
+      const c = m[0];
+      if (KEEP.has(c)) return { spoken: c, kind: 'symbol' };
+      if (OPEN.has(c) || CLOSE.has(c)) return { spoken: ', ', kind: 'symbol' };
+      if (c === "'" && /\p{L}/u.test(ctx.text[ctx.index - 1] ?? '') && /\p{L}/u.test(ctx.text[ctx.index + 1] ?? '')) {
+        return { spoken: "'", kind: 'symbol' };
+      }
+      const word = WORDS[c];
+      return { spoken: word ? ` ${word} ` : '', kind: 'symbol' };
+    },
+  },
+];
