@@ -1,0 +1,71 @@
+import Database from 'better-sqlite3';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { JobInfo } from '../../../../src/shared/domain.ts';
+import { useTestStudio } from '../../../helpers/studio.ts';
+
+describe('jobs', () => {
+  const studio = useTestStudio();
+
+  function collectEvents() {
+    const seen: { name: string; job: JobInfo }[] = [];
+    studio.events.subscribe((event) => {
+      if (event.name === 'job.progress' || event.name === 'job.finished') seen.push({ name: event.name, job: event.payload });
+    });
+    return seen;
+  }
+
+  it('backs the library up in a worker thread with progress and a final result', async () => {
+    for (let i = 0; i < 200; i++) await studio.call('bulletin.create', { title: `Bản tin ${i}`, script: 'Nội dung '.repeat(200) });
+    const events = collectEvents();
+    const started = await studio.call('library.backup', { destDir: path.join(studio.dataDir, 'backups') });
+    expect(started.state).toBe('running');
+    const done = await studio.services.jobs.wait(started.id);
+    expect(done).toMatchObject({ state: 'done', progress: 1 });
+    const { folder } = done.result as { folder: string };
+    const copy = new Database(path.join(folder, 'studio.sqlite'), { readonly: true });
+    expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(copy.prepare('SELECT count(*) FROM bulletins').pluck().get()).toBe(200);
+    copy.close();
+    expect(events.some((e) => e.name === 'job.progress' && e.job.id === started.id)).toBe(true);
+    expect(events.at(-1)).toMatchObject({ name: 'job.finished', job: { id: started.id, state: 'done' } });
+    expect((await studio.call('job.list', {})).find((j) => j.id === started.id)?.state).toBe('done');
+  });
+
+  it('imports a WAV file as an asset, hashed and probed', async () => {
+    const wav = path.join(studio.dataDir, 'in.wav');
+    execFileSync('sox', ['-n', '-r', '44100', '-c', '1', '-b', '24', wav, 'synth', '1.25', 'sine', '440']);
+    const job = await studio.call('asset.import', { path: wav });
+    const done = await studio.services.jobs.wait(job.id);
+    expect(done.state).toBe('done');
+    const asset = done.result as { id: number; file: string; sha256: string };
+    expect(await studio.call('asset.get', { id: asset.id })).toMatchObject({ sampleRate: 44100, channels: 1, durationSec: 1.25, name: 'in.wav' });
+    const expected = execFileSync('sha256sum', [wav]).toString().split(' ')[0];
+    expect(asset.sha256).toBe(expected);
+    expect(fs.existsSync(path.join(studio.dataDir, asset.file))).toBe(true);
+  });
+
+  it('fails cleanly on a corrupt file and leaves nothing behind', async () => {
+    const bad = path.join(studio.dataDir, 'bad.wav');
+    fs.writeFileSync(bad, Buffer.from('RIFF\x10\x00\x00\x00WAVEjunkjunk'));
+    const job = await studio.call('asset.import', { path: bad });
+    const done = await studio.services.jobs.wait(job.id);
+    expect(done).toMatchObject({ state: 'failed', error: { code: 'unsupported_format' } });
+    expect(await studio.call('asset.list', {})).toEqual([]);
+    const leftovers = fs.existsSync(path.join(studio.dataDir, 'assets')) ? fs.readdirSync(path.join(studio.dataDir, 'assets')) : [];
+    expect(leftovers).toEqual([]);
+  });
+
+  it('cancels a running job', async () => {
+    const big = path.join(studio.dataDir, 'long.wav');
+    execFileSync('sox', ['-n', '-r', '48000', '-c', '2', '-b', '16', big, 'synth', '120', 'whitenoise', 'vol', '0.1']);
+    const job = await studio.call('asset.import', { path: big });
+    await studio.call('job.cancel', { id: job.id });
+    const done = await studio.services.jobs.wait(job.id);
+    expect(done.state).toBe('cancelled');
+    expect(await studio.call('asset.list', {})).toEqual([]);
+    await expect(studio.call('job.cancel', { id: 'no-such-job' })).rejects.toMatchObject({ code: 'not_found' });
+  });
+});
