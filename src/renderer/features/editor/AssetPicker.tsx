@@ -6,7 +6,7 @@ import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 
 /** With no recording chosen: the library's audio, newest first, to open in the editor. */
 export function AssetPicker() {
-  const { t } = useTranslation('editor');
+  const { t, i18n } = useTranslation('editor');
   const { data, error, loading } = useRequest('asset.list', {}, { refreshOn: ['asset'] });
   return (
     <div className="ed-picker">
@@ -20,7 +20,7 @@ export function AssetPicker() {
               {asset.name}
             </button>{' '}
             <span className="muted">
-              <Duration seconds={asset.durationSec} /> · {asset.sampleRate / 1000} kHz · {asset.channels === 1 ? 'mono' : 'stereo'}
+              <Duration seconds={asset.durationSec} /> · {(asset.sampleRate / 1000).toLocaleString(i18n.language)} kHz · {asset.channels === 1 ? 'mono' : 'stereo'}
             </span>
           </li>
         ))}
