@@ -15,6 +15,8 @@ export const routes: Route[] = [
   { path: 'recorder', nav: 'recorder:nav', component: lazy(() => import('../features/recorder/RecorderScreen.tsx')) },
   { path: 'editor', nav: 'editor:nav', component: lazy(() => import('../features/editor/EditorScreen.tsx')) },
   { path: 'programmes', nav: 'nav.programmes', component: lazy(() => import('../features/programmes/ProgrammesScreen.tsx')) },
+  { path: 'outbox', nav: 'delivery:nav.outbox', component: lazy(() => import('../features/delivery/OutboxScreen.tsx')) },
+  { path: 'connection', nav: 'delivery:nav.connection', component: lazy(() => import('../features/delivery/ConnectionScreen.tsx')) },
   { path: 'areas', nav: 'nav.areas', component: lazy(() => import('../features/areas/AreasScreen.tsx')) },
   { path: 'settings', nav: 'nav.settings', component: lazy(() => import('../features/settings/SettingsScreen.tsx')) },
 ];

@@ -10,6 +10,7 @@ import { Page } from '../../components/Page.tsx';
 import { BulletinForm } from './BulletinForm.tsx';
 import { HistoryList } from './HistoryList.tsx';
 import { WorkflowActions } from './WorkflowActions.tsx';
+import { DeliverButton } from '../delivery/DeliverButton.tsx';
 
 export const EMPTY_BULLETIN: BulletinFields = {
   title: '',
@@ -108,6 +109,7 @@ export default function BulletinScreen({ param }: { param?: string }) {
         {bulletin && (
           <aside className="editor-side">
             <WorkflowActions bulletin={bulletin} onChanged={loaded.reload} />
+            <DeliverButton bulletin={bulletin} />
             <HistoryList bulletinId={bulletin.id} />
           </aside>
         )}

@@ -1,0 +1,92 @@
+import { useTranslation } from 'react-i18next';
+import type { OutboxItem } from '../../../shared/api/delivery.ts';
+import { api } from '../../api/client.ts';
+import { useAction } from '../../api/hooks.ts';
+import { PriorityBadge } from '../../components/Badge.tsx';
+import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { ProgressBar } from '../../components/ProgressBar.tsx';
+
+const mb = (bytes: number) => (bytes / 1_000_000).toLocaleString(undefined, { maximumFractionDigits: 1 });
+const time = (iso: string) => new Date(iso).toLocaleString();
+
+/** One outbox item: what, where to, how far, what went wrong last, and what the user can do. */
+export function OutboxRow({ item }: { item: OutboxItem }) {
+  const { t } = useTranslation('delivery');
+  const act = useAction(async (action: 'outbox.retry' | 'outbox.cancel' | 'outbox.refreshStatus') => {
+    if (action === 'outbox.cancel' && !confirm(t('outbox.confirmCancel', { title: item.title }))) return;
+    await api.call(action, { id: item.id });
+  });
+  const fraction = item.totalBytes > 0 ? item.sentBytes / item.totalBytes : item.state === 'sending' ? null : 0;
+  const rejected = item.remoteStatus === 'rejected';
+
+  return (
+    <tr className={`outbox-row outbox-${item.state}`} data-outbox-id={item.id} data-state={item.state} data-remote-status={item.remoteStatus ?? ''}>
+      <td>
+        <a className="row-title" href={`#/bulletins/${item.bulletinId}`}>
+          {item.title}
+        </a>
+        <div className="outbox-meta">
+          {item.priority !== 'normal' && <PriorityBadge priority={item.priority} />}
+          <span className="muted">#{item.id}</span>
+          {item.attempts > 0 && <span className="muted">{t('outbox.attempts', { count: item.attempts })}</span>}
+        </div>
+      </td>
+      <td>
+        <div>{t(`target.${item.target}`)}</div>
+        <div className="muted outbox-dest" title={item.dest}>
+          {item.dest}
+        </div>
+      </td>
+      <td>
+        <span className={`badge outbox-state-${item.state}`} data-testid="outbox-state">
+          {t(`state.${item.state}`)}
+        </span>
+        {item.remoteStatus && (
+          <div className="outbox-remote">
+            {t('outbox.remote')}:{' '}
+            <span className={`badge remote-${item.remoteStatus}`} data-testid="remote-status">
+              {t(`remoteStatus.${item.remoteStatus}`)}
+            </span>
+            {rejected && item.remoteReason && <div className="error-text">{t('outbox.reason', { reason: item.remoteReason })}</div>}
+          </div>
+        )}
+        {item.deliveredAt && <div className="muted small">{t('outbox.deliveredAt', { time: time(item.deliveredAt) })}</div>}
+      </td>
+      <td className="outbox-progress">
+        {(item.state === 'sending' || item.state === 'queued') && (
+          <>
+            <ProgressBar value={fraction} label={item.title} />
+            <div className="muted small">{t('outbox.bytes', { sent: mb(item.sentBytes), total: mb(item.totalBytes) })}</div>
+          </>
+        )}
+        {item.lastError && item.state !== 'delivered' && (
+          <div className="outbox-error" data-testid="outbox-error">
+            <strong>{t('outbox.lastError')}:</strong> {item.lastError.message}
+            <div className="muted small">{time(item.lastError.at)}</div>
+          </div>
+        )}
+        {item.state === 'queued' && item.nextAttemptAt && (
+          <div className="muted small">{t('outbox.nextAttempt', { time: new Date(item.nextAttemptAt).toLocaleTimeString() })}</div>
+        )}
+        <ErrorNotice error={act.error} onClose={act.clearError} />
+      </td>
+      <td className="outbox-actions">
+        {(item.state === 'queued' || item.state === 'cancelled') && (
+          <button type="button" disabled={act.busy} onClick={() => void act.run('outbox.retry')} data-testid="outbox-retry">
+            {t('outbox.retry')}
+          </button>
+        )}
+        {(item.state === 'queued' || item.state === 'sending') && (
+          <button type="button" className="danger" disabled={act.busy} onClick={() => void act.run('outbox.cancel')} data-testid="outbox-cancel">
+            {t('outbox.cancel')}
+          </button>
+        )}
+        {item.state === 'delivered' && item.target === 'source' && (
+          <button type="button" disabled={act.busy} onClick={() => void act.run('outbox.refreshStatus')} data-testid="outbox-refresh">
+            {t('outbox.refresh')}
+          </button>
+        )}
+      </td>
+    </tr>
+  );
+}
