@@ -5,6 +5,7 @@ import { jobHandlers } from './services/jobs/handlers.ts';
 import { libraryHandlers } from './services/library/handlers.ts';
 import { packageHandlers } from './services/delivery/package/handlers.ts';
 import { recorderHandlers } from './services/recorder/handlers.ts';
+import { readingHandlers } from './services/speech-text/handlers.ts';
 import { settingsHandlers } from './services/settings/handlers.ts';
 import type { StudioServices } from './studio.ts';
 
@@ -18,5 +19,6 @@ export function createHandlers(services: StudioServices): Handlers {
     ...deliveryHandlers(services),
     ...packageHandlers(services),
     ...recorderHandlers(services),
+    ...readingHandlers(services),
   };
 }

@@ -10,6 +10,7 @@ import { AuditTrail } from './services/library/audit.ts';
 import { BulletinStore } from './services/library/bulletins.ts';
 import { ProgrammeStore } from './services/library/programmes.ts';
 import { RecorderService } from './services/recorder/recorder.ts';
+import { PronunciationStore } from './services/speech-text/dictionary-store.ts';
 import { SettingsStore } from './services/settings/settings.ts';
 import { openDatabase, type Db } from './services/storage/database.ts';
 
@@ -26,6 +27,7 @@ export interface StudioServices {
   assets: AssetStore;
   jobs: JobManager;
   recorder: RecorderService;
+  pronunciations: PronunciationStore;
   events: EventHub;
 }
 
@@ -59,6 +61,7 @@ export function openStudio(options: { dataDir: string; transport: AppInfo['trans
     assets: new AssetStore(db, audit),
     jobs: new JobManager(events.emit),
     recorder: new RecorderService(db, options.dataDir, new AssetStore(db, audit)),
+    pronunciations: new PronunciationStore(db, audit),
     events,
   };
   const dispatch = createDispatch(createHandlers(services), (error, name) => {

@@ -7,6 +7,7 @@ import { audioRequests } from './audio.ts';
 import { deliveryRequests } from './delivery.ts';
 import { libraryRequests } from './library.ts';
 import { packageRequests } from './package.ts';
+import { readingRequests } from './reading.ts';
 import { recorderRequests } from './recorder.ts';
 import { systemRequests } from './system.ts';
 
@@ -17,6 +18,7 @@ export const requests = {
   ...deliveryRequests,
   ...packageRequests,
   ...recorderRequests,
+  ...readingRequests,
 } as const;
 
 export type Requests = typeof requests;

@@ -6,6 +6,7 @@
 import { librarySchema } from './001-library.ts';
 import { librarySearch } from './002-library-search.ts';
 import { recorderSchema } from './020-recorder.ts';
+import { pronunciationsSchema } from './025-pronunciations.ts';
 import { packageImportsSchema } from './036-package-imports.ts';
 
 export interface Migration {
@@ -14,4 +15,4 @@ export interface Migration {
   sql: string;
 }
 
-export const migrations: Migration[] = [librarySchema, librarySearch, recorderSchema, packageImportsSchema];
+export const migrations: Migration[] = [librarySchema, librarySearch, recorderSchema, pronunciationsSchema, packageImportsSchema];
