@@ -10,7 +10,7 @@ import { isVietnameseSyllable } from './syllables.ts';
 interface Ambiguous {
   options: string[];
   /** Index of the option the context points to, or null for the default (options[0]). */
-  pick(before: string[], after: string): number | null;
+  pick(before: string[], after: string, aloneOnLine: boolean): number | null;
 }
 
 const startsWithNumber = (after: string) => /^\s*(?:số\s+)?[-:]?\s*\d/u.test(after);
@@ -18,8 +18,11 @@ const startsWithName = (after: string) => /^\s*\p{Lu}\p{Ll}/u.test(after);
 
 export const AMBIGUOUS: Record<string, Ambiguous> = {
   TT: {
-    options: ['thị trấn', 'thông tư', 'thủ tướng'],
-    pick: (before, after) => {
+    options: ['thị trấn', 'thông tư', 'thủ tướng', 'thường trực', 'thứ tự'],
+    pick: (before, after, alone) => {
+      // A table column headed "TT" is the row number ("thứ tự").
+      if (alone) return 4;
+      if (/^\s*\.?\s*(?:HĐND|UBND|TU|HU|ĐU|Tỉnh ủy|Huyện ủy|Đảng ủy|tỉnh ủy|huyện ủy|đảng ủy)/u.test(after)) return 3;
       if (startsWithNumber(after) || before.at(-1) === 'theo') return 1;
       if (before.at(-1) === 'phó' || /^\s*(?:Chính phủ|CP)\b/u.test(after)) return 2;
       if (startsWithName(after)) return 0;
@@ -72,10 +75,13 @@ function candidates(token: string): string[] {
 }
 
 function lookup(key: string, ctx: RuleContext): Reading | null {
-  const ambiguous = AMBIGUOUS[key];
+  // "TT." / "CT." carry their dot: look them up without it, but consume it.
+  const ambiguous = AMBIGUOUS[key] ?? (key.endsWith('.') ? AMBIGUOUS[key.slice(0, -1)] : undefined);
   if (ambiguous) {
     const before = wordsBefore(ctx, 3);
-    const picked = ambiguous.pick(before, textAfter(ctx, key.length));
+    const after = textAfter(ctx, key.length);
+    const alone = /(^|\n)[ \t]*$/.test(ctx.text.slice(Math.max(0, ctx.index - 20), ctx.index)) && /^[ \t]*(\n|$)/.test(after);
+    const picked = ambiguous.pick(before, after, alone);
     const chosen = ambiguous.options[picked ?? 0]!;
     return { spoken: chosen, options: ambiguous.options, kind: 'abbreviation', length: key.length, reason: picked === null ? 'default' : 'context' };
   }

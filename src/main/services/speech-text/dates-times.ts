@@ -7,7 +7,7 @@
  * chín"). Month 4 is "tháng tư" (never "tháng bốn").
  */
 import { readInteger, type NumberStyle } from './numbers.ts';
-import { wordsBefore, type Reading, type Rule, type RuleContext } from './rule.ts';
+import { textAfter, wordsBefore, type Reading, type Rule, type RuleContext } from './rule.ts';
 
 const validDay = (d: number) => d >= 1 && d <= 31;
 const validMonth = (m: number) => m >= 1 && m <= 12;
@@ -93,7 +93,8 @@ export const dateTimeRules: Rule[] = [
       // "3/5" may be a date or a fraction; a time word before it makes it a date.
       const fraction = `${readInteger(m[1]!, ctx.style)} phần ${readInteger(m[2]!, ctx.style)}`;
       const dateWords = ['từ', 'đến', 'tới', 'hôm', 'sáng', 'chiều', 'tối', 'trưa', 'đêm', 'vào', 'và', 'nay', 'mai', 'qua'];
-      const options = dateWords.includes(lastWord(ctx)) ? [date, fraction] : [fraction, date];
+      const isDate = dateWords.includes(lastWord(ctx)) || /^\s*(?:năm|hằng năm|hàng năm|này|tới|vừa qua)(?!\p{L})/u.test(textAfter(ctx, m[0].length));
+      const options = isDate ? [date, fraction] : [fraction, date];
       return { spoken: options[0]!, options, kind: 'date' };
     },
   },

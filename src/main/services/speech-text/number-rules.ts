@@ -27,8 +27,9 @@ export function readWrittenNumber(written: string, style: NumberStyle): string[]
     return [readDecimal(int!, frac, style)];
   }
   if (/^\d+\.\d{1,2}$/.test(written)) {
+    // "1.2": in Vietnamese text a section number ("một chấm hai"); an English decimal is possible.
     const [int, frac] = written.split('.');
-    return [readDecimal(int!, frac, style)];
+    return [`${readInteger(int!, style)} chấm ${readInteger(frac!, style)}`, readDecimal(int!, frac, style)];
   }
   if (/^\d+,\d+$/.test(written)) {
     const [int, frac] = written.split(',');
@@ -41,6 +42,9 @@ export function readWrittenNumber(written: string, style: NumberStyle): string[]
   if (written.length > 15) return [readDigits(written)];
   return [readInteger(written, style)];
 }
+
+const aloneOnLine = (text: string, start: number, length: number) =>
+  /(^|\n)[ \t]*$/.test(text.slice(Math.max(0, start - 20), start)) && /^[ \t]*(\n|$)/.test(text.slice(start + length, start + length + 20));
 
 function withUnit(readings: string[], unit: string | undefined): string[] {
   return unit ? readings.map((r) => `${r} ${unitSpoken(unit)}`) : readings;
@@ -61,7 +65,13 @@ export const numberRules: Rule[] = [
     pattern: new RegExp(`${NUMBER}(?:${UNIT_SUFFIX})?`, 'uy'),
     midWord: true,
     read: (m, ctx): Reading => {
-      const readings = withUnit(readWrittenNumber(m[1]!, ctx.style), m[2] ?? m[3]);
+      const unit = m[2] ?? m[3];
+      let readings = readWrittenNumber(m[1]!, ctx.style);
+      // With a unit after it, "2.5" can only be a decimal: "2.5%" → "hai phẩy năm phần trăm".
+      if (unit && /^\d+\.\d{1,2}$/.test(m[1]!)) readings = readings.slice(1);
+      // Alone on its line (a table's row number, "1.2"), it is a section number for sure.
+      else if (readings.length > 1 && /^\d+\.\d{1,2}$/.test(m[1]!) && aloneOnLine(ctx.text, ctx.index, m[0].length)) readings = readings.slice(0, 1);
+      readings = withUnit(readings, unit);
       return readings.length > 1
         ? { spoken: readings[0]!, options: readings, kind: 'number' }
         : { spoken: readings[0]!, kind: 'number' };

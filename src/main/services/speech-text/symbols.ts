@@ -51,6 +51,8 @@ export const symbolRules: Rule[] = [
     midWord: true,
     read: (m, ctx): Reading => {
       const c = m[0];
+      // "PCT.UBND": a dot glued to the next word is a joiner, not the end of a sentence.
+      if (c === '.' && /\p{L}/u.test(ctx.text[ctx.index + 1] ?? '')) return { spoken: ' ', kind: 'symbol' };
       if (KEEP.has(c)) return { spoken: c, kind: 'symbol' };
       if (OPEN.has(c) || CLOSE.has(c)) return { spoken: ', ', kind: 'symbol' };
       if (c === "'" && /\p{L}/u.test(ctx.text[ctx.index - 1] ?? '') && /\p{L}/u.test(ctx.text[ctx.index + 1] ?? '')) {
