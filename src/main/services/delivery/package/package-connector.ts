@@ -7,8 +7,8 @@ import type { AreaStore } from '../../library/areas.ts';
 import type { AssetStore } from '../../library/assets.ts';
 import type { BulletinStore } from '../../library/bulletins.ts';
 import type { Connector, DeliveryPayload, RemoteStatusInfo, SendContext, SendResult } from '../connector.ts';
-import { describeBulletin } from './describe-bulletin.ts';
-import { audioFileOf } from './manifest.ts';
+import { describeBulletin, type PackageSource } from './describe-bulletin.ts';
+import { audioFileOf, type PackageArea } from './manifest.ts';
 import { readManifest } from './verify-package.ts';
 import { packageFolderName, writePackage } from './write-package.ts';
 
@@ -64,14 +64,7 @@ export class PackageConnector implements Connector {
     const previous = this.finishedPackage(ctx.resume as PackageResume, payload);
     if (previous) return { remoteId: previous, status: 'received', reason: null };
 
-    const id = payload.metadata.bulletinId;
-    const bulletin = this.deps.bulletins.get(id);
-    const asset = bulletin.audioAssetId === null ? null : this.deps.assets.get(bulletin.audioAssetId);
-    const source = describeBulletin(bulletin, asset, this.deps.areas.list(), this.deps.dataDir, payload.metadata.loudnessLufs);
-    // The outbox prepared this exact file; if the bulletin's audio changed since, send what was queued.
-    source.audio.path = payload.audioPath;
-    source.audio.sha256 = payload.metadata.sha256;
-    source.audio.bytes = payload.metadata.bytes;
+    const source = this.describe(payload);
     const total = payload.metadata.bytes;
     const written = await writePackage(
       { source, destDir: path.resolve(this.destDir), generator: `Studio ${this.deps.version}`, packageId: payload.idempotencyKey },
@@ -93,6 +86,36 @@ export class PackageConnector implements Connector {
       // The stick has gone to the centre with the package: it was delivered, there is nothing to ask.
       return { remoteId, status: 'received', reason: null, sha256: null };
     }
+  }
+
+  /**
+   * The package's record: what the outbox snapshotted when the item was queued (title, schedule,
+   * targets, the exact audio file) wins over the library's current state, so a later edit does
+   * not change what this delivery carries; the library adds what the snapshot lacks (the script,
+   * the approval time, the areas' ancestors).
+   */
+  private describe(payload: DeliveryPayload): PackageSource {
+    const m = payload.metadata;
+    const bulletin = this.deps.bulletins.get(m.bulletinId);
+    const asset = bulletin.audioAssetId === null ? null : this.deps.assets.get(bulletin.audioAssetId);
+    const current = describeBulletin(bulletin, asset, this.deps.areas.list(), this.deps.dataDir, m.loudnessLufs);
+    const known = new Map(current.bulletin.targetAreas.map((area) => [area.id, area]));
+    return {
+      bulletin: {
+        ...current.bulletin,
+        title: m.title,
+        category: m.category,
+        language: m.language,
+        priority: m.priority,
+        schedule: m.schedule,
+        repeat: m.repeat,
+        author: m.author,
+        approver: m.approver,
+        durationSec: m.durationSec ?? current.bulletin.durationSec,
+        targetAreas: m.targetAreas.map((area) => known.get(area.id) ?? { ...area, kind: area.kind as PackageArea['kind'], ancestors: [] }),
+      },
+      audio: { ...current.audio, path: payload.audioPath, sha256: m.sha256, bytes: m.bytes },
+    };
   }
 
   private finishedPackage(resume: PackageResume, payload: DeliveryPayload): string | null {
