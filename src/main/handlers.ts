@@ -7,6 +7,7 @@ import { packageHandlers } from './services/delivery/package/handlers.ts';
 import { recorderHandlers } from './services/recorder/handlers.ts';
 import { readingHandlers } from './services/speech-text/handlers.ts';
 import { settingsHandlers } from './services/settings/handlers.ts';
+import { ttsHandlers } from './services/tts/handlers.ts';
 import type { StudioServices } from './studio.ts';
 
 /** The one handler map behind every transport; the compiler checks each request has its handler. */
@@ -19,6 +20,7 @@ export function createHandlers(services: StudioServices): Handlers {
     ...deliveryHandlers(services),
     ...packageHandlers(services),
     ...recorderHandlers(services),
+    ...ttsHandlers(services),
     ...readingHandlers(services),
   };
 }

@@ -12,6 +12,7 @@ import { ProgrammeStore } from './services/library/programmes.ts';
 import { RecorderService } from './services/recorder/recorder.ts';
 import { PronunciationStore } from './services/speech-text/dictionary-store.ts';
 import { SettingsStore } from './services/settings/settings.ts';
+import { TtsService } from './services/tts/tts-service.ts';
 import { openDatabase, type Db } from './services/storage/database.ts';
 
 export interface StudioServices {
@@ -28,6 +29,7 @@ export interface StudioServices {
   jobs: JobManager;
   recorder: RecorderService;
   pronunciations: PronunciationStore;
+  tts: TtsService;
   events: EventHub;
 }
 
@@ -62,6 +64,7 @@ export function openStudio(options: { dataDir: string; transport: AppInfo['trans
     jobs: new JobManager(events.emit),
     recorder: new RecorderService(db, options.dataDir, new AssetStore(db, audit)),
     pronunciations: new PronunciationStore(db, audit),
+    tts: new TtsService({ dataDir: options.dataDir, db, audit, services: () => services }),
     events,
   };
   const dispatch = createDispatch(createHandlers(services), (error, name) => {

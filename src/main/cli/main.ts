@@ -3,6 +3,7 @@ import { nodePlatform, resolveDataDir } from '../platform.ts';
 import { registerBulletinCommands } from './commands/bulletin.ts';
 import { registerDeliveryCommands } from './commands/delivery.ts';
 import { registerLibraryCommands } from './commands/library.ts';
+import { registerTtsCommands } from './commands/tts.ts';
 import { registerReadingCommands } from './commands/reading.ts';
 import { runCli } from './session.ts';
 
@@ -17,6 +18,7 @@ const program = new Command('studio')
 
 registerBulletinCommands(program);
 registerLibraryCommands(program);
+registerTtsCommands(program);
 registerReadingCommands(program);
 registerDeliveryCommands(program);
 

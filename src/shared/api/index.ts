@@ -10,6 +10,7 @@ import { packageRequests } from './package.ts';
 import { readingRequests } from './reading.ts';
 import { recorderRequests } from './recorder.ts';
 import { systemRequests } from './system.ts';
+import { ttsRequests } from './tts.ts';
 
 export const requests = {
   ...systemRequests,
@@ -18,6 +19,7 @@ export const requests = {
   ...deliveryRequests,
   ...packageRequests,
   ...recorderRequests,
+  ...ttsRequests,
   ...readingRequests,
 } as const;
 

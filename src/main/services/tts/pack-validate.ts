@@ -66,7 +66,9 @@ export async function validatePack(stagedDir: string, originalName: string): Pro
   if (languages.length === 0) warnings.push('Không rõ ngôn ngữ của giọng (no language recorded).');
   const licence = findLicence(layout.root, tried.licence);
   if (!licence) warnings.push('Gói không ghi giấy phép sử dụng (no licence found).');
-  const baseName = path.basename(layout.engine === 'piper' ? layout.model : layout.root).replace(/\.onnx$/, '');
+  // A VITS pack is named by its folder: the user's folder or zip name when the files were at its top.
+  const baseName =
+    layout.engine === 'piper' ? path.basename(layout.model, '.onnx') : layout.root === stagedDir ? originalName : path.basename(layout.root);
   return {
     root: layout.root,
     name: baseName,

@@ -1,44 +1,6 @@
-/**
- * Installs a voice pack off the main thread: stage (copy or unzip, traversal-checked), validate
- * (load and speak), then rename into <voicesDir>/<slug>. Any failure removes the staging folder,
- * so a refused pack leaves nothing behind.
- */
-import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
+/** The voice-pack install job; validation loads ONNX models, so it runs in a child process. */
 import { defineJobWorker } from '../jobs/worker-runtime.ts';
-import { stagePack } from './pack-source.ts';
-import { validatePack, type PackInfo } from './pack-validate.ts';
+import type { VoiceInstallInput, VoiceInstallOutput } from './install-pack.ts';
+import { runInChild } from './onnx-child.ts';
 
-export interface VoiceInstallInput {
-  source: string;
-  voicesDir: string;
-}
-
-export interface VoiceInstallOutput extends PackInfo {
-  /** The installed folder's name under voicesDir. */
-  folder: string;
-}
-
-const slug = (name: string) => name.normalize('NFD').replace(/[^\w.-]+/g, '-').replace(/^[.-]+/, '').slice(0, 80) || 'voice';
-
-defineJobWorker<VoiceInstallInput, VoiceInstallOutput>(async ({ source, voicesDir }, job) => {
-  fs.mkdirSync(voicesDir, { recursive: true });
-  const staging = path.join(voicesDir, `.staging-${randomUUID()}`);
-  try {
-    job.progress(0.1, 'copying');
-    stagePack(source, staging);
-    job.checkCancelled();
-    job.progress(0.4, 'validating');
-    const originalName = path.basename(source).replace(/\.zip$/i, '');
-    const info = await validatePack(staging, originalName);
-    job.checkCancelled();
-    let folder = slug(info.name);
-    for (let n = 2; fs.existsSync(path.join(voicesDir, folder)); n++) folder = `${slug(info.name)}-${n}`;
-    fs.renameSync(info.root, path.join(voicesDir, folder));
-    const { root: _root, ...rest } = info;
-    return { ...rest, folder };
-  } finally {
-    fs.rmSync(staging, { recursive: true, force: true });
-  }
-});
+defineJobWorker<VoiceInstallInput, VoiceInstallOutput>((input, job) => runInChild<VoiceInstallOutput>('install', input, job));

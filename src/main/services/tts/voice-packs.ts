@@ -104,6 +104,11 @@ export class VoicePackStore {
     return this.find(pack.id)!;
   }
 
+  /** Removes a pack folder (relative to the data dir) that was never recorded. */
+  removeFiles(dir: string): void {
+    fs.rmSync(path.join(this.dataDir, dir), { recursive: true, force: true });
+  }
+
   /** Removes the record and the pack's files. */
   remove(id: string, actor: string): void {
     const pack = this.find(id);

@@ -1,21 +1,25 @@
 /** What a worker needs to open a voice (plain data, structured-cloneable), and how it opens it. */
 import type { TtsEngine } from './engine.ts';
-import { EspeakEngine } from './espeak-engine.ts';
-import { PiperEngine } from './piper-engine.ts';
-import { VitsEngine } from './vits-engine.ts';
 
 export type VoiceRef =
   | { id: string; engine: 'espeak'; variant: string; fingerprint: string }
   | { id: string; engine: 'piper'; model: string; config: string; fingerprint: string }
   | { id: string; engine: 'vits'; dir: string; fingerprint: string };
 
-export function openEngine(ref: VoiceRef): Promise<TtsEngine> {
+/** Engines are imported when needed: the built-in voice never loads onnxruntime or transformers.js. */
+export async function openEngine(ref: VoiceRef): Promise<TtsEngine> {
   switch (ref.engine) {
-    case 'espeak':
-      return Promise.resolve(new EspeakEngine(ref.variant));
-    case 'piper':
+    case 'espeak': {
+      const { EspeakEngine } = await import('./espeak-engine.ts');
+      return new EspeakEngine(ref.variant);
+    }
+    case 'piper': {
+      const { PiperEngine } = await import('./piper-engine.ts');
       return PiperEngine.load(ref.model, ref.config);
-    case 'vits':
+    }
+    case 'vits': {
+      const { VitsEngine } = await import('./vits-engine.ts');
       return VitsEngine.load(ref.dir);
+    }
   }
 }

@@ -6,6 +6,7 @@
 import { librarySchema } from './001-library.ts';
 import { librarySearch } from './002-library-search.ts';
 import { recorderSchema } from './020-recorder.ts';
+import { voicePacksSchema } from './026-voice-packs.ts';
 import { pronunciationsSchema } from './025-pronunciations.ts';
 import { packageImportsSchema } from './036-package-imports.ts';
 
@@ -15,4 +16,4 @@ export interface Migration {
   sql: string;
 }
 
-export const migrations: Migration[] = [librarySchema, librarySearch, recorderSchema, pronunciationsSchema, packageImportsSchema];
+export const migrations: Migration[] = [librarySchema, librarySearch, recorderSchema, pronunciationsSchema, voicePacksSchema, packageImportsSchema];

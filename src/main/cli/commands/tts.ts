@@ -1,0 +1,90 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import type { TtsResult, Voice } from '../../../shared/api/tts.ts';
+import { StudioError, type ErrorCode } from '../../../shared/errors.ts';
+import { call, currentStudio, printJson } from '../session.ts';
+
+const number = (v: string) => Number(v);
+
+function voiceLine(v: Voice): string {
+  const size = v.sizeBytes ? `${(v.sizeBytes / 1e6).toFixed(1)} MB` : '-';
+  return `${v.id.padEnd(40)} ${v.engine.padEnd(7)} ${v.languages.join(',').padEnd(8)} ${String(v.sampleRate).padEnd(6)} ${size.padEnd(9)} ${v.licence}`;
+}
+
+export function registerTtsCommands(program: Command): void {
+  program
+    .command('tts')
+    .description('speak a text or a file with a voice into a WAV file (chuyển văn bản thành giọng nói)')
+    .requiredOption('--voice <id>', 'voice id (see `studio voices`), e.g. builtin:vi')
+    .option('--text <text>', 'the text to speak')
+    .option('--file <file>', 'a UTF-8 text file to speak')
+    .requiredOption('--out <file.wav>', 'where to write the WAV')
+    .option('--speed <x>', 'speed 0.6–1.6', number)
+    .option('--rate <hz>', 'output sample rate (48000, 44100, ...)', number)
+    .option('--speaker <n>', 'speaker of a multi-speaker voice', number)
+    .option('--loudness <preset>', 'broadcast | outdoor | none')
+    .option('--json', 'print the result as JSON')
+    .action(async (opts, command: Command) => {
+      if ((opts.text === undefined) === (opts.file === undefined)) {
+        throw new StudioError('invalid_argument', 'cần đúng một trong --text hoặc --file (give --text or --file)');
+      }
+      let text: string = opts.text;
+      if (opts.file !== undefined) {
+        try {
+          text = fs.readFileSync(opts.file, 'utf8');
+        } catch {
+          throw new StudioError('not_found', `không đọc được tệp ${opts.file}`);
+        }
+      }
+      const settings = Object.fromEntries(
+        Object.entries({ speed: opts.speed, sampleRate: opts.rate, speaker: opts.speaker, loudness: opts.loudness }).filter(([, v]) => v !== undefined),
+      );
+      const job = await call(command, 'tts.synthesize', { voiceId: opts.voice, text, outPath: path.resolve(opts.out), settings });
+      const jobs = currentStudio()!.services.jobs;
+      const unsubscribe = currentStudio()!.events.subscribe((event) => {
+        if (event.name !== 'job.progress' || event.payload.id !== job.id || !process.stderr.isTTY) return;
+        process.stderr.write(`\r${Math.round((event.payload.progress ?? 0) * 100)}% ${event.payload.message}   `);
+      });
+      const done = await jobs.wait(job.id);
+      unsubscribe();
+      if (done.state !== 'done') throw new StudioError((done.error?.code ?? 'internal') as ErrorCode, done.error?.message ?? done.state);
+      const result = done.result as TtsResult;
+      if (opts.json) return printJson(result);
+      process.stdout.write(`${result.file}\n`);
+      process.stderr.write(
+        `${result.sentences} câu, ${result.durationSec.toFixed(1)} s, ${result.sampleRate} Hz, ${result.loudness.integrated ?? '-'} LUFS` +
+          (result.missingPhonemes.length ? `; thiếu âm vị: ${result.missingPhonemes.map((m) => m.phoneme).join(' ')}` : '') +
+          '\n',
+      );
+    });
+
+  program
+    .command('voices')
+    .description('list the voices: built-in, installed packs and models/ (giọng đọc)')
+    .option('--json', 'print JSON')
+    .action(async (opts, command: Command) => {
+      const voices = await call(command, 'voice.list', {});
+      if (opts.json) return printJson(voices);
+      for (const voice of voices) process.stdout.write(`${voiceLine(voice)}\n`);
+    });
+
+  const voice = program.command('voice').description('manage voice packs (gói giọng đọc)');
+  voice
+    .command('install <path>')
+    .description('validate and install a voice pack from a folder or a .zip')
+    .option('--json', 'print JSON')
+    .action(async (source: string, opts, command: Command) => {
+      const installed = await call(command, 'voice.install', { path: path.resolve(source) });
+      if (opts.json) return printJson(installed);
+      process.stdout.write(`${voiceLine(installed)}\n`);
+      for (const warning of installed.warnings) process.stderr.write(`! ${warning}\n`);
+    });
+  voice
+    .command('remove <id>')
+    .description('remove an installed voice pack')
+    .action(async (id: string, _opts, command: Command) => {
+      await call(command, 'voice.remove', { id });
+      process.stderr.write(`đã gỡ / removed ${id}\n`);
+    });
+}

@@ -1,0 +1,168 @@
+/**
+ * The TTS service on the main thread: voices and packs, and starting the synthesis jobs. All
+ * heavy work (model loading, inference, DSP) happens in job workers.
+ */
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import type { JobInfo } from '../../../shared/domain.ts';
+import { StudioError, type ErrorCode } from '../../../shared/errors.ts';
+import type { TtsPreview, TtsResult, TtsSettings, Voice } from '../../../shared/api/tts.ts';
+import type { JobManager } from '../jobs/job-manager.ts';
+import type { AuditTrail } from '../library/audit.ts';
+import type { AssetStore } from '../library/assets.ts';
+import type { BulletinStore } from '../library/bulletins.ts';
+import type { Db } from '../storage/database.ts';
+import type { EventHub } from '../../event-hub.ts';
+import { planScript } from './script-plan.ts';
+import type { SynthesisFile, SynthesisInput } from './synthesize-file.ts';
+import type { VoiceInstallInput, VoiceInstallOutput } from './install-pack.ts';
+import { packVoice, VoicePackStore } from './voice-packs.ts';
+import { VoiceRegistry } from './voice-registry.ts';
+
+const SYNTH_WORKER = new URL('./synthesize.worker.ts', import.meta.url);
+const INSTALL_WORKER = new URL('./voice-install.worker.ts', import.meta.url);
+/** Where previews are written, relative to the data dir (served as media). */
+export const PREVIEW_DIR = 'tts-preview';
+const DEFAULT_SAMPLE = 'Xin chào bà con. Đây là giọng đọc bản tin của đài truyền thanh xã.';
+
+export interface TtsDeps {
+  dataDir: string;
+  db: Db;
+  audit: AuditTrail;
+  /** The other services, read when needed (they are wired together with this one). */
+  services: () => { jobs: JobManager; assets: AssetStore; bulletins: BulletinStore; events: EventHub };
+  modelsDir?: string;
+}
+
+/** Waits for a job and returns its result, or throws its error as a StudioError. */
+async function resultOf<R>(jobs: JobManager, job: JobInfo): Promise<R> {
+  const done = await jobs.wait(job.id);
+  if (done.state === 'done') return done.result as R;
+  throw new StudioError((done.error?.code ?? 'internal') as ErrorCode, done.error?.message ?? 'failed');
+}
+
+export class TtsService {
+  readonly packs: VoicePackStore;
+  readonly registry: VoiceRegistry;
+
+  constructor(private readonly deps: TtsDeps) {
+    this.packs = new VoicePackStore(deps.db, deps.audit, deps.dataDir);
+    this.registry = new VoiceRegistry(this.packs, deps.dataDir, deps.modelsDir);
+  }
+
+  voices(): Voice[] {
+    return this.registry.list();
+  }
+
+  async install(source: string, actor: string): Promise<Voice> {
+    const job = this.deps.services().jobs.start<VoiceInstallInput, VoiceInstallOutput>({
+      kind: 'voice.install',
+      title: `Cài gói giọng ${path.basename(source)}`,
+      worker: INSTALL_WORKER,
+      input: { source: path.resolve(source), voicesDir: this.packs.voicesDir },
+    });
+    const installed = await resultOf<VoiceInstallOutput>(this.deps.services().jobs, job);
+    const dir = path.join('voices', installed.folder);
+    const duplicate = this.packs.findBySha(installed.sha256);
+    if (duplicate) {
+      this.packs.removeFiles(dir);
+      throw new StudioError('conflict', `gói giọng này đã được cài (${duplicate.name})`);
+    }
+    try {
+      const { folder, ...info } = installed;
+      return packVoice(this.packs.add({ ...info, id: `pack:${folder}`, dir }, actor));
+    } catch (error) {
+      this.packs.removeFiles(dir);
+      throw error;
+    }
+  }
+
+  remove(id: string, actor: string): void {
+    if (!this.packs.find(id)) {
+      const known = this.registry.list().find((v) => v.id === id);
+      if (known) throw new StudioError('invalid_argument', `giọng ${known.name} không phải gói đã cài nên không gỡ được`);
+    }
+    this.packs.remove(id, actor);
+  }
+
+  private synthesisInput(voiceId: string, text: string, settings: TtsSettings, target: SynthesisInput['target']): SynthesisInput {
+    const voice = this.registry.resolve(voiceId);
+    const plan = planScript(text);
+    if (plan.sentences.length === 0) throw new StudioError('invalid_argument', 'không có gì để đọc (the script is empty)');
+    return {
+      dataDir: this.deps.dataDir,
+      plan,
+      voice,
+      settings,
+      target,
+      description: `${voiceId} speed ${settings.speed}`,
+    };
+  }
+
+  /** A short sample or one sentence; answered when its audio is ready (a job runs it). */
+  async preview(voiceId: string, text: string, settings: TtsSettings): Promise<TtsPreview> {
+    const spokenText = text.trim() || DEFAULT_SAMPLE;
+    const key = createHash('sha256').update(JSON.stringify([voiceId, spokenText, settings])).digest('hex').slice(0, 32);
+    const input = this.synthesisInput(voiceId, spokenText, settings, { kind: 'file', path: path.join(PREVIEW_DIR, `${key}.wav`) });
+    const job = this.deps.services().jobs.start<SynthesisInput, SynthesisFile>({ kind: 'tts.preview', title: 'Nghe thử giọng đọc', worker: SYNTH_WORKER, input });
+    const result = await resultOf<SynthesisFile>(this.deps.services().jobs, job);
+    return {
+      media: result.file.replace(/\\/g, '/'),
+      durationSec: result.durationSec,
+      spoken: input.plan.sentences.map((s) => s.spoken).join('\n'),
+      missingPhonemes: result.missingPhonemes,
+    };
+  }
+
+  synthesize(arg: { voiceId: string; bulletinId?: number; text?: string; outPath?: string; settings: TtsSettings }, actor: string): JobInfo {
+    const bulletin = arg.bulletinId !== undefined ? this.deps.services().bulletins.get(arg.bulletinId) : null;
+    const text = arg.text ?? bulletin?.script ?? '';
+    const target: SynthesisInput['target'] = arg.outPath ? { kind: 'file', path: path.resolve(arg.outPath) } : { kind: 'asset' };
+    const input = this.synthesisInput(arg.voiceId, text, arg.settings, target);
+    const title = bulletin ? `Đọc bản tin "${bulletin.title}"` : 'Chuyển văn bản thành giọng nói';
+    return this.deps.services().jobs.start<SynthesisInput, TtsResult>({
+      kind: 'tts.synthesize',
+      title,
+      worker: SYNTH_WORKER,
+      input,
+      finish: (file) => this.finish(file as unknown as SynthesisFile, bulletin?.id ?? null, bulletin?.title ?? null, arg.outPath !== undefined, actor),
+    });
+  }
+
+  private finish(file: SynthesisFile, bulletinId: number | null, title: string | null, toOutPath: boolean, actor: string): TtsResult {
+    let assetId: number | null = null;
+    if (!toOutPath) {
+      const existing = this.deps.db.prepare('SELECT id FROM assets WHERE file = ?').get(file.file) as { id: number } | undefined;
+      assetId =
+        existing?.id ??
+        this.deps.services().assets.add(
+          {
+            name: `${title ?? 'Giọng đọc'} (TTS).wav`,
+            file: file.file,
+            sha256: file.sha256,
+            bytes: file.bytes,
+            durationSec: file.durationSec,
+            sampleRate: file.sampleRate,
+            channels: 1,
+          },
+          actor,
+        ).id;
+      this.deps.services().events.emit('library.changed', { entity: 'asset', id: assetId });
+      if (bulletinId !== null) {
+        this.deps.services().bulletins.update(bulletinId, { audioAssetId: assetId }, actor);
+        this.deps.services().events.emit('library.changed', { entity: 'bulletin', id: bulletinId });
+      }
+    }
+    return {
+      assetId,
+      bulletinId: toOutPath ? null : bulletinId,
+      file: file.file,
+      durationSec: file.durationSec,
+      sampleRate: file.sampleRate,
+      sentences: file.sentences,
+      cachedSentences: file.cachedSentences,
+      missingPhonemes: file.missingPhonemes,
+      loudness: file.loudness,
+    };
+  }
+}
