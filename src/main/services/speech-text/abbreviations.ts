@@ -24,7 +24,7 @@ export const AMBIGUOUS: Record<string, Ambiguous> = {
       if (alone) return 4;
       if (/^\s*\.?\s*(?:HĐND|UBND|TU|HU|ĐU|Tỉnh ủy|Huyện ủy|Đảng ủy|tỉnh ủy|huyện ủy|đảng ủy)/u.test(after)) return 3;
       if (startsWithNumber(after) || before.at(-1) === 'theo') return 1;
-      if (before.at(-1) === 'phó' || /^\s*(?:Chính phủ|CP)\b/u.test(after)) return 2;
+      if (before.at(-1) === 'phó' || /^\s*(?:Chính phủ|CP)(?![\p{L}\p{N}])/u.test(after)) return 2;
       if (startsWithName(after)) return 0;
       return null;
     },

@@ -14,6 +14,11 @@ export type TextEncoding = 'unicode' | 'tcvn3' | 'vni';
 /** TCVN 5712 bytes 0x80..0xFF → Unicode (generated from `iconv -f TCVN5712-1`, one byte at a time). */
 const TCVN_HIGH = '\u00c0\u1ea2\u00c3\u00c1\u1ea0\u1eb6\u1eac\u00c8\u1eba\u1ebc\u00c9\u1eb8\u1ec6\u00cc\u1ec8\u0128\u00cd\u1eca\u00d2\u1ece\u00d5\u00d3\u1ecc\u1ed8\u1edc\u1ede\u1ee0\u1eda\u1ee2\u00d9\u1ee6\u0168\u00a0\u0102\u00c2\u00ca\u00d4\u01a0\u01af\u0110\u0103\u00e2\u00ea\u00f4\u01a1\u01b0\u0111\u1eb0\u0300\u0309\u0303\u0301\u0323\u00e0\u1ea3\u00e3\u00e1\u1ea1\u1eb2\u1eb1\u1eb3\u1eb5\u1eaf\u1eb4\u1eae\u1ea6\u1ea8\u1eaa\u1ea4\u1ec0\u1eb7\u1ea7\u1ea9\u1eab\u1ea5\u1ead\u00e8\u1ec2\u1ebb\u1ebd\u00e9\u1eb9\u1ec1\u1ec3\u1ec5\u1ebf\u1ec7\u00ec\u1ec9\u1ec4\u1ebe\u1ed2\u0129\u00ed\u1ecb\u00f2\u1ed4\u1ecf\u00f5\u00f3\u1ecd\u1ed3\u1ed5\u1ed7\u1ed1\u1ed9\u1edd\u1edf\u1ee1\u1edb\u1ee3\u00f9\u1ed6\u1ee7\u0169\u00fa\u1ee5\u1eeb\u1eed\u1eef\u1ee9\u1ef1\u1ef3\u1ef7\u1ef9\u00fd\u1ef5\u1ed0';
 const TCVN = [...TCVN_HIGH];
+/** TCVN 5712 puts the capitals Ú Ụ Ừ Ử Ữ Ứ Ự Ỳ Ỷ Ỹ Ý Ỵ on control codes (same iconv source). */
+const TCVN_LOW: Record<number, string> = {
+  0x01: '\u00da', 0x02: '\u1ee4', 0x04: '\u1eea', 0x05: '\u1eec', 0x06: '\u1eee', 0x11: '\u1ee8',
+  0x12: '\u1ef0', 0x13: '\u1ef2', 0x14: '\u1ef6', 0x15: '\u1ef8', 0x16: '\u00dd', 0x17: '\u1ef4',
+};
 
 /** Windows-1252 characters at 0x80–0x9F, so a string decoded as cp1252 maps back to its bytes. */
 const CP1252_HIGH = '\u20ac\ufffd\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\ufffd\u017d\ufffd\ufffd\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\ufffd\u017e\u0178';
@@ -29,7 +34,8 @@ export function tcvn3ToUnicode(text: string): string {
   const converted = [...text]
     .map((ch) => {
       const b = byteOf(ch);
-      return b !== null && b >= 0x80 ? TCVN[b - 0x80]! : ch;
+      if (b !== null && b >= 0x80) return TCVN[b - 0x80]!;
+      return (b !== null && TCVN_LOW[b]) || ch;
     })
     .join('')
     .normalize('NFC');
@@ -93,7 +99,7 @@ function vietnameseScore(text: string): number {
 
 /** Detects TCVN3 or VNI text and converts it; Unicode text comes back unchanged. */
 export function convertLegacyText(text: string): { text: string; encoding: TextEncoding } {
-  if (UNICODE_VIETNAMESE.test(text) || !/[\u0080-\u00ff\u2013-\u203a]/.test(text)) return { text, encoding: 'unicode' };
+  if (UNICODE_VIETNAMESE.test(text) || !/[\u0001\u0002\u0004-\u0006\u0011-\u0017\u0080-\u00ff\u2013-\u203a]/.test(text)) return { text, encoding: 'unicode' };
   const base = vietnameseScore(text);
   const candidates: { text: string; encoding: TextEncoding; score: number }[] = [
     { text: tcvn3ToUnicode(text), encoding: 'tcvn3', score: 0 },

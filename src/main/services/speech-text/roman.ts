@@ -32,7 +32,8 @@ export const romanRules: Rule[] = [
     pattern: new RegExp(`(${HEADING_WORDS.join('|')})(\\s+)([IVXLCDM]+)(?![\\p{L}\\p{N}])`, 'iuy'),
     read: (m, ctx): Reading | null => {
       const value = m[3] === m[3]!.toUpperCase() ? parseRoman(m[3]!) : null;
-      return value ? { spoken: `${m[1]} ${readInteger(String(value), ctx.style)}`, kind: 'roman' } : null;
+      const word = m[1] === m[1]!.toUpperCase() ? m[1]!.toLowerCase() : m[1];
+      return value ? { spoken: `${word} ${readInteger(String(value), ctx.style)}`, kind: 'roman' } : null;
     },
   },
   {

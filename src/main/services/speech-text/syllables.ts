@@ -13,9 +13,20 @@ export function stripTones(word: string): string {
 }
 
 const ONSET = '(?:ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdđghklmnprstvx])?';
-const NUCLEUS = '[aăâeêioôơuưy]{1,3}';
+/** The vowel clusters Vietnamese has (without tones); "ieo" or "aoa" are not Vietnamese. */
+const NUCLEI = [
+  'iêu', 'yêu', 'oai', 'oao', 'oay', 'oeo', 'uây', 'uôi', 'ươi', 'ươu', 'uyê', 'uya', 'uyu',
+  'ai', 'ao', 'au', 'ay', 'âu', 'ây', 'eo', 'êu', 'ia', 'iê', 'iu', 'oa', 'oă', 'oe', 'oi', 'ôi', 'ơi', 'oo',
+  'ua', 'uâ', 'uê', 'ui', 'uô', 'uơ', 'ưa', 'ưi', 'ươ', 'ưu', 'uy', 'ya', 'yê',
+  'a', 'ă', 'â', 'e', 'ê', 'i', 'o', 'ô', 'ơ', 'u', 'ư', 'y',
+];
+/** Rhymes that end in a glide (ai, ao, iêu …) or are open diphthongs (ia, ua, ưa) take no final consonant. */
+const OPEN_ONLY = NUCLEI.filter((n) => n.length > 1 && (/[iyou]$/.test(n) || ['ia', 'ua', 'ưa', 'uya'].includes(n)) && n !== 'oo' && !['oa', 'oe', 'uy', 'uê', 'uâ', 'uô', 'uơ', 'ươ', 'iê', 'yê', 'uyê', 'oă'].includes(n));
+const CLOSED = NUCLEI.filter((n) => !OPEN_ONLY.includes(n) && n !== 'oo');
 const FINAL = '(?:ch|ng|nh|[cmnpt])?';
-const SYLLABLE = new RegExp(`^${ONSET}${NUCLEUS}${FINAL}$`);
+const SYLLABLE = new RegExp(
+  `^${ONSET}(?:(?:${OPEN_ONLY.join('|')})|(?:${CLOSED.join('|')})${FINAL}|oo(?:ng|c))$`,
+);
 
 export function isVietnameseSyllable(word: string): boolean {
   const decomposed = word.toLowerCase().normalize('NFD');

@@ -14,6 +14,11 @@ const WORDS: Record<string, string> = {
   '≤': 'nhỏ hơn hoặc bằng', '×': 'nhân', '~': 'khoảng', '@': 'a còng', '#': 'số', '%': 'phần trăm',
   '°': 'độ', '§': 'mục',
 };
+const PER_UNIT: Record<string, string> = {
+  kg: 'ki lô gam', tấn: 'tấn', tạ: 'tạ', m2: 'mét vuông', 'm²': 'mét vuông', m3: 'mét khối', 'm³': 'mét khối',
+  ha: 'héc ta', sào: 'sào', km: 'ki lô mét', m: 'mét', lít: 'lít', người: 'người', hộ: 'hộ', tháng: 'tháng',
+  năm: 'năm', ngày: 'ngày', giờ: 'giờ', tuần: 'tuần', con: 'con', suất: 'suất', lượt: 'lượt', chiếc: 'chiếc',
+};
 const KEEP = new Set(['.', ',', ';', ':', '!', '?', '…']);
 const OPEN = new Set(['(', '[', '{']);
 const CLOSE = new Set([')', ']', '}']);
@@ -37,6 +42,13 @@ export const symbolRules: Rule[] = [
       if (!m[1] && !m[2]) return { spoken: ' ', kind: 'symbol' };
       return { spoken: ', ', kind: 'symbol' };
     },
+  },
+  {
+    // Rates: "25.000đ/kg", "500.000 đồng/tháng" → "… một ki lô gam", "… một tháng".
+    name: 'per-unit',
+    pattern: new RegExp(`/(${Object.keys(PER_UNIT).join('|')})(?![\\p{L}\\p{N}])`, 'uy'),
+    midWord: true,
+    read: (m): Reading => ({ spoken: ` một ${PER_UNIT[m[1]!]}`, kind: 'symbol' }),
   },
   {
     name: 'slash',
