@@ -19,7 +19,7 @@ interface Draft {
  * only ever learns back whether one is stored.
  */
 export default function ConnectionScreen() {
-  const { t } = useTranslation('delivery');
+  const { t, i18n } = useTranslation('delivery');
   const loaded = useRequest('delivery.settings.get', {});
   const [settings, setSettings] = useState<DeliverySettings | null>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
@@ -144,7 +144,7 @@ export default function ConnectionScreen() {
         {tested && (
           <div className="notice notice-ok connection-result" data-testid="connection-ok">
             <span>{t('connection.testOk', { account: tested.account, server: tested.server })}</span>
-            {tested.tokenExpiresAt && <span>{t('connection.tokenExpires', { time: new Date(tested.tokenExpiresAt).toLocaleString() })}</span>}
+            {tested.tokenExpiresAt && <span>{t('connection.tokenExpires', { time: new Date(tested.tokenExpiresAt).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'vi-VN') })}</span>}
           </div>
         )}
       </div>

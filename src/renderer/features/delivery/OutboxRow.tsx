@@ -7,11 +7,13 @@ import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
 
 const mb = (bytes: number) => (bytes / 1_000_000).toLocaleString(undefined, { maximumFractionDigits: 1 });
-const time = (iso: string) => new Date(iso).toLocaleString();
+/** Dates as the UI language writes them (the browser's own locale may be anything). */
+const locale = (language: string) => (language === 'en' ? 'en-GB' : 'vi-VN');
 
 /** One outbox item: what, where to, how far, what went wrong last, and what the user can do. */
 export function OutboxRow({ item }: { item: OutboxItem }) {
-  const { t } = useTranslation('delivery');
+  const { t, i18n } = useTranslation('delivery');
+  const time = (iso: string) => new Date(iso).toLocaleString(locale(i18n.language));
   const act = useAction(async (action: 'outbox.retry' | 'outbox.cancel' | 'outbox.refreshStatus') => {
     if (action === 'outbox.cancel' && !confirm(t('outbox.confirmCancel', { title: item.title }))) return;
     await api.call(action, { id: item.id });
@@ -66,7 +68,7 @@ export function OutboxRow({ item }: { item: OutboxItem }) {
           </div>
         )}
         {item.state === 'queued' && item.nextAttemptAt && (
-          <div className="muted small">{t('outbox.nextAttempt', { time: new Date(item.nextAttemptAt).toLocaleTimeString() })}</div>
+          <div className="muted small">{t('outbox.nextAttempt', { time: new Date(item.nextAttemptAt).toLocaleTimeString(locale(i18n.language)) })}</div>
         )}
         <ErrorNotice error={act.error} onClose={act.clearError} />
       </td>

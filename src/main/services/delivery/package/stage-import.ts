@@ -42,7 +42,7 @@ export async function stageImport(picked: string, dataDir: string, options: Stre
         onBytes: (done) => options.onBytes?.(expected + done),
       });
       if (copied.sha256 !== audio.sha256) {
-        throw new StudioError('package_rejected', `${audio.path} changed while it was being imported; nothing was imported`);
+        throw new StudioError('package_rejected', `${audio.path} đã thay đổi trong lúc nhập, không nhập gì / changed while it was being imported; nothing was imported`);
       }
       fs.renameSync(temp, target);
       createdFile = true;

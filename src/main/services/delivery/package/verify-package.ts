@@ -36,7 +36,7 @@ export function packageDirOf(picked: string): string {
     throw new StudioError('not_found', `package ${resolved}`);
   }
   if (stat.isFile() && path.basename(resolved) === MANIFEST_FILE) return path.dirname(resolved);
-  if (!stat.isDirectory()) throw refuse(`${resolved} is neither a package folder nor its ${MANIFEST_FILE}`);
+  if (!stat.isDirectory()) throw refuse(`${resolved} không phải thư mục gói / is neither a package folder nor its ${MANIFEST_FILE}`);
   return resolved;
 }
 
@@ -45,31 +45,31 @@ export function readManifest(dir: string): PackageManifest {
   let text: string;
   try {
     const stat = fs.lstatSync(file);
-    if (!stat.isFile()) throw refuse(`${MANIFEST_FILE} is not a plain file`);
-    if (stat.size > MAX_MANIFEST_BYTES) throw refuse(`${MANIFEST_FILE} is too large (${stat.size} bytes)`);
+    if (!stat.isFile()) throw refuse(`${MANIFEST_FILE} không phải tệp thường / is not a plain file`);
+    if (stat.size > MAX_MANIFEST_BYTES) throw refuse(`${MANIFEST_FILE} quá lớn / is too large (${stat.size} bytes)`);
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
     if (error instanceof StudioError) throw error;
-    throw refuse(`the folder has no ${MANIFEST_FILE}: not a studio package`, { file: MANIFEST_FILE, problem: 'missing' });
+    throw refuse(`thư mục không có ${MANIFEST_FILE}, không phải gói bản tin / the folder has no ${MANIFEST_FILE}: not a studio package`, { file: MANIFEST_FILE, problem: 'missing' });
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw refuse(`${MANIFEST_FILE} is not valid JSON (${(error as Error).message})`);
+    throw refuse(`${MANIFEST_FILE} bị hỏng / is not valid JSON (${(error as Error).message})`);
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json) || (json as { format?: unknown }).format !== PACKAGE_FORMAT) {
-    throw refuse(`${MANIFEST_FILE} is not a ${PACKAGE_FORMAT} manifest`);
+    throw refuse(`${MANIFEST_FILE} không phải của gói bản tin Studio / is not a ${PACKAGE_FORMAT} manifest`);
   }
   if ((json as { seal?: unknown }).seal !== sealOf(json as Record<string, unknown>)) {
-    throw refuse(`${MANIFEST_FILE} was edited after the package was written (its seal does not match); nothing was imported`, {
+    throw refuse(`${MANIFEST_FILE} đã bị sửa sau khi gói được ghi, không nhập gì / was edited after the package was written (its seal does not match); nothing was imported`, {
       file: MANIFEST_FILE,
       problem: 'seal_mismatch',
     });
   }
   const parsed = PackageManifest.safeParse(json);
   if (!parsed.success) {
-    throw refuse(`${MANIFEST_FILE} is damaged or was edited: ${z.prettifyError(parsed.error)}`, {
+    throw refuse(`${MANIFEST_FILE} hỏng hoặc đã bị sửa / is damaged or was edited: ${z.prettifyError(parsed.error)}`, {
       issues: parsed.error.issues.map((issue) => ({ path: issue.path.map(String), message: issue.message })),
     });
   }
@@ -122,7 +122,7 @@ export async function verifyPackage(picked: string, options: StreamOptions = {})
 
   if (problems.length > 0) {
     const summary = problems.map((p) => `${p.file}: ${PROBLEM_TEXT[p.problem]}`).join('; ');
-    throw refuse(`the package was altered or is incomplete (${summary}); nothing was imported`, { problems });
+    throw refuse(`gói đã bị thay đổi hoặc thiếu tệp, không nhập gì / the package was altered or is incomplete, nothing was imported: ${summary}`, { problems });
   }
   return { dir, manifest };
 }

@@ -5,6 +5,7 @@
  */
 import { librarySchema } from './001-library.ts';
 import { librarySearch } from './002-library-search.ts';
+import { audioEdits } from './010-audio-edits.ts';
 import { recorderSchema } from './020-recorder.ts';
 import { voicePacksSchema } from './026-voice-packs.ts';
 import { pronunciationsSchema } from './025-pronunciations.ts';
@@ -16,4 +17,4 @@ export interface Migration {
   sql: string;
 }
 
-export const migrations: Migration[] = [librarySchema, librarySearch, recorderSchema, pronunciationsSchema, voicePacksSchema, packageImportsSchema];
+export const migrations: Migration[] = [librarySchema, librarySearch, audioEdits, recorderSchema, pronunciationsSchema, voicePacksSchema, packageImportsSchema];
