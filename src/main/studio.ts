@@ -12,6 +12,9 @@ import { ProgrammeStore } from './services/library/programmes.ts';
 import { RecorderService } from './services/recorder/recorder.ts';
 import { PronunciationStore } from './services/speech-text/dictionary-store.ts';
 import { SettingsStore } from './services/settings/settings.ts';
+import { DeliveryService } from './services/delivery/delivery-service.ts';
+import { fileSecretStore } from './services/secrets/file-secrets.ts';
+import type { Platform } from './platform.ts';
 import { TtsService } from './services/tts/tts-service.ts';
 import { openDatabase, type Db } from './services/storage/database.ts';
 
@@ -27,6 +30,7 @@ export interface StudioServices {
   areas: AreaStore;
   assets: AssetStore;
   jobs: JobManager;
+  delivery: DeliveryService;
   recorder: RecorderService;
   pronunciations: PronunciationStore;
   tts: TtsService;
@@ -45,7 +49,7 @@ export interface Studio {
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
 /** Opens the data directory and wires every service behind one dispatch, for any transport. */
-export function openStudio(options: { dataDir: string; transport: AppInfo['transport'] }): Studio {
+export function openStudio(options: { dataDir: string; transport: AppInfo['transport']; platform?: Platform }): Studio {
   const db = openDatabase(options.dataDir);
   const events = new EventHub();
   const audit = new AuditTrail(db);
@@ -62,11 +66,22 @@ export function openStudio(options: { dataDir: string; transport: AppInfo['trans
     areas: new AreaStore(db, audit),
     assets: new AssetStore(db, audit),
     jobs: new JobManager(events.emit),
+    delivery: new DeliveryService({
+      db,
+      dataDir: options.dataDir,
+      version,
+      secrets: options.platform?.secrets ?? fileSecretStore(options.dataDir),
+      audit,
+      library: () => services,
+      emit: events.emit,
+      log: options.transport === 'test' ? undefined : (line) => console.info(`[delivery] ${line}`),
+    }),
     recorder: new RecorderService(db, options.dataDir, new AssetStore(db, audit)),
     pronunciations: new PronunciationStore(db, audit),
     tts: new TtsService({ dataDir: options.dataDir, db, audit, services: () => services }),
     events,
   };
+  services.delivery.start();
   const dispatch = createDispatch(createHandlers(services), (error, name) => {
     console.error(`[studio] ${name} failed unexpectedly:`, error);
   });
@@ -76,6 +91,7 @@ export function openStudio(options: { dataDir: string; transport: AppInfo['trans
     dispatch,
     defaultActor: () => settings.get().userName || options.transport,
     async close() {
+      await services.delivery.close();
       await services.jobs.close();
       services.recorder.close();
       db.close();

@@ -42,7 +42,7 @@ export async function startSourceServer(options: SourceServerOptions): Promise<S
   const log = options.log ?? ((line: string) => console.log(`[source-server] ${line}`));
   const db = openSourceDb(options.dataDir);
   const records = new BulletinRecords(db);
-  const tus = createTusEndpoint({
+  const tus = await createTusEndpoint({
     dataDir: options.dataDir,
     db,
     records,

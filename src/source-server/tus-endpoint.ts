@@ -28,18 +28,21 @@ async function sha256File(file: string): Promise<string> {
   return hash.digest('hex');
 }
 
-export function createTusEndpoint(options: {
+export async function createTusEndpoint(options: {
   dataDir: string;
   db: SourceDb;
   records: BulletinRecords;
   maxChunkBytes: number;
   log: (line: string) => void;
-}): TusEndpoint {
+}): Promise<TusEndpoint> {
   const { db, records, log } = options;
   const directory = path.join(options.dataDir, 'uploads');
   fs.mkdirSync(directory, { recursive: true });
   const store = new FileStore({ directory });
   store.extensions.push('checksum');
+  // FileStore creates its folder with an async mkdir it does not expose; one more queued behind
+  // it lets a quickly closed server (tests) remove the folder without racing that call.
+  await fs.promises.mkdir(directory, { recursive: true });
 
   const ownerOf = (req: Request): number => {
     const auth = checkToken(db, req.headers.get('authorization'));

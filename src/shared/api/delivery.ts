@@ -41,6 +41,8 @@ export interface OutboxItem {
   idempotencyKey: string;
   sentBytes: number;
   totalBytes: number;
+  /** Audio bytes put on the wire so far, re-sends included (totalBytes when nothing was re-sent). */
+  wireBytes: number;
   attempts: number;
   lastError: OutboxError | null;
   /** When the worker will try again (ISO), null when not waiting on a retry. */

@@ -1,21 +1,15 @@
 import type { Handlers } from '../../dispatch.ts';
 import type { StudioServices } from '../../studio.ts';
-import { StudioError } from '../../../shared/errors.ts';
 
-// Contract first so the package/UI work can start; the outbox lands in the next commits.
-const notYet = (): never => {
-  throw new StudioError('internal', 'Chức năng gửi tin đang được xây dựng');
-};
-
-export const deliveryHandlers = (_s: StudioServices) =>
+export const deliveryHandlers = (s: StudioServices) =>
   ({
-    'delivery.enqueue': notYet,
-    'outbox.list': notYet,
-    'outbox.get': notYet,
-    'outbox.retry': notYet,
-    'outbox.cancel': notYet,
-    'outbox.refreshStatus': notYet,
-    'delivery.testConnection': notYet,
-    'delivery.settings.get': notYet,
-    'delivery.settings.update': notYet,
+    'delivery.enqueue': ({ bulletinId, to, dest }) => s.delivery.enqueue(bulletinId, to, dest),
+    'outbox.list': (filter) => s.delivery.outbox.list(filter),
+    'outbox.get': ({ id }) => s.delivery.outbox.get(id),
+    'outbox.retry': ({ id }) => s.delivery.retry(id),
+    'outbox.cancel': ({ id }) => s.delivery.cancel(id),
+    'outbox.refreshStatus': ({ id }) => s.delivery.refreshStatus(id),
+    'delivery.testConnection': (overrides) => s.delivery.testConnection(overrides),
+    'delivery.settings.get': () => s.delivery.settings.get(),
+    'delivery.settings.update': (changes, ctx) => s.delivery.settings.update(changes, ctx.actor),
   }) satisfies Partial<Handlers>;

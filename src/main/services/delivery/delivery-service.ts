@@ -1,0 +1,171 @@
+/**
+ * Delivery, wired: the outbox store and runner, connection settings, and the two connectors.
+ * openStudio creates it and calls start(); close() stops the runner cleanly.
+ */
+import path from 'node:path';
+import type { ConnectionInfo, DeliveryTarget, OutboxItem } from '../../../shared/api/delivery.ts';
+import type { EventName, StudioEvents } from '../../../shared/events.ts';
+import { StudioError } from '../../../shared/errors.ts';
+import type { SecretStore } from '../../platform.ts';
+import type { AreaStore } from '../library/areas.ts';
+import type { AssetStore } from '../library/assets.ts';
+import type { AuditTrail } from '../library/audit.ts';
+import type { BulletinStore } from '../library/bulletins.ts';
+import type { Db } from '../storage/database.ts';
+import type { BackoffOptions } from './backoff.ts';
+import type { Connector } from './connector.ts';
+import { DeliverySettingsStore } from './delivery-settings.ts';
+import { OutboxRunner, type ConnectorHooks } from './outbox-runner.ts';
+import { OutboxStore } from './outbox-store.ts';
+import { describeBulletin } from './package/describe-bulletin.ts';
+import { PackageConnector } from './package/package-connector.ts';
+import { SourceConnector } from './source/source-connector.ts';
+
+export interface DeliveryDeps {
+  db: Db;
+  dataDir: string;
+  version: string;
+  secrets: SecretStore;
+  audit: AuditTrail;
+  /** Lazy: the library stores are created alongside this service in openStudio. */
+  library(): { bulletins: BulletinStore; areas: AreaStore; assets: AssetStore };
+  emit<N extends EventName>(name: N, payload: StudioEvents[N]): void;
+  backoff?: BackoffOptions;
+  log?(line: string): void;
+}
+
+/** Tests and drills shorten the retry wait with STUDIO_OUTBOX_RETRY_BASE_MS. */
+function backoffFromEnv(): BackoffOptions | undefined {
+  const base = Number(process.env.STUDIO_OUTBOX_RETRY_BASE_MS);
+  return Number.isFinite(base) && base > 0 ? { baseMs: base, maxMs: Math.max(base, 60 * base) } : undefined;
+}
+
+const MIME: Record<string, string> = { '.mp3': 'audio/mpeg', '.wav': 'audio/wav', '.flac': 'audio/flac', '.ogg': 'audio/ogg', '.opus': 'audio/ogg', '.m4a': 'audio/mp4' };
+
+export class DeliveryService {
+  readonly outbox: OutboxStore;
+  readonly settings: DeliverySettingsStore;
+  private readonly runner: OutboxRunner;
+
+  constructor(private readonly deps: DeliveryDeps) {
+    this.outbox = new OutboxStore(deps.db);
+    this.settings = new DeliverySettingsStore(deps.db, deps.secrets, deps.audit);
+    this.runner = new OutboxRunner({
+      store: this.outbox,
+      dataDir: deps.dataDir,
+      connectorFor: (item, hooks) => this.connectorFor(item.target, item.dest, hooks),
+      emit: deps.emit,
+      backoff: deps.backoff ?? backoffFromEnv(),
+      log: deps.log,
+      onDelivered: (item) => {
+        const { bulletins } = deps.library();
+        try {
+          if (bulletins.get(item.bulletinId).status === 'approved') bulletins.transition(item.bulletinId, 'delivered', 'outbox');
+          deps.emit('library.changed', { entity: 'bulletin', id: item.bulletinId });
+        } catch {
+          // The bulletin was edited or deleted since it was queued; the delivery itself stands.
+        }
+      },
+    });
+  }
+
+  start(): void {
+    this.runner.start();
+  }
+
+  close(): Promise<void> {
+    return this.runner.close();
+  }
+
+  connectorFor(target: DeliveryTarget, dest: string, hooks?: ConnectorHooks): Connector {
+    if (target === 'package') {
+      const { dataDir, version } = this.deps;
+      return new PackageConnector({ dataDir, version, ...this.deps.library() }, dest);
+    }
+    const connection = this.settings.connection();
+    return new SourceConnector({ ...connection, serverUrl: dest, onWireBytes: hooks?.onWireBytes });
+  }
+
+  /** Snapshots the approved bulletin and its audio into a queued outbox item. */
+  enqueue(bulletinId: number, target: DeliveryTarget, dest: string | undefined): OutboxItem {
+    const { dataDir } = this.deps;
+    const { bulletins, assets, areas } = this.deps.library();
+    const bulletin = bulletins.get(bulletinId);
+    if (bulletin.status !== 'approved' && bulletin.status !== 'delivered') {
+      throw new StudioError('invalid_transition', `Bản tin "${bulletin.title}" chưa được duyệt; chỉ gửi bản tin đã duyệt.`);
+    }
+    const resolvedDest = target === 'source' ? (dest ?? this.settings.get().serverUrl) : dest ? path.resolve(dest) : '';
+    if (!resolvedDest) {
+      throw new StudioError(
+        'invalid_argument',
+        target === 'source' ? 'Chưa nhập địa chỉ máy chủ nguồn (Cài đặt › Gửi tin).' : 'Chọn thư mục hoặc ổ USB để ghi gói tin.',
+      );
+    }
+    if (target === 'source' && !/^https?:\/\//.test(resolvedDest)) {
+      throw new StudioError('invalid_argument', `Địa chỉ máy chủ không hợp lệ: ${resolvedDest}`);
+    }
+    const asset = bulletin.audioAssetId === null ? null : assets.get(bulletin.audioAssetId);
+    const described = describeBulletin(bulletin, asset, areas.list(), dataDir);
+    const b = described.bulletin;
+    const audio = described.audio;
+    const item = this.outbox.enqueue({
+      bulletinId,
+      title: bulletin.title,
+      target,
+      dest: resolvedDest,
+      priority: bulletin.priority,
+      payload: {
+        audioFile: path.relative(dataDir, audio.path),
+        metadata: {
+          bulletinId,
+          title: b.title,
+          category: b.category,
+          language: b.language,
+          priority: b.priority,
+          schedule: b.schedule,
+          repeat: b.repeat,
+          targetAreas: b.targetAreas.map(({ id, kind, name, code }) => ({ id, kind, name, code })),
+          author: b.author,
+          approver: b.approver,
+          durationSec: b.durationSec,
+          loudnessLufs: b.loudnessLufs,
+          sha256: audio.sha256,
+          bytes: audio.bytes,
+          fileName: path.basename(audio.path),
+          mimeType: MIME[path.extname(audio.path).toLowerCase()] ?? 'application/octet-stream',
+        },
+      },
+    });
+    this.deps.emit('outbox.changed', item);
+    this.runner.wake(item);
+    return item;
+  }
+
+  retry(id: number): OutboxItem {
+    const item = this.outbox.retry(id);
+    this.deps.emit('outbox.changed', item);
+    this.runner.wake(item);
+    return item;
+  }
+
+  cancel(id: number): OutboxItem {
+    const item = this.outbox.cancel(id);
+    this.runner.abortItem(id);
+    this.deps.emit('outbox.changed', item);
+    return item;
+  }
+
+  async refreshStatus(id: number): Promise<OutboxItem> {
+    const item = this.outbox.get(id);
+    if (!item.remoteId) throw new StudioError('invalid_transition', 'Mục này chưa tới nơi nhận nên chưa có trạng thái để hỏi.');
+    const remote = await this.connectorFor(item.target, item.dest).status(item.remoteId);
+    const updated = this.outbox.setRemoteStatus(id, remote.status, remote.reason);
+    this.deps.emit('outbox.changed', updated);
+    return updated;
+  }
+
+  testConnection(overrides: { serverUrl?: string; token?: string }): Promise<ConnectionInfo> {
+    const connection = this.settings.connection(overrides);
+    return new SourceConnector(connection).test();
+  }
+}

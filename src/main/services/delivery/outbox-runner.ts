@@ -1,0 +1,139 @@
+/**
+ * The outbox worker: one loop in the main process that takes the most urgent due item, hands it
+ * to its connector, and records the outcome. Uploads are network-bound (no heavy CPU), so this
+ * is async I/O on the main thread rather than a job thread. Starting it only reads one row;
+ * close() aborts the upload in flight (its resume state is already saved) and waits.
+ */
+import path from 'node:path';
+import type { OutboxItem } from '../../../shared/api/delivery.ts';
+import { StudioError } from '../../../shared/errors.ts';
+import type { StudioEvents } from '../../../shared/events.ts';
+import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff.ts';
+import type { Connector, SendResult } from './connector.ts';
+import type { DueItem, OutboxStore } from './outbox-store.ts';
+
+export interface ConnectorHooks {
+  /** Body bytes written to the wire for the current item (re-sends included). */
+  onWireBytes(bytes: number): void;
+}
+
+export interface OutboxRunnerOptions {
+  store: OutboxStore;
+  dataDir: string;
+  connectorFor(item: OutboxItem, hooks: ConnectorHooks): Connector;
+  emit<N extends 'outbox.changed' | 'outbox.progress'>(name: N, payload: StudioEvents[N]): void;
+  onDelivered?(item: OutboxItem, result: SendResult): void;
+  backoff?: BackoffOptions;
+  log?(line: string): void;
+}
+
+const PROGRESS_EVERY_MS = 250;
+
+export class OutboxRunner {
+  private running = false;
+  private loop: Promise<void> | null = null;
+  private wakeTimer: NodeJS.Timeout | null = null;
+  private wakeUp: (() => void) | null = null;
+  private current: { id: number; rank: number; controller: AbortController } | null = null;
+
+  constructor(private readonly options: OutboxRunnerOptions) {}
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    const requeued = this.options.store.requeueInterrupted();
+    if (requeued > 0) this.options.log?.(`outbox: ${requeued} interrupted upload(s) resume`);
+    this.loop = this.run();
+  }
+
+  /** Look for due work now (after enqueue or retry). An emergency item pre-empts a lesser upload. */
+  wake(enqueued?: OutboxItem): void {
+    const current = this.current;
+    if (enqueued?.priority === 'emergency' && current && current.rank > 0) {
+      current.controller.abort(new StudioError('cancelled', 'Tạm dừng để gửi tin khẩn cấp trước'));
+    }
+    this.wakeUp?.();
+  }
+
+  /** Stop sending one item now (the user cancelled it). */
+  abortItem(id: number): void {
+    if (this.current?.id === id) this.current.controller.abort(new StudioError('cancelled', 'Đã hủy'));
+  }
+
+  async close(): Promise<void> {
+    this.running = false;
+    this.current?.controller.abort(new StudioError('cancelled', 'Đang đóng chương trình'));
+    this.wakeUp?.();
+    await this.loop;
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      const due = this.options.store.nextDue(Date.now());
+      if (!due) {
+        await this.sleepUntil(this.options.store.nextWakeAt());
+        continue;
+      }
+      await this.deliver(due);
+    }
+  }
+
+  private sleepUntil(at: number | null): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        if (this.wakeTimer) clearTimeout(this.wakeTimer);
+        this.wakeTimer = null;
+        this.wakeUp = null;
+        resolve();
+      };
+      this.wakeUp = done;
+      // Unref'd: a pending retry must not keep a CLI process alive on its own.
+      if (at !== null) this.wakeTimer = setTimeout(done, Math.max(0, at - Date.now())).unref();
+      if (!this.running) done();
+    });
+  }
+
+  private async deliver(due: DueItem): Promise<void> {
+    const { store, emit } = this.options;
+    const controller = new AbortController();
+    const rank = due.item.priority === 'emergency' ? 0 : due.item.priority === 'priority' ? 1 : 2;
+    this.current = { id: due.item.id, rank, controller };
+    let item = store.markSending(due.item.id);
+    emit('outbox.changed', item);
+    let lastProgressAt = 0;
+    try {
+      const connector = this.options.connectorFor(item, { onWireBytes: (bytes) => store.addWireBytes(item.id, bytes) });
+      const result = await connector.send(
+        { ...due.payload, audioPath: path.resolve(this.options.dataDir, due.payload.audioFile) },
+        {
+          signal: controller.signal,
+          resume: due.resume,
+          saveResume: (state) => store.saveResume(item.id, state),
+          onProgress: ({ sentBytes, totalBytes }) => {
+            const now = Date.now();
+            if (now - lastProgressAt < PROGRESS_EVERY_MS && sentBytes < totalBytes) return;
+            lastProgressAt = now;
+            store.saveProgress(item.id, sentBytes);
+            emit('outbox.progress', { id: item.id, sentBytes, totalBytes });
+          },
+        },
+      );
+      item = store.markDelivered(item.id, result);
+      this.options.log?.(`outbox: item ${item.id} delivered (${result.status})`);
+      emit('outbox.changed', item);
+      this.options.onDelivered?.(item, result);
+    } catch (error) {
+      if (controller.signal.aborted) {
+        item = store.markInterrupted(item.id);
+      } else {
+        const failure = error instanceof StudioError ? error : new StudioError('internal', error instanceof Error ? error.message : String(error));
+        const retryAt = Date.now() + backoffDelay(item.attempts, this.options.backoff ?? DEFAULT_BACKOFF);
+        item = store.markFailed(item.id, { code: failure.code, message: failure.message }, retryAt);
+        this.options.log?.(`outbox: item ${item.id} attempt ${item.attempts} failed (${failure.code}); next try ${new Date(retryAt).toISOString()}`);
+      }
+      emit('outbox.changed', item);
+    } finally {
+      this.current = null;
+    }
+  }
+}

@@ -1,0 +1,204 @@
+/** The outbox table: what is waiting to go, in what order, and how far each upload got. */
+import crypto from 'node:crypto';
+import type { OutboxError, OutboxItem, OutboxState, RemoteStatus } from '../../../shared/api/delivery.ts';
+import type { Priority } from '../../../shared/domain.ts';
+import { StudioError } from '../../../shared/errors.ts';
+import type { Db } from '../storage/database.ts';
+import type { DeliveryPayload, ResumeState } from './connector.ts';
+
+const RANK: Record<Priority, number> = { emergency: 0, priority: 1, normal: 2 };
+
+interface Row {
+  id: number;
+  bulletin_id: number;
+  title: string;
+  target: 'source' | 'package';
+  dest: string;
+  priority: Priority;
+  priority_rank: number;
+  state: OutboxState;
+  idempotency_key: string;
+  payload: string;
+  resume: string;
+  sent_bytes: number;
+  total_bytes: number;
+  wire_bytes: number;
+  attempts: number;
+  last_error: string | null;
+  next_attempt_at: number | null;
+  remote_id: string | null;
+  remote_status: RemoteStatus | null;
+  remote_reason: string | null;
+  created_at: string;
+  updated_at: string;
+  delivered_at: string | null;
+}
+
+/** The stored payload keeps the audio path relative to the data dir, so the data dir can move. */
+export interface StoredPayload extends Omit<DeliveryPayload, 'audioPath'> {
+  audioFile: string;
+}
+
+export interface DueItem {
+  item: OutboxItem;
+  payload: StoredPayload;
+  resume: ResumeState;
+}
+
+const toItem = (row: Row): OutboxItem => ({
+  id: row.id,
+  bulletinId: row.bulletin_id,
+  title: row.title,
+  target: row.target,
+  dest: row.dest,
+  priority: row.priority,
+  state: row.state,
+  idempotencyKey: row.idempotency_key,
+  sentBytes: row.sent_bytes,
+  totalBytes: row.total_bytes,
+  wireBytes: row.wire_bytes,
+  attempts: row.attempts,
+  lastError: row.last_error ? (JSON.parse(row.last_error) as OutboxError) : null,
+  nextAttemptAt: row.next_attempt_at === null ? null : new Date(row.next_attempt_at).toISOString(),
+  remoteId: row.remote_id,
+  remoteStatus: row.remote_status,
+  remoteReason: row.remote_reason,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+  deliveredAt: row.delivered_at,
+});
+
+export class OutboxStore {
+  constructor(private readonly db: Db) {}
+
+  /**
+   * Queues a bulletin for one destination. Queuing it again while it is still waiting returns
+   * the waiting item (one key, one delivery); once delivered, sending again is refused.
+   */
+  enqueue(input: { bulletinId: number; title: string; target: 'source' | 'package'; dest: string; priority: Priority; payload: Omit<StoredPayload, 'idempotencyKey'> }): OutboxItem {
+    return this.db.transaction(() => {
+      const existing = this.db
+        .prepare(`SELECT * FROM outbox WHERE bulletin_id = ? AND target = ? AND dest = ? AND state IN ('queued','sending','delivered') ORDER BY id DESC LIMIT 1`)
+        .get(input.bulletinId, input.target, input.dest) as Row | undefined;
+      if (existing?.state === 'delivered') {
+        throw new StudioError('conflict', `Bản tin "${input.title}" đã được gửi tới ${input.dest} (mục ${existing.id}).`, { outboxId: existing.id });
+      }
+      if (existing) return toItem(existing);
+      const key = `studio-${crypto.randomUUID()}`;
+      const now = new Date().toISOString();
+      const payload: StoredPayload = { ...input.payload, idempotencyKey: key };
+      const { lastInsertRowid } = this.db
+        .prepare(
+          `INSERT INTO outbox (bulletin_id, title, target, dest, priority, priority_rank, state, idempotency_key, payload,
+                               total_bytes, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?)`,
+        )
+        .run(input.bulletinId, input.title, input.target, input.dest, input.priority, RANK[input.priority], key, JSON.stringify(payload), payload.metadata.bytes, now, now);
+      return this.get(Number(lastInsertRowid));
+    })();
+  }
+
+  get(id: number): OutboxItem {
+    return toItem(this.row(id));
+  }
+
+  private row(id: number): Row {
+    const row = this.db.prepare('SELECT * FROM outbox WHERE id = ?').get(id) as Row | undefined;
+    if (!row) throw new StudioError('not_found', `Không có mục ${id} trong hộp thư đi`);
+    return row;
+  }
+
+  list(filter: { state?: OutboxState; limit?: number } = {}): OutboxItem[] {
+    const rows = (
+      filter.state
+        ? this.db.prepare('SELECT * FROM outbox WHERE state = ? ORDER BY priority_rank, id DESC LIMIT ?').all(filter.state, filter.limit ?? 200)
+        : this.db
+            .prepare(`SELECT * FROM outbox ORDER BY state IN ('delivered','cancelled'), priority_rank, id DESC LIMIT ?`)
+            .all(filter.limit ?? 200)
+    ) as Row[];
+    return rows.map(toItem);
+  }
+
+  /** The next item to send now: emergency first, then priority, then normal; oldest first. */
+  nextDue(now: number): DueItem | null {
+    const row = this.db
+      .prepare(
+        `SELECT * FROM outbox WHERE state = 'queued' AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
+         ORDER BY priority_rank, id LIMIT 1`,
+      )
+      .get(now) as Row | undefined;
+    return row ? { item: toItem(row), payload: JSON.parse(row.payload) as StoredPayload, resume: JSON.parse(row.resume) as ResumeState } : null;
+  }
+
+  /** When the worker should look again, if nothing is due now. */
+  nextWakeAt(): number | null {
+    const row = this.db.prepare(`SELECT MIN(next_attempt_at) AS at FROM outbox WHERE state = 'queued'`).get() as { at: number | null };
+    return row.at;
+  }
+
+  /** After a crash, items left "sending" go back to the queue with their resume state intact. */
+  requeueInterrupted(): number {
+    return this.db.prepare(`UPDATE outbox SET state = 'queued', next_attempt_at = NULL WHERE state = 'sending'`).run().changes;
+  }
+
+  private update(id: number, sql: string, ...params: unknown[]): OutboxItem {
+    this.db.prepare(`UPDATE outbox SET ${sql}, updated_at = ? WHERE id = ?`).run(...params, new Date().toISOString(), id);
+    return this.get(id);
+  }
+
+  markSending(id: number): OutboxItem {
+    return this.update(id, `state = 'sending', attempts = attempts + 1, next_attempt_at = NULL`);
+  }
+
+  saveResume(id: number, resume: ResumeState): void {
+    this.db.prepare('UPDATE outbox SET resume = ? WHERE id = ?').run(JSON.stringify(resume), id);
+  }
+
+  saveProgress(id: number, sentBytes: number): void {
+    this.db.prepare('UPDATE outbox SET sent_bytes = ? WHERE id = ?').run(sentBytes, id);
+  }
+
+  addWireBytes(id: number, bytes: number): void {
+    this.db.prepare('UPDATE outbox SET wire_bytes = wire_bytes + ? WHERE id = ?').run(bytes, id);
+  }
+
+  markDelivered(id: number, remote: { remoteId: string; status: RemoteStatus; reason: string | null }): OutboxItem {
+    const now = new Date().toISOString();
+    return this.update(
+      id,
+      `state = 'delivered', sent_bytes = total_bytes, last_error = NULL, remote_id = ?, remote_status = ?, remote_reason = ?, delivered_at = ?`,
+      remote.remoteId,
+      remote.status,
+      remote.reason,
+      now,
+    );
+  }
+
+  /** A failed attempt: back in the queue with the error and the time of the next try. */
+  markFailed(id: number, error: { code: string; message: string }, retryAt: number): OutboxItem {
+    const stored: OutboxError = { code: error.code, message: error.message, at: new Date().toISOString() };
+    return this.update(id, `state = CASE WHEN state = 'cancelled' THEN 'cancelled' ELSE 'queued' END, last_error = ?, next_attempt_at = ?`, JSON.stringify(stored), retryAt);
+  }
+
+  /** Interrupted on purpose (closing, or an emergency item jumped the queue): no penalty. */
+  markInterrupted(id: number): OutboxItem {
+    return this.update(id, `state = CASE WHEN state = 'sending' THEN 'queued' ELSE state END, next_attempt_at = NULL`);
+  }
+
+  retry(id: number): OutboxItem {
+    const row = this.row(id);
+    if (row.state === 'delivered') throw new StudioError('invalid_transition', 'Mục này đã gửi xong');
+    if (row.state === 'sending') return toItem(row);
+    return this.update(id, `state = 'queued', next_attempt_at = NULL`);
+  }
+
+  cancel(id: number): OutboxItem {
+    const row = this.row(id);
+    if (row.state === 'delivered') throw new StudioError('invalid_transition', 'Mục này đã gửi xong, không thể hủy');
+    return this.update(id, `state = 'cancelled', next_attempt_at = NULL`);
+  }
+
+  setRemoteStatus(id: number, status: RemoteStatus, reason: string | null): OutboxItem {
+    return this.update(id, 'remote_status = ?, remote_reason = ?', status, reason);
+  }
+}

@@ -1,0 +1,130 @@
+/**
+ * The source-system connector (docs/source-protocol.openapi.yaml): the bulletin's metadata is
+ * registered with an Idempotency-Key, then its audio goes up with tus (resumable, sha256 per
+ * chunk), and the receiver's sha256 of the whole file is checked before it counts as delivered.
+ */
+import { Upload, type DetailedError } from 'tus-js-client';
+import type { ConnectionInfo, RemoteStatus } from '../../../../shared/api/delivery.ts';
+import { StudioError } from '../../../../shared/errors.ts';
+import type { Connector, DeliveryPayload, RemoteStatusInfo, ResumeState, SendContext, SendResult } from '../connector.ts';
+import { ChecksumHttpStack } from './checksum-http-stack.ts';
+import { chunkFileReader } from './chunk-source.ts';
+import { fromNetworkError, fromStatus } from './delivery-errors.ts';
+import { requestJson, type HttpTarget } from './http-json.ts';
+
+export interface SourceConnectorOptions extends HttpTarget {
+  chunkSize: number;
+  /** tus-js-client's quick in-attempt retries; the outbox adds its own longer backoff on top. */
+  retryDelays?: number[];
+  /** Body bytes written to the wire (re-sends included), for the outbox's accounting. */
+  onWireBytes?: (bytes: number) => void;
+}
+
+interface RemoteRecord {
+  id: string;
+  status: RemoteStatus;
+  reason: string | null;
+  receivedSha256: string | null;
+}
+
+interface SourceResume extends ResumeState {
+  remoteId?: string;
+  uploadUrl?: string;
+}
+
+/** Server statuses worth another try inside one attempt; auth and validation errors are not. */
+const retryable = (status: number): boolean => status === 0 || status === 409 || status === 423 || status === 460 || status >= 500;
+
+export class SourceConnector implements Connector {
+  readonly kind = 'source' as const;
+
+  constructor(private readonly options: SourceConnectorOptions) {}
+
+  async test(signal?: AbortSignal): Promise<ConnectionInfo> {
+    const { body } = await requestJson<{ account: string; server: string; tokenExpiresAt: string | null }>(
+      this.options,
+      'GET',
+      '/api/v1/whoami',
+      { signal, timeoutMs: 15_000 },
+    );
+    return { ok: true, account: body.account, server: body.server, tokenExpiresAt: body.tokenExpiresAt };
+  }
+
+  async status(remoteId: string, signal?: AbortSignal): Promise<RemoteStatusInfo> {
+    const { body } = await requestJson<RemoteRecord>(this.options, 'GET', `/api/v1/bulletins/${encodeURIComponent(remoteId)}`, { signal });
+    return { remoteId: body.id, status: body.status, reason: body.reason, sha256: body.receivedSha256 };
+  }
+
+  async send(payload: DeliveryPayload, ctx: SendContext): Promise<SendResult> {
+    const resume = ctx.resume as SourceResume;
+    const { body: record } = await requestJson<RemoteRecord>(this.options, 'POST', '/api/v1/bulletins', {
+      body: payload.metadata,
+      headers: { 'Idempotency-Key': payload.idempotencyKey },
+      signal: ctx.signal,
+    });
+    // A different record than last time (a reset server) makes the stored upload URL meaningless.
+    const uploadUrl = resume.remoteId === record.id ? resume.uploadUrl : undefined;
+    ctx.saveResume({ remoteId: record.id, uploadUrl });
+
+    if (record.status === 'awaiting_audio') {
+      await this.upload(payload, record.id, uploadUrl, ctx);
+    }
+    const final = await this.status(record.id, ctx.signal);
+    if (final.status === 'awaiting_audio' || final.sha256 !== payload.metadata.sha256) {
+      // The receiver threw the file away (whole-file sha256 mismatch): start a fresh upload next time.
+      ctx.saveResume({ remoteId: record.id });
+      throw new StudioError('checksum_mismatch', 'Máy chủ nhận được tệp không khớp mã kiểm tra sha256; bản tin sẽ được gửi lại từ đầu.');
+    }
+    return { remoteId: final.remoteId, status: final.status, reason: final.reason };
+  }
+
+  private upload(payload: DeliveryPayload, remoteId: string, uploadUrl: string | undefined, ctx: SendContext): Promise<void> {
+    const { serverUrl, token, ca, chunkSize } = this.options;
+    return new Promise<void>((resolve, reject) => {
+      let settled = false;
+      const finish = (error?: unknown) => {
+        if (settled) return;
+        settled = true;
+        ctx.signal.removeEventListener('abort', onAbort);
+        if (error === undefined) resolve();
+        else reject(error);
+      };
+      const upload = new Upload({ path: payload.audioPath } as never, {
+        endpoint: new URL('/files', serverUrl).toString(),
+        uploadUrl: uploadUrl ?? null,
+        uploadSize: payload.metadata.bytes,
+        chunkSize,
+        metadata: { bulletin: remoteId, filename: payload.metadata.fileName, filetype: payload.metadata.mimeType },
+        headers: { Authorization: `Bearer ${token}` },
+        fileReader: chunkFileReader as never,
+        httpStack: new ChecksumHttpStack(ca ? { ca } : {}, (bytes) => this.options.onWireBytes?.(bytes)),
+        // The outbox row holds the upload URL: no separate fingerprint store to drift from it.
+        storeFingerprintForResuming: false,
+        retryDelays: this.options.retryDelays ?? [0, 500, 2000],
+        onShouldRetry: (error: DetailedError) => retryable(error.originalResponse?.getStatus() ?? 0),
+        onUploadUrlAvailable: () => {
+          if (upload.url) ctx.saveResume({ remoteId, uploadUrl: upload.url });
+        },
+        onProgress: (sentBytes, totalBytes) => ctx.onProgress({ sentBytes, totalBytes }),
+        onSuccess: () => finish(),
+        onError: (error) => finish(toStudioError(error as DetailedError, serverUrl)),
+      });
+      const onAbort = () => {
+        void upload.abort(false);
+        finish(new StudioError('cancelled', 'Đã dừng gửi'));
+      };
+      if (ctx.signal.aborted) {
+        onAbort();
+        return;
+      }
+      ctx.signal.addEventListener('abort', onAbort, { once: true });
+      upload.start();
+    });
+  }
+}
+
+function toStudioError(error: DetailedError, serverUrl: string): StudioError {
+  const response = error.originalResponse;
+  if (response && response.getStatus() > 0) return fromStatus(response.getStatus(), response.getBody() ?? '');
+  return fromNetworkError(error, serverUrl);
+}
