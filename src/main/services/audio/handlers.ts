@@ -1,23 +1,21 @@
-import { StudioError } from '../../../shared/errors.ts';
 import type { Handlers } from '../../dispatch.ts';
 import type { StudioServices } from '../../studio.ts';
+import { AudioService } from './audio-service.ts';
 
-const notYet = (name: string) => () => {
-  throw new StudioError('internal', `${name}: not yet implemented`);
+export const audioHandlers = (s: StudioServices) => {
+  const audio = new AudioService(s);
+  return {
+    'audio.import': ({ path, name }, ctx) => audio.import(path, name, ctx.actor),
+    'audio.loudness': (ref) => audio.loudness(ref),
+    'audio.normalize': ({ documentId, preset, target, ceiling }) => audio.normalize(documentId, preset, target, ceiling),
+    'audio.export': (req) => audio.export(req),
+    'edit.open': ({ assetId }) => audio.edits.open(assetId),
+    'edit.get': ({ documentId }) => audio.edits.get(documentId),
+    'edit.apply': ({ documentId, op }) => audio.apply(documentId, op),
+    'edit.undo': ({ documentId }) => audio.edits.undo(documentId),
+    'edit.redo': ({ documentId }) => audio.edits.redo(documentId),
+    'edit.peaks': ({ documentId, pixelsPerSecond }) => audio.peaks(documentId, pixelsPerSecond),
+    'edit.preview': ({ documentId }) => audio.preview(documentId),
+    'programme.render': ({ programmeId, ...options }) => audio.renderProgramme(programmeId, options),
+  } satisfies Partial<Handlers>;
 };
-
-export const audioHandlers = (_s: StudioServices) =>
-  ({
-    'audio.import': notYet('audio.import'),
-    'audio.loudness': notYet('audio.loudness'),
-    'audio.normalize': notYet('audio.normalize'),
-    'audio.export': notYet('audio.export'),
-    'edit.open': notYet('edit.open'),
-    'edit.get': notYet('edit.get'),
-    'edit.apply': notYet('edit.apply'),
-    'edit.undo': notYet('edit.undo'),
-    'edit.redo': notYet('edit.redo'),
-    'edit.peaks': notYet('edit.peaks'),
-    'edit.preview': notYet('edit.preview'),
-    'programme.render': notYet('programme.render'),
-  }) satisfies Partial<Handlers>;

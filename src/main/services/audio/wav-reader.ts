@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import { StudioError } from '../../../shared/errors.ts';
 import { readWavInfo, type WavInfo } from '../media/wav-info.ts';
 import { fileError } from './io-errors.ts';
+import { decodePcm, isSupportedPcm } from './pcm.ts';
 
 const HEADER_BYTES = 64 * 1024;
 
@@ -36,10 +37,7 @@ export class WavReader {
       const head = Buffer.alloc(Math.min(HEADER_BYTES, size));
       fs.readSync(fd, head, 0, head.length, 0);
       const info = readWavInfo(head, size);
-      const supported =
-        (info.format === 1 && [8, 16, 24, 32].includes(info.bitsPerSample)) ||
-        (info.format === 3 && [32, 64].includes(info.bitsPerSample));
-      if (!supported) {
+      if (!isSupportedPcm(info)) {
         throw new StudioError('unsupported_format', `WAV codec ${info.format}, ${info.bitsPerSample}-bit is not supported`);
       }
       return new WavReader(file, fd, info);
@@ -61,37 +59,11 @@ export class WavReader {
   read(start: number, count: number): Float32Array[] {
     const from = Math.max(0, Math.min(start, this.frames));
     const n = Math.max(0, Math.min(count, this.frames - from));
-    const ch = this.channels;
-    const out = Array.from({ length: ch }, () => new Float32Array(n));
-    if (n === 0) return out;
+    if (n === 0) return Array.from({ length: this.channels }, () => new Float32Array(0));
     const raw = Buffer.from(new ArrayBuffer(n * this.frameBytes));
     const got = fs.readSync(this.fd, raw, 0, raw.length, this.info.dataOffset + from * this.frameBytes);
     const frames = Math.floor(got / this.frameBytes);
-    const { format, bitsPerSample: bits } = this.info;
-    if (format === 1 && bits === 16) {
-      const v = new Int16Array(raw.buffer, 0, frames * ch);
-      for (let c = 0; c < ch; c++) for (let i = 0; i < frames; i++) out[c]![i] = v[i * ch + c]! / 32768;
-    } else if (format === 1 && bits === 24) {
-      for (let c = 0; c < ch; c++) {
-        const o = out[c]!;
-        for (let i = 0; i < frames; i++) {
-          const at = (i * ch + c) * 3;
-          o[i] = ((raw[at]! | (raw[at + 1]! << 8) | (raw[at + 2]! << 16)) << 8 >> 8) / 8388608;
-        }
-      }
-    } else if (format === 1 && bits === 32) {
-      const v = new Int32Array(raw.buffer, 0, frames * ch);
-      for (let c = 0; c < ch; c++) for (let i = 0; i < frames; i++) out[c]![i] = v[i * ch + c]! / 2147483648;
-    } else if (format === 1 && bits === 8) {
-      for (let c = 0; c < ch; c++) for (let i = 0; i < frames; i++) out[c]![i] = (raw[i * ch + c]! - 128) / 128;
-    } else if (format === 3 && bits === 32) {
-      const v = new Float32Array(raw.buffer, 0, frames * ch);
-      for (let c = 0; c < ch; c++) for (let i = 0; i < frames; i++) out[c]![i] = v[i * ch + c]!;
-    } else {
-      const v = new Float64Array(raw.buffer, 0, frames * ch);
-      for (let c = 0; c < ch; c++) for (let i = 0; i < frames; i++) out[c]![i] = v[i * ch + c]!;
-    }
-    return frames === n ? out : out.map((o) => o.subarray(0, frames));
+    return decodePcm(raw, frames, this.info);
   }
 
   /** Reads the whole file block by block. */

@@ -60,6 +60,8 @@ export class WavWriter {
   private readonly headerBytes: number;
   private dataBytes = 0;
   private done = false;
+  private readonly hasBext: boolean;
+  private loudness: BextInfo['loudness'] | null = null;
 
   constructor(
     readonly file: string,
@@ -68,6 +70,7 @@ export class WavWriter {
     options: WavWriterOptions = {},
   ) {
     this.format = options.format ?? 'pcm16';
+    this.hasBext = options.bext !== undefined;
     this.temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.part`);
     try {
       fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -146,10 +149,24 @@ export class WavWriter {
     this.dataBytes += buf.length;
   }
 
+  /** Loudness measured while writing, patched into the bext chunk on finish. */
+  setLoudness(loudness: NonNullable<BextInfo['loudness']>): void {
+    this.loudness = loudness;
+  }
+
   /** Fixes the sizes in the header, flushes to disk and renames into place. */
   finish(): void {
     if (this.done) return;
     try {
+      if (this.hasBext && this.loudness) {
+        // bext body starts at byte 20 (after RIFF/WAVE and the chunk header); fields at 412..417
+        const fields = Buffer.alloc(6);
+        const x100 = (v: number | null) => (v === null || !Number.isFinite(v) ? 0x7fff : Math.round(v * 100));
+        fields.writeInt16LE(x100(this.loudness.integrated), 0);
+        fields.writeInt16LE(x100(this.loudness.range), 2);
+        fields.writeInt16LE(x100(this.loudness.truePeak), 4);
+        fs.writeSync(this.fd, fields, 0, 6, 20 + 412);
+      }
       if (this.dataBytes % 2) fs.writeSync(this.fd, Buffer.alloc(1));
       const sizes = Buffer.alloc(4);
       sizes.writeUInt32LE(Math.min(0xffffffff, 4 + (this.headerBytes - 12) + this.dataBytes + (this.dataBytes % 2)));

@@ -1,0 +1,200 @@
+/**
+ * audio.import, off the main thread: recognises the file by content, decodes it (WAV is copied
+ * as it is, compressed formats are decoded to a 32-bit float WAV), hashes the original, computes
+ * the multi-resolution peaks in the same pass, and only then renames everything into place.
+ * Any failure removes what it wrote, so the library is untouched.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { StudioError } from '../../../shared/errors.ts';
+import type { JobTools } from '../jobs/worker-runtime.ts';
+import { readWavInfo } from '../media/wav-info.ts';
+import { openDecoder } from './decoders.ts';
+import { fileError } from './io-errors.ts';
+import { decodePcm, isSupportedPcm } from './pcm.ts';
+import { PeakBuilder, peaksPath, savePeaks } from './peaks.ts';
+import { sniffFormat, type SourceFormat } from './sniff.ts';
+import { WavWriter } from './wav-writer.ts';
+
+export interface ImportInput {
+  source: string;
+  dataDir: string;
+  name: string;
+}
+
+export interface ImportResult {
+  name: string;
+  file: string;
+  sha256: string;
+  bytes: number;
+  durationSec: number;
+  sampleRate: number;
+  channels: number;
+  format: SourceFormat;
+}
+
+const CHUNK = 4 << 20;
+
+export async function importAudio({ source, dataDir, name }: ImportInput, job: Pick<JobTools, 'progress' | 'checkCancelled'>): Promise<ImportResult> {
+  let size: number;
+  try {
+    const stat = fs.statSync(source);
+    if (!stat.isFile()) throw new StudioError('invalid_argument', `${source} is not a file`);
+    size = stat.size;
+  } catch (error) {
+    throw fileError(error, source);
+  }
+  if (size === 0) throw new StudioError('unsupported_format', 'tệp rỗng / the file is empty');
+  const fd = fs.openSync(source, 'r');
+  const assetsDir = path.join(dataDir, 'assets');
+  fs.mkdirSync(assetsDir, { recursive: true });
+  const stamp = `${process.pid}-${Date.now()}`;
+  const written: string[] = [];
+  try {
+    const head = Buffer.alloc(Math.min(size, 64 * 1024));
+    fs.readSync(fd, head, 0, head.length, 0);
+    const format = sniffFormat(head);
+    const staged =
+      format === 'wav'
+        ? await copyWav(fd, size, head, path.join(assetsDir, `.import-${stamp}.part`), job)
+        : await decodeCompressed(fd, size, format, path.join(assetsDir, `.import-${stamp}.wav`), job);
+    written.push(staged.temp);
+    const file = path.join('assets', `${staged.sha256}.wav`);
+    const peaksFile = peaksPath(dataDir, staged.sha256);
+    savePeaks(peaksFile, staged.peaks.finish());
+    written.push(peaksFile);
+    fs.renameSync(staged.temp, path.join(dataDir, file));
+    job.progress(1, 'done');
+    return {
+      name,
+      file,
+      sha256: staged.sha256,
+      bytes: fs.statSync(path.join(dataDir, file)).size,
+      durationSec: staged.frames / staged.sampleRate,
+      sampleRate: staged.sampleRate,
+      channels: staged.channels,
+      format,
+    };
+  } catch (error) {
+    for (const file of written) fs.rmSync(file, { force: true });
+    throw fileError(error, source);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+interface Staged {
+  temp: string;
+  sha256: string;
+  peaks: PeakBuilder;
+  frames: number;
+  sampleRate: number;
+  channels: number;
+}
+
+type Job = Pick<JobTools, 'progress' | 'checkCancelled'>;
+
+/** One pass: copy the bytes as they are, hash them, and decode the data chunk for the peaks. */
+async function copyWav(fd: number, size: number, head: Buffer, temp: string, job: Job): Promise<Staged> {
+  const info = readWavInfo(head, size);
+  if (!isSupportedPcm(info)) {
+    throw new StudioError('unsupported_format', `WAV codec ${info.format} (${info.bitsPerSample}-bit) is not supported; use PCM or float WAV`);
+  }
+  const declared = head.readUInt32LE(info.dataOffset - 4);
+  const frameBytes = (info.bitsPerSample / 8) * info.channels;
+  // 0 and 0xFFFFFFFF mean "size unknown" (streamed recordings); anything else must fit the file.
+  if (declared !== 0 && declared !== 0xffffffff && declared > info.dataBytes + frameBytes) {
+    throw new StudioError('unsupported_format', `tệp WAV bị cắt cụt / the WAV file is truncated (${info.dataBytes} of ${declared} audio bytes)`);
+  }
+  const dataEnd = info.dataOffset + Math.floor(info.dataBytes / frameBytes) * frameBytes;
+  if (dataEnd === info.dataOffset) throw new StudioError('unsupported_format', 'the WAV file has no audio samples');
+  const hash = createHash('sha256');
+  const peaks = new PeakBuilder(info.sampleRate, info.channels);
+  const out = fs.openSync(temp, 'w');
+  try {
+    const buf = Buffer.from(new ArrayBuffer(CHUNK));
+    let pos = 0;
+    let pending = Buffer.alloc(0);
+    while (pos < size) {
+      job.checkCancelled();
+      const got = fs.readSync(fd, buf, 0, CHUNK, pos);
+      if (got === 0) break;
+      const bytes = buf.subarray(0, got);
+      hash.update(bytes);
+      fs.writeSync(out, bytes);
+      // the part of this chunk inside the data chunk, plus any partial frame carried over
+      const from = Math.max(pos, info.dataOffset);
+      const to = Math.min(pos + got, dataEnd);
+      if (to > from) {
+        const audio = pending.length ? Buffer.concat([pending, bytes.subarray(from - pos, to - pos)]) : bytes.subarray(from - pos, to - pos);
+        const frames = Math.floor(audio.length / frameBytes);
+        const aligned = Buffer.from(new ArrayBuffer(frames * frameBytes));
+        audio.copy(aligned, 0, 0, frames * frameBytes);
+        peaks.add(decodePcm(aligned, frames, info));
+        pending = Buffer.from(audio.subarray(frames * frameBytes));
+      }
+      pos += got;
+      job.progress(pos / size, 'importing');
+    }
+    fs.fsyncSync(out);
+  } catch (error) {
+    fs.closeSync(out);
+    fs.rmSync(temp, { force: true });
+    throw error;
+  }
+  fs.closeSync(out);
+  return { temp, sha256: hash.digest('hex'), peaks, frames: (dataEnd - info.dataOffset) / frameBytes, sampleRate: info.sampleRate, channels: info.channels };
+}
+
+async function decodeCompressed(fd: number, size: number, format: Exclude<SourceFormat, 'wav'>, target: string, job: Job): Promise<Staged> {
+  const decoder = await openDecoder(format);
+  const hash = createHash('sha256');
+  let writer: WavWriter | null = null;
+  let peaks: PeakBuilder | null = null;
+  let frames = 0;
+  let errors = 0;
+  const take = (chunk: { channelData: Float32Array[]; samplesDecoded: number; sampleRate: number; errors: unknown[] } | null) => {
+    if (!chunk) return;
+    errors += chunk.errors.length;
+    if (chunk.samplesDecoded === 0) return;
+    const channels = chunk.channelData.slice(0, Math.max(1, chunk.channelData.length));
+    if (!writer) {
+      writer = new WavWriter(target, chunk.sampleRate, channels.length, { format: 'float32' });
+      peaks = new PeakBuilder(chunk.sampleRate, channels.length);
+    } else if (chunk.sampleRate !== writer.sampleRate || channels.length !== writer.channels) {
+      throw new StudioError('unsupported_format', 'the sample rate or channel count changes inside the file');
+    }
+    const block = channels.map((c) => c.subarray(0, chunk.samplesDecoded));
+    writer.write(block);
+    peaks!.add(block);
+    frames += chunk.samplesDecoded;
+  };
+  try {
+    const buf = Buffer.alloc(256 * 1024);
+    let pos = 0;
+    while (pos < size) {
+      job.checkCancelled();
+      const got = fs.readSync(fd, buf, 0, buf.length, pos);
+      if (got === 0) break;
+      const bytes = new Uint8Array(buf.subarray(0, got));
+      hash.update(bytes);
+      take(await decoder.decode(bytes));
+      pos += got;
+      job.progress(pos / size, 'decoding');
+    }
+    take(await decoder.flush());
+    const w = writer as WavWriter | null;
+    if (!w || frames === 0) {
+      throw new StudioError('unsupported_format', `tệp ${format.toUpperCase()} hỏng hoặc không có âm thanh / the ${format} file is corrupt or holds no audio${errors ? ` (${errors} decode errors)` : ''}`);
+    }
+    w.finish();
+    return { temp: target, sha256: hash.digest('hex'), peaks: peaks!, frames, sampleRate: w.sampleRate, channels: w.channels };
+  } catch (error) {
+    (writer as WavWriter | null)?.abort();
+    fs.rmSync(target, { force: true });
+    throw error;
+  } finally {
+    decoder.free();
+  }
+}

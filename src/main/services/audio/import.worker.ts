@@ -1,0 +1,4 @@
+import { defineJobWorker } from '../jobs/worker-runtime.ts';
+import { importAudio, type ImportInput, type ImportResult } from './import-audio.ts';
+
+defineJobWorker<ImportInput, ImportResult>((input, job) => importAudio(input, job));

@@ -1,0 +1,123 @@
+/**
+ * The bodies of the audio jobs (export, preview, programme render, loudness, normalise), as plain
+ * functions so the CLI, the benchmark and the tests can run them in-process too.
+ */
+import type { LoudnessResult } from '../../../shared/api/audio.ts';
+import { StudioError } from '../../../shared/errors.ts';
+import type { JobTools } from '../jobs/worker-runtime.ts';
+import type { Timeline } from './edit-list.ts';
+import { ExportSink, type SinkOptions, type SinkResult } from './export-sink.ts';
+import { LoudnessMeter } from './loudness.ts';
+import { ProgrammeMix, type MixOptions, type PlanItem } from './programme-mix.ts';
+import { renderTimeline } from './render.ts';
+import { WavReader } from './wav-reader.ts';
+
+type Job = Pick<JobTools, 'progress' | 'checkCancelled'>;
+
+export type RenderInput =
+  | { kind: 'document'; sourceFile: string; timeline: Timeline; sink: Omit<SinkOptions, 'inputRate' | 'channels'> }
+  | {
+      kind: 'programme';
+      items: { kind: PlanItem['kind']; sourceFile: string; timeline: Timeline }[];
+      mix: MixOptions;
+      sink: Omit<SinkOptions, 'inputRate' | 'channels'>;
+    };
+
+export function runRender(input: RenderInput, job: Job): SinkResult {
+  const readers: WavReader[] = [];
+  let sink: ExportSink | null = null;
+  try {
+    if (input.kind === 'document') {
+      const reader = WavReader.open(input.sourceFile);
+      readers.push(reader);
+      sink = new ExportSink({ ...input.sink, inputRate: reader.sampleRate, channels: reader.channels });
+      const out = sink;
+      renderTimeline(input.timeline, reader, (block) => out.write(block), (f) => {
+        job.checkCancelled();
+        job.progress(f * 0.99, 'rendering');
+      });
+    } else {
+      if (input.items.length === 0) throw new StudioError('invalid_argument', 'chương trình chưa có mục nào / the programme has no items');
+      const items = input.items.map((item) => {
+        const reader = WavReader.open(item.sourceFile);
+        readers.push(reader);
+        return { kind: item.kind, timeline: item.timeline, source: reader };
+      });
+      const mix = new ProgrammeMix(items, input.mix);
+      sink = new ExportSink({ ...input.sink, inputRate: input.mix.sampleRate, channels: input.mix.channels });
+      for (const block of mix.blocks((f) => job.progress(f * 0.99, 'mixing'))) {
+        job.checkCancelled();
+        sink.write(block);
+      }
+    }
+    return sink.finish();
+  } catch (error) {
+    sink?.abort();
+    throw error;
+  } finally {
+    for (const r of readers) r.close();
+  }
+}
+
+export interface MeasureInput {
+  sourceFile: string;
+  /** The edited timeline; without it the source as it is. */
+  timeline?: Timeline;
+}
+
+export function runMeasure({ sourceFile, timeline }: MeasureInput, job: Job): LoudnessResult {
+  const reader = WavReader.open(sourceFile);
+  try {
+    const meter = new LoudnessMeter(reader.sampleRate, reader.channels);
+    if (timeline) {
+      renderTimeline(timeline, reader, (block) => meter.add(block), (f) => {
+        job.checkCancelled();
+        job.progress(f, 'measuring');
+      });
+    } else {
+      let done = 0;
+      for (const block of reader.blocks()) {
+        job.checkCancelled();
+        meter.add(block);
+        done += block[0]!.length;
+        job.progress(done / Math.max(1, reader.frames), 'measuring');
+      }
+    }
+    return meter.result();
+  } finally {
+    reader.close();
+  }
+}
+
+export interface NormalizeInput {
+  sourceFile: string;
+  timeline: Timeline;
+  target: number;
+  ceiling: number;
+}
+
+export interface NormalizeOutput {
+  gainDb: number;
+  before: LoudnessResult;
+  after: LoudnessResult;
+}
+
+/**
+ * Finds the make-up gain for the document: measure it, then render with gain + limiter and
+ * correct the gain until the result lands within 0.05 LU of the target (limiting costs loudness).
+ */
+export function runNormalize({ sourceFile, timeline, target, ceiling }: NormalizeInput, job: Job): NormalizeOutput {
+  const plain: Timeline = { ...timeline, master: null };
+  const passes = 4;
+  const before = runMeasure({ sourceFile, timeline: plain }, { progress: (f) => job.progress((f ?? 0) / (passes + 1), 'measuring'), checkCancelled: job.checkCancelled });
+  if (before.integrated === null) throw new StudioError('invalid_argument', 'tệp im lặng, không thể chuẩn hóa / the audio is silent, nothing to normalise');
+  let gainDb = target - before.integrated;
+  let after = before;
+  for (let pass = 1; pass <= passes; pass++) {
+    const step = (f: number | null) => job.progress((pass + (f ?? 0)) / (passes + 1), 'normalising');
+    after = runMeasure({ sourceFile, timeline: { ...plain, master: { gainDb, ceilingDb: ceiling } } }, { progress: step, checkCancelled: job.checkCancelled });
+    if (after.integrated === null || Math.abs(target - after.integrated) <= 0.05) break;
+    gainDb += target - after.integrated;
+  }
+  return { gainDb: Math.round(gainDb * 1000) / 1000, before, after };
+}
