@@ -14,6 +14,8 @@ export type ServerFrame =
 export interface StudioBridge {
   call(name: string, arg: unknown): Promise<Response>;
   onEvent(listener: (event: StudioEvent) => void): () => void;
+  /** Browser mode only: the socket to the host dropped (false) or came back (true). */
+  onConnection?(listener: (connected: boolean) => void): () => void;
 }
 
 export const IPC_CALL_CHANNEL = 'studio:call';

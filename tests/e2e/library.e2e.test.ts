@@ -76,9 +76,26 @@ describe('library, programmes and language in the browser', () => {
     await snap(page, '04-programme-builder');
   });
 
+  it('keeps unsaved edits through a closed page and offers them back', async () => {
+    await page.locator('[data-nav="library"]').click();
+    await page.getByTestId('new-bulletin').click();
+    await page.getByTestId('bulletin-title').fill('Thông báo chưa kịp lưu');
+    await page.getByTestId('bulletin-script').fill('Mất điện giữa chừng.');
+    await page.reload();
+    await page.getByTestId('draft-restore').getByRole('button').first().click();
+    await expect.poll(() => page.getByTestId('bulletin-title').inputValue()).toBe('Thông báo chưa kịp lưu');
+    await page.keyboard.press('Control+s');
+    await page.waitForURL(/#\/bulletins\/\d+$/);
+  });
+
   it('finds everything intact after the host restarts on the same data directory', async () => {
+    await page.locator('[data-nav="programmes"]').click();
+    await page.locator('[data-programme-id]').first().click();
+    await page.waitForURL(/#\/programmes\/\d+$/);
     const programmeUrl = page.url().replace(/^.*#/, '#');
     await host.stop();
+    // The screen says the link is down rather than failing silently.
+    await page.getByTestId('disconnected').waitFor();
     host = await startHost(temp.dir);
     await page.goto(host.url);
     await page.getByTestId('search').fill('lich tiem chung');

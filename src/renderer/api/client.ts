@@ -24,6 +24,8 @@ export interface Api {
   onEvent<E extends EventName>(name: E, listener: (payload: StudioEvents[E]) => void): () => void;
   /** URL for a file under one of the data directory's media folders, e.g. `assets/…wav`. */
   mediaUrl(relativePath: string): string;
+  /** Tells when the link to the studio drops and returns (browser mode; Electron never drops). */
+  onConnection(listener: (connected: boolean) => void): () => void;
 }
 
 function createApi(): Api {
@@ -40,6 +42,7 @@ function createApi(): Api {
         if (event.name === name) listener(event.payload as never);
       });
     },
+    onConnection: (listener) => bridge.onConnection?.(listener) ?? (() => undefined),
     mediaUrl: (relativePath) => mediaBase + relativePath.split('/').map(encodeURIComponent).join('/'),
   };
 }

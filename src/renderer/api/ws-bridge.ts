@@ -9,6 +9,13 @@ const RECONNECT_MS = [200, 500, 1000, 2000, 5000];
  */
 export function createWebSocketBridge(endpoint = defaultEndpoint()): StudioBridge {
   const listeners = new Set<(event: StudioEvent) => void>();
+  const connectionListeners = new Set<(connected: boolean) => void>();
+  let connected = false;
+  const setConnected = (value: boolean) => {
+    if (value === connected) return;
+    connected = value;
+    for (const listener of connectionListeners) listener(value);
+  };
   const pending = new Map<number, { frame: ClientFrame; resolve: (r: Response) => void }>();
   let nextId = 1;
   let socket: WebSocket;
@@ -18,6 +25,7 @@ export function createWebSocketBridge(endpoint = defaultEndpoint()): StudioBridg
     socket = new WebSocket(endpoint);
     socket.onopen = () => {
       attempts = 0;
+      setConnected(true);
       for (const { frame } of pending.values()) socket.send(JSON.stringify(frame));
     };
     socket.onmessage = (message) => {
@@ -30,6 +38,7 @@ export function createWebSocketBridge(endpoint = defaultEndpoint()): StudioBridg
       }
     };
     socket.onclose = () => {
+      setConnected(false);
       // Calls in flight are re-sent on reconnect; the studio keeps running meanwhile.
       setTimeout(connect, RECONNECT_MS[Math.min(attempts++, RECONNECT_MS.length - 1)]);
     };
@@ -47,6 +56,10 @@ export function createWebSocketBridge(endpoint = defaultEndpoint()): StudioBridg
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    onConnection(listener) {
+      connectionListeners.add(listener);
+      return () => connectionListeners.delete(listener);
     },
   };
 }

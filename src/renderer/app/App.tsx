@@ -10,6 +10,8 @@ export function App() {
   const { t } = useTranslation();
   const location = useLocation();
   const [jobsOpen, setJobsOpen] = useState(false);
+  const [disconnected, setDisconnected] = useState(false);
+  useEffect(() => api.onConnection((connected) => setDisconnected(!connected)), []);
   const route = routes.find((r) => r.path === location.path) ?? routes[0]!;
   const Screen = route.component;
 
@@ -43,6 +45,11 @@ export function App() {
         </button>
       </nav>
       <main className="content">
+        {disconnected && (
+          <p className="notice notice-error" role="alert" data-testid="disconnected">
+            {t('disconnected')}
+          </p>
+        )}
         <Suspense fallback={<p className="muted">{t('loading')}</p>}>
           <Screen key={`${route.path}/${location.param ?? ''}`} param={location.param} />
         </Suspense>

@@ -9,6 +9,7 @@ import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { Page } from '../../components/Page.tsx';
 import { BulletinForm } from './BulletinForm.tsx';
 import { HistoryList } from './HistoryList.tsx';
+import { useDraftBackup } from './useDraftBackup.ts';
 import { WorkflowActions } from './WorkflowActions.tsx';
 import { DeliverButton } from '../delivery/DeliverButton.tsx';
 
@@ -38,6 +39,7 @@ export default function BulletinScreen({ param }: { param?: string }) {
   const settings = useRequest('settings.get', {});
   const [draft, setDraft] = useState<BulletinFields | null>(id === null ? EMPTY_BULLETIN : null);
   const [savedAt, setSavedAt] = useState<string | null>(null);
+  const backup = useDraftBackup(id, draft, loaded.data ? fieldsOf(loaded.data) : null);
 
   useEffect(() => {
     if (loaded.data) setDraft(fieldsOf(loaded.data));
@@ -50,10 +52,12 @@ export default function BulletinScreen({ param }: { param?: string }) {
     if (!draft) return;
     if (id === null) {
       const created = await api.call('bulletin.create', draft);
+      backup.clear(null);
       navigate('bulletins', created.id);
     } else {
       const updated = await api.call('bulletin.update', { id, changes: draft });
       setDraft(fieldsOf(updated));
+      backup.clear(id);
       loaded.reload();
       setSavedAt(new Date().toLocaleTimeString());
     }
@@ -63,6 +67,18 @@ export default function BulletinScreen({ param }: { param?: string }) {
     await api.call('bulletin.delete', { id });
     navigate('library');
   });
+
+  // Ctrl+S saves, as in every editor the staff already use.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
+        event.preventDefault();
+        if (!save.busy && draft?.title.trim()) void save.run();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [save, draft]);
 
   if (loaded.error) {
     return (
@@ -102,6 +118,17 @@ export default function BulletinScreen({ param }: { param?: string }) {
       }
     >
       <ErrorNotice error={save.error ?? remove.error} onClose={save.clearError} />
+      {backup.pending && (
+        <div className="notice notice-warn" role="alert" data-testid="draft-restore">
+          <span>{t('unsavedFound')}</span>
+          <button type="button" onClick={() => setDraft(backup.restore())}>
+            {t('restoreDraft')}
+          </button>
+          <button type="button" className="link" onClick={backup.discard}>
+            {t('discardDraft')}
+          </button>
+        </div>
+      )}
       {savedAt && <p className="notice notice-ok">{t('savedAt', { time: savedAt })}</p>}
       {locked && <p className="notice">{t('lockedDelivered')}</p>}
       <div className="editor-grid">
