@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { CATEGORIES, KNOWN_LANGUAGES, PRIORITIES, type BulletinFields } from '../../../shared/domain.ts';
+import { EnumSelect } from '../../components/EnumSelect.tsx';
 import { AreaPicker } from './AreaPicker.tsx';
 import { ScheduleFields } from './ScheduleFields.tsx';
 
@@ -32,33 +33,15 @@ export function BulletinForm({ value, onChange, disabled }: Props) {
       <div className="form-row">
         <label>
           {t('field.category')}
-          <select value={value.category} onChange={(e) => set('category', e.target.value as BulletinFields['category'])} data-testid="bulletin-category">
-            {CATEGORIES.map((c) => (
-              <option key={c} value={c}>
-                {t(`common:category.${c}`)}
-              </option>
-            ))}
-          </select>
+          <EnumSelect values={CATEGORIES} labels="category" value={value.category} onChange={(v) => set('category', v)} data-testid="bulletin-category" />
         </label>
         <label>
           {t('field.language')}
-          <select value={value.language} onChange={(e) => set('language', e.target.value)} data-testid="bulletin-language">
-            {KNOWN_LANGUAGES.map((code) => (
-              <option key={code} value={code}>
-                {t(`common:language.${code}`)}
-              </option>
-            ))}
-          </select>
+          <EnumSelect values={KNOWN_LANGUAGES} labels="language" value={value.language as (typeof KNOWN_LANGUAGES)[number]} onChange={(v) => set('language', v)} data-testid="bulletin-language" />
         </label>
         <label>
           {t('field.priority')}
-          <select value={value.priority} onChange={(e) => set('priority', e.target.value as BulletinFields['priority'])} data-testid="bulletin-priority">
-            {PRIORITIES.map((p) => (
-              <option key={p} value={p}>
-                {t(`common:priority.${p}`)}
-              </option>
-            ))}
-          </select>
+          <EnumSelect values={PRIORITIES} labels="priority" value={value.priority} onChange={(v) => set('priority', v)} data-testid="bulletin-priority" />
         </label>
         <label>
           {t('field.author')}

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { EnumSelect } from '../../components/EnumSelect.tsx';
 import { CATEGORIES, KNOWN_LANGUAGES, PRIORITIES, STATUSES } from '../../../shared/domain.ts';
 import type { Category, Priority, Status } from '../../../shared/domain.ts';
 
@@ -21,20 +22,16 @@ export function FilterBar({ value, onChange }: { value: Filters; onChange: (filt
   return (
     <div className="filters">
       {FIELDS.map((field) => (
-        <select
+        <EnumSelect<string>
           key={field.key}
+          values={field.values}
+          labels={field.labels}
+          anyLabel={t(`filter.all.${field.key}`)}
           aria-label={t(`filter.${field.key}`)}
           data-testid={`filter-${field.key}`}
           value={value[field.key] ?? ''}
-          onChange={(e) => onChange({ ...value, [field.key]: e.target.value || undefined })}
-        >
-          <option value="">{t(`filter.all.${field.key}`)}</option>
-          {field.values.map((v) => (
-            <option key={v} value={v}>
-              {t(`common:${field.labels}.${v}`)}
-            </option>
-          ))}
-        </select>
+          onChange={(v) => onChange({ ...value, [field.key]: v || undefined })}
+        />
       ))}
     </div>
   );
