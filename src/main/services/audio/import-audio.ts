@@ -14,7 +14,7 @@ import { openDecoder } from './decoders.ts';
 import { fileError } from './io-errors.ts';
 import { decodePcm, isSupportedPcm } from './pcm.ts';
 import { PeakBuilder, peaksPath, savePeaks } from './peaks.ts';
-import { sniffFormat, type SourceFormat } from './sniff.ts';
+import { mp3Channels, sniffFormat, type SourceFormat } from './sniff.ts';
 import { WavWriter } from './wav-writer.ts';
 
 export interface ImportInput {
@@ -58,7 +58,7 @@ export async function importAudio({ source, dataDir, name }: ImportInput, job: P
     const staged =
       format === 'wav'
         ? await copyWav(fd, size, head, path.join(assetsDir, `.import-${stamp}.part`), job)
-        : await decodeCompressed(fd, size, format, path.join(assetsDir, `.import-${stamp}.wav`), job);
+        : await decodeCompressed(fd, size, format, path.join(assetsDir, `.import-${stamp}.wav`), job, format === 'mp3' ? mp3Channels(head) : null);
     written.push(staged.temp);
     const file = path.join('assets', `${staged.sha256}.wav`);
     const peaksFile = peaksPath(dataDir, staged.sha256);
@@ -147,7 +147,17 @@ async function copyWav(fd: number, size: number, head: Buffer, temp: string, job
   return { temp, sha256: hash.digest('hex'), peaks, frames: (dataEnd - info.dataOffset) / frameBytes, sampleRate: info.sampleRate, channels: info.channels };
 }
 
-async function decodeCompressed(fd: number, size: number, format: Exclude<SourceFormat, 'wav'>, target: string, job: Job): Promise<Staged> {
+/** A file where more than one decoded frame in four failed is corrupt, not merely damaged. */
+const NOMINAL_FRAME = 1152;
+
+async function decodeCompressed(
+  fd: number,
+  size: number,
+  format: Exclude<SourceFormat, 'wav'>,
+  target: string,
+  job: Job,
+  channelsHint: 1 | 2 | null,
+): Promise<Staged> {
   const decoder = await openDecoder(format);
   const hash = createHash('sha256');
   let writer: WavWriter | null = null;
@@ -158,7 +168,7 @@ async function decodeCompressed(fd: number, size: number, format: Exclude<Source
     if (!chunk) return;
     errors += chunk.errors.length;
     if (chunk.samplesDecoded === 0) return;
-    const channels = chunk.channelData.slice(0, Math.max(1, chunk.channelData.length));
+    const channels = chunk.channelData.slice(0, channelsHint ?? chunk.channelData.length);
     if (!writer) {
       writer = new WavWriter(target, chunk.sampleRate, channels.length, { format: 'float32' });
       peaks = new PeakBuilder(chunk.sampleRate, channels.length);
@@ -185,7 +195,7 @@ async function decodeCompressed(fd: number, size: number, format: Exclude<Source
     }
     take(await decoder.flush());
     const w = writer as WavWriter | null;
-    if (!w || frames === 0) {
+    if (!w || frames === 0 || errors * NOMINAL_FRAME * 4 > frames) {
       throw new StudioError('unsupported_format', `tệp ${format.toUpperCase()} hỏng hoặc không có âm thanh / the ${format} file is corrupt or holds no audio${errors ? ` (${errors} decode errors)` : ''}`);
     }
     w.finish();

@@ -35,3 +35,16 @@ function isMpegFrame(b: Uint8Array, at: number): boolean {
   const rate = (b[at + 2]! >> 2) & 3;
   return version !== 1 && layer === 1 && bitrate !== 0 && bitrate !== 15 && rate !== 3;
 }
+
+/**
+ * Channels of an MP3 from its first frame header (after any ID3v2 tag): the mpg123 build always
+ * hands back two channels, so a mono file would otherwise come in as a doubled stereo one.
+ */
+export function mp3Channels(head: Uint8Array): 1 | 2 {
+  let at = 0;
+  if (Buffer.from(head.subarray(0, 3)).toString('latin1') === 'ID3' && head.length >= 10) {
+    at = 10 + ((head[6]! & 0x7f) << 21) + ((head[7]! & 0x7f) << 14) + ((head[8]! & 0x7f) << 7) + (head[9]! & 0x7f);
+  }
+  for (; at + 4 <= head.length; at++) if (isMpegFrame(head, at)) return ((head[at + 3]! >> 6) & 3) === 3 ? 1 : 2;
+  return 2;
+}
