@@ -125,6 +125,16 @@ describe('library, programmes and language in the browser', () => {
     await expect.poll(() => page.locator('[data-nav="settings"]').innerText()).toBe('Cài đặt');
   });
 
+  it('shows a backup job with its progress and outcome in the jobs panel', async () => {
+    await page.locator('[data-nav="settings"]').click();
+    await page.getByPlaceholder(/Thư mục đích/).fill(path.join(temp.dir, 'sao-luu'));
+    await page.getByRole('button', { name: 'Sao lưu' }).click();
+    const job = page.locator('[data-testid="jobs-panel"] [data-job-kind="library.backup"]');
+    await expect.poll(() => job.innerText()).toMatch(/Sao lưu thư viện\s+Hoàn tất/);
+    await snap(page, '08-jobs-panel');
+    await page.getByTestId('jobs-toggle').click();
+  });
+
   it('has a working areas screen', async () => {
     await page.locator('[data-nav="areas"]').click();
     await page.locator('.new-area input').first().fill('Tỉnh Lào Cai');
