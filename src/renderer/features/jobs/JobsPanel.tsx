@@ -45,7 +45,10 @@ export function JobsPanel({ open, onClose, onActivity }: { open: boolean; onClos
           <li key={job.id} className={`job job-${job.state}`} data-job-kind={job.kind}>
             <div className="job-title">
               <strong>{job.title}</strong>
-              <span className="muted">{t(`state.${job.state}`)}</span>
+              <span className="muted">
+                {t(`state.${job.state}`)}
+                {job.finishedAt && ` · ${new Date(job.finishedAt).toLocaleTimeString(i18n.language === 'en' ? 'en-GB' : 'vi-VN')}`}
+              </span>
             </div>
             {job.state === 'running' && (
               <>
