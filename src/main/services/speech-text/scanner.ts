@@ -52,7 +52,10 @@ export function scan(text: string, rules: Rule[], style: NumberStyle, choices: R
       const part: SpeechPart = { start: i, end, source, spoken: reading.spoken, kind: reading.kind };
       if (reading.pauseMs !== undefined) part.pauseMs = reading.pauseMs;
       if (reading.options && reading.options.length > 1) {
-        const choice = choices[String(i)] ?? choices[source];
+        // By offset only when it is one of this spot's readings (an edit may have moved the text);
+        // by source text ("TT") always: the editor named the abbreviation.
+        const byOffset = choices[String(i)];
+        const choice = byOffset !== undefined && reading.options.includes(byOffset.trim()) ? byOffset : choices[source];
         const chosen = choice && choice.trim() ? choice.trim() : reading.spoken;
         part.spoken = chosen;
         part.ambiguity = ambiguities.length;
