@@ -74,7 +74,8 @@ export function openStudio(options: { dataDir: string; transport: AppInfo['trans
       audit,
       library: () => services,
       emit: events.emit,
-      log: options.transport === 'test' ? undefined : (line) => console.info(`[delivery] ${line}`),
+      // stderr: stdout carries the CLI's --json output.
+      log: options.transport === 'test' ? undefined : (line) => console.error(`[delivery] ${line}`),
     }),
     recorder: new RecorderService(db, options.dataDir, new AssetStore(db, audit)),
     pronunciations: new PronunciationStore(db, audit),

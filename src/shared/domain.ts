@@ -122,6 +122,8 @@ export interface Programme {
   totalSec: number;
   capMinutes: number;
   exceedsCap: boolean;
+  /** The last render when it was made from the current items: totalSec is then its real length. */
+  rendered?: { durationSec: number; media: string; renderedAt: string } | null;
   createdAt: string;
   updatedAt: string;
 }

@@ -206,7 +206,7 @@ export class AudioService {
       const timeline: Timeline = docId !== undefined ? this.edits.load(docId).timeline : initialTimeline(sourceFrames(asset));
       return { kind: item.kind, sourceFile: this.abs(asset.file), timeline };
     });
-    return { items, signature: programmeSignature(programme.items, this.s) };
+    return { items, signature: this.s.programmes.renderSignature(programmeId) };
   }
 
   renderProgramme(programmeId: number, options: ProgrammeRenderOptions, sink?: Omit<RenderInput['sink'], 'inputRate' | 'channels'>): JobInfo {
@@ -233,9 +233,4 @@ export class AudioService {
       },
     });
   }
-}
-
-/** What a programme render depends on: its items, their order and their audio. */
-export function programmeSignature(items: { id: number; kind: string; bulletinId: number | null; assetId: number | null }[], s: Pick<StudioServices, 'bulletins'>): string {
-  return items.map((i) => `${i.id}:${i.kind}:${i.bulletinId !== null ? s.bulletins.get(i.bulletinId).audioAssetId : i.assetId}`).join(',');
 }

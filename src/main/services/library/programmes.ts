@@ -56,7 +56,16 @@ export class ProgrammeStore {
     const row = this.db.prepare('SELECT * FROM programmes WHERE id = ?').get(id) as ProgrammeRow | undefined;
     if (!row) throw new StudioError('not_found', `programme ${id}`);
     const items = this.items(id);
-    const totalSec = Math.round(items.reduce((sum, item) => sum + item.durationSec, 0) * 10) / 10;
+    // A render made from exactly these items (audio.ts) gives the real length: music beds under
+    // speech, gaps and crossfades make it differ from the sum of the items.
+    const render = this.db
+      .prepare('SELECT media, duration_sec, signature, rendered_at FROM programme_renders WHERE programme_id = ?')
+      .get(id) as { media: string; duration_sec: number; signature: string; rendered_at: string } | undefined;
+    const rendered =
+      render && render.signature === this.renderSignature(id)
+        ? { durationSec: render.duration_sec, media: render.media, renderedAt: render.rendered_at }
+        : null;
+    const totalSec = Math.round((rendered ? rendered.durationSec : items.reduce((sum, item) => sum + item.durationSec, 0)) * 10) / 10;
     const capMinutes = this.capMinutes();
     return {
       id: row.id,
@@ -66,6 +75,7 @@ export class ProgrammeStore {
       totalSec,
       capMinutes,
       exceedsCap: totalSec > capMinutes * 60,
+      rendered,
       createdAt: row.created_at,
       updatedAt: row.updated_at,
     };
@@ -149,6 +159,18 @@ export class ProgrammeStore {
       this.audit.record({ actor, entity: 'programme', entityId: programmeId, action: 'reorder', changes: { order: [before, itemIds] } });
       return this.get(programmeId);
     })();
+  }
+
+  /** What a render of the programme depends on: its items, their order and their audio assets. */
+  renderSignature(programmeId: number): string {
+    const rows = this.db
+      .prepare(
+        `SELECT i.id, i.kind, COALESCE(b.audio_asset_id, i.asset_id) AS asset
+           FROM programme_items i LEFT JOIN bulletins b ON b.id = i.bulletin_id
+          WHERE i.programme_id = ? ORDER BY i.position`,
+      )
+      .all(programmeId) as { id: number; kind: string; asset: number | null }[];
+    return rows.map((r) => `${r.id}:${r.kind}:${r.asset}`).join(',');
   }
 
   private items(programmeId: number): ProgrammeItem[] {
