@@ -16,12 +16,20 @@ export type Dispatch = (name: string, arg: unknown, ctx: CallContext) => Promise
  * The one entry point of every transport (IPC, WebSocket, CLI): look the name up, validate the
  * argument with its schema, run the handler, and answer with a result or a typed error.
  */
-export function createDispatch(handlers: Handlers, onInternalError: (error: unknown, name: string) => void): Dispatch {
+export interface DispatchOptions {
+  onInternalError: (error: unknown, name: string) => void;
+  /** The user's language, for the wording of validation messages. */
+  language: () => 'vi' | 'en';
+}
+
+const VALIDATION_MESSAGES = { vi: z.locales.vi().localeError, en: z.locales.en().localeError };
+
+export function createDispatch(handlers: Handlers, { onInternalError, language }: DispatchOptions): Dispatch {
   return async (name, arg, ctx) => {
     if (!isRequestName(name)) {
       return fail(new StudioError('unknown_request', `no request named "${String(name).slice(0, 100)}"`));
     }
-    const parsed = requests[name].arg.safeParse(arg);
+    const parsed = requests[name].arg.safeParse(arg, { error: VALIDATION_MESSAGES[language()] });
     if (!parsed.success) {
       return fail(
         new StudioError('invalid_argument', z.prettifyError(parsed.error), {

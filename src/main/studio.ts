@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import type { AppInfo } from '../shared/api/index.ts';
 import { createDispatch, type Dispatch } from './dispatch.ts';
 import { EventHub } from './event-hub.ts';
@@ -10,12 +11,12 @@ import { AuditTrail } from './services/library/audit.ts';
 import { BulletinStore } from './services/library/bulletins.ts';
 import { ProgrammeStore } from './services/library/programmes.ts';
 import { RecorderService } from './services/recorder/recorder.ts';
-import { PronunciationStore } from './services/speech-text/dictionary-store.ts';
 import { SettingsStore } from './services/settings/settings.ts';
 import { DeliveryService } from './services/delivery/delivery-service.ts';
 import { fileSecretStore } from './services/secrets/file-secrets.ts';
 import type { Platform } from './platform.ts';
 import { TtsService } from './services/tts/tts-service.ts';
+import { PronunciationStore } from './services/speech-text/dictionary-store.ts';
 import { openDatabase, type Db } from './services/storage/database.ts';
 
 export interface StudioServices {
@@ -32,8 +33,8 @@ export interface StudioServices {
   jobs: JobManager;
   delivery: DeliveryService;
   recorder: RecorderService;
-  pronunciations: PronunciationStore;
   tts: TtsService;
+  pronunciations: PronunciationStore;
   events: EventHub;
 }
 
@@ -83,14 +84,16 @@ export function openStudio(options: { dataDir: string; transport: AppInfo['trans
     events,
   };
   services.delivery.start();
-  const dispatch = createDispatch(createHandlers(services), (error, name) => {
-    console.error(`[studio] ${name} failed unexpectedly:`, error);
+  const dispatch = createDispatch(createHandlers(services), {
+    onInternalError: (error, name) => console.error(`[studio] ${name} failed unexpectedly:`, error),
+    language: () => settings.get().uiLanguage,
   });
   return {
     services,
     events,
     dispatch,
-    defaultActor: () => settings.get().userName || options.transport,
+    // Until the editor has given a name in Settings, the computer's account name says who it was.
+    defaultActor: () => settings.get().userName || os.userInfo().username || options.transport,
     async close() {
       await services.delivery.close();
       await services.jobs.close();

@@ -47,4 +47,14 @@ describe('dispatch contract', () => {
       expect(paths).toEqual(expect.arrayContaining(['title', 'priority']));
     }
   });
+
+  it('words validation messages in the user's language', async () => {
+    const message = async () => {
+      const response = await studio.dispatch('bulletin.create', { title: '' }, { actor: 'tester' });
+      return response.ok ? '' : response.error.message;
+    };
+    expect(await message()).toMatch(/Quá nhỏ/);
+    await studio.call('settings.update', { uiLanguage: 'en' });
+    expect(await message()).toMatch(/Too small/);
+  });
 });
