@@ -48,7 +48,7 @@ describe('dispatch contract', () => {
     }
   });
 
-  it('words validation messages in the user's language', async () => {
+  it('words validation messages in the language of the interface', async () => {
     const message = async () => {
       const response = await studio.dispatch('bulletin.create', { title: '' }, { actor: 'tester' });
       return response.ok ? '' : response.error.message;
