@@ -105,6 +105,13 @@ export const abbreviationRules: Rule[] = [
     },
   },
   {
+    // A capital glued to digits is a code read letter by letter: "F0" → "ép không", "12A1" → "… a một".
+    name: 'letter-before-digits',
+    pattern: /\p{Lu}(?=\d)/uy,
+    midWord: true,
+    read: (m): Reading => ({ spoken: spellLetters(m[0]), kind: 'spelled' }),
+  },
+  {
     name: 'acronym',
     pattern: /\p{Lu}{2,}(?![\p{Ll}\p{M}])/uy,
     read: (m): Reading | null => (isVietnameseSyllable(m[0]) ? null : { spoken: spellLetters(m[0]), kind: 'spelled' }),

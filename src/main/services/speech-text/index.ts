@@ -17,6 +17,7 @@ import { dateTimeRules } from './dates-times.ts';
 import { dictionaryRule } from './dictionary-rule.ts';
 import { convertLegacyText } from './legacy-encodings.ts';
 import { listMarkerRules } from './list-markers.ts';
+import { webAddressRules } from './web-addresses.ts';
 import { numberRules } from './number-rules.ts';
 import { ordinalRules } from './ordinals.ts';
 import { pauseRules } from './pauses.ts';
@@ -43,6 +44,7 @@ const BUILT_IN: Rule[] = [
   bullet!,
   ...romanRules,
   ...listMarkerRules,
+  ...webAddressRules,
   ...citationRules,
   ...phoneRules,
   ...dateTimeRules,

@@ -1,7 +1,8 @@
 /**
  * Units and currencies after a number, as Vietnamese announcers read them. The list is ordered
  * longest first so "km/h" wins over "km" and "m²" over "m". Single letters that are also words
- * or letters in lists (V, W, A, h, s, g, l) only count when glued to the number ("220V").
+ * or letters in lists (V, W, h, s, g, l) only count when glued to the number ("220V"); "A" is never
+ * ampere, because "Quốc lộ 1A" and "lớp 12A" are far more common in bulletins.
  */
 
 /** [written, spoken, needsGlue] */
@@ -55,7 +56,6 @@ const UNITS: [string, string, boolean?][] = [
   ['s', 'giây', true],
   ['V', 'vôn', true],
   ['W', 'oát', true],
-  ['A', 'am pe', true],
 ];
 
 const CURRENCIES: [string, string][] = [

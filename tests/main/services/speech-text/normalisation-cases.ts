@@ -19,7 +19,7 @@ export const CASES: Record<string, [string, string][]> = {
     ['1.000.005', 'một triệu không trăm lẻ năm'], ['2.500.000.000', 'hai tỷ năm trăm triệu'],
     ['1.000.000.000', 'một tỷ'], ['3.000.000.000.000', 'ba nghìn tỷ'],
     ['441.140', 'bốn trăm bốn mươi mốt nghìn một trăm bốn mươi'], ['12345', 'mười hai nghìn ba trăm bốn mươi lăm'],
-    ['có 3 xã', 'có ba xã'], ['F0', 'F không'],
+    ['có 3 xã', 'có ba xã'],
   ],
   decimals: [
     ['5,3 tỷ', 'năm phẩy ba tỷ'], ['5,3', 'năm phẩy ba'], ['0,5', 'không phẩy năm'], ['2,25', 'hai phẩy hai mươi lăm'],
@@ -147,6 +147,14 @@ export const CASES: Record<string, [string, string][]> = {
     ['hoà bình', 'hòa bình'], ['Thuỷ lợi', 'Thủy lợi'], ['khoẻ mạnh', 'khỏe mạnh'], ['uỷ ban', 'ủy ban'],
     ['Ho\u0061\u0300 Bi\u0300nh', 'Hòa Bình'], ['quý', 'quý'], ['hoàn thành', 'hoàn thành'], ['thuyền', 'thuyền'],
     ['Vie\u0302\u0323t Nam', 'Việt Nam'], ['Tỉnh uỷ', 'Tỉnh ủy'],
+  ],
+  'web and e-mail addresses': [
+    ['ubnd@xa.gov.vn', 'u bê nờ dê a còng xa chấm gờ o vê chấm vê nờ'],
+    ['www.hanoi.gov.vn', 'vê kép vê kép vê kép chấm hanoi chấm gờ o vê chấm vê nờ'],
+    ['https://dichvucong.gov.vn', 'dichvucong chấm gờ o vê chấm vê nờ'],
+  ],
+  'letters glued to digits': [
+    ['F0', 'ép không'], ['Lớp 12A1', 'Lớp mười hai a một'], ['Quốc lộ 1A', 'Quốc lộ một A'],
   ],
   'punctuation and symbols': [
     ['Độc lập - Tự do - Hạnh phúc', 'Độc lập, Tự do, Hạnh phúc'], ['(Kèm theo Quyết định)', 'Kèm theo Quyết định'],
