@@ -3,7 +3,8 @@ import { DELIVERY_TARGETS, OUTBOX_STATES, type OutboxItem } from '../../../share
 import { ERROR_CODES, StudioError, type ErrorCode } from '../../../shared/errors.ts';
 import { call, currentStudio, printJson } from '../session.ts';
 
-const mib = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+/** 48 KiB, 12.3 MiB: a small bulletin must not read as 0.0 MiB. */
+const size = (bytes: number) => (bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(0)} KiB` : `${(bytes / 1024 / 1024).toFixed(1)} MiB`);
 
 function printOutbox(items: OutboxItem[]): void {
   for (const item of items) {
@@ -16,6 +17,8 @@ function printOutbox(items: OutboxItem[]): void {
   }
 }
 
+const knownCode = (code: string): ErrorCode => ((ERROR_CODES as readonly string[]).includes(code) ? (code as ErrorCode) : 'internal');
+
 /**
  * Follows one outbox item until it is delivered or cancelled, drawing its progress on stderr.
  * When an attempt fails the item stays queued (the outbox retries it); with `giveUpOnError` the
@@ -26,44 +29,41 @@ function follow(command: Command, itemId: number, giveUpOnError: boolean): Promi
   return new Promise((resolve, reject) => {
     let lastPercent = -1;
     let lastErrorAt: string | null = null;
+    // The outbox's retry timer does not hold the process open; this does, while we wait.
+    const keepAlive = setInterval(() => undefined, 60_000);
+    const settle = (done: () => void) => {
+      clearInterval(keepAlive);
+      stop();
+      if (lastPercent >= 0) process.stderr.write('\n');
+      done();
+    };
+    const inspect = (item: OutboxItem) => {
+      if (item.state === 'delivered' || item.state === 'cancelled') return settle(() => resolve(item));
+      if (!item.lastError || item.lastError.at === lastErrorAt) return;
+      lastErrorAt = item.lastError.at;
+      process.stderr.write(`${lastPercent >= 0 ? '\n' : ''}Lỗi lần ${item.attempts} / attempt ${item.attempts} failed: ${item.lastError.message}\n`);
+      if (giveUpOnError) {
+        const code = knownCode(item.lastError.code);
+        const message = `mục ${item.id} vẫn nằm trong hộp thư đi và sẽ được gửi lại / item ${item.id} stays in the outbox and will be retried: ${item.lastError.message}`;
+        settle(() => reject(new StudioError(code, message)));
+      } else if (item.nextAttemptAt) {
+        process.stderr.write(`Thử lại lúc / retrying at ${new Date(item.nextAttemptAt).toLocaleTimeString('vi-VN')}\n`);
+      }
+    };
     const stop = studio.events.subscribe((event) => {
       if (event.name === 'outbox.progress' && event.payload.id === itemId) {
         const { sentBytes, totalBytes } = event.payload;
         const percent = totalBytes > 0 ? Math.floor((100 * sentBytes) / totalBytes) : 0;
         if (percent !== lastPercent) {
           lastPercent = percent;
-          process.stderr.write(`\rĐang gửi / sending: ${percent}% (${mib(sentBytes)}/${mib(totalBytes)} MiB)   `);
+          process.stderr.write(`\rĐang gửi / sending: ${percent}% (${size(sentBytes)} / ${size(totalBytes)})   `);
         }
       } else if (event.name === 'outbox.changed' && event.payload.id === itemId) {
-        const item = event.payload;
-        if (item.state === 'delivered' || item.state === 'cancelled') {
-          stop();
-          if (lastPercent >= 0) process.stderr.write('\n');
-          resolve(item);
-        } else if (item.lastError && item.lastError.at !== lastErrorAt) {
-          lastErrorAt = item.lastError.at;
-          process.stderr.write(`\nLỗi lần ${item.attempts} / attempt ${item.attempts} failed: ${item.lastError.message}\n`);
-          if (giveUpOnError) {
-            stop();
-            reject(
-              new StudioError(
-                item.lastError.code === 'unauthorized' ? 'unauthorized' : 'io_error',
-                `mục ${item.id} vẫn nằm trong hộp thư đi và sẽ được gửi lại / item ${item.id} stays in the outbox and will be retried: ${item.lastError.message}`,
-              ),
-            );
-          } else if (item.nextAttemptAt) {
-            process.stderr.write(`Thử lại lúc / retrying at ${new Date(item.nextAttemptAt).toLocaleTimeString()}\n`);
-          }
-        }
+        inspect(event.payload);
       }
     });
-    // The item may have finished before the subscription: look once now.
-    void call(command, 'outbox.get', { id: itemId }).then((item) => {
-      if (item.state === 'delivered' || item.state === 'cancelled') {
-        stop();
-        resolve(item);
-      }
-    }, reject);
+    // The first attempt may have ended before the subscription: look once now.
+    call(command, 'outbox.get', { id: itemId }).then(inspect, (error: unknown) => settle(() => reject(error)));
   });
 }
 
@@ -119,8 +119,7 @@ export function registerDeliveryCommands(program: Command): void {
       process.stderr.write('\n');
       if (done.state !== 'done') {
         const error = done.error ?? { code: 'internal', message: done.state };
-        const code = (ERROR_CODES as readonly string[]).includes(error.code) ? (error.code as ErrorCode) : 'internal';
-        throw new StudioError(code, error.message);
+        throw new StudioError(knownCode(error.code), error.message);
       }
       const result = done.result as { bulletin: { id: number; title: string } };
       if (opts.json) printJson(result);

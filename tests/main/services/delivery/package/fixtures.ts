@@ -124,3 +124,30 @@ export function useSuiteStudio(): TestStudio {
     },
   };
 }
+
+/**
+ * Opens the data directory, adds an approved bulletin with audio, and closes it again, so a host or
+ * CLI process can then open the directory alone (two outbox runners must never share one).
+ */
+export async function seedApprovedBulletin(
+  dataDir: string,
+  prepare?: (studio: TestStudio) => Promise<void>,
+): Promise<{ id: number; sha256: string }> {
+  const studio = openStudio({ dataDir, transport: 'test' });
+  try {
+    const seeded: TestStudio = {
+      ...studio,
+      dataDir,
+      async call(name, arg) {
+        const response = await studio.dispatch(name, arg, { actor: 'seed' });
+        if (!response.ok) throw new StudioError(response.error.code, response.error.message, response.error.details);
+        return response.result as never;
+      },
+    };
+    const bulletin = await makeApprovedBulletin(seeded);
+    await prepare?.(seeded);
+    return { id: bulletin.id, sha256: studio.services.assets.get(bulletin.audioAssetId!).sha256 };
+  } finally {
+    await studio.close();
+  }
+}
