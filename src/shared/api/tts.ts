@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { Id, type JobInfo } from '../domain.ts';
 import type { LoudnessResult } from './audio.ts';
 import { request } from './define.ts';
+import { ReadingChoices } from './reading.ts';
 
 export const VOICE_ENGINES = ['espeak', 'piper', 'vits'] as const;
 export type VoiceEngine = (typeof VOICE_ENGINES)[number];
@@ -91,7 +92,13 @@ export const ttsRequests = {
   'voice.remove': request<{ removed: true }>()(z.strictObject({ id: VoiceId })),
   /** Speaks a short text (a sample or one sentence) with a voice; answered when the audio is ready. */
   'tts.preview': request<TtsPreview>()(
-    z.strictObject({ voiceId: VoiceId, text: z.string().trim().max(2000).default(''), settings: TtsSettings.default(TtsSettings.parse({})) }),
+    z.strictObject({
+      voiceId: VoiceId,
+      text: z.string().trim().max(2000).default(''),
+      settings: TtsSettings.default(TtsSettings.parse({})),
+      /** The editor's picks for ambiguous expansions, as in reading.preview. */
+      choices: ReadingChoices.optional(),
+    }),
   ),
   /**
    * Synthesises a script as a job. With `bulletinId` (and no text) the bulletin's script is
@@ -105,6 +112,7 @@ export const ttsRequests = {
         text: Script.optional(),
         outPath: z.string().trim().min(1).max(4096).optional(),
         settings: TtsSettings.default(TtsSettings.parse({})),
+        choices: ReadingChoices.optional(),
       })
       .refine((arg) => arg.bulletinId !== undefined || arg.text !== undefined, {
         message: 'give a bulletinId or a text',

@@ -9,6 +9,6 @@ export const ttsHandlers = (s: StudioServices) =>
       s.tts.remove(id, ctx.actor);
       return { removed: true as const };
     },
-    'tts.preview': ({ voiceId, text, settings }) => s.tts.preview(voiceId, text, settings),
+    'tts.preview': ({ voiceId, text, settings, choices }) => s.tts.preview(voiceId, text, settings, choices),
     'tts.synthesize': (arg, ctx) => s.tts.synthesize(arg, ctx.actor),
   }) satisfies Partial<Handlers>;

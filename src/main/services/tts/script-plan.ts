@@ -1,18 +1,21 @@
 /**
- * Script text → the sentences to speak. Until the speech-text normaliser's prepareForSpeech is
- * wired in, sentences are split on end punctuation and paragraphs on blank lines.
+ * Script text → the sentences a voice speaks, through the speech-text normaliser
+ * (prepareForSpeech: user dictionary first, numbers, dates, abbreviations, pause markers,
+ * sentences and paragraphs), so the audio says exactly what the reading preview shows.
  */
+import { prepareForSpeech, type PrepareOptions } from '../speech-text/index.ts';
 import type { ScriptPlan } from './synthesize-script.ts';
 
-export function planScript(text: string): ScriptPlan & { spoken: string } {
-  const sentences: ScriptPlan['sentences'] = [];
-  text
-    .normalize('NFC')
-    .split(/\n\s*\n/)
-    .forEach((paragraph, index) => {
-      for (const sentence of paragraph.replace(/\s+/g, ' ').match(/[^.!?…]+[.!?…]*/g) ?? []) {
-        if (sentence.trim()) sentences.push({ spoken: sentence.trim(), paragraph: index });
-      }
-    });
-  return { sentences, spoken: sentences.map((s) => s.spoken).join('\n') };
+export function planScript(text: string, options: PrepareOptions = {}): ScriptPlan & { spoken: string } {
+  const prepared = prepareForSpeech(text, options);
+  const plan: ScriptPlan & { spoken: string } = {
+    sentences: prepared.sentences.map((s) => ({
+      spoken: s.spoken,
+      paragraph: s.paragraph,
+      ...(s.pauseAfterMs !== undefined ? { pauseAfterMs: s.pauseAfterMs } : {}),
+    })),
+    spoken: prepared.spoken,
+  };
+  if (prepared.leadingPauseMs !== undefined) plan.leadingPauseMs = prepared.leadingPauseMs;
+  return plan;
 }

@@ -17,7 +17,7 @@ import { openEngine, type VoiceRef } from './voice-ref.ts';
 export interface PlanSentence {
   spoken: string;
   paragraph: number;
-  /** A pause marker right after this sentence (replaces the usual pause). */
+  /** A pause marker right after this sentence, added to the usual gap (speech-text's contract). */
   pauseAfterMs?: number;
 }
 
@@ -41,6 +41,26 @@ export interface SynthesisOutput {
   /** Time inside ONNX sessions and in the whole call, for the benchmark. */
   inferenceMs: number;
   totalMs: number;
+}
+
+/**
+ * Normalises to the preset. Speech usually reaches the target loudness with a plain gain that
+ * keeps its true peak under the ceiling; then one measurement suffices (loudness and true peak
+ * move by exactly the gain). Only when the peak would pass the ceiling does the audio-core
+ * normaliser run its gain + true-peak limiter passes, which cost far more on long scripts.
+ */
+function toLoudnessPreset(samples: Float32Array, settings: TtsSettings): { samples: Float32Array; loudness: LoudnessResult } {
+  const measured = measureLoudness([samples], settings.sampleRate);
+  if (settings.loudness === 'none' || measured.integrated === null) return { samples, loudness: measured };
+  const { target, ceiling } = NORMALIZE_PRESETS[settings.loudness];
+  const gainDb = target - measured.integrated;
+  if (measured.truePeak !== null && measured.truePeak + gainDb <= ceiling) {
+    const gain = 10 ** (gainDb / 20);
+    for (let i = 0; i < samples.length; i++) samples[i]! *= gain;
+    return { samples, loudness: { integrated: target, range: measured.range, truePeak: measured.truePeak + gainDb } };
+  }
+  const [limited] = normalizeChannels([samples], settings.sampleRate, { target, ceiling });
+  return { samples: limited!, loudness: measureLoudness([limited!], settings.sampleRate) };
 }
 
 export const engineSettings = (settings: TtsSettings): EngineSettings => ({
@@ -69,11 +89,13 @@ export async function synthesizeScript(
   const segments: Segment[] = [];
   try {
     for (let i = 0; i < plan.sentences.length; i++) {
+      // espeak-ng synthesises synchronously: yield so a cancel message can arrive between sentences.
+      await new Promise((resolve) => setImmediate(resolve));
       hooks.checkCancelled?.();
       const sentence = plan.sentences[i]!;
       const next = plan.sentences[i + 1];
-      const pauseAfterMs =
-        sentence.pauseAfterMs ?? (next === undefined ? 0 : next.paragraph !== sentence.paragraph ? settings.paragraphPauseMs : settings.sentencePauseMs);
+      const gapMs = next === undefined ? 0 : next.paragraph !== sentence.paragraph ? settings.paragraphPauseMs : settings.sentencePauseMs;
+      const pauseAfterMs = gapMs + (sentence.pauseAfterMs ?? 0);
       if (!sentence.spoken.trim()) {
         if (segments.length) segments.at(-1)!.pauseAfterMs += pauseAfterMs;
         continue;
@@ -101,16 +123,16 @@ export async function synthesizeScript(
   }
   hooks.checkCancelled?.();
   const joined = assemble(segments, engineRate, plan.leadingPauseMs ?? 0);
-  let channels = engineRate === settings.sampleRate ? [joined] : resample([joined], engineRate, settings.sampleRate);
-  if (settings.loudness !== 'none') channels = normalizeChannels(channels, settings.sampleRate, NORMALIZE_PRESETS[settings.loudness]);
-  const samples = channels[0]!;
+  const channels = engineRate === settings.sampleRate ? [joined] : resample([joined], engineRate, settings.sampleRate);
+  hooks.checkCancelled?.();
+  const { samples, loudness } = toLoudnessPreset(channels[0]!, settings);
   return {
     samples,
     sampleRate: settings.sampleRate,
     sentences: spoken.length,
     cachedSentences,
     missingPhonemes: missingList(missing),
-    loudness: measureLoudness([samples], settings.sampleRate),
+    loudness,
     inferenceMs,
     totalMs: performance.now() - started,
   };

@@ -12,6 +12,7 @@ import type { AuditTrail } from '../library/audit.ts';
 import type { AssetStore } from '../library/assets.ts';
 import type { BulletinStore } from '../library/bulletins.ts';
 import type { Db } from '../storage/database.ts';
+import type { PronunciationStore } from '../speech-text/dictionary-store.ts';
 import type { EventHub } from '../../event-hub.ts';
 import { planScript } from './script-plan.ts';
 import type { SynthesisFile, SynthesisInput } from './synthesize-file.ts';
@@ -30,7 +31,7 @@ export interface TtsDeps {
   db: Db;
   audit: AuditTrail;
   /** The other services, read when needed (they are wired together with this one). */
-  services: () => { jobs: JobManager; assets: AssetStore; bulletins: BulletinStore; events: EventHub };
+  services: () => { jobs: JobManager; assets: AssetStore; bulletins: BulletinStore; events: EventHub; pronunciations: PronunciationStore };
   modelsDir?: string;
 }
 
@@ -85,9 +86,15 @@ export class TtsService {
     this.packs.remove(id, actor);
   }
 
-  private synthesisInput(voiceId: string, text: string, settings: TtsSettings, target: SynthesisInput['target']): SynthesisInput {
+  private synthesisInput(
+    voiceId: string,
+    text: string,
+    settings: TtsSettings,
+    target: SynthesisInput['target'],
+    choices?: Record<string, string>,
+  ): SynthesisInput {
     const voice = this.registry.resolve(voiceId);
-    const plan = planScript(text);
+    const plan = planScript(text, { dictionary: this.deps.services().pronunciations.entries(), ...(choices ? { choices } : {}) });
     if (plan.sentences.length === 0) throw new StudioError('invalid_argument', 'không có gì để đọc (the script is empty)');
     return {
       dataDir: this.deps.dataDir,
@@ -100,10 +107,10 @@ export class TtsService {
   }
 
   /** A short sample or one sentence; answered when its audio is ready (a job runs it). */
-  async preview(voiceId: string, text: string, settings: TtsSettings): Promise<TtsPreview> {
+  async preview(voiceId: string, text: string, settings: TtsSettings, choices?: Record<string, string>): Promise<TtsPreview> {
     const spokenText = text.trim() || DEFAULT_SAMPLE;
-    const key = createHash('sha256').update(JSON.stringify([voiceId, spokenText, settings])).digest('hex').slice(0, 32);
-    const input = this.synthesisInput(voiceId, spokenText, settings, { kind: 'file', path: path.join(PREVIEW_DIR, `${key}.wav`) });
+    const key = createHash('sha256').update(JSON.stringify([voiceId, spokenText, settings, choices ?? null])).digest('hex').slice(0, 32);
+    const input = this.synthesisInput(voiceId, spokenText, settings, { kind: 'file', path: path.join(PREVIEW_DIR, `${key}.wav`) }, choices);
     const job = this.deps.services().jobs.start<SynthesisInput, SynthesisFile>({ kind: 'tts.preview', title: 'Nghe thử giọng đọc', worker: SYNTH_WORKER, input });
     const result = await resultOf<SynthesisFile>(this.deps.services().jobs, job);
     return {
@@ -114,11 +121,14 @@ export class TtsService {
     };
   }
 
-  synthesize(arg: { voiceId: string; bulletinId?: number; text?: string; outPath?: string; settings: TtsSettings }, actor: string): JobInfo {
+  synthesize(
+    arg: { voiceId: string; bulletinId?: number; text?: string; outPath?: string; settings: TtsSettings; choices?: Record<string, string> },
+    actor: string,
+  ): JobInfo {
     const bulletin = arg.bulletinId !== undefined ? this.deps.services().bulletins.get(arg.bulletinId) : null;
     const text = arg.text ?? bulletin?.script ?? '';
     const target: SynthesisInput['target'] = arg.outPath ? { kind: 'file', path: path.resolve(arg.outPath) } : { kind: 'asset' };
-    const input = this.synthesisInput(arg.voiceId, text, arg.settings, target);
+    const input = this.synthesisInput(arg.voiceId, text, arg.settings, target, arg.choices);
     const title = bulletin ? `Đọc bản tin "${bulletin.title}"` : 'Chuyển văn bản thành giọng nói';
     return this.deps.services().jobs.start<SynthesisInput, TtsResult>({
       kind: 'tts.synthesize',
