@@ -135,4 +135,44 @@ describe('delivery in Chromium', () => {
     expect(await page.getByTestId('package-imported').textContent()).toContain('Cảnh báo lũ quét — Bản Hồ');
     await page.screenshot({ path: path.join(SHOTS, 'delivery-package-import.png'), fullPage: true });
   });
+
+  it('shows a failed attempt with its reason, cancels, and delivers on "Gửi lại ngay" once the server is back', async () => {
+    temp = makeTempDir();
+    const dataDir = path.join(temp.dir, 'studio');
+    const sourceDir = path.join(temp.dir, 'source');
+    // Learn a free port, then stop the server: the province's server is down.
+    const probe = await startSourceServer({ dataDir: sourceDir, host: '127.0.0.1', port: 0, log: () => undefined });
+    createAccount(probe.db, 'xa-ban-ho');
+    const token = createToken(probe.db, 'xa-ban-ho');
+    const { port, url } = probe;
+    await probe.close();
+    const seeded = await seedApprovedBulletin(dataDir, async (s) => {
+      await s.call('delivery.settings.update', { serverUrl: url, token });
+    });
+    // A long backoff: the item waits for the user's "retry now" rather than retrying by itself.
+    host = await startHost(dataDir, { STUDIO_OUTBOX_RETRY_BASE_MS: '600000' });
+    browser = await launchBrowser();
+    const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+
+    await open(page, host, `#/bulletins/${seeded.id}`);
+    await page.getByTestId('deliver-button').click();
+    await page.getByTestId('deliver-queued').waitFor();
+    await open(page, host, '#/outbox');
+    const row = page.locator('tr.outbox-row').first();
+    await row.getByTestId('outbox-error').waitFor({ timeout: 30_000 });
+    expect(await row.getAttribute('data-state')).toBe('queued');
+    expect(await row.getByTestId('outbox-error').textContent()).toMatch(/kết nối|máy chủ/i);
+    await page.screenshot({ path: path.join(SHOTS, 'delivery-outbox-error.png'), fullPage: true });
+
+    page.once('dialog', (dialog) => void dialog.accept());
+    await row.getByTestId('outbox-cancel').click();
+    await expect.poll(() => row.getAttribute('data-state')).toBe('cancelled');
+    expect(await row.getByTestId('outbox-state').textContent()).toBe('Đã hủy');
+
+    server = await startSourceServer({ dataDir: sourceDir, host: '127.0.0.1', port, log: () => undefined });
+    await row.getByTestId('outbox-retry').click();
+    await expect.poll(() => row.getAttribute('data-remote-status'), { timeout: 60_000 }).toBe('received');
+    expect(await row.getByTestId('outbox-state').textContent()).toBe('Đã gửi');
+    expect(server.records.list(null, 10)).toHaveLength(1);
+  });
 });

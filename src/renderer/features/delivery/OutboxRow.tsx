@@ -6,7 +6,6 @@ import { PriorityBadge } from '../../components/Badge.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
 
-const mb = (bytes: number) => (bytes / 1_000_000).toLocaleString(undefined, { maximumFractionDigits: 1 });
 /** Dates as the UI language writes them (the browser's own locale may be anything). */
 const locale = (language: string) => (language === 'en' ? 'en-GB' : 'vi-VN');
 
@@ -14,6 +13,11 @@ const locale = (language: string) => (language === 'en' ? 'en-GB' : 'vi-VN');
 export function OutboxRow({ item }: { item: OutboxItem }) {
   const { t, i18n } = useTranslation('delivery');
   const time = (iso: string) => new Date(iso).toLocaleString(locale(i18n.language));
+  // kB under a megabyte: a short bulletin must not read as "0 / 0 MB".
+  const size = (bytes: number) =>
+    bytes < 1_000_000
+      ? `${Math.round(bytes / 1000).toLocaleString(locale(i18n.language))} kB`
+      : `${(bytes / 1_000_000).toLocaleString(locale(i18n.language), { maximumFractionDigits: 1 })} MB`;
   const act = useAction(async (action: 'outbox.retry' | 'outbox.cancel' | 'outbox.refreshStatus') => {
     if (action === 'outbox.cancel' && !confirm(t('outbox.confirmCancel', { title: item.title }))) return;
     await api.call(action, { id: item.id });
@@ -58,7 +62,7 @@ export function OutboxRow({ item }: { item: OutboxItem }) {
         {(item.state === 'sending' || item.state === 'queued') && (
           <>
             <ProgressBar value={fraction} label={item.title} />
-            <div className="muted small">{t('outbox.bytes', { sent: mb(item.sentBytes), total: mb(item.totalBytes) })}</div>
+            <div className="muted small">{t('outbox.bytes', { sent: size(item.sentBytes), total: size(item.totalBytes) })}</div>
           </>
         )}
         {item.lastError && item.state !== 'delivered' && (
