@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { nodePlatform, resolveDataDir } from '../platform.ts';
+import { registerAudioCommands } from './commands/audio.ts';
 import { registerBulletinCommands } from './commands/bulletin.ts';
 import { registerDeliveryCommands } from './commands/delivery.ts';
 import { registerLibraryCommands } from './commands/library.ts';
@@ -17,6 +18,7 @@ const program = new Command('studio')
   .option('--as <name>', 'name recorded in the audit trail');
 
 registerBulletinCommands(program);
+registerAudioCommands(program);
 registerLibraryCommands(program);
 registerTtsCommands(program);
 registerReadingCommands(program);

@@ -34,11 +34,11 @@ export function EditToolbar(p: Props) {
         <button type="button" onClick={p.togglePlay} data-testid="play" title={t('shortcut.space')}>
           {p.playing ? `⏸ ${t('pause')}` : `▶ ${sel ? t('playSelection') : t('play')}`}
         </button>
-        <button type="button" onClick={() => p.zoom(2)} data-testid="zoom-in" title={t('zoomIn')}>
-          ＋
+        <button type="button" onClick={() => p.zoom(2)} className="ed-zoom" data-testid="zoom-in" title={t('zoomIn')}>
+          +
         </button>
-        <button type="button" onClick={() => p.zoom(0.5)} data-testid="zoom-out" title={t('zoomOut')}>
-          －
+        <button type="button" onClick={() => p.zoom(0.5)} className="ed-zoom" data-testid="zoom-out" title={t('zoomOut')}>
+          −
         </button>
       </div>
       <div className="ed-group">

@@ -41,8 +41,7 @@ function Editor({ assetId }: { assetId: number }) {
   const edit = useEditDocument(assetId);
   const { doc } = edit;
   const waveEl = useRef<HTMLDivElement>(null);
-  const timelineEl = useRef<HTMLDivElement>(null);
-  const wave = useWaveform(waveEl, timelineEl);
+  const wave = useWaveform(waveEl);
   const [pps, setPps] = useState<number | null>(null);
   const [rendering, setRendering] = useState(false);
   const generation = useRef(0);
@@ -73,8 +72,8 @@ function Editor({ assetId }: { assetId: number }) {
     Promise.all([api.call('edit.preview', { documentId: doc.id }), peaksFor(doc.id, doc.durationSec, pps)])
       .then(async ([preview, peaks]) => {
         if (mine !== generation.current) return;
-        wave.zoom(pps);
         await wave.load(api.mediaUrl(preview.media), peaks.peaks, peaks.durationSec);
+        wave.zoom(pps);
         wave.showMarkers(doc.markers);
       })
       .catch(edit.fail)
@@ -122,7 +121,6 @@ function Editor({ assetId }: { assetId: number }) {
       />
       <div className="ed-wave-frame">
         <div ref={waveEl} className="ed-wave" data-testid="waveform" />
-        <div ref={timelineEl} className="ed-timeline" />
         {(rendering || !doc) && <div className="ed-busy">{t('rendering')}</div>}
       </div>
       <div className="ed-status" data-testid="edit-status" data-duration={doc?.durationSec ?? ''} data-ops={doc?.ops.length ?? ''}>
@@ -155,7 +153,7 @@ function Editor({ assetId }: { assetId: number }) {
       {doc && (
         <div className="ed-panels">
           <LoudnessPanel doc={doc} onNormalized={edit.refresh} />
-          <ExportPanel doc={doc} name={name} />
+          {asset.data && <ExportPanel doc={doc} name={name} />}
         </div>
       )}
     </Page>

@@ -15,13 +15,15 @@ export function ExportPanel({ doc, name }: { doc: EditDocument; name: string }) 
   const [sampleRate, setSampleRate] = useState<44100 | 48000>(48000);
   const [bitrate, setBitrate] = useState<(typeof BITRATES)[number]>(128);
   const [folder, setFolder] = useState('');
-  const [fileName, setFileName] = useState(name.replace(/\.[a-z0-9]+$/i, '') || 'ban-tin');
+  // Characters Windows refuses in file names (the recording's name holds a time with colons).
+  const [fileName, setFileName] = useState(name.replace(/\.[a-z0-9]+$/i, '').replace(/[\\/:*?"<>|]+/g, '-').trim() || 'ban-tin');
   const [title, setTitle] = useState(name);
   const [done, setDone] = useState<ExportResult | null>(null);
 
-  // Default folder: exports/ in the data directory (there is no save dialog in browser mode).
+  // Default folder: the data directory, which always exists (there is no save dialog in browser
+  // mode, and the export refuses a folder that is not there rather than guess at a typo).
   useEffect(() => {
-    api.call('app.info', {}).then((info) => setFolder((f) => f || `${info.dataDir}/exports`), () => undefined);
+    api.call('app.info', {}).then((info) => setFolder((f) => f || info.dataDir), () => undefined);
   }, []);
 
   const outPath = `${folder.replace(/[\\/]+$/, '')}/${fileName}.${format}`;

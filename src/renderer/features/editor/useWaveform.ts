@@ -17,7 +17,7 @@ const MARKER_PREFIX = 'marker:';
  * One wavesurfer.js view: waveform from peaks the main process computed (never decoded here), a
  * timeline, one drag-selected range and the document's named markers.
  */
-export function useWaveform(container: RefObject<HTMLDivElement | null>, timeline: RefObject<HTMLDivElement | null>) {
+export function useWaveform(container: RefObject<HTMLDivElement | null>) {
   const ws = useRef<WaveSurfer | null>(null);
   const regions = useRef<RegionsPlugin | null>(null);
   const [selection, setSelection] = useState<Selection | null>(null);
@@ -25,7 +25,7 @@ export function useWaveform(container: RefObject<HTMLDivElement | null>, timelin
   const [playing, setPlaying] = useState(false);
 
   useEffect(() => {
-    if (!container.current || !timeline.current) return;
+    if (!container.current) return;
     const plugin = RegionsPlugin.create();
     const surfer = WaveSurfer.create({
       container: container.current,
@@ -38,7 +38,8 @@ export function useWaveform(container: RefObject<HTMLDivElement | null>, timelin
       normalize: false,
       autoScroll: true,
       autoCenter: false,
-      plugins: [plugin, TimelinePlugin.create({ container: timeline.current })],
+      // The timeline inside wavesurfer's own scroll area, so it scrolls and zooms with the waveform.
+      plugins: [plugin, TimelinePlugin.create({ height: 18, style: { fontSize: '11px', color: '#4a5563' } })],
     });
     plugin.enableDragSelection({ color: SELECTION_COLOR });
     // One selection at a time: a new drag replaces the old range.
@@ -64,7 +65,7 @@ export function useWaveform(container: RefObject<HTMLDivElement | null>, timelin
       ws.current = null;
       regions.current = null;
     };
-  }, [container, timeline]);
+  }, [container]);
 
   const clearSelection = useCallback(() => {
     for (const region of regions.current?.getRegions() ?? []) if (!region.id.startsWith(MARKER_PREFIX)) region.remove();
@@ -113,7 +114,13 @@ export function useWaveform(container: RefObject<HTMLDivElement | null>, timelin
     showMarkers,
     select,
     clearSelection,
-    zoom: (pixelsPerSecond: number) => ws.current?.zoom(pixelsPerSecond),
+    /** Before the first load there is nothing to zoom: the level is kept for when audio arrives. */
+    zoom: (pixelsPerSecond: number) => {
+      const surfer = ws.current;
+      if (!surfer) return;
+      if (surfer.getDuration() > 0) surfer.zoom(pixelsPerSecond);
+      else surfer.setOptions({ minPxPerSec: pixelsPerSecond });
+    },
     seek: (time: number) => {
       ws.current?.setTime(time);
       setCursor(time);
