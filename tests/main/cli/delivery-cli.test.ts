@@ -102,10 +102,11 @@ describe('studio deliver and studio outbox', () => {
       createAccount(server.db, 'xa-ta-van');
       const token = createToken(server.db, 'xa-ta-van');
       const { id, sha256 } = await seedApprovedBulletin(dataDir, async (s) => {
-        await s.call('delivery.settings.update', { serverUrl: server.url, token });
+        // Only the token is stored: the server comes from --dest.
+        await s.call('delivery.settings.update', { token });
       });
 
-      const run = await studio(dataDir, 'deliver', String(id), '--to', 'source', '--json');
+      const run = await studio(dataDir, 'deliver', String(id), '--to', 'source', '--dest', server.url, '--json');
       expect(run.stderr).toMatch(/Đang gửi \/ sending: 100%/);
       expect(run.stderr).not.toContain(token);
       expect(run.code).toBe(0);

@@ -82,7 +82,8 @@ export class DeliveryService {
       const { dataDir, version } = this.deps;
       return new PackageConnector({ dataDir, version, ...this.deps.library() }, dest);
     }
-    const connection = this.settings.connection();
+    // The item's own server (a `--dest` URL) need not be the configured one.
+    const connection = this.settings.connection({ serverUrl: dest });
     return new SourceConnector({ ...connection, serverUrl: dest, onWireBytes: hooks?.onWireBytes });
   }
 
