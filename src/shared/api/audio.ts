@@ -128,6 +128,19 @@ export const audioRequests = {
   /** Job result: ExportResult. */
   'audio.export': request<JobInfo>()(ExportArg),
 
+  /** Loudness of any supported file, not in the library (the CLI's `studio loudness`). */
+  'audio.loudnessFile': request<LoudnessResult>()(z.strictObject({ path: z.string().min(1).max(4096) })),
+  /** Normalises a file into a new file, .wav (BWF) or .mp3 by its extension; job result: ExportResult. */
+  'audio.normalizeFile': request<JobInfo>()(
+    z.strictObject({
+      input: z.string().min(1).max(4096),
+      output: z.string().min(1).max(4096),
+      target: target.default(-23),
+      ceiling: ceiling.default(-1),
+      bitrate: z.number().int().min(32).max(320).default(128),
+    }),
+  ),
+
   'edit.open': request<EditDocument>()(z.strictObject({ assetId: Id })),
   'edit.get': request<EditDocument>()(docRef),
   'edit.apply': request<EditDocument>()(z.strictObject({ documentId: Id, op: EditOp })),

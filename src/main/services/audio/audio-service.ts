@@ -143,6 +143,22 @@ export class AudioService {
     return this.runJob<MeasureInput, LoudnessResult>('audio.loudness', 'Đo độ to (LUFS)', 'measure', input);
   }
 
+  loudnessFile(file: string): Promise<LoudnessResult> {
+    return this.runJob('audio.loudness', `Đo độ to: ${path.basename(file)}`, 'file-tools', { tool: 'loudness', path: path.resolve(file) });
+  }
+
+  normalizeFile(input: { input: string; output: string; target: number; ceiling: number; bitrate: number }): JobInfo {
+    if (!fs.existsSync(path.dirname(path.resolve(input.output)))) {
+      throw new StudioError('not_found', `thư mục không tồn tại / folder ${path.dirname(input.output)} does not exist`);
+    }
+    return this.s.jobs.start({
+      kind: 'audio.normalize',
+      title: `Chuẩn hóa âm lượng: ${path.basename(input.input)}`,
+      worker: worker('file-tools'),
+      input: { tool: 'normalize', ...input, input: path.resolve(input.input), output: path.resolve(input.output) },
+    });
+  }
+
   normalize(documentId: number, preset: 'broadcast' | 'outdoor' | 'custom', target?: number, ceiling?: number): JobInfo {
     const chosen = preset === 'custom' ? { target, ceiling: ceiling ?? -1 } : NORMALIZE_PRESETS[preset];
     if (chosen.target === undefined) throw new StudioError('invalid_argument', 'custom preset needs a target (LUFS)');

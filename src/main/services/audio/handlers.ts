@@ -9,6 +9,8 @@ export const audioHandlers = (s: StudioServices) => {
     'audio.loudness': (ref) => audio.loudness(ref),
     'audio.normalize': ({ documentId, preset, target, ceiling }) => audio.normalize(documentId, preset, target, ceiling),
     'audio.export': (req) => audio.export(req),
+    'audio.loudnessFile': ({ path }) => audio.loudnessFile(path),
+    'audio.normalizeFile': (input) => audio.normalizeFile(input),
     'edit.open': ({ assetId }) => audio.edits.open(assetId),
     'edit.get': ({ documentId }) => audio.edits.get(documentId),
     'edit.apply': ({ documentId, op }) => audio.apply(documentId, op),

@@ -208,3 +208,33 @@ async function decodeCompressed(
     decoder.free();
   }
 }
+
+/**
+ * Any supported file as a WAV the renderer can read: a WAV as it is (validated), anything else
+ * decoded to a 32-bit float WAV at `temp`. For the file-to-file tools (loudness, normalize).
+ */
+export async function decodeToWav(source: string, temp: string, job: Job): Promise<{ file: string; frames: number; sampleRate: number; channels: number }> {
+  let size: number;
+  try {
+    size = fs.statSync(source).size;
+  } catch (error) {
+    throw fileError(error, source);
+  }
+  if (size === 0) throw new StudioError('unsupported_format', 'tệp rỗng / the file is empty');
+  const fd = fs.openSync(source, 'r');
+  try {
+    const head = Buffer.alloc(Math.min(size, 64 * 1024));
+    fs.readSync(fd, head, 0, head.length, 0);
+    const format = sniffFormat(head);
+    if (format === 'wav') {
+      const info = readWavInfo(head, size);
+      if (!isSupportedPcm(info)) throw new StudioError('unsupported_format', `WAV codec ${info.format} (${info.bitsPerSample}-bit) is not supported`);
+      const frameBytes = (info.bitsPerSample / 8) * info.channels;
+      return { file: source, frames: Math.floor(info.dataBytes / frameBytes), sampleRate: info.sampleRate, channels: info.channels };
+    }
+    const staged = await decodeCompressed(fd, size, format, temp, job, format === 'mp3' ? mp3Channels(head) : null);
+    return { file: temp, frames: staged.frames, sampleRate: staged.sampleRate, channels: staged.channels };
+  } finally {
+    fs.closeSync(fd);
+  }
+}

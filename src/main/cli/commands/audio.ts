@@ -1,0 +1,79 @@
+import type { Command } from 'commander';
+import type { JobInfo } from '../../../shared/domain.ts';
+import { StudioError } from '../../../shared/errors.ts';
+import { call, currentStudio, printJson } from '../session.ts';
+
+const number = (v: string) => {
+  const n = Number(v);
+  if (!Number.isFinite(n)) throw new StudioError('invalid_argument', `"${v}" is not a number`);
+  return n;
+};
+
+/** Waits for a job, showing its progress on stderr, and returns its result. */
+async function follow(job: JobInfo): Promise<unknown> {
+  const studio = currentStudio()!;
+  const off = studio.events.subscribe((event) => {
+    if (event.name !== 'job.progress') return;
+    const info = event.payload;
+    if (info.id === job.id && info.progress !== null && process.stderr.isTTY) {
+      process.stderr.write(`\r${info.title}: ${Math.round(info.progress * 100)}%   `);
+    }
+  });
+  const done = await studio.services.jobs.wait(job.id);
+  off();
+  if (process.stderr.isTTY) process.stderr.write('\n');
+  if (done.state !== 'done') throw new StudioError((done.error?.code ?? 'internal') as never, done.error?.message ?? done.state);
+  return done.result;
+}
+
+export function registerAudioCommands(program: Command): void {
+  program
+    .command('loudness <file>')
+    .description('đo độ to EBU R128 / measure EBU R128 loudness: integrated (LUFS), range (LU), true peak (dBTP)')
+    .option('--json', 'print {"integrated","range","truePeak"} as JSON')
+    .action(async (file: string, opts: { json?: boolean }, command: Command) => {
+      const result = await call(command, 'audio.loudnessFile', { path: file });
+      if (opts.json) {
+        process.stdout.write(`${JSON.stringify(result)}\n`);
+        return;
+      }
+      process.stdout.write(
+        `Integrated: ${result.integrated ?? '-inf'} LUFS\nRange:      ${result.range} LU\nTrue peak:  ${result.truePeak ?? '-inf'} dBTP\n`,
+      );
+    });
+
+  program
+    .command('normalize <input> <output>')
+    .description('chuẩn hóa âm lượng / normalise loudness into a new file (.wav Broadcast WAV or .mp3)')
+    .option('--target <lufs>', 'integrated loudness target', number, -23)
+    .option('--ceiling <dbtp>', 'true-peak ceiling', number, -1)
+    .option('--bitrate <kbps>', 'MP3 bitrate', number, 128)
+    .option('--json', 'print the result as JSON')
+    .action(async (input: string, output: string, opts: { target: number; ceiling: number; bitrate: number; json?: boolean }, command: Command) => {
+      const job = await call(command, 'audio.normalizeFile', { input, output, target: opts.target, ceiling: opts.ceiling, bitrate: opts.bitrate });
+      const result = (await follow(job)) as { path: string; loudness: { integrated: number; truePeak: number } };
+      if (opts.json) return printJson(result);
+      process.stdout.write(`${result.path}: ${result.loudness.integrated} LUFS, ${result.loudness.truePeak} dBTP\n`);
+    });
+
+  program
+    .command('render <programmeId>')
+    .description('dựng chương trình thành tệp / render a programme to an MP3 or Broadcast WAV file')
+    .requiredOption('--out <file>', 'output file')
+    .option('--format <format>', 'mp3 or wav', 'mp3')
+    .option('--rate <hz>', '44100 or 48000', number, 48000)
+    .option('--bitrate <kbps>', 'MP3 bitrate (CBR)', number, 128)
+    .option('--json', 'print the result as JSON')
+    .action(async (id: string, opts: { out: string; format: string; rate: number; bitrate: number; json?: boolean }, command: Command) => {
+      const job = await call(command, 'audio.export', {
+        programmeId: number(id),
+        format: opts.format as 'mp3',
+        sampleRate: opts.rate as 48000,
+        bitrate: opts.bitrate as 128,
+        outPath: opts.out,
+      });
+      const result = (await follow(job)) as { path: string; durationSec: number };
+      if (opts.json) return printJson(result);
+      process.stdout.write(`${result.path}: ${result.durationSec.toFixed(1)} s\n`);
+    });
+}
