@@ -74,6 +74,18 @@ describe('bulletin package round trip', () => {
     expect(sha256(path.join(result.remoteId, 'audio.wav'))).toBe(sentAsset.sha256);
     expect(manifest.bulletin.loudnessLufs).toBe(-23.4);
 
+    // The preview reads the manifest only, and knows the package is new here.
+    const preview = await receiver.call('package.inspect', { path: path.join(result.remoteId, 'manifest.json') });
+    expect(preview).toMatchObject({
+      dir: result.remoteId,
+      packageId: 'outbox-item-0001',
+      title: bulletin.title,
+      priority: 'emergency',
+      approver: 'Trần Văn Hùng',
+      files: [{ path: 'audio.wav', bytes: sentAsset.bytes }],
+      importedBulletinId: null,
+    });
+
     const done = await importPackage(receiver, result.remoteId);
     expect(done.error).toBeUndefined();
     expect(done.state).toBe('done');
@@ -88,6 +100,7 @@ describe('bulletin package round trip', () => {
     expect(gotFacts).toEqual(sentFacts);
     expect(sha256(path.join(receiver.dataDir, gotAsset.file))).toBe(sentAsset.sha256);
 
+    expect((await receiver.call('package.inspect', { path: result.remoteId })).importedBulletinId).toBe(imported.id);
     // The same package a second time is refused, and changes nothing.
     const again = await importPackage(receiver, path.join(result.remoteId, 'manifest.json'));
     expect(again.state).toBe('failed');
