@@ -25,6 +25,17 @@ export interface StagedImport {
  * transaction; until then the copied file is only an unreferenced blob named by its checksum.
  */
 export async function stageImport(picked: string, dataDir: string, options: StreamOptions = {}): Promise<StagedImport> {
+  try {
+    return await stage(picked, dataDir, options);
+  } catch (error) {
+    if (error instanceof StudioError) throw error;
+    // A stick pulled out mid-read, a full disk: say so in words, not as a Node error code.
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    throw new StudioError('io_error', `không đọc/ghi được khi nhập gói (USB bị rút? ổ đầy?) / reading or writing failed during the import: ${(error as Error).message}`, { cause: code });
+  }
+}
+
+async function stage(picked: string, dataDir: string, options: StreamOptions): Promise<StagedImport> {
   // Progress counts bytes of work: verifying the package (`expected` bytes), then copying its audio.
   const expected = audioFileOf(readManifest(packageDirOf(picked))).bytes;
   const { dir, manifest } = await verifyPackage(picked, options);

@@ -55,6 +55,15 @@ const CASES: [name: string, tamper: Tamper, expected: RegExp][] = [
     (dir) => reseal(dir, (m) => (m.files[0].path = path.join(dir, 'audio.wav'))),
     /plain file name inside the package/,
   ],
+  [
+    'the audio replaced by a link to a file with the same content',
+    (dir) => {
+      const outside = path.join(dir, '..', 'outside.wav');
+      fs.renameSync(path.join(dir, 'audio.wav'), outside);
+      fs.symlinkSync(outside, path.join(dir, 'audio.wav'));
+    },
+    /audio\.wav: .*not a plain file/,
+  ],
   ['manifest.json that is not JSON', (dir) => fs.writeFileSync(path.join(dir, 'manifest.json'), '{"format": "studio.bulletin-'), /not valid JSON/],
   ['no manifest.json at all', (dir) => fs.rmSync(path.join(dir, 'manifest.json')), /no manifest\.json/],
   [
