@@ -60,7 +60,9 @@ export const AMBIGUOUS: Record<string, Ambiguous> = {
 };
 
 /** A token: letters, possibly joined by . - & / (TP.HCM, KT-XH, NN&PTNT, t/h), maybe a final dot. */
-const TOKEN = /[\p{L}][\p{L}\p{M}]*(?:[.\-&/,][\p{L}][\p{L}\p{M}]*)*\.?/uy;
+// Bounded (no key is longer than a few pieces of a dozen letters) so a run like "a.a.a.a…" costs
+// constant work per position instead of rescanning the whole run at every letter.
+const TOKEN = /[\p{L}][\p{L}\p{M}]{0,15}(?:[.\-&/,][\p{L}][\p{L}\p{M}]{0,15}){0,3}\.?/uy;
 
 /** The candidate keys of a token, longest first: the whole token, then cut at each joiner. */
 function candidates(token: string): string[] {

@@ -39,8 +39,11 @@ function makeSentence(parts: SpeechPart[], paragraph: number): SpeechSentence | 
   if (!/[\p{L}\p{N}]/u.test(spoken)) return null;
   const first = content[0]!;
   const last = content[content.length - 1]!;
+  // A part may carry the spaces around it (" - "): the sentence's source excludes them.
+  const start = first.start + (first.source.length - first.source.trimStart().length);
+  const end = last.end - (last.source.length - last.source.trimEnd().length);
   const text = parts.map((p) => p.source).join('').trim();
-  return { text, spoken, paragraph, start: first.start, end: last.end, parts: content };
+  return { text, spoken, paragraph, start, end, parts: content };
 }
 
 /** Splits an over-long run of parts at its last comma/semicolon within the limit. */

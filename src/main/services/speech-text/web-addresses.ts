@@ -12,6 +12,8 @@ import { isVietnameseSyllable } from './syllables.ts';
 const SEPARATORS: Record<string, string> = { '.': 'chấm', '@': 'a còng', '/': 'gạch chéo', '-': 'gạch ngang', _: 'gạch dưới', ':': 'hai chấm' };
 
 function readPiece(piece: string): string {
+  const runs = piece.match(/\d+|\D+/g) ?? [];
+  if (runs.length > 1) return runs.map(readPiece).join(' ');
   if (/^\d+$/.test(piece)) return readDigits(piece);
   if (piece.toLowerCase() === 'www') return 'vê kép vê kép vê kép';
   if (isVietnameseSyllable(piece)) return piece.toLowerCase();
