@@ -43,7 +43,8 @@ function Editor({ assetId }: { assetId: number }) {
   const waveEl = useRef<HTMLDivElement>(null);
   const wave = useWaveform(waveEl);
   const [pps, setPps] = useState<number | null>(null);
-  const [rendering, setRendering] = useState(false);
+  /** Which state of the document the waveform and the player show now. */
+  const [shownKey, setShownKey] = useState<string | null>(null);
   const generation = useRef(0);
 
   const peaksFor = useCallback(
@@ -64,20 +65,19 @@ function Editor({ assetId }: { assetId: number }) {
   }, [doc, pps]);
 
   // Every new state of the document: render its preview and draw its peaks.
-  const docKey = doc ? JSON.stringify([doc.id, doc.ops.length, doc.durationSec, doc.canRedo, doc.master]) : null;
+  const docKey = doc ? JSON.stringify([doc.id, doc.ops, doc.master]) : null;
   useEffect(() => {
     if (!doc || pps === null) return;
     const mine = ++generation.current;
-    setRendering(true);
     Promise.all([api.call('edit.preview', { documentId: doc.id }), peaksFor(doc.id, doc.durationSec, pps)])
       .then(async ([preview, peaks]) => {
         if (mine !== generation.current) return;
         await wave.load(api.mediaUrl(preview.media), peaks.peaks, peaks.durationSec);
         wave.zoom(pps);
         wave.showMarkers(doc.markers);
+        setShownKey(docKey);
       })
-      .catch(edit.fail)
-      .finally(() => mine === generation.current && setRendering(false));
+      .catch(edit.fail);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [docKey, pps === null]);
 
@@ -120,8 +120,8 @@ function Editor({ assetId }: { assetId: number }) {
         zoom={zoomBy}
       />
       <div className="ed-wave-frame">
-        <div ref={waveEl} className="ed-wave" data-testid="waveform" />
-        {(rendering || !doc) && <div className="ed-busy">{t('rendering')}</div>}
+        <div ref={waveEl} className="ed-wave" data-testid="waveform" data-ready={shownKey !== null && shownKey === docKey} />
+        {shownKey !== docKey && <div className="ed-busy">{t('rendering')}</div>}
       </div>
       <div className="ed-status" data-testid="edit-status" data-duration={doc?.durationSec ?? ''} data-ops={doc?.ops.length ?? ''}>
         <span>
