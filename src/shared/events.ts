@@ -11,6 +11,8 @@ export interface StudioEvents {
   'outbox.changed': OutboxItem;
   /** Upload progress of the item being sent, throttled. */
   'outbox.progress': { id: number; sentBytes: number; totalBytes: number };
+  /** The pronunciation dictionary changed; reading previews re-read their text. */
+  'dictionary.changed': { id: number };
 }
 
 export type EventName = keyof StudioEvents;

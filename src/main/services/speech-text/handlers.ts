@@ -11,9 +11,14 @@ export const readingHandlers = (s: StudioServices) =>
         style: { ...(zeroTens ? { zeroTens } : {}), ...(thousand ? { thousand } : {}) },
       }),
     'dictionary.list': () => s.pronunciations.list(),
-    'dictionary.upsert': (input, ctx) => s.pronunciations.upsert(input, ctx.actor),
+    'dictionary.upsert': (input, ctx) => {
+      const entry = s.pronunciations.upsert(input, ctx.actor);
+      s.events.emit('dictionary.changed', { id: entry.id });
+      return entry;
+    },
     'dictionary.delete': ({ id }, ctx) => {
       s.pronunciations.delete(id, ctx.actor);
+      s.events.emit('dictionary.changed', { id });
       return { deleted: true as const };
     },
   }) satisfies Partial<Handlers>;

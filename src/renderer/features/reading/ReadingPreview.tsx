@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReadingAmbiguity, ReadingPreview as Preview, ReadingSentence } from '../../../shared/api/reading.ts';
-import { useRequest } from '../../api/hooks.ts';
+import { useRequest, useStudioEvent } from '../../api/hooks.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { SpokenSentence } from './SpokenSentence.tsx';
 import { useDebouncedValue } from './useDebouncedValue.ts';
@@ -37,6 +37,8 @@ export default function ReadingPreview({ text, choices, onChoicesChange, onPrevi
     'reading.preview',
     settledText.trim() ? { text: settledText, choices: activeChoices } : null,
   );
+  // Any screen's dictionary edit changes how this text is read.
+  useStudioEvent('dictionary.changed', () => reload());
   useEffect(() => {
     if (revision > 0) reload();
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -37,7 +37,9 @@ describe('pronunciation dictionary in the normaliser', () => {
 describe('dictionary requests', () => {
   const studio = useTestStudio();
 
-  it('upserts, lists, applies to reading.preview, deletes — and audits', async () => {
+  it('upserts, lists, applies to reading.preview, deletes — and audits and tells the screens', async () => {
+    const events: unknown[] = [];
+    studio.events.subscribe((e) => e.name === 'dictionary.changed' && events.push(e.payload));
     const entry = await studio.call('dictionary.upsert', { term: 'Đắk Lắk', spoken: 'Đắc Lắc', kind: 'place' });
     expect(entry).toMatchObject({ term: 'Đắk Lắk', spoken: 'Đắc Lắc', kind: 'place', matchCase: false });
     // Same term in another case and tone placement replaces the entry instead of adding one.
@@ -53,6 +55,7 @@ describe('dictionary requests', () => {
     expect(await studio.call('dictionary.list', {})).toEqual([]);
     const audit = studio.services.db.prepare("SELECT action FROM audit WHERE entity = 'pronunciation' ORDER BY id").all();
     expect(audit).toEqual([{ action: 'create' }, { action: 'update' }, { action: 'delete' }]);
+    expect(events).toEqual([{ id: entry.id }, { id: entry.id }, { id: entry.id }]);
   });
 
   it('refuses bad input with a clear error and changes nothing', async () => {
