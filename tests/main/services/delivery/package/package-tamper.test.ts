@@ -114,6 +114,26 @@ describe('a tampered package is refused whole', () => {
     expect(fs.existsSync(assetsDir) ? fs.readdirSync(assetsDir) : []).toEqual([]);
   });
 
+  it('leaves nothing behind when the library refuses the contents (a loudspeaker cluster without its commune)', async () => {
+    const parent = fs.mkdtempSync(path.join(usb.dir, 'case-'));
+    const copy = path.join(parent, path.basename(original));
+    fs.cpSync(original, copy, { recursive: true });
+    // Well-formed and sealed, but the library's rules refuse a cluster at the top level: the
+    // failure comes after the audio was copied in, inside the transaction.
+    reseal(copy, (m) => {
+      const cluster = m.bulletin.targetAreas.find((a: { kind: string }) => a.kind === 'cluster');
+      cluster.ancestors = [];
+    });
+    const job = await receiver.call('package.import', { path: copy });
+    const outcome = await receiver.services.jobs.wait(job.id);
+    expect(outcome.state).toBe('failed');
+    expect(outcome.error?.message).toMatch(/cluster cannot be placed under the top level/);
+    expect((await receiver.call('bulletin.list', {})).total).toBe(0);
+    expect(await receiver.call('asset.list', {})).toEqual([]);
+    expect(await receiver.call('area.list', {})).toEqual([]);
+    expect(fs.readdirSync(path.join(receiver.dataDir, 'assets'))).toEqual([]);
+  });
+
   it('still imports the untouched original', async () => {
     const job = await receiver.call('package.import', { path: original });
     const done = await receiver.services.jobs.wait(job.id);
