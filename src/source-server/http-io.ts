@@ -44,14 +44,3 @@ export async function readJson(req: http.IncomingMessage, limit = 1024 * 1024): 
     throw new HttpError(400, 'invalid_json', 'request body is not valid JSON');
   }
 }
-
-/** Copies a web Response (from @tus/server's handleWeb) onto a node response. */
-export async function sendWebResponse(res: http.ServerResponse, response: Response, extra: Record<string, string> = {}): Promise<void> {
-  const headers: Record<string, string> = {};
-  response.headers.forEach((value, name) => {
-    headers[name] = value;
-  });
-  const body = Buffer.from(await response.arrayBuffer());
-  res.writeHead(response.status, { ...headers, ...extra });
-  res.end(body);
-}

@@ -17,8 +17,6 @@ export interface SourceServerOptions {
   port?: number;
   /** PEM key and certificate: serve HTTPS instead of HTTP. */
   tls?: { key: string | Buffer; cert: string | Buffer };
-  /** The largest checksummed chunk accepted (it is held in memory while verified). */
-  maxChunkBytes?: number;
   log?: (line: string) => void;
   /** Answer every API and upload request with this status (a province server having a bad day). */
   simulateStatus?: number;
@@ -46,7 +44,6 @@ export async function startSourceServer(options: SourceServerOptions): Promise<S
     dataDir: options.dataDir,
     db,
     records,
-    maxChunkBytes: options.maxChunkBytes ?? 64 * 1024 * 1024,
     log,
   });
 

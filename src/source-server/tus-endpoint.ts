@@ -1,11 +1,7 @@
 /**
- * The tus 1.0 upload endpoint (@tus/server + @tus/file-store) with the checksum extension added
- * in front of it, because @tus/server does not implement that extension: a PATCH carrying
- * `Upload-Checksum: sha256 <base64>` is buffered (one chunk, bounded), verified, and only then
- * handed to the store, so a corrupted chunk never touches the file (460) and a chunk cut short
- * by a crash is simply absent after a restart. PATCHes without the header stream straight in.
+ * The tus 1.0 upload endpoint (@tus/server + @tus/file-store), with the checksum extension
+ * (sha256) from verifying-store.ts and every upload tied to a bulletin record of its account.
  */
-import { FileStore } from '@tus/file-store';
 import { Server, type Upload } from '@tus/server';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -13,7 +9,8 @@ import type http from 'node:http';
 import path from 'node:path';
 import type { BulletinRecords } from './bulletins.ts';
 import { checkToken, type SourceDb } from './db.ts';
-import { HttpError, readBody, sendWebResponse } from './http-io.ts';
+import { HttpError } from './http-io.ts';
+import { CHECKSUM_MISMATCH, VerifyingFileStore } from './verifying-store.ts';
 
 export const TUS_PATH = '/files';
 const CHECKSUM_HEADERS = { 'Tus-Checksum-Algorithm': 'sha256' };
@@ -32,14 +29,12 @@ export async function createTusEndpoint(options: {
   dataDir: string;
   db: SourceDb;
   records: BulletinRecords;
-  maxChunkBytes: number;
   log: (line: string) => void;
 }): Promise<TusEndpoint> {
   const { db, records, log } = options;
   const directory = path.join(options.dataDir, 'uploads');
   fs.mkdirSync(directory, { recursive: true });
-  const store = new FileStore({ directory });
-  store.extensions.push('checksum');
+  const store = new VerifyingFileStore(directory, db);
   // FileStore creates its folder with an async mkdir it does not expose; one more queued behind
   // it lets a quickly closed server (tests) remove the folder without racing that call.
   await fs.promises.mkdir(directory, { recursive: true });
@@ -55,6 +50,24 @@ export async function createTusEndpoint(options: {
     datastore: store,
     relativeLocation: true,
     maxSize: 4 * 1024 ** 3,
+    // Runs before the upload's lock is taken, so a later PATCH of the same upload may replace
+    // the digest: that can only make a chunk fail its check (and be re-sent), never pass one.
+    // For the same reason a PATCH without a checksum never clears a digest already set.
+    async onIncomingRequest(req: Request, uploadId: string) {
+      if (req.method !== 'PATCH') return;
+      const header = req.headers.get('upload-checksum');
+      if (header === null) {
+        if (!store.expected.has(uploadId)) store.expected.set(uploadId, null);
+        return;
+      }
+      const [algorithm, digest] = header.trim().split(/\s+/);
+      if (algorithm !== 'sha256' || !digest) throw { status_code: 400, body: 'Upload-Checksum: only "sha256 <base64>" is supported\n' };
+      store.expected.set(uploadId, digest);
+    },
+    async onResponseError(_req: Request, error: Error | { status_code: number; body: string }) {
+      if (error === CHECKSUM_MISMATCH) log('a chunk failed its checksum; refused (the client re-sends it)');
+      return undefined;
+    },
     // Every upload belongs to a bulletin record of the same account, with the announced size.
     async onUploadCreate(req: Request, upload: Upload) {
       const accountId = ownerOf(req);
@@ -77,9 +90,11 @@ export async function createTusEndpoint(options: {
       if (actual !== record.sha256) {
         log(`upload ${upload.id}: whole-file sha256 mismatch for bulletin ${record.id}`);
         await store.remove(upload.id).catch(() => undefined);
+        store.expected.delete(upload.id);
         throw { status_code: 460, body: 'Checksum Mismatch: the complete file does not match the announced sha256\n' };
       }
       records.markReceived(Number(record.id), actual, path.relative(options.dataDir, file));
+      store.expected.delete(upload.id);
       log(`bulletin ${record.id} received (${record.bytes} bytes, sha256 ok)`);
       return {};
     },
@@ -91,28 +106,6 @@ export async function createTusEndpoint(options: {
       const uploadId = url.pathname.slice(TUS_PATH.length + 1);
       if (uploadId && req.method !== 'POST' && !records.byUpload(accountId, uploadId)) {
         throw new HttpError(404, 'not_found', 'no such upload', { 'Tus-Resumable': '1.0.0' });
-      }
-      const checksum = req.headers['upload-checksum'];
-      if (req.method === 'PATCH' && typeof checksum === 'string') {
-        const [algorithm, digest] = checksum.trim().split(/\s+/);
-        if (algorithm !== 'sha256' || !digest) {
-          throw new HttpError(400, 'checksum_algorithm', 'only "sha256 <base64>" is supported', { 'Tus-Resumable': '1.0.0' });
-        }
-        const body = await readBody(req, options.maxChunkBytes);
-        const actual = crypto.createHash('sha256').update(body).digest('base64');
-        if (actual !== digest) {
-          log(`upload ${uploadId}: chunk at ${String(req.headers['upload-offset'])} failed its checksum; refused`);
-          res.writeHead(460, { 'Tus-Resumable': '1.0.0', 'Content-Type': 'text/plain' });
-          res.end('Checksum Mismatch\n');
-          return;
-        }
-        const headers = new Headers();
-        for (const [name, value] of Object.entries(req.headers)) {
-          if (typeof value === 'string') headers.set(name, value);
-        }
-        const response = await tus.handleWeb(new Request(url, { method: 'PATCH', headers, body: new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.length) }));
-        await sendWebResponse(res, response);
-        return;
       }
       if (req.method === 'OPTIONS') {
         for (const [name, value] of Object.entries(CHECKSUM_HEADERS)) res.setHeader(name, value);

@@ -1,22 +1,29 @@
 /**
  * A tus-js-client file reader that reads each chunk of a file on disk into one Buffer with a
- * positioned read. tus-js-client's own file source hands out streams, which cannot be hashed
- * before sending; a Buffer can, so every PATCH carries the sha256 of exactly its bytes.
- * Memory stays at about one chunk whatever the file size.
+ * positioned read and computes its sha256. tus-js-client's own file source hands out streams,
+ * which cannot be hashed before sending; a Buffer can, so every PATCH carries the sha256 of
+ * exactly its bytes. The next chunk is read and hashed (WebCrypto, off the main thread) while
+ * the current one is on the wire, so checksums cost no upload time. Memory: two chunks.
  */
+import { webcrypto } from 'node:crypto';
 import fs from 'node:fs/promises';
 
 export interface ChunkFileInput {
   path: string;
 }
 
+/** A chunk as tus-js-client and checksum-http-stack.ts see it. */
+export type HashedChunk = Buffer & { size: number; sha256Base64: Promise<string> };
+
 class ChunkSource {
+  private prefetched: { start: number; end: number; chunk: Promise<HashedChunk> } | null = null;
+
   constructor(
     private readonly handle: fs.FileHandle,
     readonly size: number,
   ) {}
 
-  async slice(start: number, end: number): Promise<{ value: Buffer; done: boolean }> {
+  private async read(start: number, end: number): Promise<HashedChunk> {
     const length = Math.max(0, Math.min(end, this.size) - start);
     const buffer = Buffer.allocUnsafe(length);
     let filled = 0;
@@ -25,11 +32,28 @@ class ChunkSource {
       if (bytesRead === 0) throw new Error(`file shrank while uploading (read ${start + filled} of ${this.size})`);
       filled += bytesRead;
     }
-    // tus-js-client reads `.size` for the byte count and the Node stack for Content-Length.
-    return { value: Object.assign(buffer, { size: length }), done: start + length >= this.size };
+    const sha256Base64 = webcrypto.subtle.digest('SHA-256', buffer).then((digest) => Buffer.from(digest).toString('base64'));
+    sha256Base64.catch(() => undefined);
+    // tus-js-client reads `.size` for the byte count; the HTTP stack uses it for Content-Length.
+    return Object.assign(buffer, { size: length, sha256Base64 });
+  }
+
+  async slice(start: number, end: number): Promise<{ value: HashedChunk; done: boolean }> {
+    const ahead = this.prefetched;
+    this.prefetched = null;
+    const chunk = ahead && ahead.start === start && ahead.end === end ? ahead.chunk : this.read(start, end);
+    const value = await chunk;
+    const next = Math.min(this.size, end + (end - start));
+    if (end < this.size) {
+      const pending = this.read(end, next);
+      pending.catch(() => undefined);
+      this.prefetched = { start: end, end: next, chunk: pending };
+    }
+    return { value, done: start + value.length >= this.size };
   }
 
   close(): void {
+    this.prefetched = null;
     void this.handle.close().catch(() => undefined);
   }
 }

@@ -80,11 +80,13 @@ export class SourceConnector implements Connector {
 
   private upload(payload: DeliveryPayload, remoteId: string, uploadUrl: string | undefined, ctx: SendContext): Promise<void> {
     const { serverUrl, token, ca, chunkSize } = this.options;
+    const stack = new ChecksumHttpStack({ ca, https: serverUrl.startsWith('https:') }, (bytes) => this.options.onWireBytes?.(bytes));
     return new Promise<void>((resolve, reject) => {
       let settled = false;
       const finish = (error?: unknown) => {
         if (settled) return;
         settled = true;
+        stack.close();
         ctx.signal.removeEventListener('abort', onAbort);
         if (error === undefined) resolve();
         else reject(error);
@@ -97,7 +99,7 @@ export class SourceConnector implements Connector {
         metadata: { bulletin: remoteId, filename: payload.metadata.fileName, filetype: payload.metadata.mimeType },
         headers: { Authorization: `Bearer ${token}` },
         fileReader: chunkFileReader as never,
-        httpStack: new ChecksumHttpStack(ca ? { ca } : {}, (bytes) => this.options.onWireBytes?.(bytes)),
+        httpStack: stack,
         // The outbox row holds the upload URL: no separate fingerprint store to drift from it.
         storeFingerprintForResuming: false,
         retryDelays: this.options.retryDelays ?? [0, 500, 2000],

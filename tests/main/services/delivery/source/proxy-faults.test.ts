@@ -1,6 +1,7 @@
 /** Faults on the line between the studio and the source system, made by a loopback proxy. */
 process.env.STUDIO_OUTBOX_RETRY_BASE_MS = '100';
 
+import type { OutboxItem } from '../../../../../src/shared/api/delivery.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useTestStudio } from '../../../../helpers/studio.ts';
 import { makeTempDir } from '../../../../helpers/temp-dir.ts';
@@ -34,7 +35,7 @@ describe('a faulty line', () => {
     const seed = Number(process.env.DROP_SEED ?? 20261122);
     await setup({ drop: { seed, maxBytes: 1.5 * MiB, maxDrops: 10 } });
     await studio.services.delivery.close();
-    const items = [];
+    const items: OutboxItem[] = [];
     for (let i = 0; i < 6; i += 1) {
       const bulletin = await approvedBulletin(studio, { bytes: 2 * MiB + i * 1000, priority: i % 3 === 0 ? 'emergency' : 'normal' });
       items.push(await studio.call('delivery.enqueue', { bulletinId: bulletin.id, to: 'source' }));

@@ -1,3 +1,4 @@
+import type { OutboxItem } from '../../../../../src/shared/api/delivery.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -77,7 +78,7 @@ describe('delivery to the source system', () => {
     const emergency = await approvedBulletin(studio, { bytes: 200_000, priority: 'emergency' });
     // Queue them while the worker waits (no server URL change needed: pause by closing the runner).
     await studio.services.delivery.close();
-    const items = [];
+    const items: OutboxItem[] = [];
     for (const b of [normal, priority, emergency]) items.push(await studio.call('delivery.enqueue', { bulletinId: b.id, to: 'source' }));
     studio.services.delivery.start();
     await waitFor(() => studio.services.delivery.outbox.list({ state: 'delivered' }).length === 3, 'three deliveries');

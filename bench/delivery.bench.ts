@@ -1,0 +1,123 @@
+/**
+ * Delivery over loopback: a 200 MB bulletin sent by the outbox (source connector: tus-js-client,
+ * sha256 per chunk, idempotent metadata, final sha256 check) to the reference server, against
+ * `curl` sending the same file to the same server in the same run (one tus creation + one
+ * streamed PATCH, no per-chunk checksum). Goal: throughput ratio ≥ 0.8. Also the memory of the
+ * process running the outbox while it uploads.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openStudio } from '../src/main/studio.ts';
+import type { Bulletin } from '../src/shared/domain.ts';
+import { StudioError } from '../src/shared/errors.ts';
+import type { TestStudio } from '../tests/helpers/studio.ts';
+import { approvedBulletin, issueToken, startServerProcess } from '../tests/main/services/delivery/source/fixtures.ts';
+
+const MiB = 1024 * 1024;
+const BYTES = Number(process.env.BENCH_DELIVERY_MB ?? 200) * MiB;
+const ROUNDS = 2;
+
+function curlUpload(serverUrl: string, token: string, file: string, sha256: string, key: string): number {
+  const auth = ['-H', `Authorization: Bearer ${token}`];
+  const metadata = {
+    bulletinId: 1, title: 'bench', category: 'other', language: 'vi', priority: 'normal', schedule: { kind: 'now' },
+    repeat: { count: 1, gapMinutes: 0 }, targetAreas: [], author: '', approver: null, durationSec: null, loudnessLufs: null,
+    sha256, bytes: BYTES, fileName: 'bench.mp3', mimeType: 'audio/mpeg',
+  };
+  const record = JSON.parse(
+    execFileSync('curl', ['-sf', ...auth, '-H', `Idempotency-Key: ${key}`, '-H', 'Content-Type: application/json', '-d', JSON.stringify(metadata), `${serverUrl}/api/v1/bulletins`], { encoding: 'utf8' }),
+  ) as { id: string };
+  const t0 = performance.now();
+  const created = execFileSync('curl', ['-sf', '-i', '-X', 'POST', ...auth, '-H', 'Tus-Resumable: 1.0.0', '-H', `Upload-Length: ${BYTES}`,
+    '-H', `Upload-Metadata: bulletin ${Buffer.from(record.id).toString('base64')}`, `${serverUrl}/files`], { encoding: 'utf8' });
+  const location = /^location:\s*(\S+)/im.exec(created)![1]!;
+  // -T streams the file from disk (as the outbox does); -X PATCH makes it a tus append.
+  execFileSync('curl', ['-sf', '-o', '/dev/null', '-X', 'PATCH', ...auth, '-H', 'Tus-Resumable: 1.0.0', '-H', 'Upload-Offset: 0',
+    '-H', 'Content-Type: application/offset+octet-stream', '-T', file, new URL(location, serverUrl).toString()]);
+  const seconds = (performance.now() - t0) / 1000;
+  const status = JSON.parse(execFileSync('curl', ['-sf', ...auth, `${serverUrl}/api/v1/bulletins/${record.id}`], { encoding: 'utf8' })) as { status: string };
+  if (status.status !== 'received') throw new Error(`curl upload not received: ${status.status}`);
+  return seconds;
+}
+
+export default async function deliveryBench() {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'studio-bench-delivery-'));
+  const serverDir = path.join(root, 'server');
+  const dataDir = path.join(root, 'studio');
+  const server = await startServerProcess(serverDir);
+  const studio = openStudio({ dataDir, transport: 'test' });
+  const call: TestStudio['call'] = async (name, arg) => {
+    const response = await studio.dispatch(name, arg, { actor: 'bench' });
+    if (!response.ok) throw new StudioError(response.error.code, response.error.message);
+    return response.result as never;
+  };
+  const test = { ...studio, dataDir, call } as TestStudio;
+  const clearUploads = () => fs.rmSync(path.join(serverDir, 'uploads'), { recursive: true, force: true });
+  try {
+    const token = issueToken(serverDir);
+    await call('delivery.settings.update', { serverUrl: server.url, token });
+    const chunkSizeMiB = (await call('delivery.settings.get', {})).chunkSizeMiB;
+    const bulletins: Bulletin[] = [];
+    for (let i = 0; i < ROUNDS; i++) bulletins.push(await approvedBulletin(test, { bytes: BYTES, title: `Bench ${i}` }));
+    const asset = studio.services.assets.get(bulletins[0]!.audioAssetId!);
+    const file = path.join(dataDir, asset.file);
+
+    const curlSeconds: number[] = [];
+    const outboxSeconds: number[] = [];
+    let peakRss = 0;
+    let peakExternal = 0;
+    const baselineRss = process.memoryUsage().rss;
+    for (let round = 0; round < ROUNDS; round++) {
+      curlSeconds.push(curlUpload(server.url, token, file, asset.sha256, `bench-curl-${round}-${Date.now()}`));
+      fs.mkdirSync(path.join(serverDir, 'uploads'), { recursive: true });
+
+      const t0 = performance.now();
+      const item = await call('delivery.enqueue', { bulletinId: bulletins[round]!.id, to: 'source' });
+      await new Promise<void>((resolve, reject) => {
+        const timer = setInterval(() => {
+          const memory = process.memoryUsage();
+          peakRss = Math.max(peakRss, memory.rss);
+          peakExternal = Math.max(peakExternal, memory.external + memory.arrayBuffers);
+          const current = studio.services.delivery.outbox.get(item.id);
+          if (current.state === 'delivered') {
+            clearInterval(timer);
+            resolve();
+          } else if (current.lastError) {
+            clearInterval(timer);
+            reject(new Error(`outbox upload failed: ${current.lastError.message}`));
+          }
+        }, 20);
+      });
+      outboxSeconds.push((performance.now() - t0) / 1000);
+      clearUploads();
+    }
+
+    const best = (list: number[]) => Math.min(...list);
+    const mbps = (seconds: number) => BYTES / MiB / seconds;
+    const figures = {
+      bytes: BYTES,
+      chunkSizeMiB,
+      curlMBps: Number(mbps(best(curlSeconds)).toFixed(1)),
+      outboxMBps: Number(mbps(best(outboxSeconds)).toFixed(1)),
+      throughputRatio: Number((best(curlSeconds) / best(outboxSeconds)).toFixed(3)),
+      goalRatio: 0.8,
+      curlSeconds: curlSeconds.map((s) => Number(s.toFixed(2))),
+      outboxSeconds: outboxSeconds.map((s) => Number(s.toFixed(2))),
+      outboxPeakRssMiB: Number((peakRss / MiB).toFixed(1)),
+      outboxRssGrowthMiB: Number(((peakRss - baselineRss) / MiB).toFixed(1)),
+      outboxPeakBuffersMiB: Number((peakExternal / MiB).toFixed(1)),
+    };
+    process.stdout.write(
+      `200 MB over loopback: outbox ${figures.outboxMBps} MB/s vs curl ${figures.curlMBps} MB/s → ratio ${figures.throughputRatio} (goal ≥ 0.8)\n` +
+        `outbox process memory while uploading: peak RSS ${figures.outboxPeakRssMiB} MiB (+${figures.outboxRssGrowthMiB} MiB over idle), ` +
+        `peak buffers ${figures.outboxPeakBuffersMiB} MiB, chunk ${chunkSizeMiB} MiB\n`,
+    );
+    return figures;
+  } finally {
+    await studio.close();
+    await server.stop();
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+}
