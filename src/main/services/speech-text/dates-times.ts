@@ -107,6 +107,15 @@ export const dateTimeRules: Rule[] = [
     },
   },
   {
+    // "8g30" (g = giờ). "8g" alone stays grams: only with minutes is it a time.
+    name: 'time-g',
+    pattern: /(\d{1,2})g(\d{2})(?![\p{L}\d])/uy,
+    read: (m, ctx): Reading | null => {
+      const spoken = time(m[1]!, m[2], undefined, ctx.style);
+      return spoken ? { spoken, kind: 'time' } : null;
+    },
+  },
+  {
     name: 'time-colon',
     pattern: /(\d{1,2}):(\d{2})(?::(\d{2}))?(?![\d:])/uy,
     read: (m, ctx): Reading | null => {

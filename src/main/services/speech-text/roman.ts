@@ -3,7 +3,7 @@
  * "Chương IV", "mục IV", "Khóa XV", "thế kỷ XXI", "Quý I") and as the marker that opens a line
  * ("II. NHIỆM VỤ"). Elsewhere a lone "I" or "V" is left to the other rules.
  */
-import { readInteger } from './numbers.ts';
+import { readInteger, readOrdinal } from './numbers.ts';
 import type { Reading, Rule } from './rule.ts';
 
 const VALID = /^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$/;
@@ -23,7 +23,7 @@ export function parseRoman(s: string): number | null {
 
 const HEADING_WORDS = [
   'phần', 'chương', 'mục', 'tiểu mục', 'điều', 'khóa', 'quý', 'thế kỷ', 'thế kỉ', 'đại hội', 'kỳ', 'kì',
-  'tập', 'bài', 'phụ lục', 'hội nghị', 'giai đoạn', 'vòng', 'cấp', 'loại', 'hạng', 'lần',
+  'tập', 'bài', 'phụ lục', 'hội nghị', 'giai đoạn', 'vòng', 'cấp', 'loại', 'hạng', 'lần', 'thứ',
 ];
 
 export const romanRules: Rule[] = [
@@ -33,7 +33,10 @@ export const romanRules: Rule[] = [
     read: (m, ctx): Reading | null => {
       const value = m[3] === m[3]!.toUpperCase() ? parseRoman(m[3]!) : null;
       const word = m[1] === m[1]!.toUpperCase() ? m[1]!.toLowerCase() : m[1];
-      return value ? { spoken: `${word} ${readInteger(String(value), ctx.style)}`, kind: 'roman' } : null;
+      if (!value) return null;
+      // "lần thứ XIII" is an ordinal: "thứ mười ba", and "thứ I" is "thứ nhất".
+      const n = word!.toLowerCase() === 'thứ' ? readOrdinal(String(value), ctx.style) : readInteger(String(value), ctx.style);
+      return { spoken: `${word} ${n}`, kind: 'roman' };
     },
   },
   {

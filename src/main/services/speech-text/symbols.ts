@@ -54,8 +54,11 @@ export const symbolRules: Rule[] = [
     name: 'slash',
     pattern: /\/(?=(\d)?)/uy,
     midWord: true,
-    read: (m, ctx): Reading =>
-      m[1] !== undefined && ctx.previousKind === 'number' ? { spoken: ' trên ', kind: 'symbol' } : { spoken: ', ', kind: 'symbol' },
+    read: (m, ctx): Reading => {
+      // "quý I/2024" → "quý một năm hai nghìn …"
+      if (ctx.previousKind === 'roman' && /^\/\d{4}(?!\d)/.test(ctx.text.slice(ctx.index, ctx.index + 6))) return { spoken: ' năm ', kind: 'symbol' };
+      return m[1] !== undefined && ctx.previousKind === 'number' ? { spoken: ' trên ', kind: 'symbol' } : { spoken: ', ', kind: 'symbol' };
+    },
   },
   {
     name: 'symbol',

@@ -73,7 +73,7 @@ export const CASES: Record<string, [string, string][]> = {
     ['19:45', 'mười chín giờ bốn mươi lăm'], ['07:00', 'bảy giờ'], ['8:15', 'tám giờ mười lăm'],
     ['23:59:30', 'hai mươi ba giờ năm mươi chín phút ba mươi giây'], ['7 giờ 30', 'bảy giờ ba mươi'],
     ['7h30 - 9h', 'bảy giờ ba mươi đến chín giờ'], ['14h00', 'mười bốn giờ'], ["6h15'", 'sáu giờ mười lăm'],
-    ['24h', 'hai mươi tư giờ'], ['lúc 21h', 'lúc hai mươi mốt giờ'],
+    ['24h', 'hai mươi tư giờ'], ['lúc 21h', 'lúc hai mươi mốt giờ'], ['8g30 sáng', 'tám giờ ba mươi sáng'],
   ],
   currency: [
     ['50.000đ', 'năm mươi nghìn đồng'], ['50.000 đ', 'năm mươi nghìn đồng'], ['50.000 đồng', 'năm mươi nghìn đồng'],
@@ -91,7 +91,7 @@ export const CASES: Record<string, [string, string][]> = {
     ['220V', 'hai trăm hai mươi vôn'], ['100 kW', 'một trăm ki lô oát'], ['1.000 kWh', 'một nghìn ki lô oát giờ'],
     ['99,9 MHz', 'chín mươi chín phẩy chín mê ga héc'], ['100 m³', 'một trăm mét khối'],
     ['15 km²', 'mười lăm ki lô mét vuông'], ['20 m/s', 'hai mươi mét trên giây'], ['30 dB', 'ba mươi đề xi ben'],
-    ['50k', 'năm mươi nghìn'], ['5tr', 'năm triệu'],
+    ['50k', 'năm mươi nghìn'], ['5tr', 'năm triệu'], ['35/40 hộ', 'ba mươi lăm trên bốn mươi hộ'],
   ],
   percentages: [
     ['98%', 'chín mươi tám phần trăm'], ['40 %', 'bốn mươi phần trăm'], ['100%', 'một trăm phần trăm'],
@@ -113,7 +113,8 @@ export const CASES: Record<string, [string, string][]> = {
     ['PHẦN V', 'phần năm'], ['Khóa XV', 'Khóa mười lăm'], ['Khoá XIV', 'Khóa mười bốn'],
     ['thế kỷ XXI', 'thế kỷ hai mươi mốt'], ['Quý I', 'Quý một'], ['Quý IV', 'Quý bốn'],
     ['I. MỤC TIÊU', 'một, mục tiêu'], ['II. NHIỆM VỤ', 'hai, nhiệm vụ'], ['IV. KINH PHÍ', 'bốn, kinh phí'],
-    ['Đại hội XIII', 'Đại hội mười ba'], ['loại II', 'loại hai'],
+    ['Đại hội XIII', 'Đại hội mười ba'], ['loại II', 'loại hai'], ['lần thứ XIII', 'lần thứ mười ba'],
+    ['quý I/2024', 'quý một năm hai nghìn không trăm hai mươi tư'],
   ],
   abbreviations: [
     ['UBND tỉnh', 'ủy ban nhân dân tỉnh'], ['HĐND xã', 'hội đồng nhân dân xã'], ['TP. Hà Nội', 'thành phố Hà Nội'],
