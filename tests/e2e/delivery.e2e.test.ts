@@ -117,6 +117,8 @@ describe('delivery in Chromium', () => {
     await expect.poll(() => row.getAttribute('data-state'), { timeout: 60_000 }).toBe('delivered');
     const [folder] = fs.readdirSync(usb);
     expect(folder).toMatch(/^canh-bao-lu-quet-ban-ho-\d+-\d{8}$/);
+    expect(await row.getByTestId('package-folder').textContent()).toBe(`Gói: ${folder}`);
+    await page.screenshot({ path: path.join(SHOTS, 'delivery-outbox-package.png'), fullPage: true });
 
     // A tampered copy is refused whole with the reason on screen…
     const tampered = path.join(temp.dir, 'tampered');

@@ -57,6 +57,11 @@ export function OutboxRow({ item }: { item: OutboxItem }) {
           </div>
         )}
         {item.deliveredAt && <div className="muted small">{t('outbox.deliveredAt', { time: time(item.deliveredAt) })}</div>}
+        {item.target === 'package' && item.remoteId && (
+          <div className="muted small package-folder" title={item.remoteId} data-testid="package-folder">
+            {t('outbox.packageFolder', { folder: item.remoteId.split(/[\\/]/).pop() })}
+          </div>
+        )}
       </td>
       <td className="outbox-progress">
         {(item.state === 'sending' || item.state === 'queued') && (
