@@ -7,7 +7,7 @@
  */
 import { TRUE_PEAK_FILTER } from './true-peak.ts';
 
-const { factor: FACTOR, tapsPerPhase: TAPS, phases: PHASES } = TRUE_PEAK_FILTER;
+const { factor: FACTOR, tapsPerPhase: TAPS, phases: PHASES, localHeadroom: LOCAL_HEADROOM } = TRUE_PEAK_FILTER;
 /** Input delay of the interpolator: phase 0 is the input delayed by this many samples. */
 const FIR_DELAY = TAPS / 2;
 /** Head-room kept below the ceiling for the small overshoot a moving gain creates between samples. */
@@ -24,6 +24,7 @@ export class TruePeakLimiter {
   private readonly g = new Float64Array(RING);
   private readonly m = new Float64Array(RING);
   private segPrev = 0;
+  private lastReduced = -Infinity;
   private held = 1;
   private sumM = 0;
   private t = 0;
@@ -79,7 +80,12 @@ export class TruePeakLimiter {
       let seg = 0;
       for (let c = 0; c < ch; c++) {
         const x = this.x[c]!;
-        seg = Math.max(seg, Math.abs(x[u & MASK]!), Math.abs(x[(u + 1) & MASK]!));
+        const a = Math.abs(x[u & MASK]!);
+        const b = Math.abs(x[(u + 1) & MASK]!);
+        const local = a > b ? a : b;
+        if (local > seg) seg = local;
+        // between samples well under the ceiling no overshoot can reach it (see true-peak.ts)
+        if (local * LOCAL_HEADROOM <= this.ceiling) continue;
         for (let p = 1; p < FACTOR; p++) {
           const h = PHASES[p]!;
           let acc = 0;
@@ -89,10 +95,12 @@ export class TruePeakLimiter {
       }
       const peak = Math.max(seg, this.segPrev);
       this.segPrev = seg;
-      this.g[u & MASK] = peak > this.ceiling ? this.ceiling / peak : 1;
-      // M[u]: minimum of the last A needed gains, released slowly upwards.
+      const needed = peak > this.ceiling ? this.ceiling / peak : 1;
+      this.g[u & MASK] = needed;
+      if (needed < 1) this.lastReduced = u;
+      // M[u]: minimum of the last A needed gains (1 when none of them reduces), released slowly upwards.
       let windowMin = 1;
-      for (let k = 0; k < A; k++) windowMin = Math.min(windowMin, this.g[(u - k) & MASK]!);
+      if (u - this.lastReduced < A) for (let k = 0; k < A; k++) windowMin = Math.min(windowMin, this.g[(u - k) & MASK]!);
       this.held = Math.min(windowMin, this.held + (1 - this.held) * this.release);
       this.sumM += this.held - this.m[(u - A) & MASK]!;
       this.m[u & MASK] = this.held;

@@ -66,19 +66,22 @@ export class LoudnessMeter {
 
   /** K-weights samples [from, to) of one channel and returns the sum of their squares. */
   private filterSum(x: Float32Array, from: number, to: number, c: number): number {
-    const [f1, f2] = this.filters;
     const s = this.state[c]!;
     // both biquads' states: x1 x2 y1 y2 (shelf), z1 z2 w1 w2 (high pass)
     let x1 = s[0]!, x2 = s[1]!, y1 = s[2]!, y2 = s[3]!, z1 = s[4]!, z2 = s[5]!, w1 = s[6]!, w2 = s[7]!;
+    // coefficients in locals: property loads inside the loop cost more than the arithmetic
+    const [f1, f2] = this.filters;
+    const { b0, b1, b2, a1, a2 } = f1;
+    const { b0: c0, b1: c1, b2: c2, a1: d1, a2: d2 } = f2;
     let sum = 0;
     for (let i = from; i < to; i++) {
       const v = x[i]!;
-      const y = f1.b0 * v + f1.b1 * x1 + f1.b2 * x2 - f1.a1 * y1 - f1.a2 * y2;
+      const y = b0 * v + b1 * x1 + b2 * x2 - a1 * y1 - a2 * y2;
       x2 = x1;
       x1 = v;
       y2 = y1;
       y1 = y;
-      const w = f2.b0 * y + f2.b1 * z1 + f2.b2 * z2 - f2.a1 * w1 - f2.a2 * w2;
+      const w = c0 * y + c1 * z1 + c2 * z2 - d1 * w1 - d2 * w2;
       z2 = z1;
       z1 = y;
       w2 = w1;
