@@ -98,6 +98,17 @@ describe('audio.import', () => {
     expect(listing()).toEqual(filesBefore);
   });
 
+  it('can be cancelled: the job ends cancelled and leaves no file behind', async () => {
+    const file = ffmpegEncode(speechWav(temp.dir, 'long.wav', 30, 48000, 2, 'pcm16'), at('long.flac'), ['-c:a', 'flac']);
+    const job = await studio.call('audio.import', { path: file });
+    await studio.call('job.cancel', { id: job.id });
+    const done = await finished(studio, job);
+    expect(done.state).toBe('cancelled');
+    const assetsDir = path.join(studio.dataDir, 'assets');
+    expect(fs.existsSync(assetsDir) ? fs.readdirSync(assetsDir).filter((f) => f.startsWith('.')) : []).toEqual([]);
+    expect(studio.services.assets.list().some((a) => a.name === 'long')).toBe(false);
+  });
+
   it('importing the same file twice gives back the same asset', async () => {
     const file = at('twice.wav');
     writeWavFile(file, [sine(44100, 1, 440, -10)], 44100);
