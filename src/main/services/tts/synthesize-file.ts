@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { LoudnessResult } from '../../../shared/api/audio.ts';
 import type { MissingPhoneme, TtsSettings } from '../../../shared/api/tts.ts';
+import { PeakBuilder, peaksPath, savePeaks } from '../audio/peaks.ts';
 import { writeWavFile } from '../audio/wav-writer.ts';
 import type { JobTools } from '../jobs/worker-runtime.ts';
 import { SentenceCache } from './sentence-cache.ts';
@@ -70,6 +71,13 @@ export async function synthesizeToFile(input: SynthesisInput, job: Pick<JobTools
     });
     const sha256 = await sha256Of(temp);
     const file = finalPath ?? path.join(dir, `${sha256}.wav`);
+    if (input.target.kind === 'asset') {
+      // The same multi-resolution peaks an import stores, so the waveform (here and in the editor) never decodes the file.
+      const peaks = new PeakBuilder(out.sampleRate, 1);
+      peaks.add([out.samples]);
+      fs.mkdirSync(path.dirname(peaksPath(input.dataDir, sha256)), { recursive: true });
+      savePeaks(peaksPath(input.dataDir, sha256), peaks.finish());
+    }
     fs.renameSync(temp, file);
     return {
       file: input.target.kind === 'asset' ? path.join('assets', `${sha256}.wav`) : input.target.path,

@@ -1,0 +1,84 @@
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, startHost, type RunningHost } from '../helpers/browser-host.ts';
+import { makeTempDir } from '../helpers/temp-dir.ts';
+
+async function snap(page: Page, name: string) {
+  if (process.env.STUDIO_SCREENSHOTS) await page.screenshot({ path: path.join(process.env.STUDIO_SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+async function closeJobsPanel(page: Page) {
+  const panel = page.locator('[data-testid="jobs-panel"].open');
+  if (await panel.count()) await panel.getByRole('button', { name: 'Đóng' }).click();
+}
+
+describe('text to speech in Chromium', () => {
+  const temp = makeTempDir();
+  let host: RunningHost;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    host = await startHost(temp.dir);
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1360, height: 1000 } });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await host?.stop();
+    temp.remove();
+  });
+
+  it('types a bulletin, checks the reading, generates it with the built-in voice, sees the waveform and plays it', async () => {
+    await page.goto(host.url);
+    await page.locator('[data-nav="tts"]').click();
+    await page.getByTestId('tts-script').fill('UBND xã thông báo: ngày 18/9/2024 tiêm phòng cho 1.250 trẻ em.\n\nBà con đến trạm y tế lúc 7h30.');
+
+    // The reading preview shows the numbers, the date and the abbreviation written out.
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="reading-sentence"]').length === 2);
+    const texts = await page.getByTestId('reading-sentence').allInnerTexts();
+    expect(texts[0]).toContain('ủy ban nhân dân xã thông báo: ngày mười tám tháng chín năm hai nghìn không trăm hai mươi tư');
+    expect(texts[0]).toContain('một nghìn hai trăm năm mươi trẻ em');
+    expect(texts[1]).toContain('bảy giờ ba mươi');
+
+    // One sentence on its own, then the voice sample.
+    expect(await page.getByTestId('tts-voice').inputValue()).toBe('builtin:vi');
+    const plays = async () => Number(await page.getByTestId('tts-grid').getAttribute('data-plays'));
+    await page.getByTestId('tts-sentence-play').nth(1).click();
+    await expect.poll(plays, { timeout: 30_000 }).toBe(1);
+    // Starting a job opens the shared jobs panel; close it to reach the screen again.
+    await closeJobsPanel(page);
+    await page.getByTestId('tts-sample').click();
+    await expect.poll(plays, { timeout: 30_000 }).toBe(2);
+    await closeJobsPanel(page);
+
+    await page.getByTestId('tts-generate').click();
+    await page.locator('[data-testid="tts-waveform"][data-ready="true"]').waitFor({ timeout: 60_000 });
+    await closeJobsPanel(page);
+    expect(await page.getByTestId('tts-result-summary').textContent()).toMatch(/^2 câu · [\d.]+ giây · -23\.0 LUFS/);
+    // wavesurfer draws the peaks into its canvas (inside its shadow root).
+    const drawn = await page.evaluate(() => {
+      const host = document.querySelector('[data-testid="tts-waveform"] > div');
+      const canvas = host?.shadowRoot?.querySelector('canvas');
+      if (!canvas) return 0;
+      const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+      let painted = 0;
+      for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) painted++;
+      return painted;
+    });
+    expect(drawn).toBeGreaterThan(1000);
+
+    await page.getByTestId('tts-play').click();
+    await expect.poll(() => page.getByTestId('tts-play').textContent()).toBe('Tạm dừng');
+    // Playback advances.
+    const cursor = () =>
+      page.evaluate(() => {
+        const audio = document.querySelector('[data-testid="tts-waveform"] > div')?.shadowRoot?.querySelector('audio') ?? document.querySelector('audio');
+        return audio ? (audio as HTMLAudioElement).currentTime : -1;
+      });
+    await expect.poll(cursor, { timeout: 10_000 }).toBeGreaterThan(0.3);
+    await snap(page, 'tts-generated');
+    await page.getByTestId('tts-play').click();
+  }, 180_000);
+});
