@@ -93,7 +93,11 @@ export function useWaveform(container: RefObject<HTMLDivElement | null>) {
     if (!plugin) return;
     for (const region of plugin.getRegions()) if (region.id.startsWith(MARKER_PREFIX)) region.remove();
     for (const marker of markers) {
-      plugin.addRegion({ id: `${MARKER_PREFIX}${marker.name}`, start: marker.at, content: marker.name, color: MARKER_COLOR, drag: false, resize: false });
+      // The regions live in wavesurfer's shadow DOM, out of reach of our stylesheet: style inline.
+      const label = document.createElement('span');
+      label.textContent = `⚑ ${marker.name}`;
+      label.style.cssText = 'white-space:nowrap;font-size:12px;background:rgba(255,255,255,.85);padding:0 4px;border-radius:3px;color:#8a4b0f';
+      plugin.addRegion({ id: `${MARKER_PREFIX}${marker.name}`, start: marker.at, content: label, color: MARKER_COLOR, drag: false, resize: false });
     }
   }, []);
 
@@ -114,13 +118,11 @@ export function useWaveform(container: RefObject<HTMLDivElement | null>) {
     showMarkers,
     select,
     clearSelection,
-    /** Before the first load there is nothing to zoom: the level is kept for when audio arrives. */
-    zoom: (pixelsPerSecond: number) => {
-      const surfer = ws.current;
-      if (!surfer) return;
-      if (surfer.getDuration() > 0) surfer.zoom(pixelsPerSecond);
-      else surfer.setOptions({ minPxPerSec: pixelsPerSecond });
-    },
+    /**
+     * Through setOptions, not zoom(): zoom() throws before audio is loaded, and a later
+     * setOptions (new peaks) would put back the old level that zoom() did not record.
+     */
+    zoom: (pixelsPerSecond: number) => ws.current?.setOptions({ minPxPerSec: pixelsPerSecond }),
     seek: (time: number) => {
       ws.current?.setTime(time);
       setCursor(time);
