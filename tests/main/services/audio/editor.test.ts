@@ -104,6 +104,25 @@ describe('edit documents through the requests', () => {
   });
 });
 
+describe('sources that came in without peaks', () => {
+  const studio = useTestStudio();
+
+  it('computes and stores peaks on first use (a WAV added by asset.import, as a recording is)', async () => {
+    const file = speechWav(temp.dir, 'rec.wav', 2, 48000, 1, 'pcm16');
+    const job = await studio.services.jobs.wait((await studio.call('asset.import', { path: file })).id);
+    const asset = job.result as { id: number; sha256: string };
+    const doc = await studio.call('edit.open', { assetId: asset.id });
+    const peaks = await studio.call('edit.peaks', { documentId: doc.id, pixelsPerSecond: 50 });
+    expect(peaks.peaks).toHaveLength(1);
+    expect(peaks.peaks[0]).toHaveLength(100);
+    expect(Math.max(...peaks.peaks[0]!.map(Math.abs))).toBeGreaterThan(0.05);
+    expect(fs.existsSync(path.join(studio.dataDir, 'peaks', `${asset.sha256}.peaks`))).toBe(true);
+    const loud = await studio.call('audio.loudness', { assetId: asset.id });
+    expect(loud.integrated).toBeLessThan(0);
+    await expect(studio.call('audio.loudness', { assetId: asset.id, documentId: doc.id } as never)).rejects.toMatchObject({ code: 'invalid_argument' });
+  });
+});
+
 describe('history across a restart', () => {
   it('keeps undo and redo after the studio is closed and opened again', async () => {
     const data = makeTempDir('studio-restart-');
