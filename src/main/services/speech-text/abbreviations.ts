@@ -53,6 +53,14 @@ export const AMBIGUOUS: Record<string, Ambiguous> = {
       return null;
     },
   },
+  TH: {
+    options: ['tổng hợp', 'tiểu học', 'truyền hình'],
+    pick: (before, after) => {
+      if (['trường', 'cấp', 'bậc', 'học'].includes(before.at(-1) ?? '') || /^\s*(?:,|và)\s*(?:THCS|THPT)/u.test(after)) return 1;
+      if (['đài', 'phát'].includes(before.at(-1) ?? '')) return 2;
+      return null;
+    },
+  },
   BTC: {
     options: ['ban tổ chức', 'bộ tài chính'],
     pick: (before) => (before.at(-1) === 'bộ' ? 1 : null),
