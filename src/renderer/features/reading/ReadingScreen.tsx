@@ -4,12 +4,10 @@ import { Page } from '../../components/Page.tsx';
 import { DictionaryPanel } from './DictionaryPanel.tsx';
 import ReadingPreview from './ReadingPreview.tsx';
 
-const SAMPLE = 'UBND xã thông báo: từ 7h30 ngày 18/9/2024, TT Phong Điền tạm ngừng cấp điện. Giá 50.000đ/kg, tăng 5,3%. Theo Nghị định 49/2024/NĐ-CP.';
-
 /** Try how a script will be read, and keep the pronunciation dictionary. */
 export default function ReadingScreen() {
   const { t } = useTranslation('reading');
-  const [text, setText] = useState(SAMPLE);
+  const [text, setText] = useState(() => t('sample'));
   const [revision, setRevision] = useState(0);
   return (
     <Page title={t('screenTitle')}>
