@@ -57,7 +57,8 @@ export default async function deliveryBench() {
   const clearUploads = () => fs.rmSync(path.join(serverDir, 'uploads'), { recursive: true, force: true });
   try {
     const token = issueToken(serverDir);
-    await call('delivery.settings.update', { serverUrl: server.url, token });
+    const chunkOverride = Number(process.env.BENCH_DELIVERY_CHUNK_MIB);
+    await call('delivery.settings.update', { serverUrl: server.url, token, ...(chunkOverride > 0 ? { chunkSizeMiB: chunkOverride } : {}) });
     const chunkSizeMiB = (await call('delivery.settings.get', {})).chunkSizeMiB;
     const bulletins: Bulletin[] = [];
     for (let i = 0; i < ROUNDS; i++) bulletins.push(await approvedBulletin(test, { bytes: BYTES, title: `Bench ${i}` }));

@@ -107,6 +107,7 @@ export async function startSourceServer(options: SourceServerOptions): Promise<S
       new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => {
+          tus.close();
           db.close();
           resolve();
         });

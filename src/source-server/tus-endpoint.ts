@@ -17,6 +17,7 @@ const CHECKSUM_HEADERS = { 'Tus-Checksum-Algorithm': 'sha256' };
 
 export interface TusEndpoint {
   handle(req: http.IncomingMessage, res: http.ServerResponse, url: URL, accountId: number): Promise<void>;
+  close(): void;
 }
 
 async function sha256File(file: string): Promise<string> {
@@ -101,6 +102,7 @@ export async function createTusEndpoint(options: {
   });
 
   return {
+    close: () => store.close(),
     async handle(req, res, url, accountId) {
       // An upload may only be touched by the account whose bulletin it belongs to.
       const uploadId = url.pathname.slice(TUS_PATH.length + 1);

@@ -43,13 +43,14 @@ class ChunkSource {
     this.prefetched = null;
     const chunk = ahead && ahead.start === start && ahead.end === end ? ahead.chunk : this.read(start, end);
     const value = await chunk;
-    const next = Math.min(this.size, end + (end - start));
-    if (end < this.size) {
-      const pending = this.read(end, next);
-      pending.catch(() => undefined);
-      this.prefetched = { start: end, end: next, chunk: pending };
-    }
+    if (end < this.size) this.prefetch(end, Math.min(this.size, end + (end - start)));
     return { value, done: start + value.length >= this.size };
+  }
+
+  prefetch(start: number, end: number): void {
+    const pending = this.read(start, end);
+    pending.catch(() => undefined);
+    this.prefetched = { start, end, chunk: pending };
   }
 
   close(): void {
@@ -59,9 +60,12 @@ class ChunkSource {
 }
 
 export const chunkFileReader = {
-  async openFile(input: ChunkFileInput): Promise<ChunkSource> {
+  async openFile(input: ChunkFileInput, chunkSize: number): Promise<ChunkSource> {
     const handle = await fs.open(input.path, 'r');
     const { size } = await handle.stat();
-    return new ChunkSource(handle, size);
+    const source = new ChunkSource(handle, size);
+    // The first chunk is read and hashed while the upload is being created or its offset asked.
+    if (Number.isFinite(chunkSize) && chunkSize > 0) source.prefetch(0, Math.min(size, chunkSize));
+    return source;
   },
 };
