@@ -7,8 +7,9 @@ import { StudioError } from '../../../shared/errors.ts';
 
 interface EspeakWorker {
   set_voice(name: string): number;
+  /** espeak_TextToPhonemes: returns a pointer to a NUL-terminated UTF-8 string on the heap. */
+  convert_to_phonemes(text: string, ipa: boolean): { ptr: number };
   synthesize(text: string, onChunk: (samples: Int16Array, events: unknown[]) => boolean | void): void;
-  synthesize_ipa(text: string): { code: number; ipa: string };
   list_voices(): Array<{ name: string; identifier: string; languages: Array<{ priority: number; name: string }> }>;
   rate: number;
   pitch: number;
@@ -17,6 +18,7 @@ interface EspeakWorker {
 
 interface EspeakModule {
   eSpeakNGWorker: new () => EspeakWorker;
+  HEAPU8: Uint8Array;
 }
 
 /** espeak-ng's own words-per-minute at speed 1. */
@@ -25,17 +27,25 @@ const DEFAULT_RATE = 175;
 const MIN_RATE = 80;
 const MAX_RATE = 450;
 
-let instance: Promise<EspeakWorker> | null = null;
+let instance: Promise<{ worker: EspeakWorker; module: EspeakModule }> | null = null;
 
-function espeak(): Promise<EspeakWorker> {
+function espeakInstance(): Promise<{ worker: EspeakWorker; module: EspeakModule }> {
   instance ??= (async () => {
     const { default: init } = (await import('@echogarden/espeak-ng-emscripten')) as unknown as {
       default: () => Promise<EspeakModule>;
     };
     const module = await init();
-    return new module.eSpeakNGWorker();
+    return { worker: new module.eSpeakNGWorker(), module };
   })();
   return instance;
+}
+
+const espeak = async (): Promise<EspeakWorker> => (await espeakInstance()).worker;
+
+function heapString(module: EspeakModule, ptr: number): string {
+  let end = ptr;
+  while (module.HEAPU8[end] !== 0) end++;
+  return new TextDecoder().decode(module.HEAPU8.subarray(ptr, end));
 }
 
 function selectVoice(worker: EspeakWorker, voice: string): void {
@@ -77,7 +87,7 @@ const CLAUSE_BREAK = /([,.;:!?…]+)/u;
  * decomposed to NFD so each code point is one phoneme symbol.
  */
 export async function espeakPhonemize(text: string, voice: string): Promise<string> {
-  const worker = await espeak();
+  const { worker, module } = await espeakInstance();
   selectVoice(worker, voice);
   const parts = text.split(CLAUSE_BREAK);
   let result = '';
@@ -85,10 +95,10 @@ export async function espeakPhonemize(text: string, voice: string): Promise<stri
     const clause = parts[i]!.trim();
     const punctuation = (parts[i + 1] ?? '').slice(0, 1).replace('…', '.');
     if (clause) {
-      const { code, ipa } = worker.synthesize_ipa(clause);
-      if (code !== 0) throw new StudioError('internal', `espeak-ng could not phonemise "${clause.slice(0, 40)}"`);
-      // This build separates phonemes with "_" and clauses with newlines; Piper's strings have neither.
-      const phonemes = ipa.replace(/_/g, '').split('\n').map((s) => s.trim()).filter(Boolean).join(' ');
+      // espeak_TextToPhonemes, as Piper's phonemiser calls it (no audio is synthesised). This build
+      // separates phonemes with "_" and inner clauses with " | "; Piper's strings have neither.
+      const ipa = heapString(module, worker.convert_to_phonemes(clause, true).ptr);
+      const phonemes = ipa.replace(/_/g, '').split('|').map((s) => s.trim()).filter(Boolean).join(' ');
       if (result && phonemes) result += ' ';
       result += phonemes;
     }

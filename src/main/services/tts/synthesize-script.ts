@@ -38,8 +38,9 @@ export interface SynthesisOutput {
   cachedSentences: number;
   missingPhonemes: MissingPhoneme[];
   loudness: LoudnessResult;
-  /** Time inside ONNX sessions and in the whole call, for the benchmark. */
+  /** Time inside ONNX sessions, in joining/resampling/normalising, and in the whole call, for the benchmark. */
   inferenceMs: number;
+  dspMs: number;
   totalMs: number;
 }
 
@@ -122,10 +123,12 @@ export async function synthesizeScript(
     await engine?.dispose();
   }
   hooks.checkCancelled?.();
+  const dspStarted = performance.now();
   const joined = assemble(segments, engineRate, plan.leadingPauseMs ?? 0);
   const channels = engineRate === settings.sampleRate ? [joined] : resample([joined], engineRate, settings.sampleRate);
   hooks.checkCancelled?.();
   const { samples, loudness } = toLoudnessPreset(channels[0]!, settings);
+  const dspMs = performance.now() - dspStarted;
   return {
     samples,
     sampleRate: settings.sampleRate,
@@ -134,6 +137,7 @@ export async function synthesizeScript(
     missingPhonemes: missingList(missing),
     loudness,
     inferenceMs,
+    dspMs,
     totalMs: performance.now() - started,
   };
 }
