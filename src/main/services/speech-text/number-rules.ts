@@ -65,6 +65,10 @@ export const numberRules: Rule[] = [
     pattern: new RegExp(`${NUMBER}(?:${UNIT_SUFFIX})?`, 'uy'),
     midWord: true,
     read: (m, ctx): Reading => {
+      // Digits glued to letters are a code ("IR50404", "KH2024"): digit by digit, like a phone number.
+      if (/\p{L}/u.test(ctx.text[ctx.index - 1] ?? '') && /^\d{3,}$/.test(m[1]!) && !m[2] && !m[3]) {
+        return { spoken: readDigits(m[1]!), kind: 'number', length: m[1]!.length };
+      }
       const unit = m[2] ?? m[3];
       let readings = readWrittenNumber(m[1]!, ctx.style);
       // With a unit after it, "2.5" can only be a decimal: "2.5%" → "hai phẩy năm phần trăm".

@@ -156,7 +156,7 @@ export const CASES: Record<string, [string, string][]> = {
     ['https://dichvucong.gov.vn', 'dichvucong chấm gờ o vê chấm vê nờ'],
   ],
   'letters glued to digits': [
-    ['F0', 'ép không'], ['Lớp 12A1', 'Lớp mười hai a một'], ['Quốc lộ 1A', 'Quốc lộ một A'],
+    ['F0', 'ép không'], ['giống lúa IR50404', 'giống lúa i rờ năm không bốn không bốn'], ['H5N1', 'hát năm nờ một'], ['Lớp 12A1', 'Lớp mười hai a một'], ['Quốc lộ 1A', 'Quốc lộ một A'],
   ],
   'punctuation and symbols': [
     ['Độc lập - Tự do - Hạnh phúc', 'Độc lập, Tự do, Hạnh phúc'], ['(Kèm theo Quyết định)', 'Kèm theo Quyết định'],
