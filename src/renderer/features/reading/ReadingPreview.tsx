@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReadingAmbiguity, ReadingPreview as Preview, ReadingSentence } from '../../../shared/api/reading.ts';
 import { useRequest, useStudioEvent } from '../../api/hooks.ts';
@@ -44,9 +44,12 @@ export default function ReadingPreview({ text, choices, onChoicesChange, onPrevi
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [revision]);
 
+  // Reported once per new answer, whatever the identity of the parent's callback.
+  const onPreviewRef = useRef(onPreview);
+  onPreviewRef.current = onPreview;
   useEffect(() => {
-    if (data && settledText.trim()) onPreview?.(data);
-  }, [data, onPreview, settledText]);
+    if (data) onPreviewRef.current?.(data);
+  }, [data]);
 
   const choose = useCallback(
     (ambiguity: ReadingAmbiguity, reading: string) => {
