@@ -192,6 +192,8 @@ export const ABBREVIATIONS: Record<string, string> = {
   'đ/c': 'đồng chí',
   'Đ/c': 'đồng chí',
   'đ/v': 'đối với',
+  'V/v': 'về việc',
+  'v/v': 'về việc',
 };
 
 /** Letter names used when an unknown acronym is spelled ("VTV" → "vê tê vê"). */

@@ -67,6 +67,12 @@ export const AMBIGUOUS: Record<string, Ambiguous> = {
   },
 };
 
+/** Certain from context, so not flagged: "Q. CHỦ TỊCH" is "quyền chủ tịch", "Q.1" is "quận một". */
+const TITLE_AFTER = /^\s*(?:CHỦ TỊCH|Chủ tịch|chủ tịch|GIÁM ĐỐC|Giám đốc|giám đốc|TRƯỞNG|Trưởng|trưởng|CHÁNH|Chánh)/u;
+const CONTEXTUAL: Record<string, (after: string) => string | null> = {
+  'Q.': (after) => (TITLE_AFTER.test(after) ? 'quyền' : null),
+};
+
 /** A token: letters, possibly joined by . - & / (TP.HCM, KT-XH, NN&PTNT, t/h), maybe a final dot. */
 // Bounded (no key is longer than a few pieces of a dozen letters) so a run like "a.a.a.a…" costs
 // constant work per position instead of rescanning the whole run at every letter.
@@ -95,6 +101,8 @@ function lookup(key: string, ctx: RuleContext): Reading | null {
     const chosen = ambiguous.options[picked ?? 0]!;
     return { spoken: chosen, options: ambiguous.options, kind: 'abbreviation', length: key.length, reason: picked === null ? 'default' : 'context' };
   }
+  const contextual = CONTEXTUAL[key]?.(textAfter(ctx, key.length));
+  if (contextual) return { spoken: contextual, kind: 'abbreviation', length: key.length };
   const spoken = ABBREVIATIONS[key];
   return spoken ? { spoken, kind: 'abbreviation', length: key.length } : null;
 }

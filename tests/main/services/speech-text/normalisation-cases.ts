@@ -127,7 +127,7 @@ export const CASES: Record<string, [string, string][]> = {
     ['TT Phong Điền', 'thị trấn Phong Điền'], ['TT 39', 'thông tư ba mươi chín'], ['Phó TT', 'Phó thủ tướng'],
     ['TT Chính phủ', 'thủ tướng Chính phủ'], ['TT.HĐND tỉnh', 'thường trực hội đồng nhân dân tỉnh'],
     ['CT UBND xã', 'chủ tịch ủy ban nhân dân xã'], ['CT 05', 'chỉ thị năm'], ['sáng CN', 'sáng chủ nhật'],
-    ['(t/h)', 'thực hiện'], ['PCCCR', 'phòng cháy chữa cháy rừng'], ['ANTT-ATXH', 'an ninh trật tự, an toàn xã hội'],
+    ['(t/h)', 'thực hiện'], ['V/v triển khai', 'về việc triển khai'], ['Q. CHỦ TỊCH', 'quyền chủ tịch'], ['PCCCR', 'phòng cháy chữa cháy rừng'], ['ANTT-ATXH', 'an ninh trật tự, an toàn xã hội'],
     ['Trường MN, TH và THCS', 'Trường mầm non, tiểu học và trung học cơ sở'], ['CCHC', 'cải cách hành chính'], ['CT, PCT UBND tỉnh', 'chủ tịch, phó chủ tịch ủy ban nhân dân tỉnh'],
   ],
   'legal citations': [
