@@ -15,6 +15,7 @@ import type { Db } from '../storage/database.ts';
 import type { BackoffOptions } from './backoff.ts';
 import type { Connector } from './connector.ts';
 import { DeliverySettingsStore } from './delivery-settings.ts';
+import { OutboxLease } from './outbox-lease.ts';
 import { OutboxRunner, type ConnectorHooks } from './outbox-runner.ts';
 import { OutboxStore } from './outbox-store.ts';
 import { describeBulletin } from './package/describe-bulletin.ts';
@@ -52,6 +53,7 @@ export class DeliveryService {
     this.settings = new DeliverySettingsStore(deps.db, deps.secrets, deps.audit);
     this.runner = new OutboxRunner({
       store: this.outbox,
+      lease: new OutboxLease(deps.db),
       dataDir: deps.dataDir,
       connectorFor: (item, hooks) => this.connectorFor(item.target, item.dest, hooks),
       emit: deps.emit,

@@ -10,6 +10,7 @@ import { StudioError } from '../../../shared/errors.ts';
 import type { StudioEvents } from '../../../shared/events.ts';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff.ts';
 import type { Connector, SendResult } from './connector.ts';
+import type { OutboxLease } from './outbox-lease.ts';
 import type { DueItem, OutboxStore } from './outbox-store.ts';
 
 export interface ConnectorHooks {
@@ -19,6 +20,8 @@ export interface ConnectorHooks {
 
 export interface OutboxRunnerOptions {
   store: OutboxStore;
+  /** Only the lease holder sends; others look again now and then in case the holder exits. */
+  lease: OutboxLease;
   dataDir: string;
   connectorFor(item: OutboxItem, hooks: ConnectorHooks): Connector;
   emit<N extends 'outbox.changed' | 'outbox.progress'>(name: N, payload: StudioEvents[N]): void;
@@ -28,6 +31,8 @@ export interface OutboxRunnerOptions {
 }
 
 const PROGRESS_EVERY_MS = 250;
+const LEASE_RETRY_MS = 5_000;
+const IDLE_POLL_MS = 5_000;
 
 export class OutboxRunner {
   private running = false;
@@ -41,9 +46,16 @@ export class OutboxRunner {
   start(): void {
     if (this.running) return;
     this.running = true;
-    const requeued = this.options.store.requeueInterrupted();
-    if (requeued > 0) this.options.log?.(`outbox: ${requeued} interrupted upload(s) resume`);
     this.loop = this.run();
+  }
+
+  /** Waits (sleeping, wakeable) until this process holds the outbox lease. */
+  private async acquireLease(): Promise<boolean> {
+    while (this.running) {
+      if (this.options.lease.tryAcquire()) return true;
+      await this.sleepUntil(Date.now() + LEASE_RETRY_MS);
+    }
+    return false;
   }
 
   /** Look for due work now (after enqueue or retry). An emergency item pre-empts a lesser upload. */
@@ -68,10 +80,24 @@ export class OutboxRunner {
   }
 
   private async run(): Promise<void> {
+    if (!(await this.acquireLease())) return;
+    // Items a crashed holder left "sending" go back to the queue, their resume state intact.
+    const requeued = this.options.store.requeueInterrupted();
+    if (requeued > 0) this.options.log?.(`outbox: ${requeued} interrupted upload(s) resume`);
+    try {
+      await this.loopDue();
+    } finally {
+      this.options.lease.release();
+    }
+  }
+
+  private async loopDue(): Promise<void> {
     while (this.running) {
       const due = this.options.store.nextDue(Date.now());
       if (!due) {
-        await this.sleepUntil(this.options.store.nextWakeAt());
+        // Another process (the CLI) may queue items in this library: look again now and then.
+        const next = this.options.store.nextWakeAt();
+        await this.sleepUntil(Math.min(next ?? Infinity, Date.now() + IDLE_POLL_MS));
         continue;
       }
       await this.deliver(due);
@@ -99,6 +125,10 @@ export class OutboxRunner {
     const rank = due.item.priority === 'emergency' ? 0 : due.item.priority === 'priority' ? 1 : 2;
     this.current = { id: due.item.id, rank, controller };
     let item = store.markSending(due.item.id);
+    if (item.state !== 'sending') {
+      this.current = null;
+      return;
+    }
     emit('outbox.changed', item);
     let lastProgressAt = 0;
     try {

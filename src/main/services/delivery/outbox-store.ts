@@ -146,8 +146,12 @@ export class OutboxStore {
     return this.get(id);
   }
 
+  /** Claims a queued item (a cancel may have just taken it out of the queue). */
   markSending(id: number): OutboxItem {
-    return this.update(id, `state = 'sending', attempts = attempts + 1, next_attempt_at = NULL`);
+    this.db
+      .prepare(`UPDATE outbox SET state = 'sending', attempts = attempts + 1, next_attempt_at = NULL, updated_at = ? WHERE id = ? AND state = 'queued'`)
+      .run(new Date().toISOString(), id);
+    return this.get(id);
   }
 
   saveResume(id: number, resume: ResumeState): void {

@@ -6,6 +6,7 @@
 import { librarySchema } from './001-library.ts';
 import { librarySearch } from './002-library-search.ts';
 import { deliveryOutbox } from './030-delivery-outbox.ts';
+import { outboxLease } from './031-outbox-lease.ts';
 import { audioEdits } from './010-audio-edits.ts';
 import { recorderSchema } from './020-recorder.ts';
 import { voicePacksSchema } from './026-voice-packs.ts';
@@ -18,4 +19,4 @@ export interface Migration {
   sql: string;
 }
 
-export const migrations: Migration[] = [deliveryOutbox, librarySchema, librarySearch, audioEdits, recorderSchema, pronunciationsSchema, voicePacksSchema, packageImportsSchema];
+export const migrations: Migration[] = [deliveryOutbox, outboxLease, librarySchema, librarySearch, audioEdits, recorderSchema, pronunciationsSchema, voicePacksSchema, packageImportsSchema];
