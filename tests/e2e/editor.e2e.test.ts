@@ -17,8 +17,14 @@ const waitForDuration = (page: Page, seconds: number) =>
   );
 
 /** The waveform has drawn the current state (peaks and preview loaded). */
-const waitForWaveform = (page: Page) =>
-  page.waitForFunction(() => document.querySelector('[data-testid="waveform"]')?.getAttribute('data-ready') === 'true', null, { timeout: 60_000 });
+const waitForWaveform = async (page: Page) => {
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid="waveform"]')?.getAttribute('data-ready') === 'true' || !!document.querySelector('[role="alert"]'),
+    null,
+    { timeout: 60_000 },
+  );
+  expect(await page.getByRole('alert').allTextContents()).toEqual([]);
+};
 
 describe('editor in Chromium: record, edit, normalise, export', () => {
   let temp: ReturnType<typeof makeTempDir> | null = null;
@@ -69,6 +75,15 @@ describe('editor in Chromium: record, edit, normalise, export', () => {
     await page.keyboard.press('Control+y');
     await waitForDuration(page, recorded - 1);
     await waitForWaveform(page);
+
+    // Space plays the selection from the rendered preview (served with Range) and stops at its end.
+    await page.getByTestId('selection-start').fill('0.5');
+    await page.getByTestId('selection-end').fill('1.5');
+    await page.getByTestId('selection-end').press('Enter');
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press(' ');
+    await page.waitForSelector('[data-testid="play"][data-playing="true"]');
+    await page.waitForSelector('[data-testid="play"][data-playing="false"]', { timeout: 15_000 });
 
     await page.getByTestId('normalize-preset').selectOption('broadcast');
     await page.getByTestId('normalize').click();

@@ -31,7 +31,7 @@ export function EditToolbar(p: Props) {
   return (
     <div className="ed-toolbar" role="toolbar" aria-label={t('toolbar')}>
       <div className="ed-group">
-        <button type="button" onClick={p.togglePlay} data-testid="play" title={t('shortcut.space')}>
+        <button type="button" onClick={p.togglePlay} data-testid="play" data-playing={p.playing} title={t('shortcut.space')}>
           {p.playing ? `⏸ ${t('pause')}` : `▶ ${sel ? t('playSelection') : t('play')}`}
         </button>
         <button type="button" onClick={() => p.zoom(2)} className="ed-zoom" data-testid="zoom-in" title={t('zoomIn')}>
