@@ -3,6 +3,7 @@
  * heavy work (model loading, inference, DSP) happens in job workers.
  */
 import { createHash } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import type { JobInfo } from '../../../shared/domain.ts';
 import { StudioError, type ErrorCode } from '../../../shared/errors.ts';
@@ -24,6 +25,8 @@ const SYNTH_WORKER = new URL('./synthesize.worker.ts', import.meta.url);
 const INSTALL_WORKER = new URL('./voice-install.worker.ts', import.meta.url);
 /** Where previews are written, relative to the data dir (served as media). */
 export const PREVIEW_DIR = 'tts-preview';
+/** Previews kept on disk; older ones are removed (they are recreated from the sentence cache on demand). */
+const PREVIEWS_KEPT = 200;
 const DEFAULT_SAMPLE = 'Xin chào bà con. Đây là giọng đọc bản tin của đài truyền thanh xã.';
 
 export interface TtsDeps {
@@ -113,12 +116,23 @@ export class TtsService {
     const input = this.synthesisInput(voiceId, spokenText, settings, { kind: 'file', path: path.join(PREVIEW_DIR, `${key}.wav`) }, choices);
     const job = this.deps.services().jobs.start<SynthesisInput, SynthesisFile>({ kind: 'tts.preview', title: 'Nghe thử giọng đọc', worker: SYNTH_WORKER, input });
     const result = await resultOf<SynthesisFile>(this.deps.services().jobs, job);
+    this.prunePreviews();
     return {
       media: result.file.replace(/\\/g, '/'),
       durationSec: result.durationSec,
       spoken: input.plan.sentences.map((s) => s.spoken).join('\n'),
       missingPhonemes: result.missingPhonemes,
     };
+  }
+
+  private prunePreviews(): void {
+    const dir = path.join(this.deps.dataDir, PREVIEW_DIR);
+    const files = fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.wav'))
+      .map((f) => ({ f, at: fs.statSync(path.join(dir, f)).mtimeMs }))
+      .sort((a, b) => b.at - a.at);
+    for (const { f } of files.slice(PREVIEWS_KEPT)) fs.rmSync(path.join(dir, f), { force: true });
   }
 
   synthesize(

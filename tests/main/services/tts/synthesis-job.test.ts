@@ -43,7 +43,7 @@ function ffmpegLufs(file: string): number {
   return Number(/Integrated loudness:\s+I:\s+(-?[\d.]+) LUFS/.exec(out)?.[1]);
 }
 
-describe('synthesis job', () => {
+describe('synthesis job', { timeout: 120_000 }, () => {
   const studio = useTestStudio();
 
   it('speaks a bulletin with the built-in voice into a 48 kHz broadcast-loudness asset of the bulletin', async () => {

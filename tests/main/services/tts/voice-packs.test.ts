@@ -29,7 +29,7 @@ const voicesDirEntries = (dataDir: string) => {
   return fs.existsSync(dir) ? fs.readdirSync(dir) : [];
 };
 
-describe('voice packs', () => {
+describe('voice packs', { timeout: 120_000 }, () => {
   const studio = useTestStudio();
 
   it('lists the three built-in Vietnamese voices on a fresh install', async () => {
@@ -79,7 +79,7 @@ describe('voice packs', () => {
   });
 });
 
-describe('broken voice packs are refused with a reason and leave nothing behind', () => {
+describe('broken voice packs are refused with a reason and leave nothing behind', { timeout: 120_000 }, () => {
   const studio = useTestStudio();
   const broken = (name: string) => path.join(temp.dir, 'broken', name);
 
