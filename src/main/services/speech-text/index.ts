@@ -35,11 +35,12 @@ export { decodeTextBytes, convertLegacyText } from './legacy-encodings.ts';
 export { normaliseTones } from './tone-placement.ts';
 export { readInteger, readDigits } from './numbers.ts';
 
-const [endOfDocument, separatorLine, bullet, ...otherSymbols] = symbolRules;
+const [endOfDocument, ellipsis, separatorLine, bullet, ...otherSymbols] = symbolRules;
 
 const BUILT_IN: Rule[] = [
   ...pauseRules,
   endOfDocument!,
+  ellipsis!,
   separatorLine!,
   bullet!,
   ...romanRules,

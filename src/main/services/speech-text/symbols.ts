@@ -25,7 +25,9 @@ const CLOSE = new Set([')', ']', '}']);
 
 export const symbolRules: Rule[] = [
   { name: 'end-of-document', pattern: /\.\/\./uy, midWord: true, read: () => ({ spoken: '.', kind: 'symbol' }) },
-  { name: 'separator-line', pattern: /[-–—_=*~.•]{3,}/uy, midWord: true, read: () => ({ spoken: '', kind: 'symbol' }) },
+  // "..." is an ellipsis (it may end a sentence); longer dot runs and dash/underscore runs are rules or leaders.
+  { name: 'ellipsis', pattern: /\.{3}(?!\.)/uy, midWord: true, read: () => ({ spoken: '…', kind: 'symbol' }) },
+  { name: 'separator-line', pattern: /[-–—_=*~•]{3,}|\.{4,}/uy, midWord: true, read: () => ({ spoken: '', kind: 'symbol' }) },
   {
     name: 'bullet',
     pattern: /[-–—+•*·▪●○◦]\s/uy,

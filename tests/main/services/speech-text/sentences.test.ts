@@ -46,6 +46,10 @@ describe('sentences, paragraphs and pause markers', () => {
     expect(prepareForSpeech('A [pause 600s] B').sentences[0]!.pauseAfterMs).toBe(60_000);
   });
 
+  it('ends a sentence at an ellipsis written as three dots, and drops dot leaders', () => {
+    expect(spoken('Chờ đợi... Rồi đi. Mục lục........5')).toEqual(['Chờ đợi…', 'Rồi đi.', 'Mục lục năm']);
+  });
+
   it('drops lines with nothing to say (separators, lone punctuation)', () => {
     expect(spoken('Tiêu đề\n-----------\n \u00a0\n…\nNội dung.')).toEqual(['Tiêu đề', 'Nội dung.']);
   });
