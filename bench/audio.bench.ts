@@ -3,7 +3,7 @@
  * import with peaks, loudness measurement and MP3 export, each timed against ffmpeg doing the
  * same work on the same file in the same run, with the peak memory (max RSS) of each process.
  * Goals: import ≥ 200× real time, loudness at least as fast as ffmpeg ebur128, < 300 MB.
- * BENCH_AUDIO_MINUTES shortens the file for a quick look.
+ * BENCH_AUDIO_MINUTES shortens the file for a quick look; BENCH_AUDIO_TASKS picks the parts.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -11,6 +11,8 @@ import os from 'node:os';
 import path from 'node:path';
 
 const MINUTES = Number(process.env.BENCH_AUDIO_MINUTES ?? 60);
+/** e.g. BENCH_AUDIO_TASKS=import,loudness to leave the (slow) MP3 export out of a quick rerun. */
+const TASKS = (process.env.BENCH_AUDIO_TASKS ?? 'import,loudness,mp3').split(',');
 const ROOT = path.resolve(import.meta.dirname, '..');
 
 interface Run {
@@ -31,7 +33,10 @@ function ours(task: string, file: string, out: string): Run {
 
 /** ffmpeg under GNU time: wall seconds and max RSS of the ffmpeg process. */
 function ffmpeg(args: string[]): Run {
-  const run = spawnSync('/usr/bin/time', ['-f', 'TIME %e %M', 'ffmpeg', '-hide_banner', '-nostats', '-y', ...args], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const run = spawnSync('/usr/bin/time', ['-f', 'TIME %e %M', 'ffmpeg', '-hide_banner', '-nostats', '-y', ...args], {
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+  });
   if (run.status !== 0) throw new Error(`ffmpeg failed: ${run.stderr.slice(-2000)}`);
   const [, seconds, kb] = /TIME ([\d.]+) (\d+)/.exec(run.stderr)!;
   return { seconds: Number(seconds), maxRssMB: Number(kb) / 1024 };
@@ -44,10 +49,21 @@ export default async function audioBench() {
     const duration = MINUTES * 60;
     // two independent pink-noise channels, speech-like level
     ffmpeg([
-      '-loglevel', 'error',
-      '-f', 'lavfi', '-i', `anoisesrc=d=${duration}:c=pink:r=48000:a=0.25:s=1`,
-      '-f', 'lavfi', '-i', `anoisesrc=d=${duration}:c=pink:r=48000:a=0.25:s=2`,
-      '-filter_complex', '[0][1]amerge=inputs=2', '-c:a', 'pcm_s16le', wav,
+      '-loglevel',
+      'error',
+      '-f',
+      'lavfi',
+      '-i',
+      `anoisesrc=d=${duration}:c=pink:r=48000:a=0.25:s=1`,
+      '-f',
+      'lavfi',
+      '-i',
+      `anoisesrc=d=${duration}:c=pink:r=48000:a=0.25:s=2`,
+      '-filter_complex',
+      '[0][1]amerge=inputs=2',
+      '-c:a',
+      'pcm_s16le',
+      wav,
     ]);
     const mb = fs.statSync(wav).size / 1048576;
     process.stdout.write(`source: ${MINUTES} min 48 kHz stereo 16-bit WAV, ${mb.toFixed(0)} MB\n`);
@@ -70,38 +86,66 @@ export default async function audioBench() {
 
     // Import: copy + hash + multi-resolution peaks. Reference: ffmpeg copying the file while
     // decoding it into min/max per 256-frame block (astats), i.e. the same copy-plus-peaks work.
-    const importRun = ours('import', wav, path.join(dir, 'data'));
-    const importRef = ffmpeg([
-      '-loglevel', 'error', '-i', wav,
-      '-map', '0', '-c:a', 'copy', path.join(dir, 'copy.wav'),
-      '-map', '0', '-af', 'asetnsamples=n=256,astats=metadata=1:reset=1:measure_overall=none:measure_perchannel=Min_level+Max_level',
-      '-f', 'null', '-',
-    ]);
-    const importResult = row('import + peaks', importRun, importRef, 'copy + astats min/max per 256');
-    fs.rmSync(path.join(dir, 'data'), { recursive: true, force: true });
-    fs.rmSync(path.join(dir, 'copy.wav'), { force: true });
+    const skipped = { seconds: 0, realTime: 0, maxRssMB: 0, ffmpegSeconds: 0, ffmpegMaxRssMB: 0, speedVsFfmpeg: 0 };
+    let importResult = skipped;
+    let loudnessResult = { ...skipped, ffmpegNoTruePeakSeconds: 0 };
+    let mp3Result = skipped;
+    if (TASKS.includes('import')) {
+      const importRun = ours('import', wav, path.join(dir, 'data'));
+      const importRef = ffmpeg([
+        '-loglevel',
+        'error',
+        '-i',
+        wav,
+        '-map',
+        '0',
+        '-c:a',
+        'copy',
+        path.join(dir, 'copy.wav'),
+        '-map',
+        '0',
+        '-af',
+        'asetnsamples=n=256,astats=metadata=1:reset=1:measure_overall=none:measure_perchannel=Min_level+Max_level',
+        '-f',
+        'null',
+        '-',
+      ]);
+      importResult = row('import + peaks', importRun, importRef, 'copy + astats min/max per 256');
+      fs.rmSync(path.join(dir, 'data'), { recursive: true, force: true });
+      fs.rmSync(path.join(dir, 'copy.wav'), { force: true });
+    }
 
     // Loudness: integrated, range and true peak, as `ebur128=peak=true` computes.
-    const loudRun = ours('loudness', wav, '');
-    const loudRef = ffmpeg(['-loglevel', 'info', '-i', wav, '-af', 'ebur128=peak=true', '-f', 'null', '-']);
-    const loudPlain = ffmpeg(['-loglevel', 'info', '-i', wav, '-af', 'ebur128', '-f', 'null', '-']);
-    const loudnessResult = row('loudness (I,LRA,TP)', loudRun, loudRef, 'ebur128=peak=true');
-    process.stdout.write(`${''.padEnd(18)} ffmpeg ebur128 without true peak: ${round(loudPlain.seconds)}s → ratio ${round(loudPlain.seconds / loudRun.seconds)}\n`);
+    if (TASKS.includes('loudness')) {
+      const loudRun = ours('loudness', wav, '');
+      const loudRef = ffmpeg(['-loglevel', 'info', '-i', wav, '-af', 'ebur128=peak=true', '-f', 'null', '-']);
+      const loudPlain = ffmpeg(['-loglevel', 'info', '-i', wav, '-af', 'ebur128', '-f', 'null', '-']);
+      loudnessResult = {
+        ...row('loudness (I,LRA,TP)', loudRun, loudRef, 'ebur128=peak=true'),
+        ffmpegNoTruePeakSeconds: round(loudPlain.seconds),
+      };
+      process.stdout.write(
+        `${''.padEnd(18)} ffmpeg ebur128 without true peak: ${round(loudPlain.seconds)}s → ratio ${round(loudPlain.seconds / loudRun.seconds)}\n`,
+      );
+    }
 
     // MP3 export: 128 kbit/s CBR at 48 kHz. Reference: ffmpeg's native libmp3lame.
-    const mp3Run = ours('mp3', wav, path.join(dir, 'ours.mp3'));
-    const mp3Ref = ffmpeg(['-loglevel', 'error', '-i', wav, '-c:a', 'libmp3lame', '-b:a', '128k', path.join(dir, 'ffmpeg.mp3')]);
-    const mp3Result = row('MP3 export 128k', mp3Run, mp3Ref, 'libmp3lame 128k');
+    if (TASKS.includes('mp3')) {
+      const mp3Run = ours('mp3', wav, path.join(dir, 'ours.mp3'));
+      const mp3Ref = ffmpeg(['-loglevel', 'error', '-i', wav, '-c:a', 'libmp3lame', '-b:a', '128k', path.join(dir, 'ffmpeg.mp3')]);
+      mp3Result = row('MP3 export 128k', mp3Run, mp3Ref, 'libmp3lame 128k');
+    }
 
     return {
       minutes: MINUTES,
       import: importResult,
-      loudness: { ...loudnessResult, ffmpegNoTruePeakSeconds: round(loudPlain.seconds) },
+      loudness: loudnessResult,
       mp3Export: mp3Result,
       goals: {
         import200xRealTime: importResult.realTime >= 200,
         loudnessAtLeastFfmpeg: loudnessResult.speedVsFfmpeg >= 1,
         memoryUnder300MB: Math.max(importResult.maxRssMB, loudnessResult.maxRssMB, mp3Result.maxRssMB) < 300,
+        loadAverage: os.loadavg()[0],
       },
     };
   } finally {

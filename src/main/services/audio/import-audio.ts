@@ -113,26 +113,21 @@ async function copyWav(fd: number, size: number, head: Buffer, temp: string, job
   const peaks = new PeakBuilder(info.sampleRate, info.channels);
   const out = fs.openSync(temp, 'w');
   try {
-    const buf = Buffer.from(new ArrayBuffer(CHUNK));
+    // Reads start at the data chunk and hold whole frames, so samples decode in place (no copy).
+    const span = Math.floor(CHUNK / frameBytes) * frameBytes;
+    const buf = Buffer.from(new ArrayBuffer(Math.max(span, info.dataOffset)));
     let pos = 0;
-    let pending = Buffer.alloc(0);
     while (pos < size) {
       job.checkCancelled();
-      const got = fs.readSync(fd, buf, 0, CHUNK, pos);
+      const want = pos < info.dataOffset ? info.dataOffset - pos : pos < dataEnd ? Math.min(span, dataEnd - pos) : span;
+      const got = fs.readSync(fd, buf, 0, want, pos);
       if (got === 0) break;
       const bytes = buf.subarray(0, got);
       hash.update(bytes);
       fs.writeSync(out, bytes);
-      // the part of this chunk inside the data chunk, plus any partial frame carried over
-      const from = Math.max(pos, info.dataOffset);
-      const to = Math.min(pos + got, dataEnd);
-      if (to > from) {
-        const audio = pending.length ? Buffer.concat([pending, bytes.subarray(from - pos, to - pos)]) : bytes.subarray(from - pos, to - pos);
-        const frames = Math.floor(audio.length / frameBytes);
-        const aligned = Buffer.from(new ArrayBuffer(frames * frameBytes));
-        audio.copy(aligned, 0, 0, frames * frameBytes);
-        peaks.add(decodePcm(aligned, frames, info));
-        pending = Buffer.from(audio.subarray(frames * frameBytes));
+      if (pos >= info.dataOffset && pos < dataEnd) {
+        const frames = Math.floor(got / frameBytes);
+        peaks.add(decodePcm(bytes, frames, info));
       }
       pos += got;
       job.progress(pos / size, 'importing');
