@@ -40,5 +40,8 @@ describe('studio read-as and studio dictionary', () => {
     const empty = runStudio(dataDir, ['read-as']);
     expect(empty.status).not.toBe(0);
     expect(empty.stderr).toContain('Chưa có nội dung');
+    const missing = runStudio(dataDir, ['read-as', '--file', path.join(temp.dir, 'nope.txt')]);
+    expect(missing.status).not.toBe(0);
+    expect(missing.stderr).toContain('Không đọc được tệp');
   });
 });

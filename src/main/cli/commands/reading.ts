@@ -3,6 +3,14 @@ import type { Command } from 'commander';
 import { decodeTextBytes } from '../../services/speech-text/legacy-encodings.ts';
 import { call, printJson } from '../session.ts';
 
+function readFile(file: string): Buffer {
+  try {
+    return readFileSync(file);
+  } catch (error) {
+    throw new Error(`Không đọc được tệp / cannot read file ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+}
+
 /** Reads a choice given as KEY=READING ("TT=thông tư", "12=thông tư"). */
 function collectChoice(value: string, previous: Record<string, string>): Record<string, string> {
   const at = value.indexOf('=');
@@ -20,7 +28,7 @@ export function registerReadingCommands(program: Command): void {
     .option('--ngan', 'say "ngàn" instead of "nghìn"')
     .option('--json', 'print the full structure: sentences, parts, ambiguities')
     .action(async (words: string[], opts, command: Command) => {
-      const text = opts.file ? decodeTextBytes(readFileSync(opts.file)).text : words.join(' ');
+      const text = opts.file ? decodeTextBytes(readFile(opts.file)).text : words.join(' ');
       if (!text.trim()) throw new Error('Chưa có nội dung để đọc / nothing to read: give TEXT or --file');
       const result = await call(command, 'reading.preview', {
         text,
