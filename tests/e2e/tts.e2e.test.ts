@@ -1,8 +1,10 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, startHost, type RunningHost } from '../helpers/browser-host.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
+import { writePiperVoice } from '../fixtures/voices/make-test-voices.ts';
 
 async function snap(page: Page, name: string) {
   if (process.env.STUDIO_SCREENSHOTS) await page.screenshot({ path: path.join(process.env.STUDIO_SCREENSHOTS, `${name}.png`), fullPage: true });
@@ -80,5 +82,39 @@ describe('text to speech in Chromium', () => {
     await expect.poll(cursor, { timeout: 10_000 }).toBeGreaterThan(0.3);
     await snap(page, 'tts-generated');
     await page.getByTestId('tts-play').click();
+  }, 180_000);
+
+  it('installs a voice pack in the manager, speaks with it, refuses a broken one and removes it', async () => {
+    const model = writePiperVoice(path.join(temp.dir, 'packs', 'nhieu-giong'), 'vi_VN-e2e-x_low', { multiSpeaker: true });
+    await page.goto(`${host.url}#/tts`);
+    const manager = page.getByTestId('voice-packs');
+    await manager.getByRole('textbox').fill(path.dirname(model));
+    await manager.getByRole('button', { name: 'Cài gói giọng' }).click();
+    await manager.getByTestId('voice-pack-row').waitFor({ timeout: 60_000 });
+    await closeJobsPanel(page);
+    expect(await manager.getByTestId('voice-pack-row').innerText()).toMatch(/vi_VN-e2e-x_low\s+Piper\s+vi\s+\d+ kB\s+CC0-1\.0/);
+
+    // The new voice is in the picker, with its speakers.
+    await page.getByTestId('tts-voice').selectOption('pack:vi_VN-e2e-x_low');
+    await expect.poll(() => page.getByLabel('Người đọc').locator('option').allInnerTexts()).toEqual(['nam', 'nu', 'tre']);
+    await page.getByTestId('tts-script').fill('Xin chào bà con.');
+    await page.getByTestId('tts-generate').click();
+    await page.locator('[data-testid="tts-waveform"][data-ready="true"]').waitFor({ timeout: 60_000 });
+    await closeJobsPanel(page);
+
+    // A broken pack: the reason is shown and nothing is added.
+    const broken = writePiperVoice(path.join(temp.dir, 'packs', 'hong'), 'vi_VN-broken-x_low');
+    fs.rmSync(`${broken}.json`);
+    await manager.getByRole('textbox').fill(path.dirname(broken));
+    await manager.getByRole('button', { name: 'Cài gói giọng' }).click();
+    await manager.locator('.notice-error').waitFor({ timeout: 60_000 });
+    await closeJobsPanel(page);
+    expect(await manager.locator('.notice-error').innerText()).toMatch(/thiếu tệp cấu hình/);
+    expect(await manager.getByTestId('voice-pack-row').count()).toBe(1);
+    await snap(page, 'tts-voice-packs');
+
+    page.once('dialog', (dialog) => void dialog.accept());
+    await manager.getByRole('button', { name: 'Gỡ' }).click();
+    await expect.poll(() => manager.getByTestId('voice-pack-row').count()).toBe(0);
   }, 180_000);
 });

@@ -41,6 +41,16 @@ export default function TtsScreen({ param }: { param?: string }) {
     if (bulletin.data) setText(bulletin.data.script);
   }, [bulletin.data]);
 
+  // A bulletin in an ethnic language starts with a voice of that language when one is installed.
+  const language = bulletin.data?.language;
+  useEffect(() => {
+    const match = language && language !== 'vi' ? voices.data?.find((v) => v.languages.includes(language)) : undefined;
+    if (match) {
+      setVoiceId(match.id);
+      setSpeaker(match.speakers[0]?.id);
+    }
+  }, [language, voices.data]);
+
   const requestSettings = toRequestSettings(settings, speaker);
 
   const generate = useCallback(async () => {
