@@ -74,7 +74,8 @@ export function useRecorder() {
         channels: mic.channels,
         deviceLabel: mic.deviceLabel.slice(0, 300),
       });
-      const uploader = new TakeUploader(sessionId, mic.sampleRate, setSavedSeconds, setError);
+      // If the disk refuses a chunk (full, unplugged), stop the take there rather than record into nothing.
+      const uploader = new TakeUploader(sessionId, mic.sampleRate, setSavedSeconds, () => void stopRef.current());
       take.current = uploader;
       mic.onBlock = (block) => uploader.push(block);
       setPhase('recording');
@@ -90,7 +91,8 @@ export function useRecorder() {
     take.current = null;
     setPhase('saving');
     try {
-      await uploader.finish();
+      // A chunk that could not be saved is reported, but what reached the disk is still kept.
+      await uploader.finish().catch(setError);
       setLastTake(await api.call('recorder.stop', { sessionId: uploader.sessionId }));
     } catch (failure) {
       setError(failure);
@@ -98,6 +100,9 @@ export function useRecorder() {
       setPhase(capture.current ? 'ready' : 'idle');
     }
   }, []);
+
+  const stopRef = useRef(stop);
+  stopRef.current = stop;
 
   return {
     devices,

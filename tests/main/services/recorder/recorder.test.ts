@@ -139,3 +139,35 @@ describe('recorder crash recovery', () => {
     }
   });
 });
+
+describe('recorder: a take left open by a closed studio', () => {
+  let temp: ReturnType<typeof makeTempDir> | null = null;
+  afterEach(() => temp?.remove());
+
+  it('is offered on the next start with a torn last frame cut off, and can be discarded', async () => {
+    temp = makeTempDir();
+    const ctx = { actor: 'tester' };
+    const first = openStudio({ dataDir: temp.dir, transport: 'test' });
+    const started = await first.dispatch('recorder.start', { sampleRate: 16000, channels: 2 }, ctx);
+    const { sessionId } = (started as { ok: true; result: { sessionId: string } }).result;
+    await first.dispatch('recorder.append', { sessionId, seq: 0, pcm: sineChunk({ sampleRate: 16000, channels: 2, startFrame: 0, frames: 8000 }) }, ctx);
+    await first.close();
+    // Half a frame reached the disk before the power went: it must not shift the channels.
+    fs.appendFileSync(path.join(temp.dir, 'recordings', `${sessionId}.wav`), Buffer.from([1, 2]));
+
+    const second = openStudio({ dataDir: temp.dir, transport: 'test' });
+    try {
+      const listed = await second.dispatch('recorder.recoverable', {}, ctx);
+      expect(listed).toMatchObject({ ok: true, result: [{ sessionId, sampleRate: 16000, channels: 2, durationSec: 0.5 }] });
+      // The header was already rebuilt on start: ffmpeg reads the file as it lies.
+      expect(ffprobeDuration(path.join(temp.dir, 'recordings', `${sessionId}.wav`))).toBeCloseTo(0.5, 3);
+      await expect(second.dispatch('recorder.append', { sessionId, seq: 1, pcm: '' }, ctx)).resolves.toMatchObject({ ok: false, error: { code: 'not_found' } });
+      expect(await second.dispatch('recorder.discard', { sessionId }, ctx)).toEqual({ ok: true, result: { discarded: true } });
+      expect(fs.existsSync(path.join(temp.dir, 'recordings', `${sessionId}.wav`))).toBe(false);
+      expect(await second.dispatch('recorder.recoverable', {}, ctx)).toEqual({ ok: true, result: [] });
+      expect(await second.dispatch('recorder.recover', { sessionId }, ctx)).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    } finally {
+      await second.close();
+    }
+  });
+});
