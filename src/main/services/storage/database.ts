@@ -28,14 +28,23 @@ export function schemaVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
-/** Runs every numbered migration above the stored `user_version`, each in its own transaction. */
+/**
+ * Runs every migration not yet applied, in number order, each in its own transaction. Applied
+ * migrations are recorded one by one (not as a single high-water mark) because numbers are
+ * grouped by domain: a new audio migration (10–19) must still run on a database that already has
+ * delivery's 30s.
+ */
 export function migrate(db: Db): number {
-  const ordered = [...migrations].sort((a, b) => a.version - b.version);
-  for (const migration of ordered) {
-    if (migration.version <= schemaVersion(db)) continue;
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+  const applied = new Set(db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[]);
+  const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+  for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
+    if (applied.has(migration.version)) continue;
     db.transaction(() => {
       db.exec(migration.sql);
-      db.pragma(`user_version = ${migration.version}`);
+      record.run(migration.version, migration.name, new Date().toISOString());
+      db.pragma(`user_version = ${Math.max(schemaVersion(db), migration.version)}`);
     })();
   }
   return schemaVersion(db);

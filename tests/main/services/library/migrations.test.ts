@@ -42,16 +42,31 @@ describe('database migrations', () => {
   it('upgrades a database left at an older version', () => {
     const dir = path.join(temp.dir, 'old');
     fs.mkdirSync(dir, { recursive: true });
-    const first = [...migrations].sort((a, b) => a.version - b.version)[0]!;
+    const [first] = [...migrations].sort((a, b) => a.version - b.version);
     const raw = new Database(path.join(dir, DATABASE_FILE));
-    raw.exec(first.sql);
-    raw.pragma(`user_version = ${first.version}`);
+    raw.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+    raw.exec(first!.sql);
+    raw.prepare("INSERT INTO schema_migrations VALUES (?, ?, '2025-01-01')").run(first!.version, first!.name);
     raw.prepare("INSERT INTO settings (key, value) VALUES ('userName', '\"Cũ\"')").run();
     raw.close();
     const db = openDatabase(dir);
-    expect(schemaVersion(db)).toBe(Math.max(...migrations.map((m) => m.version)));
+    expect(db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all()).toEqual(
+      migrations.map((m) => m.version).sort((a, b) => a - b),
+    );
     expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'bulletin_search'").pluck().get()).toBe(1);
     expect(db.prepare("SELECT value FROM settings WHERE key = 'userName'").pluck().get()).toBe('"Cũ"');
     db.close();
+  });
+
+  it('runs a migration numbered below ones already applied (numbers are grouped by domain)', () => {
+    const dir = path.join(temp.dir, 'gap');
+    const db = openDatabase(dir);
+    const middle = [...migrations].sort((a, b) => a.version - b.version)[1]!;
+    db.prepare('DELETE FROM schema_migrations WHERE version = ?').run(middle.version);
+    db.exec('DROP TABLE bulletin_search');
+    db.close();
+    const reopened = openDatabase(dir);
+    expect(reopened.prepare('SELECT count(*) FROM schema_migrations WHERE version = ?').pluck().get(middle.version)).toBe(1);
+    reopened.close();
   });
 });
