@@ -4,8 +4,10 @@
  * any real voice found in models/ — on a 1,000-word Vietnamese script from ../shared, through the
  * production pipeline (normaliser, sentence synthesis, pauses, 48 kHz resampling, broadcast
  * loudness), with an empty sentence cache. For ONNX voices it also reports the share of the time
- * spent outside the ONNX session (goal: under 10 % — meaningful for real voices only: the
- * generated voices do almost no inference, so for them the share is close to 100 % by design).
+ * spent outside the ONNX session (goal: under 10 %). The plain generated voices do almost no
+ * inference, so their share is near 100 % by design; "fixture:piper-heavy" is the same Piper
+ * contract with 128 layers of 512×512 MatMul per phoneme, whose session costs roughly what a
+ * real medium voice costs on a small CPU, to show the share against a realistic inference load.
  * BENCH_TTS_WORDS changes the script length.
  */
 import fs from 'node:fs';
@@ -17,7 +19,7 @@ import { planScript } from '../src/main/services/tts/script-plan.ts';
 import { SentenceCache } from '../src/main/services/tts/sentence-cache.ts';
 import { synthesizeScript, type ScriptPlan } from '../src/main/services/tts/synthesize-script.ts';
 import type { VoiceRef } from '../src/main/services/tts/voice-ref.ts';
-import { makeTestVoices } from '../tests/fixtures/voices/make-test-voices.ts';
+import { makeTestVoices, writePiperVoice } from '../tests/fixtures/voices/make-test-voices.ts';
 
 const WORDS = Number(process.env.BENCH_TTS_WORDS ?? 1000);
 const TEXTS = path.resolve(import.meta.dirname, '../../shared/data/vi-text');
@@ -45,6 +47,8 @@ export interface EngineFigures {
   totalSec: number;
   realTimeFactor: number;
   inferenceSec: number;
+  /** ONNX session time ÷ audio length. */
+  inferenceRealTimeFactor: number;
   dspSec: number;
   /** (total − inference) ÷ total, ONNX engines only. */
   outsideOnnxShare: number | null;
@@ -54,9 +58,11 @@ export default async function ttsBench(): Promise<{ words: number; sentences: nu
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'studio-tts-bench-'));
   try {
     const fixtures = makeTestVoices(path.join(work, 'voices'));
+    const heavy = writePiperVoice(path.join(work, 'voices', 'heavy'), 'vi_VN-heavy-x_low', { computeLayers: 128 });
     const voices: VoiceRef[] = [
       { id: 'builtin:vi', engine: 'espeak', variant: 'vi', fingerprint: 'bench' },
       { id: 'fixture:piper', engine: 'piper', model: fixtures.piper, config: `${fixtures.piper}.json`, fingerprint: 'bench' },
+      { id: 'fixture:piper-heavy', engine: 'piper', model: heavy, config: `${heavy}.json`, fingerprint: 'bench' },
       { id: 'fixture:vits', engine: 'vits', dir: fixtures.vits, fingerprint: 'bench' },
       ...scanModelsFolder().map((v) => v.ref),
     ];
@@ -75,6 +81,7 @@ export default async function ttsBench(): Promise<{ words: number; sentences: nu
         totalSec: Number((out.totalMs / 1000).toFixed(2)),
         realTimeFactor: Number((out.totalMs / 1000 / audioSec).toFixed(4)),
         inferenceSec: Number((out.inferenceMs / 1000).toFixed(2)),
+        inferenceRealTimeFactor: Number((out.inferenceMs / 1000 / audioSec).toFixed(4)),
         dspSec: Number((out.dspMs / 1000).toFixed(2)),
         outsideOnnxShare: voice.engine === 'espeak' ? null : Number(((out.totalMs - out.inferenceMs) / out.totalMs).toFixed(3)),
       };
