@@ -104,4 +104,72 @@ describe('editor in Chromium: record, edit, normalise, export', () => {
     expect(Math.abs(ffprobeDuration(mp3) - (recorded - 1))).toBeLessThanOrEqual(0.05);
     expect(Math.abs(ffmpegLoudness(mp3).integrated - -23)).toBeLessThanOrEqual(0.5);
   }, 240_000);
+
+  it('cuts, pastes, inserts silence, trims, fades, changes gain and sets a marker from the toolbar; history survives a restart', async () => {
+    temp = makeTempDir();
+    const dataDir = path.join(temp.dir, 'data');
+    host = await startHost(dataDir);
+    browser = await launchWithFakeMic(makeFakeMicFile(temp.dir));
+    let page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await openScreen(page, host.url, '#/recorder');
+    await recordFor(page, 3);
+    await page.getByTestId('record-stop').click();
+    await page.getByTestId('open-in-editor').click();
+    await page.getByTestId('edit-status').waitFor();
+    await waitForWaveform(page);
+    const recorded = await docDuration(page);
+    const editorHash = await page.evaluate(() => location.hash);
+
+    const select = async (start: number, end: number) => {
+      await page.getByTestId('selection-start').fill(String(start));
+      await page.getByTestId('selection-end').fill(String(end));
+      await page.getByTestId('selection-end').press('Enter');
+      await page.waitForFunction((e) => Number(document.querySelector('[data-testid="selection"]')?.getAttribute('data-end')) === e, end);
+    };
+    const ops = async () => Number(await page.getByTestId('edit-status').getAttribute('data-ops'));
+    const step = async (action: () => Promise<void>, expectedDuration: number) => {
+      const before = await ops();
+      // The shared jobs panel slides over the right of the screen whenever a job starts (each
+      // preview render is one); close it, as a user would, before reaching for the toolbar.
+      if (await page.locator('[data-testid="jobs-panel"].open').count()) {
+        await page.locator('[data-testid="jobs-panel"] header button').click();
+      }
+      await action();
+      await page.waitForFunction((n) => Number(document.querySelector('[data-testid="edit-status"]')?.getAttribute('data-ops')) > n, before, { timeout: 30_000 });
+      await waitForDuration(page, expectedDuration);
+      await waitForWaveform(page);
+    };
+
+    await select(1, 1.5);
+    await step(() => page.getByTestId('op-cut').click(), recorded - 0.5);
+    // Paste at the cursor (the start, after a click on the waveform's left edge).
+    await page.getByTestId('waveform').click({ position: { x: 1, y: 90 } });
+    await step(() => page.getByTestId('op-paste').click(), recorded);
+    await step(() => page.getByTestId('op-silence').click(), recorded + 1);
+    await select(0, 0.3);
+    await step(() => page.getByTestId('op-fade-in').click(), recorded + 1);
+    await select(0.3, 0.8);
+    await step(() => page.getByTestId('op-gain').click(), recorded + 1);
+    await select(2, 2.4);
+    await step(() => page.getByTestId('op-fade-out').click(), recorded + 1);
+    await page.getByTestId('marker-name').fill('Tin thời tiết');
+    await step(() => page.getByTestId('op-marker').click(), recorded + 1);
+    await expect.poll(() => page.getByTestId('markers').textContent()).toContain('Tin thời tiết');
+    await select(0.25, 2.75);
+    await step(() => page.getByTestId('op-trim').click(), 2.5);
+
+    // The edit list lives in the database: a restarted studio shows the same edit, still undoable.
+    const edits = await ops();
+    await page.close();
+    await host.stop();
+    host = await startHost(dataDir);
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await openScreen(page, host.url, editorHash);
+    await page.getByTestId('edit-status').waitFor();
+    await waitForDuration(page, 2.5);
+    expect(await ops()).toBe(edits);
+    await page.getByTestId('undo').click();
+    await waitForDuration(page, recorded + 1);
+    await expect.poll(() => page.getByTestId('markers').textContent()).toContain('Tin thời tiết');
+  }, 240_000);
 });
