@@ -91,6 +91,31 @@ describe('normalise, measure and export a document', () => {
   });
 });
 
+/** A 64 KB tmpfs stands in for a full disk where the machine allows mounting (root on Linux). */
+function tinyDisk(): { dir: string; release: () => void } | null {
+  const dir = fs.mkdtempSync(path.join(temp.dir, 'tiny-'));
+  const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', dir]).status === 0;
+  return mounted ? { dir, release: () => void spawnSync('umount', [dir]) } : null;
+}
+
+describe('a full disk', () => {
+  const studio = useTestStudio();
+  const disk = tinyDisk();
+  afterAll(() => disk?.release());
+
+  it.skipIf(disk === null)('fails the export with a clear io_error and leaves no partial file', async () => {
+    const asset = await importFile(studio, speechWav(temp.dir, 'full.wav', 3, 48000, 2));
+    const doc = await studio.call('edit.open', { assetId: asset.id });
+    const job = await finished(studio, await studio.call('audio.export', { documentId: doc.id, format: 'wav', outPath: path.join(disk!.dir, 'out.wav') }));
+    expect(job.state).toBe('failed');
+    expect(job.error).toMatchObject({ code: 'io_error' });
+    expect(job.error!.message).toMatch(/không đủ dung lượng đĩa|disk is full/);
+    expect(fs.readdirSync(disk!.dir)).toEqual([]);
+    // the library is as it was and still works
+    expect((await studio.call('edit.get', { documentId: doc.id })).ops).toEqual([]);
+  });
+});
+
 function readBextLoudness(file: string) {
   const raw = fs.readFileSync(file);
   expect(raw.toString('ascii', 12, 16)).toBe('bext');
