@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { StudioError } from '../../../shared/errors.ts';
 import type { JobTools } from '../jobs/worker-runtime.ts';
-import { readWavInfo } from '../media/wav-info.ts';
+import { readWavHeader } from './wav-header.ts';
 import { openDecoder } from './decoders.ts';
 import { fileError } from './io-errors.ts';
 import { decodePcm, isSupportedPcm } from './pcm.ts';
@@ -97,11 +97,11 @@ type Job = Pick<JobTools, 'progress' | 'checkCancelled'>;
 
 /** One pass: copy the bytes as they are, hash them, and decode the data chunk for the peaks. */
 async function copyWav(fd: number, size: number, head: Buffer, temp: string, job: Job): Promise<Staged> {
-  const info = readWavInfo(head, size);
+  const info = readWavHeader(head, size);
   if (!isSupportedPcm(info)) {
     throw new StudioError('unsupported_format', `WAV codec ${info.format} (${info.bitsPerSample}-bit) is not supported; use PCM or float WAV`);
   }
-  const declared = head.readUInt32LE(info.dataOffset - 4);
+  const declared = info.declaredBytes;
   const frameBytes = (info.bitsPerSample / 8) * info.channels;
   // 0 and 0xFFFFFFFF mean "size unknown" (streamed recordings); anything else must fit the file.
   if (declared !== 0 && declared !== 0xffffffff && declared > info.dataBytes + frameBytes) {
@@ -222,7 +222,7 @@ export async function decodeToWav(source: string, temp: string, job: Job): Promi
     fs.readSync(fd, head, 0, head.length, 0);
     const format = sniffFormat(head);
     if (format === 'wav') {
-      const info = readWavInfo(head, size);
+      const info = readWavHeader(head, size);
       if (!isSupportedPcm(info)) throw new StudioError('unsupported_format', `WAV codec ${info.format} (${info.bitsPerSample}-bit) is not supported`);
       const frameBytes = (info.bitsPerSample / 8) * info.channels;
       return { file: source, frames: Math.floor(info.dataBytes / frameBytes), sampleRate: info.sampleRate, channels: info.channels };

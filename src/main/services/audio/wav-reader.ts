@@ -5,7 +5,8 @@
  */
 import fs from 'node:fs';
 import { StudioError } from '../../../shared/errors.ts';
-import { readWavInfo, type WavInfo } from '../media/wav-info.ts';
+import type { WavInfo } from '../media/wav-info.ts';
+import { readWavHeader } from './wav-header.ts';
 import { fileError } from './io-errors.ts';
 import { decodePcm, isSupportedPcm } from './pcm.ts';
 
@@ -36,7 +37,7 @@ export class WavReader {
       if (size === 0) throw new StudioError('unsupported_format', 'tệp rỗng / the file is empty');
       const head = Buffer.alloc(Math.min(HEADER_BYTES, size));
       fs.readSync(fd, head, 0, head.length, 0);
-      const info = readWavInfo(head, size);
+      const info = readWavHeader(head, size);
       if (!isSupportedPcm(info)) {
         throw new StudioError('unsupported_format', `WAV codec ${info.format}, ${info.bitsPerSample}-bit is not supported`);
       }

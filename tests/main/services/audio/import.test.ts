@@ -44,6 +44,16 @@ describe('audio.import', () => {
     expect(peaks.levels.map((l) => l.samplesPerPeak)).toEqual([256, 1024, 4096, 16384]);
   });
 
+  it('reads a streamed recording whose header never got its sizes (0xFFFFFFFF) to the end of the file', async () => {
+    const bytes = fs.readFileSync(ffmpegEncode(source, at('streamed-src.wav'), ['-c:a', 'pcm_s16le', '-fflags', '+bitexact']));
+    const data = bytes.indexOf('data');
+    bytes.writeUInt32LE(0xffffffff, data + 4);
+    bytes.writeUInt32LE(0xffffffff, 4);
+    fs.writeFileSync(at('streamed.wav'), bytes);
+    const asset = await importFile(studio, at('streamed.wav'));
+    expect(asset.durationSec).toBeCloseTo(2, 6);
+  });
+
   it('keeps a WAV sample-for-sample (a copy, not a re-encode)', async () => {
     const file = ffmpegEncode(source, at('exact.wav'), ['-c:a', 'pcm_s24le']);
     const asset = await importFile(studio, file);
