@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startHost, type RunningHost } from '../helpers/browser-host.ts';
+import { launchBrowser, startHost, type RunningHost } from '../helpers/browser-host.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
 import { ffmpegLoudness, ffprobeDuration, launchWithFakeMic, makeFakeMicFile, openScreen, recordFor } from './recorder-helpers.ts';
 
@@ -66,11 +66,30 @@ describe('recorder in Chromium with a fake microphone', () => {
     await page.getByTestId('recoverable-take').waitFor({ timeout: 20_000 });
     await page.getByTestId('recover-take').click();
     await page.waitForFunction(() => location.hash.startsWith('#/editor/'));
+    // The recovered take opens in the editor like any other: waveform drawn, preview ready to play.
+    await page.waitForFunction(() => document.querySelector('[data-testid="waveform"]')?.getAttribute('data-ready') === 'true', null, {
+      timeout: 60_000,
+    });
+    expect(Number(await page.getByTestId('edit-status').getAttribute('data-duration'))).toBeGreaterThanOrEqual(2);
     const assets = wavsIn(path.join(dataDir, 'assets'));
     expect(assets).toHaveLength(1);
     const file = path.join(dataDir, 'assets', assets[0]!);
     // "Plays": ffmpeg decodes the repaired file end to end, at least 2 s of the microphone's signal.
     expect(ffprobeDuration(file)).toBeGreaterThanOrEqual(2);
     expect(ffmpegLoudness(file).integrated).toBeGreaterThan(-40);
+  });
+
+  it('without a microphone says so in Vietnamese, offers a retry, and records nothing', async () => {
+    temp = makeTempDir();
+    const dataDir = path.join(temp.dir, 'data');
+    host = await startHost(dataDir);
+    browser = await launchBrowser(['--use-fake-ui-for-media-stream']); // permission granted, but no device
+    const page = await browser.newPage();
+    await openScreen(page, host.url, '#/recorder');
+    await expect.poll(() => page.getByTestId('mic-error').textContent(), { timeout: 20_000 }).toContain('Không tìm thấy thiết bị thu âm');
+    expect(await page.getByTestId('record-start').isDisabled()).toBe(true);
+    await page.getByTestId('mic-retry').click();
+    await expect.poll(() => page.getByTestId('mic-error').textContent(), { timeout: 20_000 }).toContain('Không tìm thấy thiết bị thu âm');
+    expect(wavsIn(path.join(dataDir, 'recordings'))).toEqual([]);
   });
 });

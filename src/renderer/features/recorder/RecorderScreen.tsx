@@ -48,7 +48,10 @@ export default function RecorderScreen() {
 
         {rec.micFailure && (
           <div className="notice notice-error" role="alert" data-testid="mic-error">
-            {t(`micError.${rec.micFailure}`)}
+            {t(`micError.${rec.micFailure}`)}{' '}
+            <button type="button" onClick={rec.retry} data-testid="mic-retry">
+              {t('retry')}
+            </button>
           </div>
         )}
 

@@ -22,6 +22,8 @@ export function useRecorder() {
   const [micFailure, setMicFailure] = useState<MicFailure | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [lastTake, setLastTake] = useState<Asset | null>(null);
+  /** Bumped to open the input again (a retry, or a device plugged in after a failure). */
+  const [attempt, setAttempt] = useState(0);
   const capture = useRef<MicCapture | null>(null);
   const take = useRef<TakeUploader | null>(null);
 
@@ -60,7 +62,17 @@ export function useRecorder() {
       void open?.close();
       setLevels(SILENT);
     };
-  }, [deviceId, channels, listDevices]);
+  }, [deviceId, channels, attempt, listDevices]);
+
+  // A microphone plugged in (or pulled out) shows up in the list at once; after a failure, try again.
+  useEffect(() => {
+    const onChange = () => {
+      void listDevices();
+      if (!capture.current && !take.current) setAttempt((n) => n + 1);
+    };
+    navigator.mediaDevices?.addEventListener('devicechange', onChange);
+    return () => navigator.mediaDevices?.removeEventListener('devicechange', onChange);
+  }, [listDevices]);
 
   const start = useCallback(async () => {
     const mic = capture.current;
@@ -114,6 +126,7 @@ export function useRecorder() {
     levels,
     savedSeconds,
     micFailure,
+    retry: () => setAttempt((n) => n + 1),
     error,
     clearError: () => setError(null),
     lastTake,
