@@ -9,6 +9,6 @@ export default defineConfig({
     hookTimeout: 120_000,
     // The end-to-end tests poll the screen; on a loaded 2-core machine a job can take seconds.
     expect: { poll: { timeout: 15_000, interval: 100 } },
-    reporters: ['default'],
+    reporters: ['default', './tests/helpers/summary-reporter.ts'],
   },
 });
