@@ -18,6 +18,7 @@ interface RecordingRow {
   channels: number;
   state: 'recording' | 'finished' | 'discarded';
   started_at: string;
+  owner_pid: number | null;
 }
 
 interface Session {
@@ -41,7 +42,7 @@ export class RecorderService {
   ) {
     // Any take still marked as recording belongs to a run that died: repair its header now, so
     // the file on disk is a valid WAV even before the user decides what to do with it.
-    for (const row of this.rows('recording')) {
+    for (const row of this.rows('recording').filter((r) => this.isInterrupted(r))) {
       const file = path.join(this.dataDir, row.file);
       if (fs.existsSync(file)) repairWavHeader(file, row.sample_rate, row.channels);
       else this.setState(row.session_id, 'discarded');
@@ -59,10 +60,10 @@ export class RecorderService {
       // The row first: if we die between the two, recovery finds no file and drops the row.
       this.db
         .prepare(
-          `INSERT INTO recordings (session_id, file, device_label, sample_rate, channels, state, started_at)
-           VALUES (?, ?, ?, ?, ?, 'recording', ?)`,
+          `INSERT INTO recordings (session_id, file, device_label, sample_rate, channels, state, started_at, owner_pid)
+           VALUES (?, ?, ?, ?, ?, 'recording', ?, ?)`,
         )
-        .run(sessionId, file, deviceLabel, options.sampleRate, options.channels, startedAt);
+        .run(sessionId, file, deviceLabel, options.sampleRate, options.channels, startedAt, process.pid);
       const wav = new GrowingWav(path.join(this.dataDir, file), options.sampleRate, options.channels);
       this.sessions.set(sessionId, { wav, nextSeq: 0, deviceLabel, startedAt });
     } catch (error) {
@@ -112,7 +113,7 @@ export class RecorderService {
 
   recoverable(): RecoverableTake[] {
     return this.rows('recording')
-      .filter((row) => !this.sessions.has(row.session_id))
+      .filter((row) => this.isInterrupted(row))
       .map((row) => {
         const size = fileSize(path.join(this.dataDir, row.file));
         const frames = Math.max(0, Math.floor((size - WAV_HEADER_BYTES) / (row.channels * 2)));
@@ -192,10 +193,16 @@ export class RecorderService {
 
   private interrupted(sessionId: string): RecordingRow {
     const row = this.row(sessionId);
-    if (row.state !== 'recording' || this.sessions.has(sessionId)) {
+    if (!this.isInterrupted(row)) {
       throw new StudioError('conflict', `phiên ghi âm ${sessionId} không phải bản ghi bị gián đoạn`);
     }
     return row;
+  }
+
+  /** Still marked as recording, but neither ours nor written by another live process. */
+  private isInterrupted(row: RecordingRow): boolean {
+    if (row.state !== 'recording' || this.sessions.has(row.session_id)) return false;
+    return row.owner_pid === null || row.owner_pid === process.pid || !processAlive(row.owner_pid);
   }
 
   private row(sessionId: string): RecordingRow {
@@ -214,6 +221,16 @@ export class RecorderService {
 }
 
 const defaultName = (startedAt: string): string => `Ghi âm ${startedAt.slice(0, 19).replace('T', ' ')}`;
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists but belongs to someone else (it is alive); ESRCH: it is gone.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
 
 function fileSize(file: string): number {
   try {

@@ -112,6 +112,13 @@ describe('recorder crash recovery', () => {
       });
       child.on('exit', (code) => reject(new Error(`child exited early (${code}): ${stderr}`)));
     });
+    // Another studio on the same data directory (the CLI beside the app) leaves the live take alone.
+    const bystander = openStudio({ dataDir, transport: 'cli' });
+    try {
+      expect(await bystander.dispatch('recorder.recoverable', {}, { actor: 'cli' })).toEqual({ ok: true, result: [] });
+    } finally {
+      await bystander.close();
+    }
     const exited = new Promise((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
     child.kill('SIGKILL');
     expect(await exited).toBe('SIGKILL');

@@ -9,8 +9,9 @@ import { deliveryOutbox } from './030-delivery-outbox.ts';
 import { outboxLease } from './031-outbox-lease.ts';
 import { audioEdits } from './010-audio-edits.ts';
 import { recorderSchema } from './020-recorder.ts';
-import { voicePacksSchema } from './026-voice-packs.ts';
+import { recordingOwner } from './021-recording-owner.ts';
 import { pronunciationsSchema } from './025-pronunciations.ts';
+import { voicePacksSchema } from './026-voice-packs.ts';
 import { packageImportsSchema } from './036-package-imports.ts';
 
 export interface Migration {
@@ -19,4 +20,4 @@ export interface Migration {
   sql: string;
 }
 
-export const migrations: Migration[] = [deliveryOutbox, outboxLease, librarySchema, librarySearch, audioEdits, recorderSchema, pronunciationsSchema, voicePacksSchema, packageImportsSchema];
+export const migrations: Migration[] = [deliveryOutbox, outboxLease, librarySchema, librarySearch, audioEdits, recorderSchema, recordingOwner, pronunciationsSchema, voicePacksSchema, packageImportsSchema];
