@@ -95,7 +95,7 @@ export function openStudio(options: { dataDir: string; transport: AppInfo['trans
     // Until the editor has given a name in Settings, the computer's account name says who it was.
     defaultActor: () => settings.get().userName || os.userInfo().username || options.transport,
     async close() {
-      await services.delivery.close();
+      await services.delivery.close(true);
       await services.jobs.close();
       services.recorder.close();
       db.close();

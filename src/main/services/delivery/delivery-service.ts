@@ -2,6 +2,7 @@
  * Delivery, wired: the outbox store and runner, connection settings, and the two connectors.
  * openStudio creates it and calls start(); close() stops the runner cleanly.
  */
+import Database from 'better-sqlite3';
 import path from 'node:path';
 import type { ConnectionInfo, DeliveryTarget, OutboxItem } from '../../../shared/api/delivery.ts';
 import type { EventName, StudioEvents } from '../../../shared/events.ts';
@@ -47,9 +48,13 @@ export class DeliveryService {
   readonly outbox: OutboxStore;
   readonly settings: DeliverySettingsStore;
   private readonly runner: OutboxRunner;
+  private readonly progressDb: Db;
 
   constructor(private readonly deps: DeliveryDeps) {
-    this.outbox = new OutboxStore(deps.db);
+    this.progressDb = new Database(deps.db.name);
+    this.progressDb.pragma('busy_timeout = 5000');
+    this.progressDb.pragma('synchronous = NORMAL');
+    this.outbox = new OutboxStore(deps.db, this.progressDb);
     this.settings = new DeliverySettingsStore(deps.db, deps.secrets, deps.audit);
     this.runner = new OutboxRunner({
       store: this.outbox,
@@ -75,8 +80,10 @@ export class DeliveryService {
     this.runner.start();
   }
 
-  close(): Promise<void> {
-    return this.runner.close();
+  /** Stops the runner; `final` (the studio is closing) also closes the progress connection. */
+  async close(final = false): Promise<void> {
+    await this.runner.close();
+    if (final && this.progressDb.open) this.progressDb.close();
   }
 
   connectorFor(target: DeliveryTarget, dest: string, hooks?: ConnectorHooks): Connector {

@@ -69,7 +69,17 @@ const toItem = (row: Row): OutboxItem => ({
 });
 
 export class OutboxStore {
-  constructor(private readonly db: Db) {}
+  /**
+   * `progressDb`: a second connection to the same file with synchronous=NORMAL, for the byte
+   * counters written several times a second during an upload. WAL commits there survive a
+   * killed process without an fsync each, which would stall the upload on a busy disk; after a
+   * power cut a counter may be a little behind, which nothing depends on. Everything else
+   * (queue, states, resume URLs) goes through the main, fully synchronous connection.
+   */
+  constructor(
+    private readonly db: Db,
+    private readonly progressDb: Db = db,
+  ) {}
 
   /**
    * Queues a bulletin for one destination. Queuing it again while it is still waiting returns
@@ -159,11 +169,11 @@ export class OutboxStore {
   }
 
   saveProgress(id: number, sentBytes: number): void {
-    this.db.prepare('UPDATE outbox SET sent_bytes = ? WHERE id = ?').run(sentBytes, id);
+    this.progressDb.prepare('UPDATE outbox SET sent_bytes = ? WHERE id = ?').run(sentBytes, id);
   }
 
   addWireBytes(id: number, bytes: number): void {
-    this.db.prepare('UPDATE outbox SET wire_bytes = wire_bytes + ? WHERE id = ?').run(bytes, id);
+    this.progressDb.prepare('UPDATE outbox SET wire_bytes = wire_bytes + ? WHERE id = ?').run(bytes, id);
   }
 
   markDelivered(id: number, remote: { remoteId: string; status: RemoteStatus; reason: string | null }): OutboxItem {

@@ -63,7 +63,7 @@ it('resumes the outbox by itself after the studio host is killed mid-upload', { 
     await waitFor(() => row().sent_bytes >= 3 * MiB, '3 MB sent by the first host', 60_000, 50);
     await host.kill();
     const atCrash = row();
-    expect(atCrash.state).toBe('sending');
+    expect(atCrash.state, JSON.stringify(atCrash)).toBe('sending');
     expect(JSON.parse(atCrash.resume).uploadUrl).toMatch(/\/files\//);
 
     host = await startHost(studioDir.dir, { STUDIO_OUTBOX_RETRY_BASE_MS: '100' });
