@@ -4,7 +4,7 @@
  */
 import Database from 'better-sqlite3';
 import path from 'node:path';
-import type { ConnectionInfo, DeliveryTarget, OutboxItem } from '../../../shared/api/delivery.ts';
+import type { ConnectionInfo, DeliverySettings, DeliveryTarget, OutboxItem } from '../../../shared/api/delivery.ts';
 import type { EventName, StudioEvents } from '../../../shared/events.ts';
 import { StudioError } from '../../../shared/errors.ts';
 import type { SecretStore } from '../../platform.ts';
@@ -172,6 +172,22 @@ export class DeliveryService {
     const updated = this.outbox.setRemoteStatus(id, remote.status, remote.reason);
     this.deps.emit('outbox.changed', updated);
     return updated;
+  }
+
+  /**
+   * Saves the connection settings. Items waiting for the configured server follow a corrected
+   * address (a typo fixed in Settings must not leave them stuck on the wrong one); items queued
+   * for an explicitly different address keep it.
+   */
+  updateSettings(changes: Parameters<DeliverySettingsStore['update']>[0], actor: string): DeliverySettings {
+    const before = this.settings.get().serverUrl;
+    const after = this.settings.update(changes, actor);
+    if (changes.serverUrl && before && changes.serverUrl !== before) {
+      const moved = this.outbox.redirect(before, changes.serverUrl);
+      for (const item of moved) this.deps.emit('outbox.changed', item);
+    }
+    if (changes.serverUrl !== undefined || changes.token !== undefined || changes.caCertPath !== undefined) this.runner.wake();
+    return after;
   }
 
   testConnection(overrides: { serverUrl?: string; token?: string }): Promise<ConnectionInfo> {

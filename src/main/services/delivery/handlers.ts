@@ -11,5 +11,5 @@ export const deliveryHandlers = (s: StudioServices) =>
     'outbox.refreshStatus': ({ id }) => s.delivery.refreshStatus(id),
     'delivery.testConnection': (overrides) => s.delivery.testConnection(overrides),
     'delivery.settings.get': () => s.delivery.settings.get(),
-    'delivery.settings.update': (changes, ctx) => s.delivery.settings.update(changes, ctx.actor),
+    'delivery.settings.update': (changes, ctx) => s.delivery.updateSettings(changes, ctx.actor),
   }) satisfies Partial<Handlers>;

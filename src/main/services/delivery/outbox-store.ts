@@ -212,6 +212,17 @@ export class OutboxStore {
     return this.update(id, `state = 'cancelled', next_attempt_at = NULL`);
   }
 
+  /** Points waiting source items at a new server address; their upload starts afresh there. */
+  redirect(fromUrl: string, toUrl: string): OutboxItem[] {
+    const rows = this.db
+      .prepare(`SELECT id FROM outbox WHERE target = 'source' AND dest = ? AND state IN ('queued','sending')`)
+      .all(fromUrl) as { id: number }[];
+    this.db
+      .prepare(`UPDATE outbox SET dest = ?, resume = '{}', next_attempt_at = NULL, updated_at = ? WHERE target = 'source' AND dest = ? AND state IN ('queued','sending')`)
+      .run(toUrl, new Date().toISOString(), fromUrl);
+    return rows.map((row) => this.get(row.id));
+  }
+
   setRemoteStatus(id: number, status: RemoteStatus, reason: string | null): OutboxItem {
     return this.update(id, 'remote_status = ?, remote_reason = ?', status, reason);
   }

@@ -103,6 +103,12 @@ describe('connection faults keep the item queued with a clear error', () => {
     expect(item.state).toBe('queued');
     expect(item.lastError).toMatchObject({ code: 'unreachable', message: expect.stringMatching(/Không kết nối được máy chủ/) });
     expect(item.nextAttemptAt).not.toBeNull();
+
+    // The address was mistyped: correcting it in Settings takes the waiting item along.
+    const s = await server();
+    await studio.call('delivery.settings.update', { serverUrl: s.url, token: createToken(s.db, 'xa-f') });
+    expect(outbox().get(item.id).dest).toBe(s.url);
+    await waitFor(() => outbox().get(item.id).state === 'delivered', 'delivery at the corrected address', 30_000);
   });
 
   it('TLS certificate not trusted, then trusted', async () => {
