@@ -6,8 +6,8 @@
  * loudness), with an empty sentence cache. For ONNX voices it also reports the share of the time
  * spent outside the ONNX session (goal: under 10 %). The plain generated voices do almost no
  * inference, so their share is near 100 % by design; "fixture:piper-heavy" is the same Piper
- * contract with 128 layers of 512×512 MatMul per phoneme, whose session costs roughly what a
- * real medium voice costs on a small CPU, to show the share against a realistic inference load.
+ * contract with 256 layers of 512×512 MatMul per phoneme id (~67 M multiply-adds), whose session
+ * costs in the range of a real medium voice on a small CPU (inference real-time factor ≈ 0.05–0.15 here), to show the share against a realistic inference load.
  * BENCH_TTS_WORDS changes the script length.
  */
 import fs from 'node:fs';
@@ -49,6 +49,7 @@ export interface EngineFigures {
   inferenceSec: number;
   /** ONNX session time ÷ audio length. */
   inferenceRealTimeFactor: number;
+  /** Waiting for the output stage (resampling, metering) after the last sentence, plus the gain. */
   dspSec: number;
   /** (total − inference) ÷ total, ONNX engines only. */
   outsideOnnxShare: number | null;
@@ -58,7 +59,7 @@ export default async function ttsBench(): Promise<{ words: number; sentences: nu
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'studio-tts-bench-'));
   try {
     const fixtures = makeTestVoices(path.join(work, 'voices'));
-    const heavy = writePiperVoice(path.join(work, 'voices', 'heavy'), 'vi_VN-heavy-x_low', { computeLayers: 128 });
+    const heavy = writePiperVoice(path.join(work, 'voices', 'heavy'), 'vi_VN-heavy-x_low', { computeLayers: 256 });
     const voices: VoiceRef[] = [
       { id: 'builtin:vi', engine: 'espeak', variant: 'vi', fingerprint: 'bench' },
       { id: 'fixture:piper', engine: 'piper', model: fixtures.piper, config: `${fixtures.piper}.json`, fingerprint: 'bench' },
@@ -88,7 +89,7 @@ export default async function ttsBench(): Promise<{ words: number; sentences: nu
       engines.push(figures);
       process.stdout.write(
         `${figures.voice.padEnd(28)} RTF ${figures.realTimeFactor.toFixed(4)}  (${figures.totalSec} s for ${figures.audioSec} s of audio; ` +
-          `ONNX ${figures.inferenceSec} s, resample+loudness ${figures.dspSec} s` +
+          `ONNX ${figures.inferenceSec} s (RTF ${figures.inferenceRealTimeFactor}), output tail ${figures.dspSec} s` +
           (figures.outsideOnnxShare === null ? ')\n' : `; outside ONNX ${(figures.outsideOnnxShare * 100).toFixed(1)} %)\n`),
       );
     }

@@ -8,8 +8,9 @@ import type { MissingPhoneme, TtsSettings } from '../../../shared/api/tts.ts';
 import { StudioError } from '../../../shared/errors.ts';
 import { measureLoudness } from '../audio/loudness.ts';
 import { normalizeChannels } from '../audio/normalize.ts';
-import { resample } from '../audio/resample.ts';
-import { assemble, trimSilence, type Segment } from './assemble.ts';
+import { trimSilence } from './trim-silence.ts';
+import { OutputStage } from './output-stage.ts';
+import { startOutputStage, type OutputSink } from './output-stage-thread.ts';
 import { mergeMissing, missingList, type EngineSettings, type TtsEngine } from './engine.ts';
 import { sentenceKey, type SentenceCache } from './sentence-cache.ts';
 import { openEngine, type VoiceRef } from './voice-ref.ts';
@@ -38,7 +39,7 @@ export interface SynthesisOutput {
   cachedSentences: number;
   missingPhonemes: MissingPhoneme[];
   loudness: LoudnessResult;
-  /** Time inside ONNX sessions, in joining/resampling/normalising, and in the whole call, for the benchmark. */
+  /** Time inside ONNX sessions, waiting for the output stage and normalising after the last sentence, and in the whole call. */
   inferenceMs: number;
   dspMs: number;
   totalMs: number;
@@ -46,12 +47,11 @@ export interface SynthesisOutput {
 
 /**
  * Normalises to the preset. Speech usually reaches the target loudness with a plain gain that
- * keeps its true peak under the ceiling; then one measurement suffices (loudness and true peak
- * move by exactly the gain). Only when the peak would pass the ceiling does the audio-core
- * normaliser run its gain + true-peak limiter passes, which cost far more on long scripts.
+ * keeps its true peak under the ceiling; then the measurement already taken suffices (loudness and
+ * true peak move by exactly the gain). Only when the peak would pass the ceiling does the
+ * audio-core normaliser run its gain + true-peak limiter passes, which cost far more on long scripts.
  */
-function toLoudnessPreset(samples: Float32Array, settings: TtsSettings): { samples: Float32Array; loudness: LoudnessResult } {
-  const measured = measureLoudness([samples], settings.sampleRate);
+function toLoudnessPreset(samples: Float32Array, measured: LoudnessResult, settings: TtsSettings): { samples: Float32Array; loudness: LoudnessResult } {
   if (settings.loudness === 'none' || measured.integrated === null) return { samples, loudness: measured };
   const { target, ceiling } = NORMALIZE_PRESETS[settings.loudness];
   const gainDb = target - measured.integrated;
@@ -62,6 +62,15 @@ function toLoudnessPreset(samples: Float32Array, settings: TtsSettings): { sampl
   }
   const [limited] = normalizeChannels([samples], settings.sampleRate, { target, ceiling });
   return { samples: limited!, loudness: measureLoudness([limited!], settings.sampleRate) };
+}
+
+/** Scripts this long get their output stage on its own thread; shorter ones are not worth starting one. */
+const THREADED_FROM_SENTENCES = 8;
+
+function openSink(fromRate: number, toRate: number, threaded: boolean): OutputSink {
+  if (threaded) return startOutputStage(fromRate, toRate);
+  const stage = new OutputStage(fromRate, toRate);
+  return { push: (samples, pauseMs) => stage.push(samples, pauseMs), finish: async () => stage.finish(), abort: () => undefined };
 }
 
 export const engineSettings = (settings: TtsSettings): EngineSettings => ({
@@ -87,7 +96,11 @@ export async function synthesizeScript(
   let cachedSentences = 0;
   let inferenceMs = 0;
   const missing = new Map<string, number>();
-  const segments: Segment[] = [];
+  const threaded = plan.sentences.length >= THREADED_FROM_SENTENCES;
+  let sink: OutputSink | null = null;
+  /** Silence owed before the first sound (a leading marker, or sentences with nothing to say). */
+  let pendingPauseMs = plan.leadingPauseMs ?? 0;
+  let finished = false;
   try {
     for (let i = 0; i < plan.sentences.length; i++) {
       // espeak-ng synthesises synchronously: yield so a cancel message can arrive between sentences.
@@ -98,7 +111,8 @@ export async function synthesizeScript(
       const gapMs = next === undefined ? 0 : next.paragraph !== sentence.paragraph ? settings.paragraphPauseMs : settings.sentencePauseMs;
       const pauseAfterMs = gapMs + (sentence.pauseAfterMs ?? 0);
       if (!sentence.spoken.trim()) {
-        if (segments.length) segments.at(-1)!.pauseAfterMs += pauseAfterMs;
+        if (sink) sink.push(new Float32Array(0), pauseAfterMs);
+        else pendingPauseMs += pauseAfterMs;
         continue;
       }
       const key = sentenceKey(voice, sentence.spoken, perSentence);
@@ -116,18 +130,23 @@ export async function synthesizeScript(
       }
       if (engineRate && audio.sampleRate !== engineRate) throw new StudioError('internal', 'the voice changed sample rate mid-script');
       engineRate = audio.sampleRate;
-      segments.push({ audio: trimSilence(audio.samples, audio.sampleRate), pauseAfterMs });
+      if (!sink) {
+        sink = openSink(engineRate, settings.sampleRate, threaded);
+        if (pendingPauseMs) sink.push(new Float32Array(0), pendingPauseMs);
+      }
+      sink.push(trimSilence(audio.samples, audio.sampleRate), pauseAfterMs);
       hooks.progress?.((i + 1) / plan.sentences.length, `câu ${i + 1}/${plan.sentences.length}`);
     }
+    finished = true;
   } finally {
     await engine?.dispose();
+    if (!finished) sink?.abort();
   }
   hooks.checkCancelled?.();
   const dspStarted = performance.now();
-  const joined = assemble(segments, engineRate, plan.leadingPauseMs ?? 0);
-  const channels = engineRate === settings.sampleRate ? [joined] : resample([joined], engineRate, settings.sampleRate);
-  hooks.checkCancelled?.();
-  const { samples, loudness } = toLoudnessPreset(channels[0]!, settings);
+  // Resampling and metering happened as sentences arrived; what is left is the tail and the gain.
+  const output = await sink!.finish();
+  const { samples, loudness } = toLoudnessPreset(output.samples, output.loudness, settings);
   const dspMs = performance.now() - dspStarted;
   return {
     samples,

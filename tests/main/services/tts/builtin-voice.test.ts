@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { EspeakEngine } from '../../../../src/main/services/tts/espeak-engine.ts';
 import { planScript } from '../../../../src/main/services/tts/script-plan.ts';
-import { trimSilence } from '../../../../src/main/services/tts/assemble.ts';
+import { trimSilence } from '../../../../src/main/services/tts/trim-silence.ts';
 
 const SOURCES = ['binh-thuan-2024-plan-news.txt', 'ca-mau-targets-2021-2025.txt', 'province-50-KH-UBND-news.txt', 'bac-kan-2298-QD-UBND-2021.txt'];
 
