@@ -12,13 +12,16 @@ import type { Asset, JobInfo } from '../../../shared/domain.ts';
 import { StudioError } from '../../../shared/errors.ts';
 import type { StudioServices } from '../../studio.ts';
 import { initialTimeline, type Timeline } from './edit-list.ts';
-import { editedPeaks } from './edit-peaks.ts';
+import { editedPeaks, sampledPeaks } from './edit-peaks.ts';
 import { EditStore, sourceFrames } from './edit-store.ts';
 import type { SinkResult } from './export-sink.ts';
 import type { ImportInput, ImportResult } from './import-audio.ts';
-import { loadPeaks, PeakBuilder, peaksPath, savePeaks, type Peaks } from './peaks.ts';
+import { BASE_BIN, loadPeaks, PeakBuilder, peaksPath, savePeaks, type Peaks } from './peaks.ts';
 import type { MeasureInput, NormalizeInput, NormalizeOutput, RenderInput } from './render-jobs.ts';
 import { WavReader } from './wav-reader.ts';
+
+/** Documents up to this long are read sample by sample for zooms finer than the stored peaks. */
+const SAMPLED_PEAKS_MAX_SEC = 120;
 
 const worker = (name: string) => new URL(`./${name}.worker.ts`, import.meta.url);
 
@@ -97,7 +100,15 @@ export class AudioService {
   }
 
   peaks(documentId: number, pixelsPerSecond: number) {
-    const { asset, timeline } = this.edits.load(documentId);
+    const { asset, timeline, doc } = this.edits.load(documentId);
+    if (asset.sampleRate / pixelsPerSecond < BASE_BIN && doc.durationSec <= SAMPLED_PEAKS_MAX_SEC) {
+      const reader = WavReader.open(this.abs(asset.file));
+      try {
+        return sampledPeaks(timeline, reader, pixelsPerSecond);
+      } finally {
+        reader.close();
+      }
+    }
     return editedPeaks(timeline, this.sourcePeaks(asset), pixelsPerSecond);
   }
 

@@ -5,6 +5,7 @@
  */
 import { segmentGain, timelineLength, type Timeline } from './edit-list.ts';
 import { peakRange, type Peaks } from './peaks.ts';
+import { timelineBlocks, type FrameSource } from './render.ts';
 
 /** Most pixels one answer carries; higher zooms are answered at a lower pixelsPerSecond. */
 export const MAX_PIXELS = 1_000_000;
@@ -42,10 +43,41 @@ export function editedPeaks(
     }
     pos += s.length;
   }
+  return { durationSec, pixelsPerSecond: pps, peaks: toSigned(lo, hi, timeline) };
+}
+
+/**
+ * Peaks read from the samples themselves, for zooms finer than the stored levels (under 256
+ * frames a pixel) on short documents, where reading the audio costs less than a frame of UI.
+ */
+export function sampledPeaks(timeline: Timeline, source: FrameSource, pps: number) {
+  const rate = source.sampleRate;
+  const total = timelineLength(timeline);
+  const fpp = rate / pps;
+  const pixels = Math.ceil(total / fpp);
+  const lo = Array.from({ length: source.channels }, () => new Float32Array(pixels));
+  const hi = Array.from({ length: source.channels }, () => new Float32Array(pixels));
+  let pos = 0;
+  for (const block of timelineBlocks(timeline, source)) {
+    block.forEach((x, c) => {
+      const l = lo[c]!;
+      const h = hi[c]!;
+      for (let i = 0; i < x.length; i++) {
+        const p = Math.floor((pos + i) / fpp);
+        if (x[i]! < l[p]!) l[p] = x[i]!;
+        if (x[i]! > h[p]!) h[p] = x[i]!;
+      }
+    });
+    pos += block[0]!.length;
+  }
+  return { durationSec: total / rate, pixelsPerSecond: pps, peaks: toSigned(lo, hi, timeline) };
+}
+
+function toSigned(lo: Float32Array[], hi: Float32Array[], timeline: Timeline): number[][] {
   const master = timeline.master ? 10 ** (timeline.master.gainDb / 20) : 1;
   const ceiling = timeline.master ? 10 ** (timeline.master.ceilingDb / 20) : Infinity;
   // one signed value per pixel, the extreme of larger magnitude (wavesurfer's exportPeaks format)
-  const out = lo.map((l, c) =>
+  return lo.map((l, c) =>
     Array.from(l, (mn, p) => {
       const mx = hi[c]![p]!;
       const v = Math.abs(mn) > Math.abs(mx) ? mn : mx;
@@ -53,5 +85,4 @@ export function editedPeaks(
       return Math.round(scaled * 10000) / 10000;
     }),
   );
-  return { durationSec, pixelsPerSecond: pps, peaks: out };
 }

@@ -93,6 +93,15 @@ describe('edit documents through the requests', () => {
     expect(after.durationSec).toBeCloseTo(2.5, 6);
     expect(after.peaks[0]!.slice(0, 50).every((v) => v === 0)).toBe(true);
     expect(after.peaks[0]!.slice(50, 250)).toEqual(before.peaks[0]);
+    // zoomed in past the stored levels (256 frames a bin): read from the samples, exactly
+    const fine = await studio.call('edit.peaks', { documentId: doc.id, pixelsPerSecond: 1000 });
+    expect(fine.peaks[1]).toHaveLength(2500);
+    const samples = readWavFile(path.join(studio.dataDir, asset.file)).channels[1]!;
+    const pixel = 1200; // 1.2 s on the timeline = 0.7 s into the source (after 0.5 s of silence)
+    const span = samples.subarray((pixel - 500) * 48, (pixel - 499) * 48);
+    const lo = Math.min(0, ...span);
+    const hi = Math.max(0, ...span);
+    expect(fine.peaks[1]![pixel]).toBeCloseTo(Math.abs(lo) > Math.abs(hi) ? lo : hi, 4);
     const preview = await studio.call('edit.preview', { documentId: doc.id });
     expect(preview.durationSec).toBeCloseTo(2.5, 6);
     const file = path.join(studio.dataDir, preview.media);
