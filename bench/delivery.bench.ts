@@ -5,7 +5,7 @@
  * streamed PATCH, no per-chunk checksum). Goal: throughput ratio ≥ 0.8. Also the memory of the
  * process running the outbox while it uploads.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,7 +19,7 @@ const MiB = 1024 * 1024;
 const BYTES = Number(process.env.BENCH_DELIVERY_MB ?? 200) * MiB;
 const ROUNDS = 2;
 
-function curlUpload(serverUrl: string, token: string, file: string, sha256: string, key: string): number {
+function curlUpload(serverUrl: string, token: string, file: string, sha256: string, key: string): { seconds: number; clientCpu: number } {
   const auth = ['-H', `Authorization: Bearer ${token}`];
   const metadata = {
     bulletinId: 1, title: 'bench', category: 'other', language: 'vi', priority: 'normal', schedule: { kind: 'now' },
@@ -34,13 +34,27 @@ function curlUpload(serverUrl: string, token: string, file: string, sha256: stri
     '-H', `Upload-Metadata: bulletin ${Buffer.from(record.id).toString('base64')}`, `${serverUrl}/files`], { encoding: 'utf8' });
   const location = /^location:\s*(\S+)/im.exec(created)![1]!;
   // -T streams the file from disk (as the outbox does); -X PATCH makes it a tus append.
-  execFileSync('curl', ['-sf', '-o', '/dev/null', '-X', 'PATCH', ...auth, '-H', 'Tus-Resumable: 1.0.0', '-H', 'Upload-Offset: 0',
-    '-H', 'Content-Type: application/offset+octet-stream', '-T', file, new URL(location, serverUrl).toString()]);
+  const timed = spawnSync('/usr/bin/time', ['-f', 'CPU %U %S', 'curl', '-sf', '-o', '/dev/null', '-X', 'PATCH', ...auth, '-H', 'Tus-Resumable: 1.0.0',
+    '-H', 'Upload-Offset: 0', '-H', 'Content-Type: application/offset+octet-stream', '-T', file, new URL(location, serverUrl).toString()], { encoding: 'utf8' });
   const seconds = (performance.now() - t0) / 1000;
+  if (timed.status !== 0) throw new Error(`curl failed: ${timed.stderr}`);
+  const [, user, system] = /CPU ([\d.]+) ([\d.]+)/.exec(timed.stderr)!;
+  const clientCpu = Number(user) + Number(system);
   const status = JSON.parse(execFileSync('curl', ['-sf', ...auth, `${serverUrl}/api/v1/bulletins/${record.id}`], { encoding: 'utf8' })) as { status: string };
   if (status.status !== 'received') throw new Error(`curl upload not received: ${status.status}`);
-  return seconds;
+  return { seconds, clientCpu };
 }
+
+/** CPU seconds (user + system) a process has used so far, from /proc. */
+function processCpu(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+const ownCpu = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
+};
 
 export default async function deliveryBench() {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'studio-bench-delivery-'));
@@ -70,10 +84,19 @@ export default async function deliveryBench() {
     let peakRss = 0;
     let peakExternal = 0;
     const baselineRss = process.memoryUsage().rss;
+    const serverPid = server.child.pid!;
+    const cpu = { curlClient: [] as number[], curlServer: [] as number[], outboxClient: [] as number[], outboxServer: [] as number[] };
     for (let round = 0; round < ROUNDS; round++) {
-      curlSeconds.push(curlUpload(server.url, token, file, asset.sha256, `bench-curl-${round}-${Date.now()}`));
+      let serverBefore = processCpu(serverPid);
+      const curl = curlUpload(server.url, token, file, asset.sha256, `bench-curl-${round}-${Date.now()}`);
+      curlSeconds.push(curl.seconds);
+      cpu.curlClient.push(curl.clientCpu);
+      cpu.curlServer.push(processCpu(serverPid) - serverBefore);
+      clearUploads();
       fs.mkdirSync(path.join(serverDir, 'uploads'), { recursive: true });
 
+      serverBefore = processCpu(serverPid);
+      const clientBefore = ownCpu();
       const t0 = performance.now();
       const item = await call('delivery.enqueue', { bulletinId: bulletins[round]!.id, to: 'source' });
       await new Promise<void>((resolve, reject) => {
@@ -92,7 +115,10 @@ export default async function deliveryBench() {
         }, 20);
       });
       outboxSeconds.push((performance.now() - t0) / 1000);
+      cpu.outboxClient.push(ownCpu() - clientBefore);
+      cpu.outboxServer.push(processCpu(serverPid) - serverBefore);
       clearUploads();
+      fs.mkdirSync(path.join(serverDir, 'uploads'), { recursive: true });
     }
 
     const best = (list: number[]) => Math.min(...list);
@@ -109,11 +135,16 @@ export default async function deliveryBench() {
       outboxPeakRssMiB: Number((peakRss / MiB).toFixed(1)),
       outboxRssGrowthMiB: Number(((peakRss - baselineRss) / MiB).toFixed(1)),
       outboxPeakBuffersMiB: Number((peakExternal / MiB).toFixed(1)),
+      // CPU seconds per upload (min over rounds): the machine-load-independent part of the cost.
+      cpuSeconds: Object.fromEntries(Object.entries(cpu).map(([k, v]) => [k, Number(Math.min(...v).toFixed(2))])),
+      loadAverage: os.loadavg().map((l) => Number(l.toFixed(1))),
     };
     process.stdout.write(
       `200 MB over loopback: outbox ${figures.outboxMBps} MB/s vs curl ${figures.curlMBps} MB/s → ratio ${figures.throughputRatio} (goal ≥ 0.8)\n` +
         `outbox process memory while uploading: peak RSS ${figures.outboxPeakRssMiB} MiB (+${figures.outboxRssGrowthMiB} MiB over idle), ` +
-        `peak buffers ${figures.outboxPeakBuffersMiB} MiB, chunk ${chunkSizeMiB} MiB\n`,
+        `peak buffers ${figures.outboxPeakBuffersMiB} MiB, chunk ${chunkSizeMiB} MiB\n` +
+        `CPU s per upload: curl ${figures.cpuSeconds.curlClient} + server ${figures.cpuSeconds.curlServer}; ` +
+        `outbox ${figures.cpuSeconds.outboxClient} + server ${figures.cpuSeconds.outboxServer} (load average ${figures.loadAverage.join(' ')})\n`,
     );
     return figures;
   } finally {
