@@ -38,6 +38,9 @@ export class SentenceCache {
     const sampleRate = data.readUInt32LE(0);
     const count = data.readUInt32LE(4);
     if (data.length !== 8 + count * 4) return null; // a damaged entry is re-synthesised
+    // Touched on use, so pruning removes the least recently used entries.
+    const now = new Date();
+    fs.utimesSync(this.file(key), now, now);
     const samples = new Float32Array(count);
     Buffer.from(samples.buffer).set(data.subarray(8));
     return { samples, sampleRate };
@@ -52,5 +55,29 @@ export class SentenceCache {
     const temp = `${file}.${randomUUID()}.part`;
     fs.writeFileSync(temp, Buffer.concat([header, Buffer.from(audio.samples.buffer, audio.samples.byteOffset, audio.samples.byteLength)]));
     fs.renameSync(temp, file);
+  }
+
+  /** Removes the least recently used entries until the cache holds at most `maxBytes`. */
+  prune(maxBytes: number): void {
+    let entries: Array<{ file: string; size: number; used: number }>;
+    try {
+      entries = fs
+        .readdirSync(this.dir, { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile() && e.name.endsWith('.pcm'))
+        .map((e) => {
+          const file = path.join(e.parentPath, e.name);
+          const stat = fs.statSync(file);
+          return { file, size: stat.size, used: stat.mtimeMs };
+        });
+    } catch {
+      return; // no cache yet
+    }
+    let total = entries.reduce((n, e) => n + e.size, 0);
+    entries.sort((a, b) => a.used - b.used);
+    for (const entry of entries) {
+      if (total <= maxBytes) break;
+      fs.rmSync(entry.file, { force: true });
+      total -= entry.size;
+    }
   }
 }

@@ -46,6 +46,9 @@ export interface SynthesisFile {
   totalMs: number;
 }
 
+/** About 3 hours of 22 kHz speech; least recently used sentences go first. */
+const CACHE_MAX_BYTES = 1024 ** 3;
+
 async function sha256Of(file: string): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of fs.createReadStream(file)) hash.update(chunk as Buffer);
@@ -59,6 +62,7 @@ export async function synthesizeToFile(input: SynthesisInput, job: Pick<JobTools
     checkCancelled: () => job.checkCancelled(),
   });
   job.progress(0.92, 'ghi tệp');
+  cache.prune(CACHE_MAX_BYTES);
   const finalPath =
     input.target.kind === 'asset' ? null : path.isAbsolute(input.target.path) ? input.target.path : path.join(input.dataDir, input.target.path);
   const dir = finalPath ? path.dirname(finalPath) : path.join(input.dataDir, 'assets');
