@@ -88,6 +88,10 @@ export class EditStore {
       if ('start' in op && f(op.end) <= f(op.start) && op.type !== 'copy') {
         throw new StudioError('invalid_argument', 'vùng chọn rỗng / the selection is empty (end must be after start)');
       }
+      const length = timelineLength(timeline);
+      if (('start' in op && f(op.start) >= length) || ('at' in op && f(op.at) > length)) {
+        throw new StudioError('invalid_argument', 'vị trí nằm ngoài bản ghi / the position is beyond the end of the audio');
+      }
       if (op.type === 'copy' || op.type === 'cut') {
         this.setClipboard(documentId, sliceTimeline(timeline, f(op.start), f(op.end)));
         if (op.type === 'copy') return this.get(documentId);

@@ -78,6 +78,9 @@ describe('edit documents through the requests', () => {
     const doc = await studio.call('edit.open', { assetId: asset.id });
     await expect(studio.call('edit.apply', { documentId: doc.id, op: { type: 'delete', start: 0.5, end: 0.5 } })).rejects.toMatchObject({ code: 'invalid_argument' });
     await expect(studio.call('edit.apply', { documentId: doc.id, op: { type: 'paste', at: 0 } })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(studio.call('edit.apply', { documentId: doc.id, op: { type: 'delete', start: 1.5, end: 2 } })).rejects.toMatchObject({ code: 'invalid_argument' });
+    await expect(studio.call('edit.apply', { documentId: doc.id, op: { type: 'insertSilence', at: 1.01, duration: 1 } })).rejects.toMatchObject({ code: 'invalid_argument' });
+    await expect(studio.call('edit.apply', { documentId: 999, op: { type: 'delete', start: 0, end: 1 } })).rejects.toMatchObject({ code: 'not_found' });
     await expect(studio.call('edit.undo', { documentId: doc.id })).rejects.toMatchObject({ code: 'conflict' });
     expect((await studio.call('edit.get', { documentId: doc.id })).ops).toEqual([]);
   });
