@@ -16,7 +16,7 @@ import { editedPeaks, sampledPeaks } from './edit-peaks.ts';
 import { EditStore, sourceFrames } from './edit-store.ts';
 import type { SinkResult } from './export-sink.ts';
 import type { ImportInput, ImportResult } from './import-audio.ts';
-import { BASE_BIN, loadPeaks, PeakBuilder, peaksPath, savePeaks, type Peaks } from './peaks.ts';
+import { BASE_BIN, loadPeaks, peaksPath, type Peaks } from './peaks.ts';
 import type { MeasureInput, NormalizeInput, NormalizeOutput, RenderInput } from './render-jobs.ts';
 import { WavReader } from './wav-reader.ts';
 
@@ -75,31 +75,21 @@ export class AudioService {
     });
   }
 
-  /** Peaks of a source, computed now (and stored) if it came in without them (e.g. a recording). */
-  sourcePeaks(asset: Asset): Peaks {
+  /** Peaks of a source, computed in a job (and stored) if it came in without them (e.g. a recording). */
+  async sourcePeaks(asset: Asset): Promise<Peaks> {
     const cached = this.peaksCache.get(asset.sha256);
     if (cached) return cached;
     const file = peaksPath(this.s.dataDir, asset.sha256);
-    let peaks: Peaks;
-    if (fs.existsSync(file)) {
-      peaks = loadPeaks(file);
-    } else {
-      const reader = WavReader.open(this.abs(asset.file));
-      try {
-        const builder = new PeakBuilder(reader.sampleRate, reader.channels);
-        for (const block of reader.blocks()) builder.add(block);
-        peaks = builder.finish();
-      } finally {
-        reader.close();
-      }
-      savePeaks(file, peaks);
+    if (!fs.existsSync(file)) {
+      await this.runJob('audio.peaks', `Dạng sóng: ${asset.name}`, 'peaks', { source: this.abs(asset.file), target: file });
     }
+    const peaks = loadPeaks(file);
     if (this.peaksCache.size > 8) this.peaksCache.delete(this.peaksCache.keys().next().value!);
     this.peaksCache.set(asset.sha256, peaks);
     return peaks;
   }
 
-  peaks(documentId: number, pixelsPerSecond: number) {
+  async peaks(documentId: number, pixelsPerSecond: number) {
     const { asset, timeline, doc } = this.edits.load(documentId);
     if (asset.sampleRate / pixelsPerSecond < BASE_BIN && doc.durationSec <= SAMPLED_PEAKS_MAX_SEC) {
       const reader = WavReader.open(this.abs(asset.file));
@@ -109,7 +99,7 @@ export class AudioService {
         reader.close();
       }
     }
-    return editedPeaks(timeline, this.sourcePeaks(asset), pixelsPerSecond);
+    return editedPeaks(timeline, await this.sourcePeaks(asset), pixelsPerSecond);
   }
 
   apply(documentId: number, op: EditOp): EditDocument {
