@@ -5,6 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, startHost, type RunningHost } from '../helpers/browser-host.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
 import { writePiperVoice } from '../fixtures/voices/make-test-voices.ts';
+import Database from 'better-sqlite3';
+import { DATABASE_FILE } from '../../src/main/services/storage/database.ts';
+import { openStudio } from '../../src/main/studio.ts';
 
 async function snap(page: Page, name: string) {
   if (process.env.STUDIO_SCREENSHOTS) await page.screenshot({ path: path.join(process.env.STUDIO_SCREENSHOTS, `${name}.png`), fullPage: true });
@@ -21,7 +24,13 @@ describe('text to speech in Chromium', () => {
   let browser: Browser;
   let page: Page;
 
+  let bulletinId = 0;
+
   beforeAll(async () => {
+    // A bulletin already in the library, written before the host starts.
+    const studio = openStudio({ dataDir: temp.dir, transport: 'test' });
+    bulletinId = studio.services.bulletins.create({ title: 'Lịch tiêm phòng', script: 'HĐND xã họp ngày 5/10/2024.' }, 'tester').id;
+    await studio.close();
     host = await startHost(temp.dir);
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1360, height: 1000 } });
@@ -116,5 +125,27 @@ describe('text to speech in Chromium', () => {
     page.once('dialog', (dialog) => void dialog.accept());
     await manager.getByRole('button', { name: 'Gỡ' }).click();
     await expect.poll(() => manager.getByTestId('voice-pack-row').count()).toBe(0);
+  }, 180_000);
+
+  it("gives a bulletin its audio from the bulletin's own script", async () => {
+    await page.goto(`${host.url}#/tts/${bulletinId}`);
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Giọng đọc: Lịch tiêm phòng');
+    expect(await page.getByTestId('tts-script').inputValue()).toBe('HĐND xã họp ngày 5/10/2024.');
+    await page.getByTestId('tts-script').fill('HĐND xã họp ngày 5/10/2024 lúc 14h.');
+    await page.getByTestId('tts-generate').click();
+    await page.locator('[data-testid="tts-waveform"][data-ready="true"]').waitFor({ timeout: 60_000 });
+    await closeJobsPanel(page);
+    await page.getByText('Đã gắn âm thanh vào bản tin.').waitFor();
+    // The edited script was saved to the bulletin, and the new asset is its audio.
+    const db = new Database(path.join(temp.dir, DATABASE_FILE), { readonly: true });
+    try {
+      const row = db.prepare('SELECT script, audio_asset_id FROM bulletins WHERE id = ?').get(bulletinId) as { script: string; audio_asset_id: number | null };
+      expect(row.script).toBe('HĐND xã họp ngày 5/10/2024 lúc 14h.');
+      const asset = db.prepare('SELECT sample_rate, file FROM assets WHERE id = ?').get(row.audio_asset_id) as { sample_rate: number; file: string };
+      expect(asset.sample_rate).toBe(48000);
+      expect(fs.existsSync(path.join(temp.dir, asset.file))).toBe(true);
+    } finally {
+      db.close();
+    }
   }, 180_000);
 });
