@@ -4,6 +4,7 @@
  * is async I/O on the main thread rather than a job thread. Starting it only reads one row;
  * close() aborts the upload in flight (its resume state is already saved) and waits.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import type { OutboxItem } from '../../../shared/api/delivery.ts';
 import { StudioError } from '../../../shared/errors.ts';
@@ -132,9 +133,11 @@ export class OutboxRunner {
     emit('outbox.changed', item);
     let lastProgressAt = 0;
     try {
+      const audioPath = path.resolve(this.options.dataDir, due.payload.audioFile);
+      checkAudio(audioPath, due.payload.metadata.bytes);
       const connector = this.options.connectorFor(item, { onWireBytes: (bytes) => store.addWireBytes(item.id, bytes) });
       const result = await connector.send(
-        { ...due.payload, audioPath: path.resolve(this.options.dataDir, due.payload.audioFile) },
+        { ...due.payload, audioPath },
         {
           signal: controller.signal,
           resume: due.resume,
@@ -165,5 +168,18 @@ export class OutboxRunner {
     } finally {
       this.current = null;
     }
+  }
+}
+
+/** The queued audio must still be there, unchanged in size, before anything is sent. */
+function checkAudio(file: string, bytes: number): void {
+  let size: number;
+  try {
+    size = fs.statSync(file).size;
+  } catch {
+    throw new StudioError('io_error', `Không tìm thấy tệp âm thanh của bản tin (${path.basename(file)}). Khôi phục tệp vào thư mục dữ liệu rồi bấm Gửi lại.`);
+  }
+  if (size !== bytes) {
+    throw new StudioError('io_error', `Tệp âm thanh ${path.basename(file)} đã bị thay đổi sau khi xếp hàng gửi (${size} thay vì ${bytes} byte).`);
   }
 }

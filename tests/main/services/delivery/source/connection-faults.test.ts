@@ -111,6 +111,23 @@ describe('connection faults keep the item queued with a clear error', () => {
     await waitFor(() => outbox().get(item.id).state === 'delivered', 'delivery at the corrected address', 30_000);
   });
 
+  it('audio file missing from the data folder', async () => {
+    const s = await server();
+    await studio.call('delivery.settings.update', { serverUrl: s.url, token: createToken(s.db, 'xa-g') });
+    await studio.services.delivery.close();
+    const bulletin = await approvedBulletin(studio, { bytes: 100_000 });
+    const queued = await studio.call('delivery.enqueue', { bulletinId: bulletin.id, to: 'source' });
+    const file = path.join(studio.dataDir, studio.services.assets.get(bulletin.audioAssetId!).file);
+    fs.renameSync(file, `${file}.away`);
+    studio.services.delivery.start();
+    const item = await waitFor(() => (outbox().get(queued.id).lastError ? outbox().get(queued.id) : null), 'a failed attempt', 30_000);
+    expect(item.state).toBe('queued');
+    expect(item.lastError).toMatchObject({ code: 'io_error', message: expect.stringMatching(/Không tìm thấy tệp âm thanh/) });
+    expect(s.records.list(null)).toHaveLength(0);
+    fs.renameSync(`${file}.away`, file);
+    await expectDeliveredAfterRetry(item);
+  });
+
   it('TLS certificate not trusted, then trusted', async () => {
     const certDir = makeTempDir('source-tls-');
     dirs.push(certDir);
