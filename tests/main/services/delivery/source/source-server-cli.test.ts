@@ -1,8 +1,10 @@
 /** `npm run source-server -- …`: accounts, tokens and editorial statuses from the command line. */
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { makeTempDir } from '../../../../helpers/temp-dir.ts';
+import { SourceConnector } from '../../../../../src/main/services/delivery/source/source-connector.ts';
 import { startServerProcess, type ServerProcess } from './fixtures.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../../../../..');
@@ -43,4 +45,17 @@ it('creates an account and a token that the running server accepts, and sets sta
   expect(JSON.parse(cli('status', id, 'rejected', '--reason', 'Sai lịch phát'))).toEqual({ id, status: 'rejected', reason: 'Sai lịch phát' });
   const record = await fetch(`${server.url}/api/v1/bulletins/${id}`, { headers: { Authorization: `Bearer ${token}` } });
   expect(await record.json()).toMatchObject({ status: 'rejected', reason: 'Sai lịch phát' });
+});
+
+it('serves HTTPS with --tls-key/--tls-cert, trusted through the certificate itself', async () => {
+  const token = cli('token', 'create', 'xa-y-ty');
+  const key = `${dir.dir}/key.pem`;
+  const cert = `${dir.dir}/cert.pem`;
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=127.0.0.1',
+    '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', key, '-out', cert], { stdio: 'ignore' });
+  server = await startServerProcess(dir.dir, { tls: { key, cert } });
+  expect(server.url).toMatch(/^https:\/\/127\.0\.0\.1:/);
+  const connector = new SourceConnector({ serverUrl: server.url, token, ca: fs.readFileSync(cert), chunkSize: 1024 * 1024 });
+  expect(await connector.test()).toMatchObject({ ok: true, account: 'xa-y-ty' });
+  await expect(new SourceConnector({ serverUrl: server.url, token, chunkSize: 1024 * 1024 }).test()).rejects.toMatchObject({ code: 'tls_error' });
 });
