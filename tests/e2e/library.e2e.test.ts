@@ -129,6 +129,7 @@ describe('library, programmes and language in the browser', () => {
     await page.locator('[data-nav="settings"]').click();
     await page.getByPlaceholder(/Thư mục đích/).fill(path.join(temp.dir, 'sao-luu'));
     await page.getByRole('button', { name: 'Sao lưu' }).click();
+    await page.getByTestId('jobs-toggle').click();
     const job = page.locator('[data-testid="jobs-panel"] [data-job-kind="library.backup"]');
     await expect.poll(() => job.innerText()).toMatch(/Sao lưu thư viện\s+Hoàn tất/);
     await snap(page, '08-jobs-panel');

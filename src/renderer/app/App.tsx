@@ -2,6 +2,7 @@ import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client.ts';
 import { JobsPanel } from '../features/jobs/JobsPanel.tsx';
+import { useJobs } from '../features/jobs/useJobs.ts';
 import { setUiLanguage } from '../i18n/index.ts';
 import { routes } from './routes.ts';
 import { useLocation } from './router.ts';
@@ -11,6 +12,10 @@ export function App() {
   const location = useLocation();
   const [jobsOpen, setJobsOpen] = useState(false);
   const [disconnected, setDisconnected] = useState(false);
+  // Jobs show their progress on the toggle; the panel opens by itself only when one fails,
+  // so short jobs (a preview, a measurement) never cover the screen being worked on.
+  const jobs = useJobs(() => setJobsOpen(true));
+  const running = jobs.filter((job) => job.state === 'running');
   useEffect(() => api.onConnection((connected) => setDisconnected(!connected)), []);
   const route = routes.find((r) => r.path === location.path) ?? routes[0]!;
   const Screen = route.component;
@@ -42,6 +47,11 @@ export function App() {
         </ul>
         <button type="button" className="jobs-toggle" onClick={() => setJobsOpen((open) => !open)} data-testid="jobs-toggle">
           {t('nav.jobs')}
+          {running.length > 0 && (
+            <span className="badge jobs-count" data-testid="jobs-running">
+              {running.length}
+            </span>
+          )}
         </button>
       </nav>
       <main className="content">
@@ -54,7 +64,7 @@ export function App() {
           <Screen key={`${route.path}/${location.param ?? ''}`} param={location.param} />
         </Suspense>
       </main>
-      <JobsPanel open={jobsOpen} onClose={() => setJobsOpen(false)} onActivity={() => setJobsOpen(true)} />
+      <JobsPanel jobs={jobs} open={jobsOpen} onClose={() => setJobsOpen(false)} />
     </div>
   );
 }

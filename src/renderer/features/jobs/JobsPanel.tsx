@@ -1,31 +1,12 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { JobInfo } from '../../../shared/domain.ts';
 import { describeError } from '../../../shared/errors.ts';
 import { api } from '../../api/client.ts';
-import { useStudioEvent } from '../../api/hooks.ts';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
 
 /** Every long piece of work in one place: progress, cancel, and how it ended. */
-export function JobsPanel({ open, onClose, onActivity }: { open: boolean; onClose: () => void; onActivity: () => void }) {
+export function JobsPanel({ jobs, open, onClose }: { jobs: JobInfo[]; open: boolean; onClose: () => void }) {
   const { t, i18n } = useTranslation('jobs');
-  const [jobs, setJobs] = useState<JobInfo[]>([]);
-
-  useEffect(() => {
-    api.call('job.list', {}).then(setJobs, () => undefined);
-  }, []);
-
-  const upsert = (job: JobInfo) =>
-    setJobs((current) => {
-      const rest = current.filter((j) => j.id !== job.id);
-      return [job, ...rest].sort((a, b) => b.startedAt.localeCompare(a.startedAt));
-    });
-  useStudioEvent('job.progress', (job) => {
-    if (!jobs.some((j) => j.id === job.id)) onActivity();
-    upsert(job);
-  });
-  useStudioEvent('job.finished', upsert);
-
   const running = jobs.filter((j) => j.state === 'running').length;
   const language = i18n.language === 'en' ? 'en' : 'vi';
 
