@@ -126,11 +126,23 @@ export class AudioService {
         sink: { path: this.abs(media), format: 'wav', sampleRate: asset.sampleRate, wavFormat: 'pcm16' },
       };
       await this.runJob<RenderInput, SinkResult>('edit.preview', `Nghe thử: ${asset.name}`, 'render', input);
-      for (const old of fs.readdirSync(this.abs('previews'))) {
-        if (old.startsWith(`${documentId}-`) && old !== path.basename(media)) fs.rmSync(this.abs(path.join('previews', old)), { force: true });
-      }
+      this.prunePreviews(documentId);
     }
     return { media: media.split(path.sep).join('/'), durationSec: this.edits.get(documentId).durationSec };
+  }
+
+  /**
+   * Keeps the few newest previews of a document. Not only the current one: undo, redo and a
+   * preview still playing may point at an older edit's file while a newer render finishes.
+   */
+  private prunePreviews(documentId: number, keep = 6): void {
+    const dir = this.abs('previews');
+    const mine = fs
+      .readdirSync(dir)
+      .filter((name) => name.startsWith(`${documentId}-`) && name.endsWith('.wav'))
+      .map((name) => ({ name, at: fs.statSync(path.join(dir, name)).mtimeMs }))
+      .sort((a, b) => b.at - a.at);
+    for (const old of mine.slice(keep)) fs.rmSync(path.join(dir, old.name), { force: true });
   }
 
   async loudness(ref: { assetId?: number; documentId?: number }): Promise<LoudnessResult> {
