@@ -10,7 +10,8 @@ import type { JobTools } from '../jobs/worker-runtime.ts';
 import { initialTimeline } from './edit-list.ts';
 import type { SinkResult } from './export-sink.ts';
 import { decodeToWav } from './import-audio.ts';
-import { runMeasure, runNormalize, runRender, type NormalizeOutput } from './render-jobs.ts';
+import { runExport } from './mp3-loudness.ts';
+import { runMeasure, runNormalize, type NormalizeOutput } from './render-jobs.ts';
 
 type Job = Pick<JobTools, 'progress' | 'checkCancelled'>;
 
@@ -42,12 +43,12 @@ export function measureFile({ path: file }: FileLoudnessInput, job: Job): Promis
 
 /** Output: WAV (Broadcast WAV, 24-bit) or MP3 by the output's extension; 44.1/48 kHz kept, other rates to 48 kHz. */
 export function normalizeFile(input: FileNormalizeInput, job: Job): Promise<SinkResult & { normalize: NormalizeOutput }> {
-  return withDecoded(path.resolve(input.input), job, (decoded) => {
+  return withDecoded(path.resolve(input.input), job, async (decoded) => {
     const timeline = initialTimeline(decoded.frames);
     const normalize = runNormalize({ sourceFile: decoded.file, timeline, target: input.target, ceiling: input.ceiling }, job);
     const format = path.extname(input.output).toLowerCase() === '.mp3' ? 'mp3' : 'wav';
     const sampleRate = decoded.sampleRate === 44100 || decoded.sampleRate === 48000 ? decoded.sampleRate : 48000;
-    const result = runRender(
+    const result = await runExport(
       {
         kind: 'document',
         sourceFile: decoded.file,

@@ -1,5 +1,6 @@
 import { defineJobWorker } from '../jobs/worker-runtime.ts';
 import type { SinkResult } from './export-sink.ts';
-import { runRender, type RenderInput } from './render-jobs.ts';
+import { runExport } from './mp3-loudness.ts';
+import type { RenderInput } from './render-jobs.ts';
 
-defineJobWorker<RenderInput, SinkResult>((input, job) => runRender(input, job));
+defineJobWorker<RenderInput, SinkResult>((input, job) => runExport(input, job));
