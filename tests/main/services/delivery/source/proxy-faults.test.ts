@@ -59,6 +59,23 @@ describe('a faulty line', () => {
     }
   });
 
+  it('lets an emergency bulletin jump ahead of an upload in progress, which then resumes', async () => {
+    await setup({ bytesPerSecond: 2 * MiB });
+    const outbox = studio.services.delivery.outbox;
+    const normal = await studio.call('delivery.enqueue', { bulletinId: (await approvedBulletin(studio, { bytes: 6 * MiB })).id, to: 'source' });
+    await waitFor(() => outbox.get(normal.id).sentBytes >= 1 * MiB, 'the normal upload under way', 30_000);
+    const urgent = await studio.call('delivery.enqueue', {
+      bulletinId: (await approvedBulletin(studio, { bytes: 300_000, priority: 'emergency', title: 'Khẩn cấp: lũ quét' })).id,
+      to: 'source',
+    });
+    await waitFor(() => outbox.get(urgent.id).state === 'delivered', 'the emergency delivery', 30_000);
+    expect(outbox.get(normal.id).state).not.toBe('delivered');
+    const done = await waitFor(() => (outbox.get(normal.id).state === 'delivered' ? outbox.get(normal.id) : null), 'the normal one after', 60_000);
+    // Paused and resumed, not restarted: at most the interrupted chunk went twice.
+    expect(done.wireBytes).toBeLessThanOrEqual(6 * MiB + 1 * MiB);
+    expect(done.lastError).toBeNull();
+  });
+
   it('detects a byte corrupted in transit and re-sends only that chunk', async () => {
     // 1.5 MiB into the client→server stream: inside the second 1 MiB chunk's body.
     await setup({ flipAt: Math.round(1.5 * MiB) });
