@@ -28,6 +28,7 @@ interface Running {
   info: JobInfo;
   worker: Worker;
   settled: Promise<JobInfo>;
+  cancelRequested: boolean;
 }
 
 /**
@@ -52,7 +53,8 @@ export class JobManager {
     };
     const workerData: WorkerStart<I> = { entry: resolveWorkerEntry(spec.worker), input: spec.input };
     const worker = new Worker(fileURLToPath(BOOTSTRAP), { workerData });
-    const settled = new Promise<JobInfo>((resolve) => {
+    const running: Running = { info, worker, settled: undefined as unknown as Promise<JobInfo>, cancelRequested: false };
+    running.settled = new Promise<JobInfo>((resolve) => {
       let outcome: FromWorker | null = null;
       worker.on('message', (message: FromWorker) => {
         if (message.type === 'progress') {
@@ -68,10 +70,10 @@ export class JobManager {
         outcome ??= { type: 'error', error: { code: 'internal', message: error.message } };
       });
       worker.on('exit', (exitCode) => {
-        void this.settle(info, spec, outcome, exitCode).then(resolve);
+        void this.settle(running, spec, outcome, exitCode).then(resolve);
       });
     });
-    this.jobs.set(info.id, { info, worker, settled });
+    this.jobs.set(info.id, running);
     this.prune();
     this.emit('job.progress', { ...info });
     return { ...info };
@@ -81,9 +83,9 @@ export class JobManager {
     const job = this.jobs.get(id);
     if (!job) throw new StudioError('not_found', `job ${id}`);
     if (job.info.state === 'running') {
+      job.cancelRequested = true;
       job.worker.postMessage({ type: 'cancel' });
       setTimeout(() => void job.worker.terminate(), CANCEL_GRACE_MS).unref();
-      job.info.message = 'cancelling';
     }
     return { ...job.info };
   }
@@ -103,7 +105,7 @@ export class JobManager {
     await Promise.all([...this.jobs.values()].map((job) => job.worker.terminate()));
   }
 
-  private async settle<I, R>(info: JobInfo, spec: JobSpec<I, R>, outcome: FromWorker | null, exitCode: number) {
+  private async settle<I, R>({ info, cancelRequested }: Running, spec: JobSpec<I, R>, outcome: FromWorker | null, exitCode: number) {
     if (outcome?.type === 'done') {
       try {
         info.result = spec.finish ? await spec.finish(outcome.result as R) : outcome.result;
@@ -113,12 +115,13 @@ export class JobManager {
         info.state = 'failed';
         info.error = toJobError(error);
       }
-    } else if (outcome?.type === 'error' && outcome.error.code !== 'cancelled') {
-      info.state = 'failed';
-      info.error = outcome.error;
-    } else if (outcome?.type === 'error' || info.message === 'cancelling') {
+    } else if (cancelRequested || (outcome?.type === 'error' && outcome.error.code === 'cancelled')) {
+      // Whatever the worker said last, or if it had to be stopped by force: the user cancelled.
       info.state = 'cancelled';
       info.error = { code: 'cancelled', message: 'cancelled by the user' };
+    } else if (outcome?.type === 'error') {
+      info.state = 'failed';
+      info.error = outcome.error;
     } else {
       info.state = 'failed';
       info.error = { code: 'internal', message: `the job's worker stopped unexpectedly (exit code ${exitCode})` };

@@ -68,4 +68,31 @@ describe('jobs', () => {
     expect(await studio.call('asset.list', {})).toEqual([]);
     await expect(studio.call('job.cancel', { id: 'no-such-job' })).rejects.toMatchObject({ code: 'not_found' });
   });
+
+  it('stops a job that ignores cancel, and reports it cancelled', async () => {
+    const job = studio.services.jobs.start({
+      kind: 'test.stubborn',
+      title: 'stubborn',
+      worker: new URL('../../../fixtures/jobs/stubborn.worker.ts', import.meta.url),
+      input: { seconds: 20 },
+    });
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    const started = Date.now();
+    studio.services.jobs.cancel(job.id);
+    const done = await studio.services.jobs.wait(job.id);
+    expect(done.state).toBe('cancelled');
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
+  it('fails a job whose worker dies, and the studio keeps working', async () => {
+    const job = studio.services.jobs.start({
+      kind: 'test.crash',
+      title: 'crash',
+      worker: new URL('../../../fixtures/jobs/crashing.worker.ts', import.meta.url),
+      input: {},
+    });
+    const done = await studio.services.jobs.wait(job.id);
+    expect(done).toMatchObject({ state: 'failed', error: { code: 'internal' } });
+    expect((await studio.call('bulletin.create', { title: 'Vẫn chạy' })).title).toBe('Vẫn chạy');
+  });
 });
