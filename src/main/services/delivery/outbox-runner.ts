@@ -32,7 +32,7 @@ export interface OutboxRunnerOptions {
 }
 
 const PROGRESS_EVERY_MS = 250;
-const LEASE_RETRY_MS = 5_000;
+const LEASE_RETRY_MS = 2_000;
 const IDLE_POLL_MS = 5_000;
 
 export class OutboxRunner {
@@ -50,11 +50,21 @@ export class OutboxRunner {
     this.loop = this.run();
   }
 
-  /** Waits (sleeping, wakeable) until this process holds the outbox lease. */
+  /**
+   * Waits (sleeping, wakeable) until this process holds the outbox lease. Meanwhile it relays
+   * the changes the holder makes, so a CLI waiting on an item another process sends still hears
+   * how it went.
+   */
   private async acquireLease(): Promise<boolean> {
+    let seen = new Date().toISOString();
     while (this.running) {
       if (this.options.lease.tryAcquire()) return true;
       await this.sleepUntil(Date.now() + LEASE_RETRY_MS);
+      const changed = this.options.store.changedSince(seen);
+      for (const item of changed) {
+        this.options.emit('outbox.changed', item);
+        if (item.updatedAt > seen) seen = item.updatedAt;
+      }
     }
     return false;
   }

@@ -129,6 +129,11 @@ export class OutboxStore {
     return rows.map(toItem);
   }
 
+  /** Items changed after `iso` (by any process), oldest change first. */
+  changedSince(iso: string): OutboxItem[] {
+    return (this.db.prepare('SELECT * FROM outbox WHERE updated_at > ? ORDER BY updated_at LIMIT 500').all(iso) as Row[]).map(toItem);
+  }
+
   /** The next item to send now: emergency first, then priority, then normal; oldest first. */
   nextDue(now: number): DueItem | null {
     const row = this.db

@@ -41,12 +41,18 @@ it('lets one process send at a time and hands over when it closes', { timeout: 6
   await app.call('delivery.settings.update', { serverUrl: server.url, token: createToken(server.db, 'xa-e'), chunkSizeMiB: 1 });
   const cli = open();
 
+  const heard: string[] = [];
+  cli.events.subscribe((event) => {
+    if (event.name === 'outbox.changed') heard.push(event.payload.state);
+  });
   const first = await approvedBulletin(cli, { bytes: 500_000 });
   const item = await cli.call('delivery.enqueue', { bulletinId: first.id, to: 'source' });
   // The app holds the lease and finds the item the CLI queued.
   await waitFor(() => app.services.delivery.outbox.get(item.id).state === 'delivered', 'delivery by the lease holder', 20_000);
   expect(server.records.list(null)).toHaveLength(1);
   expect(fs.readdirSync(path.join(serverDir.dir, 'uploads')).filter((f) => !f.endsWith('.json'))).toHaveLength(1);
+  // The CLI, which does not send, still hears that its item was delivered.
+  await waitFor(() => heard.includes('delivered'), 'the delivery relayed to the other process', 10_000);
 
   await app.services.delivery.close();
   const second = await approvedBulletin(cli, { bytes: 500_000 });
