@@ -47,7 +47,11 @@ export class OutboxRunner {
   start(): void {
     if (this.running) return;
     this.running = true;
-    this.loop = this.run();
+    // A failure of the loop itself (the database closed under it) stops sending, never the app.
+    this.loop = this.run().catch((error: unknown) => {
+      if (this.running) console.error('[delivery] outbox worker stopped:', error instanceof Error ? error.message : error);
+      this.running = false;
+    });
   }
 
   /**
