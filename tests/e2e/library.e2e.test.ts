@@ -57,6 +57,15 @@ describe('library, programmes and language in the browser', () => {
     await snap(page, '03-library-search');
   });
 
+  it('leads from a bulletin to its speech synthesis', async () => {
+    await page.locator('[data-testid="bulletin-table"] tbody tr').first().click();
+    await page.getByTestId('bulletin-audio').waitFor();
+    expect(await page.getByTestId('bulletin-audio').innerText()).toContain('Bản tin chưa có âm thanh.');
+    const id = page.url().replace(/^.*#\/bulletins\//, '');
+    await page.getByTestId('bulletin-to-tts').click();
+    await page.waitForURL(new RegExp(`#/tts/${id}$`));
+  });
+
   it('builds a programme and reorders it by dragging', async () => {
     await page.locator('[data-nav="programmes"]').click();
     await page.getByTestId('programme-title').fill('Chương trình phát thanh sáng thứ Hai');

@@ -12,6 +12,7 @@ import { HistoryList } from './HistoryList.tsx';
 import { useDraftBackup } from './useDraftBackup.ts';
 import { WorkflowActions } from './WorkflowActions.tsx';
 import { DeliverButton } from '../delivery/DeliverButton.tsx';
+import { AudioCard } from './AudioCard.tsx';
 
 export const EMPTY_BULLETIN: BulletinFields = {
   title: '',
@@ -136,6 +137,7 @@ export default function BulletinScreen({ param }: { param?: string }) {
         {bulletin && (
           <aside className="editor-side">
             <WorkflowActions bulletin={bulletin} onChanged={loaded.reload} />
+            <AudioCard bulletin={bulletin} />
             <DeliverButton bulletin={bulletin} />
             <HistoryList bulletinId={bulletin.id} />
           </aside>
