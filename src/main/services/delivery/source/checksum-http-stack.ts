@@ -13,6 +13,7 @@ import type { HttpRequest, HttpResponse, HttpStack } from 'tus-js-client';
 import type { HashedChunk } from './chunk-source.ts';
 
 const PROGRESS_EVERY_MS = 250;
+export const IDLE_TIMEOUT_MS = 60_000;
 
 class NodeResponse implements HttpResponse {
   constructor(
@@ -36,7 +37,7 @@ class NodeRequest implements HttpRequest {
   constructor(
     private readonly method: string,
     private readonly url: string,
-    private readonly options: { ca?: string | Buffer; agent: http.Agent },
+    private readonly options: { ca?: string | Buffer; agent: http.Agent; idleTimeoutMs: number },
     private readonly onBodySent: (bytes: number) => void,
   ) {}
 
@@ -63,6 +64,11 @@ class NodeRequest implements HttpRequest {
     return new Promise<HttpResponse>((resolve, reject) => {
       const request = transport.request(url, { method: this.method, headers: this.headers, agent: this.options.agent, ca: this.options.ca });
       this.request = request;
+      // A line that silently dies (no reset, no bytes) must fail the request so it is retried,
+      // not hang the outbox forever. Inactivity, not duration: slow lines are fine.
+      request.setTimeout(this.options.idleTimeoutMs, () =>
+        request.destroy(Object.assign(new Error(`no data for ${this.options.idleTimeoutMs} ms`), { code: 'ETIMEDOUT' })),
+      );
       let timer: NodeJS.Timeout | null = null;
       const stop = () => {
         if (timer) clearInterval(timer);
@@ -112,7 +118,7 @@ export class ChecksumHttpStack implements HttpStack {
   private readonly agent: http.Agent;
 
   constructor(
-    private readonly options: { ca?: string | Buffer; https: boolean },
+    private readonly options: { ca?: string | Buffer; https: boolean; idleTimeoutMs?: number },
     private readonly onBodySent: (bytes: number) => void,
   ) {
     // Keep-alive: one connection for the whole upload instead of one per chunk.
@@ -120,7 +126,7 @@ export class ChecksumHttpStack implements HttpStack {
   }
 
   createRequest(method: string, url: string): HttpRequest {
-    return new NodeRequest(method, url, { ca: this.options.ca, agent: this.agent }, this.onBodySent);
+    return new NodeRequest(method, url, { ca: this.options.ca, agent: this.agent, idleTimeoutMs: this.options.idleTimeoutMs ?? IDLE_TIMEOUT_MS }, this.onBodySent);
   }
 
   getName(): string {

@@ -18,6 +18,8 @@ export interface SourceConnectorOptions extends HttpTarget {
   retryDelays?: number[];
   /** Body bytes written to the wire (re-sends included), for the outbox's accounting. */
   onWireBytes?: (bytes: number) => void;
+  /** A request with no bytes moving for this long is given up and retried (default 60 s). */
+  idleTimeoutMs?: number;
 }
 
 interface RemoteRecord {
@@ -80,7 +82,9 @@ export class SourceConnector implements Connector {
 
   private upload(payload: DeliveryPayload, remoteId: string, uploadUrl: string | undefined, ctx: SendContext): Promise<void> {
     const { serverUrl, token, ca, chunkSize } = this.options;
-    const stack = new ChecksumHttpStack({ ca, https: serverUrl.startsWith('https:') }, (bytes) => this.options.onWireBytes?.(bytes));
+    const stack = new ChecksumHttpStack({ ca, https: serverUrl.startsWith('https:'), idleTimeoutMs: this.options.idleTimeoutMs }, (bytes) =>
+      this.options.onWireBytes?.(bytes),
+    );
     return new Promise<void>((resolve, reject) => {
       let settled = false;
       const finish = (error?: unknown) => {

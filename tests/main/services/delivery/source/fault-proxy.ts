@@ -16,12 +16,14 @@ export interface FaultProxyOptions {
   drop?: { seed: number; maxBytes: number; maxDrops: number };
   /** Flip the lowest bit of the byte at this position of the overall client→server stream. */
   flipAt?: number;
+  /** From this position of the client→server stream on, that connection goes silent (a dead line). */
+  stallAt?: number;
 }
 
 export interface FaultProxy {
   port: number;
   url: string;
-  stats: { connections: number; drops: number; flipped: boolean; clientBytes: number };
+  stats: { connections: number; drops: number; flipped: boolean; clientBytes: number; stalled: boolean };
   close(): Promise<void>;
 }
 
@@ -38,7 +40,7 @@ function seeded(seed: number): () => number {
 }
 
 export async function startFaultProxy(options: FaultProxyOptions): Promise<FaultProxy> {
-  const stats = { connections: 0, drops: 0, flipped: false, clientBytes: 0 };
+  const stats = { connections: 0, drops: 0, flipped: false, clientBytes: 0, stalled: false };
   const random = options.drop ? seeded(options.drop.seed) : Math.random;
   const sockets = new Set<net.Socket>();
   const nextCut = () => (options.drop && stats.drops < options.drop.maxDrops ? stats.clientBytes + Math.floor(random() * options.drop.maxBytes) : Infinity);
@@ -65,7 +67,16 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     client.on('error', cut);
     upstream.on('error', cut);
 
+    let silent = false;
     client.on('data', (chunk: Buffer) => {
+      if (silent) return;
+      if (options.stallAt !== undefined && !stats.stalled && stats.clientBytes + chunk.length > options.stallAt) {
+        // Swallow everything from here on, answer nothing, close nothing.
+        stats.stalled = true;
+        silent = true;
+        upstream.pause();
+        return;
+      }
       if (options.flipAt !== undefined && !stats.flipped && stats.clientBytes + chunk.length > options.flipAt) {
         const index = options.flipAt - stats.clientBytes;
         chunk = Buffer.from(chunk);
@@ -94,7 +105,9 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
         }
       }
     });
-    upstream.on('data', (chunk: Buffer) => client.write(chunk));
+    upstream.on('data', (chunk: Buffer) => {
+      if (!silent) client.write(chunk);
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as net.AddressInfo).port;

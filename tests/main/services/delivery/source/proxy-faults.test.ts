@@ -2,6 +2,7 @@
 process.env.STUDIO_OUTBOX_RETRY_BASE_MS = '100';
 
 import type { OutboxItem } from '../../../../../src/shared/api/delivery.ts';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useTestStudio } from '../../../../helpers/studio.ts';
 import { makeTempDir } from '../../../../helpers/temp-dir.ts';
@@ -9,6 +10,7 @@ import { createToken } from '../../../../../src/source-server/db.ts';
 import { startSourceServer, type SourceServer } from '../../../../../src/source-server/server.ts';
 import { startFaultProxy, type FaultProxy, type FaultProxyOptions } from './fault-proxy.ts';
 import { approvedBulletin, waitFor } from './fixtures.ts';
+import { SourceConnector } from '../../../../../src/main/services/delivery/source/source-connector.ts';
 
 const MiB = 1024 * 1024;
 
@@ -74,6 +76,35 @@ describe('a faulty line', () => {
     // Paused and resumed, not restarted: at most the interrupted chunk went twice.
     expect(done.wireBytes).toBeLessThanOrEqual(6 * MiB + 1 * MiB);
     expect(done.lastError).toBeNull();
+  });
+
+  it('gives up on a line that goes silent and resumes on a fresh connection', async () => {
+    await setup({ stallAt: Math.round(1.5 * MiB) });
+    const bulletin = await approvedBulletin(studio, { bytes: 3 * MiB });
+    const asset = studio.services.assets.get(bulletin.audioAssetId!);
+    let wire = 0;
+    const connector = new SourceConnector({
+      serverUrl: proxy.url,
+      token: createToken(server.db, 'xa-h'),
+      chunkSize: MiB,
+      idleTimeoutMs: 1000,
+      onWireBytes: (bytes) => (wire += bytes),
+    });
+    const result = await connector.send(
+      {
+        idempotencyKey: 'silent-line-0001',
+        audioPath: path.join(studio.dataDir, asset.file),
+        metadata: {
+          bulletinId: bulletin.id, title: bulletin.title, category: bulletin.category, language: bulletin.language, priority: bulletin.priority,
+          schedule: bulletin.schedule, repeat: bulletin.repeat, targetAreas: [], author: bulletin.author, approver: bulletin.approver,
+          durationSec: asset.durationSec, loudnessLufs: null, sha256: asset.sha256, bytes: asset.bytes, fileName: 'a.mp3', mimeType: 'audio/mpeg',
+        },
+      },
+      { signal: new AbortController().signal, resume: {}, saveResume: () => undefined, onProgress: () => undefined },
+    );
+    expect(proxy.stats.stalled).toBe(true);
+    expect(result.status).toBe('received');
+    expect(wire).toBe(3 * MiB + 1 * MiB);
   });
 
   it('detects a byte corrupted in transit and re-sends only that chunk', async () => {
