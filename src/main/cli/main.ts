@@ -4,8 +4,8 @@ import { registerAudioCommands } from './commands/audio.ts';
 import { registerBulletinCommands } from './commands/bulletin.ts';
 import { registerDeliveryCommands } from './commands/delivery.ts';
 import { registerLibraryCommands } from './commands/library.ts';
-import { registerTtsCommands } from './commands/tts.ts';
 import { registerReadingCommands } from './commands/reading.ts';
+import { registerTtsCommands } from './commands/tts.ts';
 import { runCli } from './session.ts';
 
 /**
@@ -20,8 +20,8 @@ const program = new Command('studio')
 registerBulletinCommands(program);
 registerAudioCommands(program);
 registerLibraryCommands(program);
-registerTtsCommands(program);
 registerReadingCommands(program);
+registerTtsCommands(program);
 registerDeliveryCommands(program);
 
 await runCli(program, () => resolveDataDir(nodePlatform));
