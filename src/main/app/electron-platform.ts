@@ -1,7 +1,35 @@
-import { app } from 'electron';
-import type { Platform } from '../platform.ts';
+import { app, safeStorage } from 'electron';
+import type { Platform, SecretStore } from '../platform.ts';
+import { resolveDataDir } from '../platform.ts';
+import { fileSecretStore } from '../services/secrets/file-secrets.ts';
 
-/** What only Electron knows: the per-user data folder (%APPDATA%\Studio on Windows). */
+/**
+ * Secrets encrypted with the operating system's key store (DPAPI on Windows, Keychain on macOS)
+ * before they reach the 0600 file. Where the OS offers none (a Linux without a keyring) the plain
+ * file store is all there is, as in browser mode.
+ */
+function safeStorageSecrets(dataDir: string): SecretStore {
+  const file = fileSecretStore(dataDir);
+  if (!safeStorage.isEncryptionAvailable()) return file;
+  return {
+    get(key) {
+      const stored = file.get(key);
+      if (stored === null) return null;
+      try {
+        return safeStorage.decryptString(Buffer.from(stored, 'base64'));
+      } catch {
+        return null; // Encrypted for another user or machine: as good as absent.
+      }
+    },
+    set: (key, value) => file.set(key, safeStorage.encryptString(value).toString('base64')),
+    delete: (key) => file.delete(key),
+  };
+}
+
+/** What only Electron knows: the per-user data folder (%APPDATA%\Studio on Windows) and safeStorage. */
 export const electronPlatform: Platform = {
   defaultDataDir: () => app.getPath('userData'),
+  get secrets() {
+    return safeStorageSecrets(resolveDataDir(electronPlatform));
+  },
 };

@@ -30,7 +30,7 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 async function start(): Promise<void> {
-  studio = openStudio({ dataDir: resolveDataDir(electronPlatform), transport: 'electron' });
+  studio = openStudio({ dataDir: resolveDataDir(electronPlatform), transport: 'electron', platform: electronPlatform });
   const rendererDir = path.join(import.meta.dirname, `../renderer/${MAIN_WINDOW_VITE_NAME}`);
   registerProtocols(studio, rendererDir);
   registerIpc(studio);
