@@ -72,6 +72,19 @@ export const BulletinFields = z.strictObject({
 });
 export type BulletinFields = z.infer<typeof BulletinFields>;
 
+/** What a new bulletin starts with, on the screen and in the library alike. */
+export const BULLETIN_DEFAULTS: Omit<BulletinFields, 'title'> = {
+  script: '',
+  category: 'other',
+  language: 'vi',
+  author: '',
+  priority: 'normal',
+  targetAreaIds: [],
+  schedule: { kind: 'now' },
+  repeat: { count: 1, gapMinutes: 0 },
+  audioAssetId: null,
+};
+
 export interface Bulletin extends BulletinFields {
   id: number;
   status: Status;

@@ -9,7 +9,7 @@
  * against ffmpeg in bench/audio.bench.ts.
  */
 import type { LoudnessResult } from '../../../shared/api/audio.ts';
-import { kWeightingFilters } from './k-weighting.ts';
+import { kWeightingFilters } from '../../../shared/audio/k-weighting.ts';
 import { TruePeakMeter } from './true-peak.ts';
 
 /** BS.1770-4 channel weights for the usual layouts: L, R, C = 1, LFE = 0, surrounds = 1.41. */

@@ -1,4 +1,4 @@
-import type { Bulletin, BulletinFields, Status } from '../../../shared/domain.ts';
+import { BULLETIN_DEFAULTS, type Bulletin, type BulletinFields, type Status } from '../../../shared/domain.ts';
 import { StudioError } from '../../../shared/errors.ts';
 import type { Db } from '../storage/database.ts';
 import { AuditTrail, diff } from './audit.ts';
@@ -24,17 +24,6 @@ interface BulletinRow {
   updated_at: string;
 }
 
-export const BULLETIN_DEFAULTS: Omit<BulletinFields, 'title'> = {
-  script: '',
-  category: 'other',
-  language: 'vi',
-  author: '',
-  priority: 'normal',
-  targetAreaIds: [],
-  schedule: { kind: 'now' },
-  repeat: { count: 1, gapMinutes: 0 },
-  audioAssetId: null,
-};
 
 /** The workflow seen in the field; "back to draft" returns a bulletin for corrections. */
 const TRANSITIONS: Record<Status, Status[]> = {

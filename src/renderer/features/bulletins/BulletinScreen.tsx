@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Bulletin, BulletinFields } from '../../../shared/domain.ts';
+import { BULLETIN_DEFAULTS, type Bulletin, type BulletinFields } from '../../../shared/domain.ts';
 import { api } from '../../api/client.ts';
 import { useAction, useRequest } from '../../api/hooks.ts';
 import { navigate } from '../../app/router.ts';
@@ -14,18 +14,7 @@ import { WorkflowActions } from './WorkflowActions.tsx';
 import { DeliverButton } from '../delivery/DeliverButton.tsx';
 import { AudioCard } from './AudioCard.tsx';
 
-export const EMPTY_BULLETIN: BulletinFields = {
-  title: '',
-  script: '',
-  category: 'other',
-  language: 'vi',
-  author: '',
-  priority: 'normal',
-  targetAreaIds: [],
-  schedule: { kind: 'now' },
-  repeat: { count: 1, gapMinutes: 0 },
-  audioAssetId: null,
-};
+const EMPTY_BULLETIN: BulletinFields = { title: '', ...BULLETIN_DEFAULTS };
 
 function fieldsOf(b: Bulletin): BulletinFields {
   const { title, script, category, language, author, priority, targetAreaIds, schedule, repeat, audioAssetId } = b;

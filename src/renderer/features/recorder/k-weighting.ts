@@ -1,38 +1,4 @@
-/**
- * The ITU-R BS.1770-4 K-weighting filter (high shelf + high pass) for any sample rate, with the
- * coefficient formulas of libebur128. Written here because it runs inside the capture worklet,
- * which cannot reach the main process's DSP; it feeds a display meter, not a measurement.
- */
-export interface Biquad {
-  b0: number;
-  b1: number;
-  b2: number;
-  a1: number;
-  a2: number;
-}
-
-export function kWeightingStages(sampleRate: number): [Biquad, Biquad] {
-  let f0 = 1681.974450955533;
-  const gainDb = 3.999843853973347;
-  let q = 0.7071752369554196;
-  let k = Math.tan((Math.PI * f0) / sampleRate);
-  const vh = 10 ** (gainDb / 20);
-  const vb = vh ** 0.4996667741545416;
-  let a0 = 1 + k / q + k * k;
-  const shelf: Biquad = {
-    b0: (vh + (vb * k) / q + k * k) / a0,
-    b1: (2 * (k * k - vh)) / a0,
-    b2: (vh - (vb * k) / q + k * k) / a0,
-    a1: (2 * (k * k - 1)) / a0,
-    a2: (1 - k / q + k * k) / a0,
-  };
-  f0 = 38.13547087602444;
-  q = 0.5003270373238773;
-  k = Math.tan((Math.PI * f0) / sampleRate);
-  a0 = 1 + k / q + k * k;
-  const highPass: Biquad = { b0: 1, b1: -2, b2: 1, a1: (2 * (k * k - 1)) / a0, a2: (1 - k / q + k * k) / a0 };
-  return [shelf, highPass];
-}
+import { kWeightingFilters, type Biquad } from '../../../shared/audio/k-weighting.ts';
 
 /** Direct form II transposed state for one channel through both stages. */
 export class KWeightingFilter {
@@ -40,7 +6,7 @@ export class KWeightingFilter {
   private readonly z = new Float64Array(4);
 
   constructor(sampleRate: number) {
-    this.stages = kWeightingStages(sampleRate);
+    this.stages = kWeightingFilters(sampleRate);
   }
 
   /** Returns the sum of squares of the K-weighted block. */

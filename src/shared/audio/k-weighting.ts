@@ -1,7 +1,8 @@
 /**
  * The K-weighting pre-filter of ITU-R BS.1770-4 (a high shelf then a high pass), derived for any
  * sample rate from the analogue prototype the way libebur128 does, so 44.1 kHz and odd rates
- * measure the same as 48 kHz.
+ * measure the same as 48 kHz. Shared: the main process measures with it, and the capture
+ * worklet in the screen meters with it.
  */
 export interface Biquad {
   b0: number;
