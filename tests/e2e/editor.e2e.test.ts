@@ -131,8 +131,8 @@ describe('editor in Chromium: record, edit, normalise, export', () => {
     const ops = async () => Number(await page.getByTestId('edit-status').getAttribute('data-ops'));
     const step = async (action: () => Promise<void>, expectedDuration: number) => {
       const before = await ops();
-      // The shared jobs panel slides over the right of the screen whenever a job starts (each
-      // preview render is one); close it, as a user would, before reaching for the toolbar.
+      // The shared jobs panel slides over the right of the screen when a job fails; close it,
+      // as a user would, before reaching for the toolbar.
       if (await page.locator('[data-testid="jobs-panel"].open').count()) {
         await page.locator('[data-testid="jobs-panel"] header button').click();
       }

@@ -3,11 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, startHost, type RunningHost } from '../helpers/browser-host.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
-
-/** Set STUDIO_SCREENSHOTS=/some/dir to keep a picture of every screen the test passes through. */
-async function snap(page: Page, name: string) {
-  if (process.env.STUDIO_SCREENSHOTS) await page.screenshot({ path: path.join(process.env.STUDIO_SCREENSHOTS, `${name}.png`), fullPage: true });
-}
+import { snap } from '../helpers/screenshots.ts';
 
 const SCRIPT =
   'Theo Trung tâm Dự báo khí tượng thủy văn quốc gia, đêm nay và ngày mai khu vực miền núi phía Bắc có mưa rào, ' +

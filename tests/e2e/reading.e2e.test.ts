@@ -3,10 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, startHost, type RunningHost } from '../helpers/browser-host.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
-
-async function snap(page: Page, name: string) {
-  if (process.env.STUDIO_SCREENSHOTS) await page.screenshot({ path: path.join(process.env.STUDIO_SCREENSHOTS, `${name}.png`), fullPage: true });
-}
+import { snap } from '../helpers/screenshots.ts';
 
 const sentences = (page: Page) => page.getByTestId('reading-sentence').allInnerTexts();
 
