@@ -1,4 +1,4 @@
-import { afterEach, beforeEach } from 'vitest';
+import { afterAll, afterEach, beforeEach } from 'vitest';
 import type { Arg, RequestName, Result } from '../../src/shared/api/index.ts';
 import { StudioError } from '../../src/shared/errors.ts';
 import { openStudio, type Studio } from '../../src/main/studio.ts';
@@ -44,10 +44,29 @@ export function useTestStudio(): TestStudio {
     },
     defaultActor: () => now().studio.defaultActor(),
     close: () => now().studio.close(),
-    async call(name, arg) {
-      const response = await now().studio.dispatch(name, arg, { actor: 'tester' });
-      if (!response.ok) throw new StudioError(response.error.code, response.error.message, response.error.details);
-      return response.result as never;
-    },
+    call: (name, arg) => unwrappedCall(now().studio, name, arg),
   };
+}
+
+/** Dispatches as `actor` and unwraps: the result, or a thrown StudioError. */
+export async function unwrappedCall<N extends RequestName>(studio: Studio, name: N, arg: Arg<N>, actor = 'tester'): Promise<Result<N>> {
+  const response = await studio.dispatch(name, arg, { actor });
+  if (!response.ok) throw new StudioError(response.error.code, response.error.message, response.error.details);
+  return response.result as Result<N>;
+}
+
+/** A studio with `call`, on a data directory the caller owns. */
+export function asTestStudio(studio: Studio, dataDir: string, actor = 'tester'): TestStudio {
+  return { ...studio, dataDir, call: (name, arg) => unwrappedCall(studio, name, arg, actor) };
+}
+
+/** One studio for a whole suite (tests that build on each other's state), closed after it. */
+export function useSuiteStudio(): TestStudio {
+  const temp = makeTempDir();
+  const studio = openStudio({ dataDir: temp.dir, transport: 'test' });
+  afterAll(async () => {
+    await studio.close();
+    temp.remove();
+  });
+  return asTestStudio(studio, temp.dir);
 }

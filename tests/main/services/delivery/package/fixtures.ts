@@ -2,11 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Asset, Bulletin } from '../../../../../src/shared/domain.ts';
 import type { DeliveryPayload, SendContext } from '../../../../../src/main/services/delivery/connector.ts';
-import { afterAll } from 'vitest';
 import { openStudio } from '../../../../../src/main/studio.ts';
-import { StudioError } from '../../../../../src/shared/errors.ts';
-import type { TestStudio } from '../../../../helpers/studio.ts';
-import { makeTempDir } from '../../../../helpers/temp-dir.ts';
+import { asTestStudio, type TestStudio } from '../../../../helpers/studio.ts';
+export { useSuiteStudio } from '../../../../helpers/studio.ts';
 
 /** A mono 16-bit PCM WAV of a tone with a little noise, so no two fixtures hash alike. */
 export function writeToneWav(file: string, seconds: number, sampleRate = 16_000): void {
@@ -107,24 +105,6 @@ export function sendContext(resume: Record<string, unknown> = {}) {
 }
 
 /** Like useTestStudio, but one studio for a whole describe block (closed after its last test). */
-export function useSuiteStudio(): TestStudio {
-  const temp = makeTempDir();
-  const studio = openStudio({ dataDir: temp.dir, transport: 'test' });
-  afterAll(async () => {
-    await studio.close();
-    temp.remove();
-  });
-  return {
-    ...studio,
-    dataDir: temp.dir,
-    async call(name, arg) {
-      const response = await studio.dispatch(name, arg, { actor: 'tester' });
-      if (!response.ok) throw new StudioError(response.error.code, response.error.message, response.error.details);
-      return response.result as never;
-    },
-  };
-}
-
 /**
  * Opens the data directory, adds an approved bulletin with audio, and closes it again, so a host or
  * CLI process can then open the directory alone (two outbox runners must never share one).
@@ -135,15 +115,7 @@ export async function seedApprovedBulletin(
 ): Promise<{ id: number; sha256: string }> {
   const studio = openStudio({ dataDir, transport: 'test' });
   try {
-    const seeded: TestStudio = {
-      ...studio,
-      dataDir,
-      async call(name, arg) {
-        const response = await studio.dispatch(name, arg, { actor: 'seed' });
-        if (!response.ok) throw new StudioError(response.error.code, response.error.message, response.error.details);
-        return response.result as never;
-      },
-    };
+    const seeded = asTestStudio(studio, dataDir, 'seed');
     const bulletin = await makeApprovedBulletin(seeded);
     await prepare?.(seeded);
     return { id: bulletin.id, sha256: studio.services.assets.get(bulletin.audioAssetId!).sha256 };
