@@ -1,11 +1,11 @@
 /**
  * Delivery over loopback: a 200 MB bulletin sent by the outbox (source connector: tus-js-client,
  * sha256 per chunk, idempotent metadata, final sha256 check) to the reference server, against
- * `curl` sending the same file to the same server in the same run (one tus creation + one
- * streamed PATCH, no per-chunk checksum). Goal: throughput ratio ≥ 0.8. Also the memory of the
- * process running the outbox while it uploads.
+ * `curl` sending the same file to the same server in the same run, doing the same protocol
+ * steps with its own sha256 (see CURL_REFERENCE). Goal: throughput ratio ≥ 0.8. Also the memory
+ * of the process running the outbox while it uploads.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,30 +19,48 @@ const MiB = 1024 * 1024;
 const BYTES = Number(process.env.BENCH_DELIVERY_MB ?? 200) * MiB;
 const ROUNDS = 2;
 
+/**
+ * The reference: the same protocol steps the outbox takes, done by standard tools in one timed
+ * shell script, so the server verifies exactly as much for curl as for the outbox:
+ * 1. register the metadata (POST /api/v1/bulletins, Idempotency-Key), 2. create the tus upload
+ * while `openssl dgst -sha256` hashes the file (the client's own checksum work, as the outbox
+ * hashes every chunk), 3. one streamed PATCH of the whole file (`curl -T`) carrying
+ * `Upload-Checksum: sha256 <base64>`, which the server checks as it does each outbox chunk,
+ * then its whole-file sha256 check on completion, 4. query the record's status.
+ * One PATCH is curl's natural (and fastest) way; the outbox sends chunks so a broken line costs
+ * at most one chunk. CPU is that of the script and everything it ran (curl, openssl, bash).
+ */
+const CURL_REFERENCE = `set -eu
+auth="Authorization: Bearer $TOKEN"
+record=$(curl -sf -H "$auth" -H "Idempotency-Key: $KEY" -H 'Content-Type: application/json' -d "$METADATA" "$SERVER/api/v1/bulletins")
+id=$(printf '%s' "$record" | sed -E 's/.*"id":"?([^",]+).*/\\1/')
+openssl dgst -sha256 -binary "$FILE" | base64 -w0 > "$SUMFILE" &
+hashing=$!
+location=$(curl -sf -i -X POST -H "$auth" -H 'Tus-Resumable: 1.0.0' -H "Upload-Length: $BYTES" \\
+  -H "Upload-Metadata: bulletin $(printf '%s' "$id" | base64 -w0)" "$SERVER/files" | tr -d '\\r' | sed -n 's/^[Ll]ocation: *//p')
+wait $hashing
+curl -sf -o /dev/null -X PATCH -H "$auth" -H 'Tus-Resumable: 1.0.0' -H 'Upload-Offset: 0' \\
+  -H 'Content-Type: application/offset+octet-stream' -H "Upload-Checksum: sha256 $(cat "$SUMFILE")" -T "$FILE" "$SERVER$location"
+curl -sf -H "$auth" "$SERVER/api/v1/bulletins/$id"
+`;
+
 function curlUpload(serverUrl: string, token: string, file: string, sha256: string, key: string): { seconds: number; clientCpu: number } {
-  const auth = ['-H', `Authorization: Bearer ${token}`];
   const metadata = {
     bulletinId: 1, title: 'bench', category: 'other', language: 'vi', priority: 'normal', schedule: { kind: 'now' },
     repeat: { count: 1, gapMinutes: 0 }, targetAreas: [], author: '', approver: null, durationSec: null, loudnessLufs: null,
     sha256, bytes: BYTES, fileName: 'bench.mp3', mimeType: 'audio/mpeg',
   };
-  const record = JSON.parse(
-    execFileSync('curl', ['-sf', ...auth, '-H', `Idempotency-Key: ${key}`, '-H', 'Content-Type: application/json', '-d', JSON.stringify(metadata), `${serverUrl}/api/v1/bulletins`], { encoding: 'utf8' }),
-  ) as { id: string };
+  const sumFile = path.join(path.dirname(file), `curl-${key}.sha256`);
+  const env = { ...process.env, TOKEN: token, KEY: key, METADATA: JSON.stringify(metadata), SERVER: serverUrl, FILE: file, BYTES: String(BYTES), SUMFILE: sumFile };
   const t0 = performance.now();
-  const created = execFileSync('curl', ['-sf', '-i', '-X', 'POST', ...auth, '-H', 'Tus-Resumable: 1.0.0', '-H', `Upload-Length: ${BYTES}`,
-    '-H', `Upload-Metadata: bulletin ${Buffer.from(record.id).toString('base64')}`, `${serverUrl}/files`], { encoding: 'utf8' });
-  const location = /^location:\s*(\S+)/im.exec(created)![1]!;
-  // -T streams the file from disk (as the outbox does); -X PATCH makes it a tus append.
-  const timed = spawnSync('/usr/bin/time', ['-f', 'CPU %U %S', 'curl', '-sf', '-o', '/dev/null', '-X', 'PATCH', ...auth, '-H', 'Tus-Resumable: 1.0.0',
-    '-H', 'Upload-Offset: 0', '-H', 'Content-Type: application/offset+octet-stream', '-T', file, new URL(location, serverUrl).toString()], { encoding: 'utf8' });
+  const timed = spawnSync('/usr/bin/time', ['-f', 'CPU %U %S', 'bash', '-c', CURL_REFERENCE], { encoding: 'utf8', env });
   const seconds = (performance.now() - t0) / 1000;
-  if (timed.status !== 0) throw new Error(`curl failed: ${timed.stderr}`);
+  fs.rmSync(sumFile, { force: true });
+  if (timed.status !== 0) throw new Error(`curl reference failed (${timed.status}): ${timed.stderr}`);
   const [, user, system] = /CPU ([\d.]+) ([\d.]+)/.exec(timed.stderr)!;
-  const clientCpu = Number(user) + Number(system);
-  const status = JSON.parse(execFileSync('curl', ['-sf', ...auth, `${serverUrl}/api/v1/bulletins/${record.id}`], { encoding: 'utf8' })) as { status: string };
-  if (status.status !== 'received') throw new Error(`curl upload not received: ${status.status}`);
-  return { seconds, clientCpu };
+  const status = JSON.parse(timed.stdout.trim().split('\n').at(-1)!) as { status: string; receivedSha256: string | null };
+  if (status.status !== 'received' || status.receivedSha256 !== sha256) throw new Error(`curl upload not received: ${timed.stdout}`);
+  return { seconds, clientCpu: Number(user) + Number(system) };
 }
 
 /** CPU seconds (user + system) a process has used so far, from /proc. */
@@ -140,7 +158,11 @@ export default async function deliveryBench() {
       loadAverage: os.loadavg().map((l) => Number(l.toFixed(1))),
     };
     process.stdout.write(
-      `200 MB over loopback: outbox ${figures.outboxMBps} MB/s vs curl ${figures.curlMBps} MB/s → ratio ${figures.throughputRatio} (goal ≥ 0.8)\n` +
+      `reference: one bash script, timed whole: curl POST metadata; openssl sha256 of the file while curl creates the tus upload; ` +
+        `curl PATCHes the whole file once with Upload-Checksum; curl GETs the status (must be "received" with the file's sha256)\n` +
+        `outbox: enqueue → POST metadata → tus upload in ${chunkSizeMiB} MiB PATCHes, each with Upload-Checksum (sha256 per chunk) → GET status, sha256 compared\n` +
+        `server, both: sha256 of every PATCH body checked while it streams to disk, then the whole file's sha256 checked on completion\n` +
+        `200 MB over loopback: outbox ${figures.outboxMBps} MB/s vs curl ${figures.curlMBps} MB/s → ratio ${figures.throughputRatio} (goal ≥ 0.8)\n` +
         `outbox process memory while uploading: peak RSS ${figures.outboxPeakRssMiB} MiB (+${figures.outboxRssGrowthMiB} MiB over idle), ` +
         `peak buffers ${figures.outboxPeakBuffersMiB} MiB, chunk ${chunkSizeMiB} MiB\n` +
         `CPU s per upload: curl ${figures.cpuSeconds.curlClient} + server ${figures.cpuSeconds.curlServer}; ` +
