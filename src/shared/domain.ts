@@ -113,6 +113,16 @@ export interface Asset {
   sampleRate: number;
   channels: number;
   createdAt: string;
+  /** EBU R128 figures of the file, or null when it has not been measured yet. */
+  loudness: AssetLoudness | null;
+}
+
+/** Integrated loudness (LUFS), loudness range (LU) and true peak (dBTP); null figures mean silence. */
+export interface AssetLoudness {
+  integratedLufs: number | null;
+  rangeLu: number;
+  truePeakDbtp: number | null;
+  measuredAt: string;
 }
 
 export interface ProgrammeItem {

@@ -66,7 +66,8 @@ export class AudioService {
       input,
       finish: (result) => {
         const existing = this.s.assets.list().find((a) => a.file === result.file);
-        if (existing) return existing;
+        // The same file imported again: an older copy may predate loudness figures.
+        if (existing) return existing.loudness ? existing : this.s.assets.setLoudness(existing.id, result.loudness);
         const { format: _format, ...asset } = result;
         const added = this.s.assets.add(asset, actor);
         this.s.events.emit('library.changed', { entity: 'asset', id: added.id });

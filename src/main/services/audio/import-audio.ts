@@ -13,6 +13,8 @@ import { readWavHeader } from './wav-header.ts';
 import { openDecoder } from './decoders.ts';
 import { fileError } from './io-errors.ts';
 import { decodePcm, isSupportedPcm } from './pcm.ts';
+import type { LoudnessResult } from '../../../shared/api/audio.ts';
+import { LoudnessMeter } from './loudness.ts';
 import { PeakBuilder, peaksPath, savePeaks } from './peaks.ts';
 import { mp3Channels, sniffFormat, type SourceFormat } from './sniff.ts';
 import { WavWriter } from './wav-writer.ts';
@@ -32,6 +34,8 @@ export interface ImportResult {
   sampleRate: number;
   channels: number;
   format: SourceFormat;
+  /** Measured in the same pass as the peaks: no second read of the file. */
+  loudness: LoudnessResult;
 }
 
 const CHUNK = 4 << 20;
@@ -75,6 +79,7 @@ export async function importAudio({ source, dataDir, name }: ImportInput, job: P
       sampleRate: staged.sampleRate,
       channels: staged.channels,
       format,
+      loudness: staged.meter.result(),
     };
   } catch (error) {
     for (const file of written) fs.rmSync(file, { force: true });
@@ -88,6 +93,7 @@ interface Staged {
   temp: string;
   sha256: string;
   peaks: PeakBuilder;
+  meter: LoudnessMeter;
   frames: number;
   sampleRate: number;
   channels: number;
@@ -111,6 +117,7 @@ async function copyWav(fd: number, size: number, head: Buffer, temp: string, job
   if (dataEnd === info.dataOffset) throw new StudioError('unsupported_format', 'the WAV file has no audio samples');
   const hash = createHash('sha256');
   const peaks = new PeakBuilder(info.sampleRate, info.channels);
+  const meter = new LoudnessMeter(info.sampleRate, info.channels);
   const out = fs.openSync(temp, 'w');
   try {
     // Reads start at the data chunk and hold whole frames, so samples decode in place (no copy).
@@ -127,7 +134,9 @@ async function copyWav(fd: number, size: number, head: Buffer, temp: string, job
       fs.writeSync(out, bytes);
       if (pos >= info.dataOffset && pos < dataEnd) {
         const frames = Math.floor(got / frameBytes);
-        peaks.add(decodePcm(bytes, frames, info));
+        const block = decodePcm(bytes, frames, info);
+        peaks.add(block);
+        meter.add(block);
       }
       pos += got;
       job.progress(pos / size, 'importing');
@@ -139,7 +148,7 @@ async function copyWav(fd: number, size: number, head: Buffer, temp: string, job
     throw error;
   }
   fs.closeSync(out);
-  return { temp, sha256: hash.digest('hex'), peaks, frames: (dataEnd - info.dataOffset) / frameBytes, sampleRate: info.sampleRate, channels: info.channels };
+  return { temp, sha256: hash.digest('hex'), peaks, meter, frames: (dataEnd - info.dataOffset) / frameBytes, sampleRate: info.sampleRate, channels: info.channels };
 }
 
 /** A file where more than one decoded frame in four failed is corrupt, not merely damaged. */
@@ -157,6 +166,7 @@ async function decodeCompressed(
   const hash = createHash('sha256');
   let writer: WavWriter | null = null;
   let peaks: PeakBuilder | null = null;
+  let meter: LoudnessMeter | null = null;
   let frames = 0;
   let errors = 0;
   const take = (chunk: { channelData: Float32Array[]; samplesDecoded: number; sampleRate: number; errors: unknown[] } | null) => {
@@ -167,12 +177,14 @@ async function decodeCompressed(
     if (!writer) {
       writer = new WavWriter(target, chunk.sampleRate, channels.length, { format: 'float32' });
       peaks = new PeakBuilder(chunk.sampleRate, channels.length);
+      meter = new LoudnessMeter(chunk.sampleRate, channels.length);
     } else if (chunk.sampleRate !== writer.sampleRate || channels.length !== writer.channels) {
       throw new StudioError('unsupported_format', 'the sample rate or channel count changes inside the file');
     }
     const block = channels.map((c) => c.subarray(0, chunk.samplesDecoded));
     writer.write(block);
     peaks!.add(block);
+    meter!.add(block);
     frames += chunk.samplesDecoded;
   };
   try {
@@ -194,7 +206,7 @@ async function decodeCompressed(
       throw new StudioError('unsupported_format', `tệp ${format.toUpperCase()} hỏng hoặc không có âm thanh / the ${format} file is corrupt or holds no audio${errors ? ` (${errors} decode errors)` : ''}`);
     }
     w.finish();
-    return { temp: target, sha256: hash.digest('hex'), peaks: peaks!, frames, sampleRate: w.sampleRate, channels: w.channels };
+    return { temp: target, sha256: hash.digest('hex'), peaks: peaks!, meter: meter!, frames, sampleRate: w.sampleRate, channels: w.channels };
   } catch (error) {
     (writer as WavWriter | null)?.abort();
     fs.rmSync(target, { force: true });

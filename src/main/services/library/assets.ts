@@ -1,3 +1,4 @@
+import type { LoudnessResult } from '../../../shared/api/audio.ts';
 import type { Asset } from '../../../shared/domain.ts';
 import { StudioError } from '../../../shared/errors.ts';
 import type { Db } from '../storage/database.ts';
@@ -14,9 +15,14 @@ interface AssetRow {
   sample_rate: number;
   channels: number;
   created_at: string;
+  integrated_lufs: number | null;
+  loudness_range_lu: number | null;
+  true_peak_dbtp: number | null;
+  loudness_measured_at: string | null;
 }
 
-export type NewAsset = Omit<Asset, 'id' | 'kind' | 'createdAt'>;
+/** A new asset; `loudness` when the code that made it already measured the audio. */
+export type NewAsset = Omit<Asset, 'id' | 'kind' | 'createdAt' | 'loudness'> & { loudness?: LoudnessResult | null };
 
 const toAsset = (row: AssetRow): Asset => ({
   id: row.id,
@@ -29,6 +35,10 @@ const toAsset = (row: AssetRow): Asset => ({
   sampleRate: row.sample_rate,
   channels: row.channels,
   createdAt: row.created_at,
+  loudness:
+    row.loudness_measured_at === null
+      ? null
+      : { integratedLufs: row.integrated_lufs, rangeLu: row.loudness_range_lu ?? 0, truePeakDbtp: row.true_peak_dbtp, measuredAt: row.loudness_measured_at },
 });
 
 /** Audio files in the data directory, immutable once added. */
@@ -47,9 +57,22 @@ export class AssetStore {
         )
         .run(asset.name, asset.file, asset.sha256, asset.bytes, asset.durationSec, asset.sampleRate, asset.channels, new Date().toISOString());
       const id = Number(lastInsertRowid);
+      if (asset.loudness) this.setLoudness(id, asset.loudness);
       this.audit.record({ actor, entity: 'asset', entityId: id, action: 'create', changes: { name: asset.name, sha256: asset.sha256 } });
       return this.get(id);
     })();
+  }
+
+  /**
+   * Records the measured loudness. Derived from the immutable file, so it may be filled in later
+   * (older assets are measured lazily) without touching the audio or the audit trail.
+   */
+  setLoudness(id: number, loudness: LoudnessResult): Asset {
+    const { changes } = this.db
+      .prepare('UPDATE assets SET integrated_lufs = ?, loudness_range_lu = ?, true_peak_dbtp = ?, loudness_measured_at = ? WHERE id = ?')
+      .run(loudness.integrated, loudness.range, loudness.truePeak, new Date().toISOString(), id);
+    if (changes === 0) throw new StudioError('not_found', `asset ${id}`);
+    return this.get(id);
   }
 
   get(id: number): Asset {

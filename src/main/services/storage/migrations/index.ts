@@ -8,6 +8,7 @@ import { librarySearch } from './002-library-search.ts';
 import { deliveryOutbox } from './030-delivery-outbox.ts';
 import { outboxLease } from './031-outbox-lease.ts';
 import { audioEdits } from './010-audio-edits.ts';
+import { assetLoudness } from './011-asset-loudness.ts';
 import { recorderSchema } from './020-recorder.ts';
 import { recordingOwner } from './021-recording-owner.ts';
 import { pronunciationsSchema } from './025-pronunciations.ts';
@@ -20,4 +21,4 @@ export interface Migration {
   sql: string;
 }
 
-export const migrations: Migration[] = [deliveryOutbox, outboxLease, librarySchema, librarySearch, audioEdits, recorderSchema, recordingOwner, pronunciationsSchema, voicePacksSchema, packageImportsSchema];
+export const migrations: Migration[] = [deliveryOutbox, outboxLease, librarySchema, librarySearch, audioEdits, recorderSchema, recordingOwner, pronunciationsSchema, voicePacksSchema, packageImportsSchema, assetLoudness];
