@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { RecoverableTake, RecordingProgress } from '../../../shared/api/recorder.ts';
@@ -7,6 +7,7 @@ import { StudioError } from '../../../shared/errors.ts';
 import type { AssetStore } from '../library/assets.ts';
 import type { Db } from '../storage/database.ts';
 import { GrowingWav, repairWavHeader, WAV_HEADER_BYTES } from './growing-wav.ts';
+import { hashAndMeasureTake } from './hash-and-measure.ts';
 
 export const RECORDINGS_DIR = 'recordings';
 
@@ -162,7 +163,7 @@ export class RecorderService {
     const row = this.row(sessionId);
     const source = path.join(this.dataDir, row.file);
     try {
-      const sha256 = await hashFile(source);
+      const { sha256, loudness } = await hashAndMeasureTake(source, row.sample_rate, row.channels);
       const bytes = fileSize(source);
       const file = path.join('assets', `${sha256}.wav`);
       fs.mkdirSync(path.join(this.dataDir, 'assets'), { recursive: true });
@@ -170,7 +171,7 @@ export class RecorderService {
       const frames = (bytes - WAV_HEADER_BYTES) / (row.channels * 2);
       const asset = this.db.transaction(() => {
         const added = this.assets.add(
-          { name, file, sha256, bytes, durationSec: frames / row.sample_rate, sampleRate: row.sample_rate, channels: row.channels },
+          { name, file, sha256, bytes, durationSec: frames / row.sample_rate, sampleRate: row.sample_rate, channels: row.channels, loudness },
           actor,
         );
         this.db
@@ -238,12 +239,6 @@ function fileSize(file: string): number {
   } catch {
     return 0;
   }
-}
-
-async function hashFile(file: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of fs.createReadStream(file, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
-  return hash.digest('hex');
 }
 
 function ioError(message: string, error: unknown): StudioError {
