@@ -168,6 +168,8 @@ export class TtsService {
             durationSec: file.durationSec,
             sampleRate: file.sampleRate,
             channels: 1,
+            // Measured for normalisation already: the asset comes with its figures.
+            loudness: file.loudness,
           },
           actor,
         ).id;
