@@ -83,6 +83,10 @@ class NodeRequest implements HttpRequest {
         });
         response.on('end', () => {
           stop();
+          // A server that answered before reading the whole body (an error): the chunk's buffer is
+          // reused for the next chunk (chunk-source.ts), so no write of it may still be pending on
+          // a socket the agent would keep alive.
+          if (!request.writableFinished) request.destroy();
           resolve(new NodeResponse(response, Buffer.concat(parts).toString('utf8')));
         });
       });
