@@ -16,6 +16,9 @@ export const BulletinMetadata = z.object({
   approver: z.string().max(200).nullable(),
   durationSec: z.number().min(0).nullable(),
   loudnessLufs: z.number().nullable(),
+  // Optional: studios before these fields send only loudnessLufs.
+  loudnessRangeLu: z.number().min(0).nullable().optional(),
+  truePeakDbtp: z.number().nullable().optional(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   bytes: z.number().int().min(1),
   fileName: z.string().min(1).max(255),

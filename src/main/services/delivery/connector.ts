@@ -21,6 +21,10 @@ export interface BulletinMetadata {
   durationSec: number | null;
   /** Integrated loudness in LUFS when it was measured, else null. */
   loudnessLufs: number | null;
+  /** Loudness range (LU, EBU Tech 3342) when measured; absent from older senders. */
+  loudnessRangeLu?: number | null;
+  /** True peak (dBTP) when measured; null also for digital silence. */
+  truePeakDbtp?: number | null;
   /** Of the audio file, lowercase hex. */
   sha256: string;
   bytes: number;

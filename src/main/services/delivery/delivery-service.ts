@@ -5,6 +5,7 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import type { ConnectionInfo, DeliverySettings, DeliveryTarget, OutboxItem } from '../../../shared/api/delivery.ts';
+import type { Asset } from '../../../shared/domain.ts';
 import type { EventName, StudioEvents } from '../../../shared/events.ts';
 import { StudioError } from '../../../shared/errors.ts';
 import type { SecretStore } from '../../platform.ts';
@@ -12,6 +13,7 @@ import type { AreaStore } from '../library/areas.ts';
 import type { AssetStore } from '../library/assets.ts';
 import type { AuditTrail } from '../library/audit.ts';
 import type { BulletinStore } from '../library/bulletins.ts';
+import type { JobManager } from '../jobs/job-manager.ts';
 import type { Db } from '../storage/database.ts';
 import type { BackoffOptions } from './backoff.ts';
 import type { Connector } from './connector.ts';
@@ -19,7 +21,8 @@ import { DeliverySettingsStore } from './delivery-settings.ts';
 import { OutboxLease } from './outbox-lease.ts';
 import { OutboxRunner, type ConnectorHooks } from './outbox-runner.ts';
 import { OutboxStore } from './outbox-store.ts';
-import { describeBulletin } from './package/describe-bulletin.ts';
+import { AssetMeasurer, HOLD_MS } from './measure-before-send.ts';
+import { describeBulletin, loudnessFields } from './package/describe-bulletin.ts';
 import { PackageConnector } from './package/package-connector.ts';
 import { SourceConnector } from './source/source-connector.ts';
 
@@ -30,7 +33,7 @@ export interface DeliveryDeps {
   secrets: SecretStore;
   audit: AuditTrail;
   /** Lazy: the library stores are created alongside this service in openStudio. */
-  library(): { bulletins: BulletinStore; areas: AreaStore; assets: AssetStore };
+  library(): { bulletins: BulletinStore; areas: AreaStore; assets: AssetStore; jobs: JobManager };
   emit<N extends EventName>(name: N, payload: StudioEvents[N]): void;
   backoff?: BackoffOptions;
   log?(line: string): void;
@@ -49,6 +52,9 @@ export class DeliveryService {
   readonly settings: DeliverySettingsStore;
   private readonly runner: OutboxRunner;
   private readonly progressDb: Db;
+  private readonly measurer: AssetMeasurer;
+  /** Set on close: a measurement cut short by closing keeps its item held for the next start. */
+  private closing = false;
 
   constructor(private readonly deps: DeliveryDeps) {
     this.progressDb = new Database(deps.db.name);
@@ -56,6 +62,7 @@ export class DeliveryService {
     this.progressDb.pragma('synchronous = NORMAL');
     this.outbox = new OutboxStore(deps.db, this.progressDb);
     this.settings = new DeliverySettingsStore(deps.db, deps.secrets, deps.audit);
+    this.measurer = new AssetMeasurer({ dataDir: deps.dataDir, jobs: () => deps.library().jobs, assets: () => deps.library().assets, log: deps.log });
     this.runner = new OutboxRunner({
       store: this.outbox,
       lease: new OutboxLease(deps.db),
@@ -77,11 +84,36 @@ export class DeliveryService {
   }
 
   start(): void {
+    this.closing = false;
     this.runner.start();
+    this.resumeHeldMeasurements();
+  }
+
+  /**
+   * Items queued by a process that closed before their loudness was measured would otherwise wait
+   * out the whole hold: measure them again now (the asset by the file the item snapshotted).
+   */
+  private resumeHeldMeasurements(): void {
+    const items = this.outbox.heldForLoudness();
+    if (items.length === 0) return;
+    const assets = this.deps.library().assets.list();
+    for (const held of items) {
+      const asset = assets.find((a) => a.file === held.audioFile && a.sha256 === held.sha256);
+      if (asset?.loudness) {
+        const changed = this.outbox.fillLoudness(held.item.id, loudnessFields(asset.loudness));
+        if (changed) this.runner.wake(changed);
+      } else if (asset) {
+        void this.fillLoudnessLater(asset, held.item);
+      } else {
+        const changed = this.outbox.releaseHold(held.item.id);
+        if (changed) this.runner.wake(changed);
+      }
+    }
   }
 
   /** Stops the runner; `final` (the studio is closing) also closes the progress connection. */
   async close(final = false): Promise<void> {
+    this.closing = true;
     await this.runner.close();
     if (final && this.progressDb.open) this.progressDb.close();
   }
@@ -118,7 +150,11 @@ export class DeliveryService {
     const described = describeBulletin(bulletin, asset, areas.list(), dataDir);
     const b = described.bulletin;
     const audio = described.audio;
+    // Unmeasured audio is measured now; only an emergency item is never held for it.
+    const unmeasured = asset !== null && asset.loudness === null;
+    const hold = unmeasured && bulletin.priority !== 'emergency';
     const item = this.outbox.enqueue({
+      holdUntil: hold ? Date.now() + HOLD_MS : undefined,
       bulletinId,
       title: bulletin.title,
       target,
@@ -139,6 +175,8 @@ export class DeliveryService {
           approver: b.approver,
           durationSec: b.durationSec,
           loudnessLufs: b.loudnessLufs,
+          loudnessRangeLu: b.loudnessRangeLu ?? null,
+          truePeakDbtp: b.truePeakDbtp ?? null,
           sha256: audio.sha256,
           bytes: audio.bytes,
           fileName: path.basename(audio.path),
@@ -148,7 +186,24 @@ export class DeliveryService {
     });
     this.deps.emit('outbox.changed', item);
     this.runner.wake(item);
+    if (unmeasured) void this.fillLoudnessLater(asset, item);
     return item;
+  }
+
+  /** Measures the asset in a job, then completes the item's metadata and lets a held item go. */
+  private async fillLoudnessLater(asset: Asset, item: OutboxItem): Promise<void> {
+    const measured = await this.measurer.measure(asset);
+    if (this.closing && !measured) return;
+    if (measured) this.deps.emit('library.changed', { entity: 'asset', id: asset.id });
+    try {
+      const changed = measured ? this.outbox.fillLoudness(item.id, loudnessFields(measured.loudness)) : this.outbox.releaseHold(item.id);
+      if (!changed) return;
+      this.deps.emit('outbox.changed', changed);
+      this.runner.wake(changed);
+    } catch (error) {
+      // The studio closed meanwhile; a held item goes when its hold runs out.
+      this.deps.log?.(`outbox item ${item.id}: loudness not added: ${(error as Error).message}`);
+    }
   }
 
   retry(id: number): OutboxItem {

@@ -4,7 +4,7 @@ import type { OutboxError, OutboxItem, OutboxState, RemoteStatus } from '../../.
 import type { Priority } from '../../../shared/domain.ts';
 import { StudioError } from '../../../shared/errors.ts';
 import type { Db } from '../storage/database.ts';
-import type { DeliveryPayload, ResumeState } from './connector.ts';
+import type { BulletinMetadata, DeliveryPayload, ResumeState } from './connector.ts';
 
 const RANK: Record<Priority, number> = { emergency: 0, priority: 1, normal: 2 };
 
@@ -85,7 +85,16 @@ export class OutboxStore {
    * Queues a bulletin for one destination. Queuing it again while it is still waiting returns
    * the waiting item (one key, one delivery); once delivered, sending again is refused.
    */
-  enqueue(input: { bulletinId: number; title: string; target: 'source' | 'package'; dest: string; priority: Priority; payload: Omit<StoredPayload, 'idempotencyKey'> }): OutboxItem {
+  enqueue(input: {
+    bulletinId: number;
+    title: string;
+    target: 'source' | 'package';
+    dest: string;
+    priority: Priority;
+    payload: Omit<StoredPayload, 'idempotencyKey'>;
+    /** Not before this time (ms): held while its loudness is measured (see fillLoudness). */
+    holdUntil?: number;
+  }): OutboxItem {
     return this.db.transaction(() => {
       const existing = this.db
         .prepare(`SELECT * FROM outbox WHERE bulletin_id = ? AND target = ? AND dest = ? AND state IN ('queued','sending','delivered') ORDER BY id DESC LIMIT 1`)
@@ -100,10 +109,10 @@ export class OutboxStore {
       const { lastInsertRowid } = this.db
         .prepare(
           `INSERT INTO outbox (bulletin_id, title, target, dest, priority, priority_rank, state, idempotency_key, payload,
-                               total_bytes, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?)`,
+                               total_bytes, next_attempt_at, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?, ?)`,
         )
-        .run(input.bulletinId, input.title, input.target, input.dest, input.priority, RANK[input.priority], key, JSON.stringify(payload), payload.metadata.bytes, now, now);
+        .run(input.bulletinId, input.title, input.target, input.dest, input.priority, RANK[input.priority], key, JSON.stringify(payload), payload.metadata.bytes, input.holdUntil ?? null, now, now);
       return this.get(Number(lastInsertRowid));
     })();
   }
@@ -134,14 +143,20 @@ export class OutboxStore {
     return (this.db.prepare('SELECT * FROM outbox WHERE updated_at > ? ORDER BY updated_at LIMIT 500').all(iso) as Row[]).map(toItem);
   }
 
-  /** The next item to send now: emergency first, then priority, then normal; oldest first. */
+  /**
+   * The next item to send now: emergency first, then priority, then normal; oldest first. An item
+   * held for its loudness (never tried, not yet due) keeps its place: what would go after it waits
+   * too, so a measurement never reorders the queue. Emergency items are never held, so never wait.
+   */
   nextDue(now: number): DueItem | null {
     const row = this.db
       .prepare(
-        `SELECT * FROM outbox WHERE state = 'queued' AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
+        `SELECT * FROM outbox o WHERE state = 'queued' AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
+           AND NOT EXISTS (SELECT 1 FROM outbox h WHERE h.state = 'queued' AND h.attempts = 0 AND h.next_attempt_at > ?
+                             AND (h.priority_rank < o.priority_rank OR (h.priority_rank = o.priority_rank AND h.id < o.id)))
          ORDER BY priority_rank, id LIMIT 1`,
       )
-      .get(now) as Row | undefined;
+      .get(now, now) as Row | undefined;
     return row ? { item: toItem(row), payload: JSON.parse(row.payload) as StoredPayload, resume: JSON.parse(row.resume) as ResumeState } : null;
   }
 
@@ -226,6 +241,40 @@ export class OutboxStore {
       .prepare(`UPDATE outbox SET dest = ?, resume = '{}', next_attempt_at = NULL, updated_at = ? WHERE target = 'source' AND dest = ? AND state IN ('queued','sending')`)
       .run(toUrl, new Date().toISOString(), fromUrl);
     return rows.map((row) => this.get(row.id));
+  }
+
+  /**
+   * Puts measured loudness into an item's metadata and releases a hold. Only before its first
+   * attempt: once anything went out, the receiver has the metadata it was first sent.
+   * Returns the item when it changed, else null.
+   */
+  fillLoudness(id: number, loudness: Pick<BulletinMetadata, 'loudnessLufs' | 'loudnessRangeLu' | 'truePeakDbtp'>): OutboxItem | null {
+    return this.db.transaction(() => {
+      const row = this.row(id);
+      if (row.state !== 'queued' || row.attempts > 0) return null;
+      const payload = JSON.parse(row.payload) as StoredPayload;
+      payload.metadata = { ...payload.metadata, ...loudness };
+      return this.update(id, 'payload = ?, next_attempt_at = NULL', JSON.stringify(payload));
+    })();
+  }
+
+  /**
+   * Items held for their loudness (queued, never tried, yet not due: a backoff wait only follows
+   * an attempt), with the audio file they snapshotted; a restart measures them again.
+   */
+  heldForLoudness(): { item: OutboxItem; audioFile: string; sha256: string }[] {
+    const rows = this.db.prepare(`SELECT * FROM outbox WHERE state = 'queued' AND attempts = 0 AND next_attempt_at IS NOT NULL`).all() as Row[];
+    return rows.map((row) => {
+      const payload = JSON.parse(row.payload) as StoredPayload;
+      return { item: toItem(row), audioFile: payload.audioFile, sha256: payload.metadata.sha256 };
+    });
+  }
+
+  /** Lets a held item go without its figures (the measurement failed). */
+  releaseHold(id: number): OutboxItem | null {
+    const row = this.row(id);
+    if (row.state !== 'queued' || row.attempts > 0 || row.next_attempt_at === null) return null;
+    return this.update(id, 'next_attempt_at = NULL');
   }
 
   setRemoteStatus(id: number, status: RemoteStatus, reason: string | null): OutboxItem {

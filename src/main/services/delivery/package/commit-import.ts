@@ -45,7 +45,12 @@ export function commitImport(stores: ImportStores, staged: StagedImport, actor: 
           bulletinId: already.bulletin_id,
         });
       }
-      const asset = findAsset(stores, staged.assetFile) ?? stores.assets.add(
+      const b = manifest.bulletin;
+      // The manifest carries the sender's measurement; a package from an older studio (no
+      // range) leaves the asset unmeasured, to be measured when it is next sent.
+      const loudness = typeof b.loudnessRangeLu === 'number' ? { integrated: b.loudnessLufs, range: b.loudnessRangeLu, truePeak: b.truePeakDbtp ?? null } : null;
+      const found = findAsset(stores, staged.assetFile);
+      const asset = found ? (found.loudness || !loudness ? found : stores.assets.setLoudness(found.id, loudness)) : stores.assets.add(
         {
           name: manifest.audio.name || path.basename(staged.assetFile),
           file: staged.assetFile,
@@ -54,12 +59,12 @@ export function commitImport(stores: ImportStores, staged: StagedImport, actor: 
           durationSec: staged.durationSec,
           sampleRate: staged.sampleRate,
           channels: staged.channels,
+          loudness,
         },
         actor,
       );
       const createdAreaIds: number[] = [];
       const targetAreaIds = manifest.bulletin.targetAreas.map((area) => resolveArea(stores, area, actor, createdAreaIds));
-      const b = manifest.bulletin;
       const created = stores.bulletins.create(
         {
           title: b.title,

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Area, Asset, Bulletin } from '../../../../shared/domain.ts';
+import type { Area, Asset, AssetLoudness, Bulletin } from '../../../../shared/domain.ts';
 import { StudioError } from '../../../../shared/errors.ts';
 import type { PackageArea, PackageBulletin } from './manifest.ts';
 
@@ -24,6 +24,17 @@ export function describeArea(areas: Map<number, Area>, id: number): PackageArea 
   return { id: area.id, kind: area.kind, name: area.name, code: area.code, ancestors };
 }
 
+export interface LoudnessFields {
+  loudnessLufs: number | null;
+  loudnessRangeLu: number | null;
+  truePeakDbtp: number | null;
+}
+
+/** The asset's measured loudness under the delivery metadata's names (all null if not measured). */
+export function loudnessFields(loudness: AssetLoudness | null): LoudnessFields {
+  return { loudnessLufs: loudness?.integratedLufs ?? null, loudnessRangeLu: loudness?.rangeLu ?? null, truePeakDbtp: loudness?.truePeakDbtp ?? null };
+}
+
 /**
  * The package's record of a bulletin. A bulletin goes out with its audio; one without audio is
  * refused here with a message the editor can act on.
@@ -33,7 +44,7 @@ export function describeBulletin(
   asset: Asset | null,
   areas: Area[],
   dataDir: string,
-  loudnessLufs: number | null = null,
+  loudness?: LoudnessFields,
 ): PackageSource {
   if (!asset) {
     throw new StudioError('invalid_argument', `bản tin "${bulletin.title}" chưa có âm thanh / the bulletin has no audio yet`, {
@@ -57,7 +68,7 @@ export function describeBulletin(
       approver: bulletin.approver,
       approvedAt: bulletin.approvedAt,
       durationSec: asset.durationSec,
-      loudnessLufs,
+      ...(loudness ?? loudnessFields(asset.loudness)),
     },
     audio: {
       path: path.join(dataDir, asset.file),

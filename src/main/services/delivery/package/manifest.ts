@@ -57,6 +57,9 @@ export const PackageBulletin = z.strictObject({
   durationSec: z.number().finite().nonnegative(),
   /** Integrated loudness (LUFS) when it was measured, else null. */
   loudnessLufs: z.number().finite().nullable(),
+  /** Loudness range (LU) and true peak (dBTP) when measured; absent in packages from older studios. */
+  loudnessRangeLu: z.number().finite().nonnegative().nullable().optional(),
+  truePeakDbtp: z.number().finite().nullable().optional(),
 });
 export type PackageBulletin = z.infer<typeof PackageBulletin>;
 

@@ -7,7 +7,7 @@ import type { AreaStore } from '../../library/areas.ts';
 import type { AssetStore } from '../../library/assets.ts';
 import type { BulletinStore } from '../../library/bulletins.ts';
 import type { Connector, DeliveryPayload, RemoteStatusInfo, SendContext, SendResult } from '../connector.ts';
-import { describeBulletin, type PackageSource } from './describe-bulletin.ts';
+import { describeBulletin, loudnessFields, type PackageSource } from './describe-bulletin.ts';
 import { audioFileOf, type PackageArea } from './manifest.ts';
 import { readManifest } from './verify-package.ts';
 import { packageFolderName, writePackage } from './write-package.ts';
@@ -98,7 +98,14 @@ export class PackageConnector implements Connector {
     const m = payload.metadata;
     const bulletin = this.deps.bulletins.get(m.bulletinId);
     const asset = bulletin.audioAssetId === null ? null : this.deps.assets.get(bulletin.audioAssetId);
-    const current = describeBulletin(bulletin, asset, this.deps.areas.list(), this.deps.dataDir, m.loudnessLufs);
+    // The snapshot's loudness; if it went out unmeasured (an emergency item is never held for the
+    // meter) and the same file has been measured since, the later figures fill the gap.
+    const measured = asset?.sha256 === m.sha256 ? loudnessFields(asset.loudness) : null;
+    const loudness =
+      m.loudnessLufs === null && m.loudnessRangeLu == null && measured
+        ? measured
+        : { loudnessLufs: m.loudnessLufs, loudnessRangeLu: m.loudnessRangeLu ?? null, truePeakDbtp: m.truePeakDbtp ?? null };
+    const current = describeBulletin(bulletin, asset, this.deps.areas.list(), this.deps.dataDir, loudness);
     const known = new Map(current.bulletin.targetAreas.map((area) => [area.id, area]));
     return {
       bulletin: {
