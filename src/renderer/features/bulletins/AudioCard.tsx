@@ -4,6 +4,7 @@ import { api } from '../../api/client.ts';
 import { useRequest } from '../../api/hooks.ts';
 import { navigate } from '../../app/router.ts';
 import { Duration } from '../../components/Duration.tsx';
+import { Loudness } from '../../components/Loudness.tsx';
 
 /** Âm thanh: the bulletin's audio, and the ways to make or edit it. */
 export function AudioCard({ bulletin }: { bulletin: Bulletin }) {
@@ -17,6 +18,9 @@ export function AudioCard({ bulletin }: { bulletin: Bulletin }) {
         <>
           <p className="muted">
             <Duration seconds={asset.data.durationSec} /> · {asset.data.sampleRate / 1000} kHz
+          </p>
+          <p className="muted">
+            <Loudness loudness={asset.data.loudness} />
           </p>
           <audio controls preload="none" src={api.mediaUrl(asset.data.file)} style={{ width: '100%' }} />
         </>

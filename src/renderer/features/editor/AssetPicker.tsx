@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useRequest } from '../../api/hooks.ts';
 import { navigate } from '../../app/router.ts';
 import { Duration } from '../../components/Duration.tsx';
+import { Loudness } from '../../components/Loudness.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 
 /** With no recording chosen: the library's audio, newest first, to open in the editor. */
@@ -20,7 +21,7 @@ export function AssetPicker() {
               {asset.name}
             </button>{' '}
             <span className="muted">
-              <Duration seconds={asset.durationSec} /> · {(asset.sampleRate / 1000).toLocaleString(i18n.language)} kHz · {asset.channels === 1 ? 'mono' : 'stereo'}
+              <Duration seconds={asset.durationSec} /> · {(asset.sampleRate / 1000).toLocaleString(i18n.language)} kHz · {asset.channels === 1 ? 'mono' : 'stereo'} · <Loudness loudness={asset.loudness} />
             </span>
           </li>
         ))}
