@@ -87,7 +87,7 @@ export async function createTusEndpoint(options: {
       const record = records.byUpload(accountId, upload.id);
       if (!record) throw { status_code: 404, body: 'upload no longer belongs to a bulletin\n' };
       const file = path.join(directory, upload.id);
-      const actual = await sha256File(file);
+      const actual = store.takeWholeSha256(upload.id, record.bytes) ?? (await sha256File(file));
       if (actual !== record.sha256) {
         log(`upload ${upload.id}: whole-file sha256 mismatch for bulletin ${record.id}`);
         await store.remove(upload.id).catch(() => undefined);

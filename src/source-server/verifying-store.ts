@@ -5,6 +5,11 @@
  * fails with 460, so the client re-sends that chunk. The offset that counts (HEAD) is the
  * "verified offset" kept in SQLite after each accepted chunk: bytes of a chunk cut short by a
  * crash are never reported, and the next write starts by cutting them off.
+ *
+ * While the chunks of an upload arrive in order in this process, a running sha256 of the whole
+ * file is kept next to the per-chunk one, so completing an upload needs no second read of the
+ * file (200 MB: ~0.25 s of server time); after a restart or an out-of-order write it is dropped
+ * and tus-endpoint.ts hashes the file from disk instead.
  */
 import { FileStore } from '@tus/file-store';
 import Database from 'better-sqlite3';
@@ -20,6 +25,8 @@ export const CHECKSUM_MISMATCH = { status_code: 460, body: 'Checksum Mismatch\n'
 export class VerifyingFileStore extends FileStore {
   /** The Upload-Checksum digest (base64) of the PATCH now writing each upload, or null. */
   readonly expected = new Map<string, string | null>();
+  /** sha256 of the verified bytes [0, offset) of each upload written in order by this process. */
+  private readonly running = new Map<string, { offset: number; hash: crypto.Hash }>();
   private readonly dir: string;
   private readonly db: Database.Database;
 
@@ -70,28 +77,46 @@ export class VerifyingFileStore extends FileStore {
     const file = path.join(this.dir, id);
     // Drop an unverified tail a crash may have left (the tus handler holds the upload's lock).
     if ((await fs.promises.stat(file)).size > offset) await fs.promises.truncate(file, offset);
-    const hash = crypto.createHash('sha256');
+    const chunkHash = expected !== null ? crypto.createHash('sha256') : null;
+    // The whole-file hash goes on from where the last verified chunk left it (a copy, so a chunk
+    // that fails its check leaves it untouched).
+    const before = this.running.get(id);
+    const whole = before?.offset === offset ? before.hash.copy() : offset === 0 ? crypto.createHash('sha256') : null;
+    let hashed = 0;
     const tapped = stream.pipeline(
       readable,
       new stream.Transform({
         transform(chunk: Buffer, _encoding, done) {
-          hash.update(chunk);
+          chunkHash?.update(chunk);
+          whole?.update(chunk);
+          hashed += chunk.length;
           done(null, chunk);
         },
       }),
       () => undefined,
     );
     const newOffset = await super.write(tapped, id, offset);
-    if (expected !== null && hash.digest('base64') !== expected) {
+    if (chunkHash && chunkHash.digest('base64') !== expected) {
       await fs.promises.truncate(file, offset);
       throw CHECKSUM_MISMATCH;
     }
     this.setVerified(id, newOffset);
+    // Kept only if it covers exactly the bytes now in the file.
+    if (whole && hashed === newOffset - offset) this.running.set(id, { offset: newOffset, hash: whole });
+    else this.running.delete(id);
     return newOffset;
+  }
+
+  /** The whole upload's sha256 (hex) if all of it was hashed on the way in, else null (read the file). */
+  takeWholeSha256(id: string, size: number): string | null {
+    const entry = this.running.get(id);
+    this.running.delete(id);
+    return entry?.offset === size ? entry.hash.digest('hex') : null;
   }
 
   override async remove(id: string): Promise<void> {
     await super.remove(id);
+    this.running.delete(id);
     this.db.prepare('DELETE FROM upload_offsets WHERE upload_id = ?').run(id);
   }
 }
