@@ -77,7 +77,10 @@ export function OutboxRow({ item }: { item: OutboxItem }) {
           </div>
         )}
         {item.state === 'queued' && item.nextAttemptAt && (
-          <div className="muted small">{t('outbox.nextAttempt', { time: new Date(item.nextAttemptAt).toLocaleTimeString(locale(i18n.language)) })}</div>
+          <div className="muted small">
+            {/* Never tried yet and not due: held while its loudness is measured (a retry sends it now). */}
+            {t(item.attempts === 0 ? 'outbox.measuringLoudness' : 'outbox.nextAttempt', { time: new Date(item.nextAttemptAt).toLocaleTimeString(locale(i18n.language)) })}
+          </div>
         )}
         <ErrorNotice error={act.error} onClose={act.clearError} />
       </td>
