@@ -3,7 +3,7 @@
  * registered with an Idempotency-Key, then its audio goes up with tus (resumable, sha256 per
  * chunk), and the receiver's sha256 of the whole file is checked before it counts as delivered.
  */
-import { Upload, type DetailedError } from 'tus-js-client';
+import type { DetailedError } from 'tus-js-client';
 import type { ConnectionInfo, RemoteStatus } from '../../../../shared/api/delivery.ts';
 import { StudioError } from '../../../../shared/errors.ts';
 import type { Connector, DeliveryPayload, RemoteStatusInfo, ResumeState, SendContext, SendResult } from '../connector.ts';
@@ -11,8 +11,10 @@ import { ChecksumHttpStack } from './checksum-http-stack.ts';
 import { chunkFileReader } from './chunk-source.ts';
 import { fromNetworkError, fromStatus } from './delivery-errors.ts';
 import { requestJson, type HttpTarget } from './http-json.ts';
+import { chunkSizeFor, recordLineSpeed } from './line-speed.ts';
 
 export interface SourceConnectorOptions extends HttpTarget {
+  /** The first upload's chunk size; later ones follow the measured line speed (line-speed.ts). */
   chunkSize: number;
   /** tus-js-client's quick in-attempt retries; the outbox adds its own longer backoff on top. */
   retryDelays?: number[];
@@ -80,11 +82,15 @@ export class SourceConnector implements Connector {
     return { remoteId: final.remoteId, status: final.status, reason: final.reason };
   }
 
-  private upload(payload: DeliveryPayload, remoteId: string, uploadUrl: string | undefined, ctx: SendContext): Promise<void> {
+  private async upload(payload: DeliveryPayload, remoteId: string, uploadUrl: string | undefined, ctx: SendContext): Promise<void> {
+    // Loaded on first upload: it is the heaviest module on the studio's start-up path otherwise.
+    const { Upload } = await import('tus-js-client');
     const { serverUrl, token, ca, chunkSize } = this.options;
     const stack = new ChecksumHttpStack({ ca, https: serverUrl.startsWith('https:'), idleTimeoutMs: this.options.idleTimeoutMs }, (bytes) =>
       this.options.onWireBytes?.(bytes),
     );
+    let firstProgress: { at: number; bytes: number } | null = null;
+    let lastProgress: { at: number; bytes: number } | null = null;
     return new Promise<void>((resolve, reject) => {
       let settled = false;
       const finish = (error?: unknown) => {
@@ -92,6 +98,9 @@ export class SourceConnector implements Connector {
         settled = true;
         stack.close();
         ctx.signal.removeEventListener('abort', onAbort);
+        if (error === undefined && firstProgress && lastProgress) {
+          recordLineSpeed(serverUrl, lastProgress.bytes - firstProgress.bytes, (lastProgress.at - firstProgress.at) / 1000);
+        }
         if (error === undefined) resolve();
         else reject(error);
       };
@@ -99,7 +108,7 @@ export class SourceConnector implements Connector {
         endpoint: new URL('/files', serverUrl).toString(),
         uploadUrl: uploadUrl ?? null,
         uploadSize: payload.metadata.bytes,
-        chunkSize,
+        chunkSize: chunkSizeFor(serverUrl, chunkSize),
         metadata: { bulletin: remoteId, filename: payload.metadata.fileName, filetype: payload.metadata.mimeType },
         headers: { Authorization: `Bearer ${token}` },
         fileReader: chunkFileReader as never,
@@ -111,7 +120,12 @@ export class SourceConnector implements Connector {
         onUploadUrlAvailable: () => {
           if (upload.url) ctx.saveResume({ remoteId, uploadUrl: upload.url });
         },
-        onProgress: (sentBytes, totalBytes) => ctx.onProgress({ sentBytes, totalBytes }),
+        onProgress: (sentBytes, totalBytes) => {
+          const now = { at: performance.now(), bytes: sentBytes };
+          firstProgress ??= now;
+          lastProgress = now;
+          ctx.onProgress({ sentBytes, totalBytes });
+        },
         onSuccess: () => finish(),
         onError: (error) => finish(toStudioError(error as DetailedError, serverUrl)),
       });
