@@ -166,11 +166,11 @@ export default async function deliveryBench() {
     process.stdout.write(
       `reference: one bash script, timed whole: curl POST metadata; openssl sha256 of the file while curl creates the tus upload; ` +
         `curl PATCHes the whole file once with Upload-Checksum; curl GETs the status (must be "received" with the file's sha256)\n` +
-        `outbox: enqueue → POST metadata → tus upload in ${chunkSizeMiB} MiB PATCHes, each with Upload-Checksum (sha256 per chunk) → GET status, sha256 compared\n` +
+        `outbox: enqueue → POST metadata → tus upload in PATCHes sized to the measured line (first upload ${chunkSizeMiB} MiB, then up to 32 MiB), each with Upload-Checksum (sha256 per chunk) → GET status, sha256 compared\n` +
         `server, both: sha256 of every PATCH body checked while it streams to disk, then the whole file's sha256 checked on completion\n` +
         `200 MB over loopback: outbox ${figures.outboxMBps} MB/s vs curl ${figures.curlMBps} MB/s → ratio ${figures.throughputRatio} (goal ≥ 0.8)\n` +
         `outbox process memory while uploading: peak RSS ${figures.outboxPeakRssMiB} MiB (+${figures.outboxRssGrowthMiB} MiB over idle), ` +
-        `peak buffers ${figures.outboxPeakBuffersMiB} MiB, chunk ${chunkSizeMiB} MiB\n` +
+        `peak buffers ${figures.outboxPeakBuffersMiB} MiB, first chunk ${chunkSizeMiB} MiB\n` +
         `CPU s per upload: curl ${figures.cpuSeconds.curlClient} + server ${figures.cpuSeconds.curlServer}; ` +
         `outbox ${figures.cpuSeconds.outboxClient} + server ${figures.cpuSeconds.outboxServer} (load average ${figures.loadAverage.join(' ')})\n`,
     );
