@@ -1,4 +1,5 @@
 /** Shared shapes of the speech-text pipeline (no logic here). */
+import type { ReadingAmbiguity, ReadingPart, ReadingPartKind, ReadingPreview, ReadingSentence } from '../../../shared/api/reading.ts';
 import type { NumberStyle } from './numbers.ts';
 
 /** One user pronunciation: `term` in the script is read as `spoken`. */
@@ -20,68 +21,14 @@ export interface PrepareOptions {
   style?: NumberStyle;
 }
 
-export type PartKind =
-  | 'text'
-  | 'number'
-  | 'date'
-  | 'time'
-  | 'phone'
-  | 'citation'
-  | 'abbreviation'
-  | 'spelled'
-  | 'roman'
-  | 'dictionary'
-  | 'symbol'
-  | 'pause'
-  | 'space';
-
+/*
+ * The pipeline's result is the contract's reading preview (src/shared/api/reading.ts), sent to the
+ * screen as is; these names are what the pipeline calls its parts.
+ */
+export type PartKind = ReadingPartKind;
 /** A stretch of the source and what is said for it. Offsets index `PreparedSpeech.text`. */
-export interface SpeechPart {
-  start: number;
-  end: number;
-  source: string;
-  spoken: string;
-  kind: PartKind;
-  /** Index into `PreparedSpeech.ambiguities` when this reading was one of several. */
-  ambiguity?: number;
-  /** Only for kind 'pause'. */
-  pauseMs?: number;
-}
-
-export interface Ambiguity {
-  start: number;
-  end: number;
-  source: string;
-  options: string[];
-  chosen: string;
-  /** Why `chosen` was picked: the editor's choice, or the context rule. */
-  reason: 'choice' | 'context' | 'default';
-  sentence: number;
-}
-
-export interface SpeechSentence {
-  /** The source text of the sentence (a slice of `PreparedSpeech.text`). */
-  text: string;
-  /** Exactly what the voice will say. */
-  spoken: string;
-  /** 0-based paragraph (blocks separated by a blank line). */
-  paragraph: number;
-  start: number;
-  end: number;
-  /** Silence requested by a pause marker right after this sentence. */
-  pauseAfterMs?: number;
-  parts: SpeechPart[];
-}
-
-export interface PreparedSpeech {
-  /** The input after legacy-encoding conversion, NFC and tone-placement normalisation. */
-  text: string;
-  /** The legacy encoding the input was detected in and converted from. */
-  encoding: 'unicode' | 'tcvn3' | 'vni';
-  sentences: SpeechSentence[];
-  /** All sentences' spoken text, one per line. */
-  spoken: string;
-  ambiguities: Ambiguity[];
-  /** Pause requested before the first sentence. */
-  leadingPauseMs?: number;
-}
+export type SpeechPart = ReadingPart;
+export type Ambiguity = ReadingAmbiguity;
+export type SpeechSentence = ReadingSentence;
+/** `text` is the input after legacy-encoding conversion, NFC and tone-placement normalisation. */
+export type PreparedSpeech = ReadingPreview;
