@@ -3,8 +3,7 @@
  * @breezystack/lamejs), an ID3v2.3 tag in front, written to a temporary name and renamed.
  */
 import { Mp3Encoder } from '@breezystack/lamejs';
-import fs from 'node:fs';
-import path from 'node:path';
+import { PartFile } from '../storage/part-file.ts';
 import { id3v2Tag, type Id3Tags } from './id3.ts';
 import { fileError } from './io-errors.ts';
 
@@ -12,11 +11,9 @@ const FRAME = 1152;
 
 export class Mp3Writer {
   private readonly encoder: Mp3Encoder;
-  private readonly temp: string;
-  private readonly fd: number;
+  private readonly out: PartFile;
   private readonly pending: Int16Array[];
   private pendingFrames = 0;
-  private done = false;
 
   constructor(
     readonly file: string,
@@ -27,15 +24,12 @@ export class Mp3Writer {
   ) {
     this.encoder = new Mp3Encoder(Math.min(2, channels), sampleRate, kbps);
     this.pending = Array.from({ length: Math.min(2, channels) }, () => new Int16Array(FRAME * 64));
-    this.temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.part`);
     try {
-      fs.mkdirSync(path.dirname(file), { recursive: true });
-      this.fd = fs.openSync(this.temp, 'w');
-      fs.writeSync(this.fd, id3v2Tag(tags));
+      this.out = new PartFile(file);
     } catch (error) {
-      fs.rmSync(this.temp, { force: true });
       throw fileError(error, file);
     }
+    this.emit(id3v2Tag(tags));
   }
 
   write(block: Float32Array[]): void {
@@ -59,14 +53,14 @@ export class Mp3Writer {
   private encodePending(): void {
     if (this.pendingFrames === 0) return;
     const [l, r] = this.pending.map((p) => p.subarray(0, this.pendingFrames));
-    this.out(this.encoder.encodeBuffer(l!, r));
+    this.emit(this.encoder.encodeBuffer(l!, r));
     this.pendingFrames = 0;
   }
 
-  private out(bytes: Uint8Array): void {
+  private emit(bytes: Uint8Array): void {
     if (bytes.length === 0) return;
     try {
-      fs.writeSync(this.fd, bytes);
+      this.out.write(bytes);
     } catch (error) {
       this.abort();
       throw fileError(error, this.file);
@@ -75,12 +69,9 @@ export class Mp3Writer {
 
   finish(): void {
     this.encodePending();
-    this.out(this.encoder.flush());
+    this.emit(this.encoder.flush());
     try {
-      fs.fsyncSync(this.fd);
-      fs.closeSync(this.fd);
-      this.done = true;
-      fs.renameSync(this.temp, this.file);
+      this.out.commit();
     } catch (error) {
       this.abort();
       throw fileError(error, this.file);
@@ -88,14 +79,6 @@ export class Mp3Writer {
   }
 
   abort(): void {
-    if (!this.done) {
-      this.done = true;
-      try {
-        fs.closeSync(this.fd);
-      } catch {
-        // already closed
-      }
-    }
-    fs.rmSync(this.temp, { force: true });
+    this.out.abort();
   }
 }

@@ -3,8 +3,7 @@
  * (EBU Tech 3285 v2, with the loudness fields). Written to a temporary name and renamed into
  * place on `finish()`, so a crash or a full disk never leaves a half file under the real name.
  */
-import fs from 'node:fs';
-import path from 'node:path';
+import { PartFile } from '../storage/part-file.ts';
 import { fileError } from './io-errors.ts';
 
 export type WavSampleFormat = 'pcm16' | 'pcm24' | 'float32';
@@ -54,12 +53,10 @@ function bextChunk(info: BextInfo): Buffer {
 }
 
 export class WavWriter {
-  private readonly temp: string;
-  private readonly fd: number;
+  private readonly out: PartFile;
   private readonly format: WavSampleFormat;
   private readonly headerBytes: number;
   private dataBytes = 0;
-  private done = false;
   private readonly hasBext: boolean;
   private loudness: BextInfo['loudness'] | null = null;
 
@@ -71,15 +68,17 @@ export class WavWriter {
   ) {
     this.format = options.format ?? 'pcm16';
     this.hasBext = options.bext !== undefined;
-    this.temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.part`);
+    const header = this.header(options.bext);
+    this.headerBytes = header.length;
     try {
-      fs.mkdirSync(path.dirname(file), { recursive: true });
-      this.fd = fs.openSync(this.temp, 'w');
-      const header = this.header(options.bext);
-      this.headerBytes = header.length;
-      fs.writeSync(this.fd, header);
+      this.out = new PartFile(file);
     } catch (error) {
-      this.cleanup();
+      throw fileError(error, file);
+    }
+    try {
+      this.out.write(header);
+    } catch (error) {
+      this.abort();
       throw fileError(error, file);
     }
   }
@@ -141,7 +140,7 @@ export class WavWriter {
       }
     }
     try {
-      fs.writeSync(this.fd, buf);
+      this.out.write(buf);
     } catch (error) {
       this.abort();
       throw fileError(error, this.file);
@@ -156,7 +155,7 @@ export class WavWriter {
 
   /** Fixes the sizes in the header, flushes to disk and renames into place. */
   finish(): void {
-    if (this.done) return;
+    if (this.out.closed) return;
     try {
       if (this.hasBext && this.loudness) {
         // bext body starts at byte 20 (after RIFF/WAVE and the chunk header); fields at 412..417
@@ -165,18 +164,15 @@ export class WavWriter {
         fields.writeInt16LE(x100(this.loudness.integrated), 0);
         fields.writeInt16LE(x100(this.loudness.range), 2);
         fields.writeInt16LE(x100(this.loudness.truePeak), 4);
-        fs.writeSync(this.fd, fields, 0, 6, 20 + 412);
+        this.out.write(fields, 20 + 412);
       }
-      if (this.dataBytes % 2) fs.writeSync(this.fd, Buffer.alloc(1));
+      if (this.dataBytes % 2) this.out.write(Buffer.alloc(1));
       const sizes = Buffer.alloc(4);
       sizes.writeUInt32LE(Math.min(0xffffffff, 4 + (this.headerBytes - 12) + this.dataBytes + (this.dataBytes % 2)));
-      fs.writeSync(this.fd, sizes, 0, 4, 4);
+      this.out.write(sizes, 4);
       sizes.writeUInt32LE(this.dataBytes);
-      fs.writeSync(this.fd, sizes, 0, 4, this.headerBytes - 4);
-      fs.fsyncSync(this.fd);
-      fs.closeSync(this.fd);
-      this.done = true;
-      fs.renameSync(this.temp, this.file);
+      this.out.write(sizes, this.headerBytes - 4);
+      this.out.commit();
     } catch (error) {
       this.abort();
       throw fileError(error, this.file);
@@ -185,19 +181,7 @@ export class WavWriter {
 
   /** Drops the temporary file (after an error or a cancel). */
   abort(): void {
-    if (!this.done) {
-      this.done = true;
-      try {
-        fs.closeSync(this.fd);
-      } catch {
-        // already closed
-      }
-    }
-    this.cleanup();
-  }
-
-  private cleanup(): void {
-    fs.rmSync(this.temp, { force: true });
+    this.out.abort();
   }
 }
 
