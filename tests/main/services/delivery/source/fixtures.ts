@@ -9,7 +9,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Bulletin, Priority } from '../../../../../src/shared/domain.ts';
 import { createToken, openSourceDb } from '../../../../../src/source-server/db.ts';
+import { afterEach } from 'vitest';
+import { startSourceServer, type SourceServer } from '../../../../../src/source-server/server.ts';
 import type { TestStudio } from '../../../../helpers/studio.ts';
+import { makeTempDir } from '../../../../helpers/temp-dir.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../../../../..');
 const SERVER_MAIN = path.join(ROOT, 'src/source-server/main.ts');
@@ -129,4 +132,37 @@ export async function waitFor<T>(
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what} ${explain()}`);
     await new Promise((resolve) => setTimeout(resolve, everyMs));
   }
+}
+
+/**
+ * A reference server in this process for each test, closed after it. `connect()` starts it and
+ * points the studio at it with a fresh token (1 MiB chunks, so small files still take several).
+ */
+export function useReferenceServer(studio: TestStudio) {
+  let dir: ReturnType<typeof makeTempDir> | null = null;
+  let current: SourceServer | null = null;
+  afterEach(async () => {
+    await current?.close();
+    dir?.remove();
+    current = null;
+    dir = null;
+  });
+  return {
+    get server(): SourceServer {
+      if (!current) throw new Error('useReferenceServer: call connect() first');
+      return current;
+    },
+    /** The server's own data directory (its uploads and database). */
+    get dataDir(): string {
+      if (!dir) throw new Error('useReferenceServer: call connect() first');
+      return dir.dir;
+    },
+    async connect(account = 'xa-ban-ho'): Promise<string> {
+      dir = makeTempDir('source-server-');
+      current = await startSourceServer({ dataDir: dir.dir, log: () => undefined });
+      const token = createToken(current.db, account);
+      await studio.call('delivery.settings.update', { serverUrl: current.url, token, chunkSizeMiB: 1 });
+      return token;
+    },
+  };
 }

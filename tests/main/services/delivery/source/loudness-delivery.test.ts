@@ -10,13 +10,12 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { Asset, Bulletin, Priority } from '../../../../../src/shared/domain.ts';
 import type { StudioEvent } from '../../../../../src/shared/events.ts';
 import { createToken } from '../../../../../src/source-server/db.ts';
-import { startSourceServer, type SourceServer } from '../../../../../src/source-server/server.ts';
 import { openStudio } from '../../../../../src/main/studio.ts';
 import { asTestStudio } from '../../../../helpers/studio.ts';
 import { useTestStudio, type TestStudio } from '../../../../helpers/studio.ts';
 import { makeTempDir } from '../../../../helpers/temp-dir.ts';
 import { ffmpegLoudness } from '../../audio/ffmpeg-reference.ts';
-import { waitFor } from './fixtures.ts';
+import { useReferenceServer, waitFor } from './fixtures.ts';
 
 const audio = makeTempDir('studio-loudness-audio-');
 afterAll(() => audio.remove());
@@ -46,18 +45,8 @@ async function approved(studio: TestStudio, asset: Asset, priority: Priority): P
 
 describe('delivered bulletins carry their loudness', () => {
   const studio = useTestStudio();
-  let serverDir: ReturnType<typeof makeTempDir>;
-  let server: SourceServer;
-  afterEach(async () => {
-    await server?.close();
-    serverDir.remove();
-  });
-
-  async function connect(): Promise<void> {
-    serverDir = makeTempDir('source-server-');
-    server = await startSourceServer({ dataDir: serverDir.dir, log: () => undefined });
-    await studio.call('delivery.settings.update', { serverUrl: server.url, token: createToken(server.db, 'xa-ban-ho'), chunkSizeMiB: 1 });
-  }
+  const reference = useReferenceServer(studio);
+  const connect = () => reference.connect();
 
   async function delivered(id: number) {
     return waitFor(() => {
@@ -66,7 +55,7 @@ describe('delivered bulletins carry their loudness', () => {
     }, 'delivery', 60_000, 50, () => JSON.stringify(studio.services.delivery.outbox.get(id)));
   }
 
-  const recordOf = (sha256: string) => server.records.list(null).find((r) => r.sha256 === sha256)!;
+  const recordOf = (sha256: string) => reference.server.records.list(null).find((r) => r.sha256 === sha256)!;
 
   it('sends the figures measured on import: integrated, range and true peak', async () => {
     await connect();
@@ -136,7 +125,7 @@ describe('delivered bulletins carry their loudness', () => {
     const dir = makeTempDir('studio-loudness-restart-');
     try {
       const first = asTestStudio(openStudio({ dataDir: dir.dir, transport: 'test' }), dir.dir);
-      await first.call('delivery.settings.update', { serverUrl: server.url, token: createToken(server.db, 'xa-sa-pa'), chunkSizeMiB: 1 });
+      await first.call('delivery.settings.update', { serverUrl: reference.server.url, token: createToken(reference.server.db, 'xa-sa-pa'), chunkSizeMiB: 1 });
       const file = soxWav(0.6);
       const asset = await importWith(first, 'asset.import', file);
       const bulletin = await approved(first, asset, 'normal');
@@ -149,7 +138,7 @@ describe('delivered bulletins carry their loudness', () => {
         const started = Date.now();
         await waitFor(() => second.services.delivery.outbox.get(queued.id).state === 'delivered', 'delivery after restart', 60_000);
         expect(Date.now() - started).toBeLessThan(30_000);
-        const sent = server.records.list(null).find((r) => r.sha256 === asset.sha256)!.metadata;
+        const sent = reference.server.records.list(null).find((r) => r.sha256 === asset.sha256)!.metadata;
         expect(Math.abs(sent.loudnessLufs! - ffmpegLoudness(file).integrated)).toBeLessThanOrEqual(0.1);
       } finally {
         await second.close();

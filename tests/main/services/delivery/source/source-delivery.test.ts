@@ -1,31 +1,16 @@
 import type { OutboxItem } from '../../../../../src/shared/api/delivery.ts';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useTestStudio } from '../../../../helpers/studio.ts';
-import { makeTempDir } from '../../../../helpers/temp-dir.ts';
-import { startSourceServer, type SourceServer } from '../../../../../src/source-server/server.ts';
-import { createToken } from '../../../../../src/source-server/db.ts';
 import { SECRETS_FILE } from '../../../../../src/main/services/secrets/file-secrets.ts';
 import type { StudioEvent } from '../../../../../src/shared/events.ts';
-import { approvedBulletin, waitFor } from './fixtures.ts';
+import { approvedBulletin, useReferenceServer, waitFor } from './fixtures.ts';
 
 describe('delivery to the source system', () => {
   const studio = useTestStudio();
-  let serverDir: ReturnType<typeof makeTempDir>;
-  let server: SourceServer;
-  afterEach(async () => {
-    await server?.close();
-    serverDir.remove();
-  });
-
-  async function connect(): Promise<string> {
-    serverDir = makeTempDir('source-server-');
-    server = await startSourceServer({ dataDir: serverDir.dir, log: () => undefined });
-    const token = createToken(server.db, 'xa-ban-ho');
-    await studio.call('delivery.settings.update', { serverUrl: server.url, token, chunkSizeMiB: 1 });
-    return token;
-  }
+  const reference = useReferenceServer(studio);
+  const connect = () => reference.connect();
 
   it('delivers audio and metadata once, verified by sha256, and reports the remote status', async () => {
     const token = await connect();
@@ -44,21 +29,21 @@ describe('delivery to the source system', () => {
     // No chunk was sent twice on a clean line.
     expect(done.wireBytes).toBe(done.totalBytes);
 
-    const [record] = server.records.list(null);
-    expect(server.records.list(null)).toHaveLength(1);
+    const [record] = reference.server.records.list(null);
+    expect(reference.server.records.list(null)).toHaveLength(1);
     expect(record!.idempotencyKey).toBe(queued.idempotencyKey);
     expect(record!.metadata).toMatchObject({ title: 'Tiêm chủng mở rộng', category: 'health', language: 'vi', approver: 'Trần Thị Bình', author: 'Nguyễn Văn An' });
     const asset = studio.services.assets.get(bulletin.audioAssetId!);
     expect(record!.receivedSha256).toBe(asset.sha256);
-    const stored = fs.readFileSync(path.join(serverDir.dir, 'uploads', fs.readdirSync(path.join(serverDir.dir, 'uploads')).find((f) => !f.endsWith('.json'))!));
+    const stored = fs.readFileSync(path.join(reference.dataDir, 'uploads', fs.readdirSync(path.join(reference.dataDir, 'uploads')).find((f) => !f.endsWith('.json'))!));
     expect(stored.equals(fs.readFileSync(path.join(studio.dataDir, asset.file)))).toBe(true);
     expect((await studio.call('bulletin.get', { id: bulletin.id })).status).toBe('delivered');
     expect(events.some((e) => e.name === 'outbox.progress')).toBe(true);
 
     // The province approves it, then rejects it with a reason: status queries see both.
-    server.records.setStatus(Number(record!.id), 'approved', null);
+    reference.server.records.setStatus(Number(record!.id), 'approved', null);
     expect((await studio.call('outbox.refreshStatus', { id: queued.id })).remoteStatus).toBe('approved');
-    server.records.setStatus(Number(record!.id), 'rejected', 'Thiếu tên người duyệt cấp xã');
+    reference.server.records.setStatus(Number(record!.id), 'rejected', 'Thiếu tên người duyệt cấp xã');
     const rejected = await studio.call('outbox.refreshStatus', { id: queued.id });
     expect(rejected).toMatchObject({ remoteStatus: 'rejected', remoteReason: 'Thiếu tên người duyệt cấp xã' });
 
@@ -82,7 +67,7 @@ describe('delivery to the source system', () => {
     for (const b of [normal, priority, emergency]) items.push(await studio.call('delivery.enqueue', { bulletinId: b.id, to: 'source' }));
     studio.services.delivery.start();
     await waitFor(() => studio.services.delivery.outbox.list({ state: 'delivered' }).length === 3, 'three deliveries');
-    const order = server.records.list(null).reverse().map((r) => r.metadata.bulletinId);
+    const order = reference.server.records.list(null).reverse().map((r) => r.metadata.bulletinId);
     expect(order).toEqual([emergency.id, priority.id, normal.id]);
   });
 
