@@ -6,7 +6,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { Asset, Bulletin, Priority } from '../../../../../src/shared/domain.ts';
 import type { StudioEvent } from '../../../../../src/shared/events.ts';
 import { createToken } from '../../../../../src/source-server/db.ts';
