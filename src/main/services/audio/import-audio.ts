@@ -18,6 +18,7 @@ import { LoudnessMeter } from './loudness.ts';
 import { PeakBuilder, peaksPath, savePeaks } from './peaks.ts';
 import { mp3Channels, sniffFormat, type SourceFormat } from './sniff.ts';
 import { WavWriter } from './wav-writer.ts';
+import type { NewAsset } from '../library/assets.ts';
 
 export interface ImportInput {
   source: string;
@@ -25,18 +26,8 @@ export interface ImportInput {
   name: string;
 }
 
-export interface ImportResult {
-  name: string;
-  file: string;
-  sha256: string;
-  bytes: number;
-  durationSec: number;
-  sampleRate: number;
-  channels: number;
-  format: SourceFormat;
-  /** Measured in the same pass as the peaks: no second read of the file. */
-  loudness: LoudnessResult;
-}
+/** The asset to record, plus what the import found on the way (same pass, no second read). */
+export type ImportResult = Omit<NewAsset, 'loudness'> & { format: SourceFormat; loudness: LoudnessResult };
 
 const CHUNK = 4 << 20;
 
