@@ -107,7 +107,7 @@ describe('library, programmes and language in the browser', () => {
     await s.page.locator('[data-nav="settings"]').click();
     await s.page.getByTestId('ui-language').selectOption('vi');
     await expect.poll(() => s.page.locator('[data-nav="library"]').innerText()).toBe('Thư viện');
-    // The choice is stored with the library: a fresh s.page opens in the chosen language.
+    // The choice is stored with the library: a fresh page opens in the chosen language.
     await s.page.getByTestId('ui-language').selectOption('en');
     await s.page.reload();
     await expect.poll(() => s.page.locator('[data-nav="settings"]').innerText()).toBe('Settings');
