@@ -4,3 +4,8 @@
  */
 export { corpusChrf, sentenceChrf, type ChrfOptions } from './metrics/chrf.ts';
 export { corpusBleu, sentenceBleu, tokenize13a } from './metrics/bleu.ts';
+export { trainModel, DEFAULT_SETTINGS, type TrainOptions } from './learned/train.ts';
+export { LearnedEngine } from './learned/learned-engine.ts';
+export { readModel, writeModel, modelFileName, type ModelData, type ModelHeader } from './learned/model-file.ts';
+export { parsePairsTsv, readPairsTsv, hashPairs, type TextPair } from './learned/pairs.ts';
+export { normalizedKey, tokenize } from './learned/text.ts';

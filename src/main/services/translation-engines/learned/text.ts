@@ -1,0 +1,71 @@
+/**
+ * Text ⇄ tokens for the learned engine. Text is NFC: letters with a precomposed form are composed,
+ * and a combining mark with none (a breve on a letter Unicode never precomposed, as in Bahnar or Ê
+ * Đê spellings) stays as U+0306 inside its word. Words keep their inner punctuation
+ * ("vắc-xin", "135/QĐ-TTg", "18/12/2023"); punctuation at a word's edges is a token of its own.
+ */
+
+export type TokenKind = 'word' | 'number' | 'punct';
+
+export interface Token {
+  /** As written in the text. */
+  surface: string;
+  /** Lower case: what the model knows. */
+  key: string;
+  kind: TokenKind;
+}
+
+const EDGE_PUNCT = /^[^\p{L}\p{M}\p{N}]$/u;
+const HAS_DIGIT = /\p{N}/u;
+const IS_WORDLIKE = /[\p{L}\p{N}]/u;
+
+export function normalizeText(text: string): string {
+  return text.normalize('NFC').replace(/\s+/gu, ' ').trim();
+}
+
+function classify(surface: string): Token {
+  const kind: TokenKind = HAS_DIGIT.test(surface) ? 'number' : IS_WORDLIKE.test(surface) ? 'word' : 'punct';
+  return { surface, key: surface.toLowerCase(), kind };
+}
+
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const chunk of normalizeText(text).split(' ')) {
+    if (!chunk) continue;
+    const chars = Array.from(chunk);
+    let start = 0;
+    let end = chars.length;
+    const leading: string[] = [];
+    const trailing: string[] = [];
+    while (start < end && EDGE_PUNCT.test(chars[start]!)) leading.push(chars[start++]!);
+    while (end > start && EDGE_PUNCT.test(chars[end - 1]!)) trailing.unshift(chars[--end]!);
+    for (const mark of leading) tokens.push(classify(mark));
+    if (end > start) tokens.push(classify(chars.slice(start, end).join('')));
+    for (const mark of trailing) tokens.push(classify(mark));
+  }
+  return tokens;
+}
+
+const NO_SPACE_BEFORE = new Set(['.', ',', '!', '?', ';', ':', ')', ']', '}', '…', '%', '”', '’', '»']);
+const NO_SPACE_AFTER = new Set(['(', '[', '{', '“', '‘', '«']);
+
+/** Joins tokens back into text; returns each token's UTF-16 start offset too (for marks). */
+export function detokenize(words: string[]): { text: string; offsets: number[] } {
+  let text = '';
+  const offsets: number[] = [];
+  words.forEach((word, i) => {
+    const glue = i === 0 || NO_SPACE_BEFORE.has(word) || NO_SPACE_AFTER.has(words[i - 1]!) ? '' : ' ';
+    text += glue;
+    offsets.push(text.length);
+    text += word;
+  });
+  return { text, offsets };
+}
+
+/** The key that training pairs and test sentences are compared by: lower case, words only. */
+export function normalizedKey(text: string): string {
+  return tokenize(text)
+    .filter((token) => token.kind !== 'punct')
+    .map((token) => token.key)
+    .join(' ');
+}
