@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   ExactMemoryEngine,
+  FuzzyMemoryEngine,
   LearnedEngine,
   SourceCopyEngine,
   evaluate,
@@ -21,7 +22,7 @@ describe('learned engine on the held-out Tày split', () => {
     expect(loadTayViSplit().test).toEqual(test);
   });
 
-  it('beats source copy and exact-match TM pre-translation on chrF++ in the same run', async () => {
+  it('beats source copy, exact-match and fuzzy-match TM pre-translation on chrF++ in the same run', async () => {
     const options = { from: 'vi', to: 'tyz' };
     const learned = new LearnedEngine(trainModel(train, options));
     const [copy, memory, engine] = [
@@ -29,6 +30,8 @@ describe('learned engine on the held-out Tày split', () => {
       await evaluate(new ExactMemoryEngine(train), test, options),
       await evaluate(learned, test, options),
     ];
+    const fuzzy = await evaluate(new FuzzyMemoryEngine(train, 0.5), test, options);
+    expect(engine.chrF).toBeGreaterThan(fuzzy.chrF);
     expect(engine.chrF).toBeGreaterThan(memory.chrF);
     expect(engine.chrF).toBeGreaterThan(copy.chrF);
     expect(engine.bleu).toBeGreaterThan(memory.bleu);
