@@ -21,8 +21,11 @@ export interface TranslateOptions {
 export interface CandidateMark {
   start: number;
   end: number;
-  /** `unknown`: a word the engine has never seen, copied through; `number`: carried over exactly; `glossary`: a forced term. */
-  kind: 'unknown' | 'number' | 'glossary';
+  /**
+   * `unknown`: a word the engine has never seen, copied through; `number`: carried over exactly;
+   * `name`: a proper name (capitalised inside a sentence), carried over; `glossary`: a forced term.
+   */
+  kind: 'unknown' | 'number' | 'name' | 'glossary';
 }
 
 export interface TranslationCandidate {

@@ -69,11 +69,19 @@ describe('learned engine on a constructed corpus', () => {
 
   it('copies unknown words through, marked, and lowers the confidence', async () => {
     const known = await best('mẹ về nhà');
-    const result = await best('Mẹ đi Đà Lạt.');
-    expect(result.text).toBe('Me pây Đà Lạt.');
+    const result = await best('Mẹ đi xe đạp.');
+    expect(result.text).toBe('Me pây xe đạp.');
     expect(result.marks).toEqual([{ start: 7, end: 13, kind: 'unknown' }]);
     expect(result.confidence).toBeLessThan(known.confidence);
     expect(known.confidence).toBeGreaterThan(0);
+  });
+
+  it('carries proper names (capitalised inside a sentence) over, marked', async () => {
+    const result = await best('Mẹ đi Đà Lạt, tôi về nhà.');
+    expect(result.text).toBe('Me pây Đà Lạt, khỏi mà rườn.');
+    expect(result.marks).toEqual([{ start: 7, end: 13, kind: 'name' }]);
+    // Not even a word the corpus knows is translated when it is capitalised as a name.
+    expect((await best('tôi đi Chợ Mới')).text).toBe('khỏi pây Chợ Mới');
   });
 
   it('restores sentence case and proper names from the source', async () => {

@@ -9,7 +9,7 @@
 import type { GlossaryTerm } from '../../../../shared/translation-engine.ts';
 import { BOS, EOS, type LanguageModel } from './language-model.ts';
 import type { PhraseTable } from './phrases.ts';
-import { tokenize, type Token } from './text.ts';
+import { nameFlags, tokenize, type Token } from './text.ts';
 
 export interface DecoderWeights {
   forward: number;
@@ -36,7 +36,7 @@ export const DEFAULT_WEIGHTS: DecoderWeights = {
   unknownPenalty: -8,
 };
 
-export type OptionKind = 'phrase' | 'unknown' | 'number' | 'punct' | 'glossary';
+export type OptionKind = 'phrase' | 'unknown' | 'number' | 'name' | 'punct' | 'glossary';
 
 export interface PhraseOption {
   start: number;
@@ -95,6 +95,9 @@ export function translationOptions(tokens: Token[], table: PhraseTable, glossary
   forced.forEach((span, k) => {
     for (let i = span.start; i < span.end; i++) forcedAt[i] = k;
   });
+  const names = nameFlags(tokens);
+  // Numbers and proper names are carried over exactly, unless a glossary term covers them.
+  const carried = (i: number) => tokens[i]!.kind === 'number' || names[i]!;
   const options: PhraseOption[][] = tokens.map(() => []);
   for (let start = 0; start < tokens.length; start++) {
     if (forcedAt[start]! >= 0) {
@@ -103,13 +106,13 @@ export function translationOptions(tokens: Token[], table: PhraseTable, glossary
       continue;
     }
     const token = tokens[start]!;
-    if (token.kind === 'number') {
-      options[start]!.push({ start, end: start + 1, words: [token.surface], kind: 'number', forward: 0, score: 0 });
+    if (carried(start)) {
+      options[start]!.push({ start, end: start + 1, words: [token.surface], kind: token.kind === 'number' ? 'number' : 'name', forward: 0, score: 0 });
       continue;
     }
     for (let end = start + 1; end <= Math.min(tokens.length, start + maxPhraseLength); end++) {
-      // A phrase never crosses a forced term or a number: those are carried over exactly.
-      if (forcedAt[end - 1]! >= 0 || tokens[end - 1]!.kind === 'number') break;
+      // A phrase never crosses a forced term, a number or a name.
+      if (forcedAt[end - 1]! >= 0 || carried(end - 1)) break;
       const entries = table.get(tokens.slice(start, end).map((t) => t.key).join(' '));
       for (const [target, forward, backward, lexForward, lexBackward] of entries ?? []) {
         const score = weights.forward * forward + weights.backward * backward + weights.lexForward * lexForward + weights.lexBackward * lexBackward;

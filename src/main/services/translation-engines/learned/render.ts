@@ -4,10 +4,11 @@
  */
 import type { CandidateMark } from '../../../../shared/translation-engine.ts';
 import type { PhraseOption } from './decoder.ts';
-import { detokenize, type Token } from './text.ts';
+import { detokenize, startsUpper, type Token } from './text.ts';
 
 const SENTENCE_END = new Set(['.', '!', '?', '…']);
 const FIRST_LETTER = /\p{L}/u;
+const MARKED = new Set<string>(['unknown', 'number', 'glossary', 'name']);
 
 function capitalize(word: string): string {
   const match = FIRST_LETTER.exec(word);
@@ -15,10 +16,6 @@ function capitalize(word: string): string {
   return word.slice(0, match.index) + match[0].toUpperCase() + word.slice(match.index + match[0].length);
 }
 
-const startsUpper = (word: string) => {
-  const letter = FIRST_LETTER.exec(word)?.[0];
-  return letter !== undefined && letter !== letter.toLowerCase();
-};
 
 export interface Rendered {
   text: string;
@@ -38,11 +35,11 @@ export function render(tokens: Token[], options: PhraseOption[]): Rendered {
         if (same) out = same.surface;
       }
       words.push(out);
-      kinds.push(option.kind === 'unknown' || option.kind === 'number' || option.kind === 'glossary' ? option.kind : null);
+      kinds.push(MARKED.has(option.kind) ? (option.kind as CandidateMark['kind']) : null);
     }
   }
   // Sentence case: the first word, and the first after a sentence end, take a capital where the source's sentences do.
-  const sourceCapitalised = tokens.some((token) => token.kind !== 'punct' && startsUpper(token.surface)) && startsUpper(tokens.find((t) => t.kind !== 'punct')?.surface ?? '');
+  const sourceCapitalised = startsUpper(tokens.find((t) => t.kind !== 'punct')?.surface ?? '');
   if (sourceCapitalised) {
     let atStart = true;
     words.forEach((word, i) => {

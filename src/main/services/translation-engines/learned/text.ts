@@ -15,7 +15,8 @@ export interface Token {
   kind: TokenKind;
 }
 
-const EDGE_PUNCT = /^[^\p{L}\p{M}\p{N}]$/u;
+// "_" counts as a letter: the Tày corpus writes it for a lost tone mark ("le_", "tơ_i").
+const EDGE_PUNCT = /^[^\p{L}\p{M}\p{N}_]$/u;
 const HAS_DIGIT = /\p{N}/u;
 const IS_WORDLIKE = /[\p{L}\p{N}]/u;
 
@@ -63,6 +64,34 @@ export function detokenize(words: string[]): { text: string; offsets: number[] }
 }
 
 /** The key that training pairs and test sentences are compared by: lower case, words only. */
+const FIRST_LETTER = /\p{L}/u;
+
+/** True when the word's first letter is a capital. */
+export function startsUpper(word: string): boolean {
+  const letter = FIRST_LETTER.exec(word)?.[0];
+  return letter !== undefined && letter !== letter.toLowerCase();
+}
+
+const SENTENCE_END = new Set(['.', '!', '?', '…']);
+
+/**
+ * Which tokens are proper names: words capitalised where a sentence does not start (Vietnamese
+ * capitalises every syllable of a name: "Bắc Kạn", "Nguyễn Văn An"; acronyms such as "UBND").
+ * The first word of a sentence is capitalised anyway, so it cannot tell.
+ */
+export function nameFlags(tokens: Token[]): boolean[] {
+  let sentenceStart = true;
+  return tokens.map((token) => {
+    if (token.kind === 'punct') {
+      if (SENTENCE_END.has(token.surface)) sentenceStart = true;
+      return false;
+    }
+    const name = !sentenceStart && token.kind === 'word' && startsUpper(token.surface);
+    sentenceStart = false;
+    return name;
+  });
+}
+
 export function normalizedKey(text: string): string {
   return tokenize(text)
     .filter((token) => token.kind !== 'punct')
