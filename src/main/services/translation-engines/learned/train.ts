@@ -22,7 +22,7 @@ export interface TrainOptions {
   languageModelOrder?: number;
 }
 
-export const DEFAULT_SETTINGS: DecodeSettings = { weights: DEFAULT_WEIGHTS, maxPhraseLength: 5, beam: 40 };
+export const DEFAULT_SETTINGS: DecodeSettings = { weights: DEFAULT_WEIGHTS, maxPhraseLength: 7, beam: 40 };
 
 /** Word ids for one side of the corpus. */
 function encode(sentences: string[][]): { ids: Int32Array[]; size: number } {
