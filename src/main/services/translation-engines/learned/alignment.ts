@@ -19,18 +19,46 @@ export interface AlignOptions {
 }
 
 const DEFAULTS: AlignOptions = { iterations: 5, tension: 4, nullProbability: 0.08 };
-/** Key of a (source word, target word) pair; source id 0 is NULL, so ids are shifted by one. */
-const pairKey = (source: number, target: number, targetVocab: number) => source * targetVocab + target;
 
 /**
  * For each target word of each pair, the source index it aligns to, or -1 for NULL (Viterbi
  * alignment under the trained model).
+ *
+ * Every (source word, target word) pair that co-occurs gets one slot in a flat parameter array, and
+ * each sentence pair keeps the slots of its (i, j) cells, so the EM iterations touch only typed
+ * arrays (no hash lookups in the inner loop).
  */
 export function alignDirection(sources: Int32Array[], targets: Int32Array[], targetVocab: number, options: Partial<AlignOptions> = {}): Int32Array[] {
   const { iterations, tension, nullProbability, onIteration } = { ...DEFAULTS, ...options };
-  let table = new Map<number, number>();
-  const uniform = 1 / Math.max(1, targetVocab);
-  const translation = (s: number, t: number) => table.get(pairKey(s, t, targetVocab)) ?? (table.size === 0 ? uniform : 1e-9);
+  // Slot of (source id + 1, target id); source 0 is NULL.
+  const slotOf = new Map<number, number>();
+  const slotSource: number[] = [];
+  const cells: Int32Array[] = sources.map((source, k) => {
+    const target = targets[k]!;
+    const n = source.length;
+    const cellSlots = new Int32Array(target.length * (n + 1));
+    target.forEach((t, j) => {
+      for (let i = 0; i <= n; i++) {
+        const s = i === 0 ? 0 : source[i - 1]! + 1;
+        const key = s * targetVocab + t;
+        let slot = slotOf.get(key);
+        if (slot === undefined) {
+          slot = slotSource.length;
+          slotOf.set(key, slot);
+          slotSource.push(s);
+        }
+        cellSlots[j * (n + 1) + i] = slot;
+      }
+    });
+    return cellSlots;
+  });
+  slotOf.clear();
+  const slots = slotSource.length;
+  const sourceOfSlot = Int32Array.from(slotSource);
+  const sourceCount = sourceOfSlot.reduce((max, s) => Math.max(max, s), 0) + 1;
+  const table = new Float64Array(slots).fill(1 / Math.max(1, targetVocab));
+  const counts = new Float64Array(slots);
+  const totals = new Float64Array(sourceCount);
   const posterior: number[] = [];
   const prior: number[] = [];
 
@@ -46,51 +74,43 @@ export function alignDirection(sources: Int32Array[], targets: Int32Array[], tar
   };
 
   for (let iteration = 0; iteration < iterations; iteration++) {
-    const counts = new Map<number, number>();
-    const totals = new Map<number, number>();
+    counts.fill(0);
+    totals.fill(0);
     for (let k = 0; k < sources.length; k++) {
-      const source = sources[k]!;
-      const target = targets[k]!;
-      const n = source.length;
-      const m = target.length;
+      const n = sources[k]!.length;
+      const m = targets[k]!.length;
+      const cellSlots = cells[k]!;
       for (let j = 0; j < m; j++) {
-        const t = target[j]!;
         fillPrior(j, m, n);
+        const row = j * (n + 1);
         let sum = 0;
         for (let i = 0; i <= n; i++) {
-          const s = i === 0 ? 0 : source[i - 1]! + 1;
-          posterior[i] = prior[i]! * translation(s, t);
+          posterior[i] = prior[i]! * table[cellSlots[row + i]!]!;
           sum += posterior[i]!;
         }
         if (sum <= 0) continue;
-        for (let i = 0; i <= n; i++) {
-          const s = i === 0 ? 0 : source[i - 1]! + 1;
-          const share = posterior[i]! / sum;
-          const key = pairKey(s, t, targetVocab);
-          counts.set(key, (counts.get(key) ?? 0) + share);
-          totals.set(s, (totals.get(s) ?? 0) + share);
-        }
+        for (let i = 0; i <= n; i++) counts[cellSlots[row + i]!]! += posterior[i]! / sum;
       }
     }
-    const next = new Map<number, number>();
-    for (const [key, count] of counts) {
-      const s = Math.floor(key / targetVocab);
-      next.set(key, count / totals.get(s)!);
+    for (let slot = 0; slot < slots; slot++) totals[sourceOfSlot[slot]!]! += counts[slot]!;
+    for (let slot = 0; slot < slots; slot++) {
+      const total = totals[sourceOfSlot[slot]!]!;
+      table[slot] = total > 0 ? counts[slot]! / total : 0;
     }
-    table = next;
     onIteration?.(iteration + 1);
   }
 
   return sources.map((source, k) => {
-    const target = targets[k]!;
     const n = source.length;
-    const m = target.length;
+    const m = targets[k]!.length;
+    const cellSlots = cells[k]!;
     const links = new Int32Array(m).fill(-1);
     for (let j = 0; j < m; j++) {
       fillPrior(j, m, n);
-      let best = prior[0]! * translation(0, target[j]!);
+      const row = j * (n + 1);
+      let best = prior[0]! * table[cellSlots[row]!]!;
       for (let i = 1; i <= n; i++) {
-        const p = prior[i]! * translation(source[i - 1]! + 1, target[j]!);
+        const p = prior[i]! * table[cellSlots[row + i]!]!;
         if (p > best) {
           best = p;
           links[j] = i - 1;
