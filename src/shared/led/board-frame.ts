@@ -52,7 +52,7 @@ const images = new WeakMap<object, Bitmap>();
 
 function drawArea(frame: Bitmap, area: Area, t: number, clock: FrameClock): void {
   const clip = { x: area.x, y: area.y, width: area.width, height: area.height };
-  const colour = colourIndex(area.colour ?? 'red');
+  const colour = colourIndex('colour' in area ? area.colour : 'red');
   const centredLine = (text: string, size: Parameters<typeof cachedText>[1], align: 'left' | 'centre' | 'right') => {
     const line = cachedText(text, size);
     const x = area.x + alignOffset(line.width, area.width, align);
