@@ -12,7 +12,8 @@ declare module 'gifenc' {
     finish(): void;
     bytes(): Uint8Array;
   }
-  // A CommonJS module: Node's ESM loader exposes it as the default export only.
-  const gifenc: { GIFEncoder(options?: { auto?: boolean }): Encoder };
-  export default gifenc;
+  export function GIFEncoder(options?: { auto?: boolean }): Encoder;
+  // Node's ESM loader sees the CommonJS build: everything under `default`.
+  const commonjs: { GIFEncoder: typeof GIFEncoder } | undefined;
+  export default commonjs;
 }

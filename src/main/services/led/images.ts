@@ -3,7 +3,7 @@
  * palette indices; a board of a poorer colour class shows what it can light (single: all red).
  */
 import { encode as encodePng } from 'fast-png';
-import gifenc from 'gifenc';
+import * as gifenc from 'gifenc';
 import { CLASS_COLOURS, LED_COLOURS, type Bitmap, type LedColour } from '../../../shared/led';
 
 export type ColourClass = keyof typeof CLASS_COLOURS;
@@ -38,7 +38,8 @@ export interface TimedFrame {
 
 /** One GIF frame per board frame; palette indices go straight through (no quantisation). */
 export function framesToGif(frames: TimedFrame[], colourClass: ColourClass): Uint8Array {
-  const encoder = gifenc.GIFEncoder();
+  // Bundlers take gifenc's ES build (named export); plain Node its CommonJS one (under default).
+  const encoder = (gifenc.default?.GIFEncoder ?? gifenc.GIFEncoder)();
   const palette = boardPalette(colourClass);
   frames.forEach(({ frame, delayMs }, i) =>
     encoder.writeFrame(frame.data, frame.width, frame.height, i === 0 ? { palette, delay: delayMs, repeat: 0 } : { delay: delayMs }),
