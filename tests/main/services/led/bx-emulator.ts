@@ -84,7 +84,7 @@ export class BoardEmulator {
     const crc = body[14 + length]! | (body[15 + length]! << 8);
     if (body.length !== 16 + length || crcArcBitwise(body.slice(0, 14 + length)) !== crc) {
       this.corruptFrames++;
-      return stream.write(frameOut([0xa0, 0x01, 0, 0, 0, 0x01]));
+      return void stream.write(frameOut([0xa0, 0x01, 0, 0, 0, 0x01]));
     }
     this.framesReceived++;
     const n = this.framesReceived;
@@ -92,7 +92,7 @@ export class BoardEmulator {
     if (this.misbehaviour.silentFrom !== undefined && n >= this.misbehaviour.silentFrom) return;
     if (this.nacksLeft > 0) {
       this.nacksLeft--;
-      return stream.write(frameOut([0xa0, 0x01, 0, 0, 0, 0x0c]));
+      return void stream.write(frameOut([0xa0, 0x01, 0, 0, 0, 0x0c]));
     }
     const data = body.slice(14, 14 + length);
     const ok = this.execute(data);
