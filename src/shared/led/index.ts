@@ -7,4 +7,5 @@ export { LED_FONT_SIZES, getFont, isLedFontSize, type LedFont, type LedFontSize,
 export { glyphFor, graphemes } from './glyphs';
 export * from './model';
 export * from './rasterise';
+export * from './schedule';
 export * from './vietnamese';

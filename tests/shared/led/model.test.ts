@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BoardProfile, Programme, boardSize, brightnessAt } from '../../../src/shared/led';
+import { BoardProfile, Programme, ProgrammeSchedule, boardSize, brightnessAt, programmePlaysAt } from '../../../src/shared/led';
 
 const profile = {
   name: 'Bảng tin xã',
@@ -46,5 +46,31 @@ describe('programme', () => {
     expect(outside.error?.issues[0]?.message).toBe('area lies outside the board');
     const size = Programme.safeParse({ ...base, areas: [{ kind: 'text', x: 0, y: 0, width: 64, height: 16, pages: [{ text: 'a', size: 17 }] }] });
     expect(size.error?.issues[0]?.message).toMatch(/font size/);
+  });
+});
+
+describe('programme schedule', () => {
+  const vn = (iso: string): number => Date.parse(`${iso}+07:00`);
+  const schedule = ProgrammeSchedule.parse({
+    from: '2026-06-01',
+    until: '2026-06-30',
+    weekdays: [1, 2, 3, 4, 5],
+    windows: [
+      { from: '06:00', until: '08:00' },
+      { from: '22:00', until: '01:00' },
+    ],
+  });
+
+  it('plays inside the dates, weekdays and windows of the board clock', () => {
+    expect(programmePlaysAt(schedule, vn('2026-06-01T06:30:00'))).toBe(true); // Monday morning
+    expect(programmePlaysAt(schedule, vn('2026-06-01T08:00:00'))).toBe(false); // window end is exclusive
+    expect(programmePlaysAt(schedule, vn('2026-06-02T23:30:00'))).toBe(true); // window past midnight
+    expect(programmePlaysAt(schedule, vn('2026-06-03T00:30:00'))).toBe(true);
+    expect(programmePlaysAt(schedule, vn('2026-06-06T06:30:00'))).toBe(false); // Saturday
+    expect(programmePlaysAt(schedule, vn('2026-07-01T06:30:00'))).toBe(false); // after the range
+  });
+
+  it('plays all day, every day, by default', () => {
+    expect(programmePlaysAt(ProgrammeSchedule.parse({}), vn('2026-12-25T03:17:00'))).toBe(true);
   });
 });

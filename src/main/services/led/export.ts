@@ -19,7 +19,7 @@ export function programmeDurationMs(programme: Programme): number {
 
 export function parseProgramme(input: ProgrammeInput | unknown): Programme {
   const parsed = Programme.safeParse(input);
-  if (!parsed.success) throw new StudioError('invalid_argument', 'programme', { issues: parsed.error.issues });
+  if (!parsed.success) throw new StudioError('invalid_argument', 'led.programme', { issues: parsed.error.issues });
   return parsed.data;
 }
 
@@ -37,7 +37,7 @@ export interface ExportOptions {
 
 function frameTimes(programme: Programme, options: ExportOptions): number[] {
   const fps = options.fps ?? 25;
-  if (!(fps >= 1 && fps <= 50)) throw new StudioError('invalid_argument', 'fps', { fps });
+  if (!(fps >= 1 && fps <= 50)) throw new StudioError('invalid_argument', 'led.fps', { fps });
   const from = options.fromMs ?? 0;
   const to = options.toMs ?? from + programmeDurationMs(programme);
   const step = 1000 / fps;
@@ -47,7 +47,7 @@ function frameTimes(programme: Programme, options: ExportOptions): number[] {
 }
 
 function checkCancelled(signal?: AbortSignal): void {
-  if (signal?.aborted) throw new StudioError('cancelled', 'led export');
+  if (signal?.aborted) throw new StudioError('cancelled', 'led.export');
 }
 
 /** Writes frame-00000.png … into `dir`; returns the file names with their times. */

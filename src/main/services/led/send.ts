@@ -20,11 +20,11 @@ const DOT_MATRIX_MODELS = new Set(['BX-5K2', 'BX-5MK']);
 export async function sendNotice(profile: BoardProfile, programme: Programme, options: SendNoticeOptions = {}): Promise<SendReport> {
   const { controller } = profile;
   if (controller.kind !== 'bx-tcp' && controller.kind !== 'bx-serial')
-    throw new StudioError('invalid_argument', 'led controller cannot receive', { controller: controller.kind });
+    throw new StudioError('invalid_argument', 'led.controller', { controller: controller.kind });
   if (!DOT_MATRIX_MODELS.has(controller.model))
-    throw new StudioError('unsupported_format', 'led controller lacks dot-matrix areas', { model: controller.model });
+    throw new StudioError('unsupported_format', 'led.controller_model', { model: controller.model });
   if (profile.colourClass === 'full')
-    throw new StudioError('unsupported_format', 'led controller colour class', { colourClass: profile.colourClass });
+    throw new StudioError('unsupported_format', 'led.colour_class', { colourClass: profile.colourClass });
   const timeoutMs = options.timeoutMs ?? 3000;
   const openLink =
     controller.kind === 'bx-tcp'

@@ -134,14 +134,35 @@ async function ptyPair(): Promise<{ board: string; studio: string }> {
   return { board, studio };
 }
 
+async function serialBoard(misbehaviour: Misbehaviour) {
+  const ptys = await ptyPair();
+  const board = new BoardEmulator(misbehaviour);
+  const port = new SerialPort({ path: ptys.board, baudRate: 57600 });
+  await new Promise<void>((resolve, reject) => port.once('open', resolve).once('error', reject));
+  cleanups.push(() => new Promise<void>((resolve) => (port.isOpen ? port.close(() => resolve()) : resolve())));
+  board.attach(port);
+  return { board, ptys };
+}
+
 describe('BX upload over a serial port (socat pty pair)', () => {
+  it('gives up with a coded error when the board stops answering', async () => {
+    const { board, ptys } = await serialBoard({ silentFrom: 1 });
+    const profile = BoardProfile.parse({
+      name: 'Xã biên giới',
+      moduleType: 'P10-32x16',
+      modulesAcross: 3,
+      modulesDown: 3,
+      colourClass: 'single',
+      controller: { kind: 'bx-serial', model: 'BX-5K2', path: ptys.studio },
+    });
+    const error = (await sendNotice(profile, programme, { timeoutMs: 300, retries: 1 }).catch((e: unknown) => e)) as StudioError;
+    expect(error.code).toBe('unreachable');
+    expect(error.details).toMatchObject({ reason: 'board_no_answer', attempts: 2 });
+    expect(board.framesReceived).toBe(2);
+  });
+
   it('rebuilds exactly the rasteriser frame, and retries a NACK', async () => {
-    const ptys = await ptyPair();
-    const board = new BoardEmulator({ nackFirst: 1 });
-    const port = new SerialPort({ path: ptys.board, baudRate: 57600 });
-    await new Promise<void>((resolve, reject) => port.once('open', resolve).once('error', reject));
-    cleanups.push(() => new Promise<void>((resolve) => (port.isOpen ? port.close(() => resolve()) : resolve())));
-    board.attach(port);
+    const { board, ptys } = await serialBoard({ nackFirst: 1 });
     const profile = BoardProfile.parse({
       name: 'Xã biên giới',
       moduleType: 'P10-32x16',

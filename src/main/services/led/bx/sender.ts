@@ -31,7 +31,7 @@ export async function sendFrames(datas: Uint8Array[], options: SendOptions): Pro
   let link: BxLink | undefined;
   let retries = 0;
   let bytesOnWire = 0;
-  const cancelled = (): StudioError => new StudioError('cancelled', 'led send');
+  const cancelled = (): StudioError => new StudioError('cancelled', 'led.send');
   const close = (): void => {
     if (link) bytesOnWire += link.bytesWritten;
     link?.close();
@@ -68,8 +68,8 @@ export async function sendFrames(datas: Uint8Array[], options: SendOptions): Pro
       if (failure) {
         const details = { ...failure, frame: index, attempts: maxRetries + 1 };
         throw failure.reason === 'board_refused'
-          ? new StudioError('io_error', 'led board refused a frame', details)
-          : new StudioError('unreachable', 'led board', details);
+          ? new StudioError('io_error', 'led.board_refused', details)
+          : new StudioError('unreachable', 'led.board_no_answer', details);
       }
       options.onProgress?.({ sentFrames: index + 1, totalFrames: datas.length, retries });
     }
