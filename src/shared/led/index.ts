@@ -6,6 +6,7 @@ export * from './fit';
 export { LED_FONT_SIZES, getFont, isLedFontSize, type LedFont, type LedFontSize, type Glyph } from './fonts';
 export { glyphFor, graphemes } from './glyphs';
 export * from './model';
+export * from './notice';
 export * from './rasterise';
 export * from './schedule';
 export * from './vietnamese';
