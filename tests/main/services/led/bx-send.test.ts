@@ -99,7 +99,7 @@ describe('BX upload over TCP', () => {
     await cleanups.pop()!(); // close the emulator: connection refused
     const error = (await sendNotice(profile, programme, { retries: 1, timeoutMs: 500 }).catch((e: unknown) => e)) as StudioError;
     expect(error.code).toBe('unreachable');
-    expect(error.details).toMatchObject({ reason: 'link_dropped' });
+    expect(error.details).toMatchObject({ reason: 'cannot_connect', cause: 'ECONNREFUSED' });
   });
 
   it('stops when cancelled', async () => {
@@ -145,6 +145,21 @@ async function serialBoard(misbehaviour: Misbehaviour) {
 }
 
 describe('BX upload over a serial port (socat pty pair)', () => {
+  it('reports a serial port that does not exist, with a code', async () => {
+    const profile = BoardProfile.parse({
+      name: 'Xã',
+      moduleType: 'P10-32x16',
+      modulesAcross: 1,
+      modulesDown: 1,
+      colourClass: 'single',
+      controller: { kind: 'bx-serial', model: 'BX-5K2', path: '/dev/ttyLEDnone' },
+    });
+    const small = parseProgramme({ name: 'x', width: 32, height: 16, areas: [{ kind: 'text', x: 0, y: 0, width: 32, height: 16, pages: [{ text: 'Đê', size: 16 }] }] });
+    const error = (await sendNotice(profile, small, { retries: 1 }).catch((e: unknown) => e)) as StudioError;
+    expect(error).toBeInstanceOf(StudioError);
+    expect(error.code).toBe('unreachable');
+    expect(error.details).toMatchObject({ reason: 'cannot_connect', attempts: 2 });
+  });
   it('gives up with a coded error when the board stops answering', async () => {
     const { board, ptys } = await serialBoard({ silentFrom: 1 });
     const profile = BoardProfile.parse({

@@ -23,7 +23,15 @@ export interface SendReport {
   bytesOnWire: number;
 }
 
-type Failure = { reason: 'board_no_answer' } | { reason: 'board_refused'; errorCode: number } | { reason: 'link_dropped' };
+type Failure =
+  | { reason: 'board_no_answer' }
+  | { reason: 'board_refused'; errorCode: number }
+  | { reason: 'link_dropped' }
+  | { reason: 'cannot_connect'; cause: string };
+
+/** The system's own error text (ECONNREFUSED, "No such file or directory"), kept for the log. */
+const errorText = (error: unknown): string =>
+  error instanceof Error ? ('code' in error && typeof error.code === 'string' ? error.code : error.message) : String(error);
 
 export async function sendFrames(datas: Uint8Array[], options: SendOptions): Promise<SendReport> {
   const timeoutMs = options.timeoutMs ?? 3000;
@@ -60,8 +68,8 @@ export async function sendFrames(datas: Uint8Array[], options: SendOptions): Pro
           failure = answer.kind === 'nack' ? { reason: 'board_refused', errorCode: answer.errorCode } : { reason: 'board_no_answer' };
         } catch (error) {
           if (options.signal?.aborted) throw cancelled();
-          if (!(error instanceof LinkClosedError) && !(error instanceof Error && 'code' in error)) throw error;
-          failure = { reason: 'link_dropped' };
+          // Opening failed (refused, no such port) or the link died mid-frame: both retry.
+          failure = link || error instanceof LinkClosedError ? { reason: 'link_dropped' } : { reason: 'cannot_connect', cause: errorText(error) };
           close();
         }
       }

@@ -8,7 +8,7 @@ export function openTcpLink(host: string, port: number, timeoutMs: number): Prom
     socket.setNoDelay(true);
     const timer = setTimeout(() => {
       socket.destroy();
-      reject(new Error('connect timeout'));
+      reject(Object.assign(new Error('connect timeout'), { code: 'ETIMEDOUT' }));
     }, timeoutMs);
     socket.once('connect', () => {
       clearTimeout(timer);
