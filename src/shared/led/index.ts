@@ -7,6 +7,7 @@ export { LED_FONT_SIZES, getFont, isLedFontSize, type LedFont, type LedFontSize,
 export { glyphFor, graphemes } from './glyphs';
 export * from './model';
 export * from './notice';
+export * from './palette';
 export * from './rasterise';
 export * from './schedule';
 export * from './vietnamese';

@@ -19,6 +19,7 @@ export const ModuleType = z.enum(['P10-32x16', 'P5-64x32', 'P4.75-64x32', 'custo
 
 export const COLOUR_CLASSES = ['single', 'dual', 'full'] as const;
 export const ColourClass = z.enum(COLOUR_CLASSES);
+export type ColourClass = z.infer<typeof ColourClass>;
 /** Palette indices as in Onbon's colour enumeration; 0 is an unlit pixel. */
 export const LED_COLOURS = ['red', 'green', 'yellow', 'blue', 'magenta', 'cyan', 'white'] as const;
 export const LedColour = z.enum(LED_COLOURS);

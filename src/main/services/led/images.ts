@@ -1,28 +1,12 @@
 /**
  * Board frames to image files: PNG (fast-png) and animated GIF (gifenc). Pixels are the board's
- * palette indices; a board of a poorer colour class shows what it can light (single: all red).
+ * palette indices, painted with the shared palette (a single-colour board shows all lit red).
  */
 import { encode as encodePng } from 'fast-png';
 import * as gifenc from 'gifenc';
-import { CLASS_COLOURS, LED_COLOURS, type Bitmap, type LedColour } from '../../../shared/led';
+import { boardPalette, type Bitmap, type ColourClass } from '../../../shared/led';
 
-export type ColourClass = keyof typeof CLASS_COLOURS;
-
-const RGB: Record<LedColour, [number, number, number]> = {
-  red: [255, 0, 0],
-  green: [0, 255, 0],
-  yellow: [255, 255, 0],
-  blue: [0, 0, 255],
-  magenta: [255, 0, 255],
-  cyan: [0, 255, 255],
-  white: [255, 255, 255],
-};
-
-/** RGB palette by index (0 = dark), with colours the class cannot show replaced by its first. */
-export function boardPalette(colourClass: ColourClass): number[][] {
-  const lit = CLASS_COLOURS[colourClass];
-  return [[0, 0, 0], ...LED_COLOURS.map((c) => RGB[lit.includes(c) ? c : lit[0]!])];
-}
+export { boardPalette, type ColourClass };
 
 export function frameToPng(frame: Bitmap, colourClass: ColourClass): Uint8Array {
   const palette = boardPalette(colourClass);
