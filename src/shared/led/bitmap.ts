@@ -6,6 +6,32 @@ export interface Bitmap {
   width: number;
   height: number;
   data: Uint8Array;
+  /**
+   * Lit columns per row, [first, last+1) at 2y and 2y+1 (first = last = 0 for an empty row);
+   * set by `sealBitmap` on bitmaps that no longer change, so `blit` skips their dark parts.
+   */
+  spans?: Uint16Array;
+}
+
+/** Marks a finished bitmap (a laid-out text block) for fast blitting; it must not change after. */
+export function sealBitmap(bitmap: Bitmap): Bitmap {
+  const spans = new Uint16Array(bitmap.height * 2);
+  for (let y = 0; y < bitmap.height; y++) {
+    const row = y * bitmap.width;
+    let first = -1;
+    let last = -1;
+    for (let x = 0; x < bitmap.width; x++)
+      if (bitmap.data[row + x]) {
+        if (first < 0) first = x;
+        last = x;
+      }
+    if (first >= 0) {
+      spans[2 * y] = first;
+      spans[2 * y + 1] = last + 1;
+    }
+  }
+  bitmap.spans = spans;
+  return bitmap;
 }
 
 export function createBitmap(width: number, height: number): Bitmap {
@@ -28,10 +54,17 @@ export function blit(
   if (x0 >= x1 || y0 >= y1) return;
   const { data: d, width: dw } = dst;
   const { data: s, width: sw } = src;
+  const spans = src.spans;
   for (let row = y0; row < y1; row++) {
-    let si = (row - y) * sw + (x0 - x);
-    let di = row * dw + x0;
-    for (let col = x0; col < x1; col++, si++, di++) if (s[si]) d[di] = value;
+    let from = x0;
+    let to = x1;
+    if (spans) {
+      from = Math.max(x0, x + spans[2 * (row - y)]!);
+      to = Math.min(x1, x + spans[2 * (row - y) + 1]!);
+    }
+    let si = (row - y) * sw + (from - x);
+    let di = row * dw + from;
+    for (let col = from; col < to; col++, si++, di++) if (s[si]) d[di] = value;
   }
 }
 

@@ -2,7 +2,7 @@
  * A whole board frame at time t, composed from its areas: each area's 1-bit content is drawn in
  * its colour's palette index (0 = dark). Preview and export both call `boardFrame`.
  */
-import { bitmapFromText, blit, createBitmap, type Bitmap } from './bitmap';
+import { bitmapFromText, blit, createBitmap, sealBitmap, type Bitmap } from './bitmap';
 import { pageAt, pagePlacement } from './effects';
 import { colourIndex, type Area, type Programme } from './model';
 import { alignOffset, renderText } from './rasterise';
@@ -43,7 +43,7 @@ function cachedText(text: string, size: Parameters<typeof renderText>[1]['size']
   let bitmap = textCache.get(key);
   if (!bitmap) {
     if (textCache.size > 256) textCache.clear(); // a clock makes a new text every second
-    textCache.set(key, (bitmap = renderText(text, { size })));
+    textCache.set(key, (bitmap = sealBitmap(renderText(text, { size }))));
   }
   return bitmap;
 }
@@ -72,7 +72,7 @@ function drawArea(frame: Bitmap, area: Area, t: number, clock: FrameClock): void
       return centredLine(countdownText(area.template, area.target, clock.startEpochMs + t), area.size, area.align);
     case 'image': {
       let image = images.get(area);
-      if (!image) images.set(area, (image = bitmapFromText(area.pixels)));
+      if (!image) images.set(area, (image = sealBitmap(bitmapFromText(area.pixels))));
       blit(frame, image, area.x, area.y, colour, clip);
       return;
     }

@@ -3,7 +3,7 @@
  * area at time t. The preview, the PNG/GIF export and the board upload all draw through here,
  * so they cannot disagree. Positions are whole pixels: p = floor(t · speed / 1000).
  */
-import { blit, createBitmap, type Bitmap } from './bitmap';
+import { blit, createBitmap, sealBitmap, type Bitmap } from './bitmap';
 import { getFont } from './fonts';
 import { normaliseText } from './vietnamese';
 import { renderBlock, renderLine } from './rasterise';
@@ -40,7 +40,7 @@ function layoutOf(page: Page, area: AreaSize): Layout {
   if (!layout) {
     const block = renderBlock(page.text, { ...page, width: area.width, height: area.height });
     const strip = renderLine(normaliseText(page.text.replace(/\s*\n\s*/g, ' '), page.tonePlacement), page.size);
-    layout = { block, strip, stripY: Math.floor((area.height - getFont(page.size).pixelHeight) / 2) };
+    layout = { block: sealBitmap(block), strip: sealBitmap(strip), stripY: Math.floor((area.height - getFont(page.size).pixelHeight) / 2) };
     bySize.set(key, layout);
   }
   return layout;

@@ -113,3 +113,18 @@ describe('page sequence and board frame', () => {
     expect(countdownText('Còn {days} ngày', '2026-05-01T00:00:00+07:00', at)).toBe('Còn 0 ngày');
   });
 });
+
+describe('sealed bitmaps', () => {
+  it('blit the same pixels with and without their ink spans', async () => {
+    const { blit, createBitmap, sealBitmap, renderBlock } = await import('../../../src/shared/led');
+    const block = renderBlock('Ấp Ộc Ửa Ỹ, người dân', { size: 16, width: 60, height: 40, align: 'right' });
+    const sealed = sealBitmap({ ...block, data: block.data.slice() });
+    for (const [x, y] of [[0, 0], [-7, 3], [13, -5], [50, 30]] as const) {
+      const a = createBitmap(64, 48);
+      const b = createBitmap(64, 48);
+      blit(a, block, x, y, 2, { x: 4, y: 2, width: 50, height: 40 });
+      blit(b, sealed, x, y, 2, { x: 4, y: 2, width: 50, height: 40 });
+      expect(b).toEqual(a);
+    }
+  });
+});
