@@ -1,0 +1,73 @@
+/**
+ * Importing a bulletin or translation from .txt or .docx: decode (UTF-8, else Windows-1252 as
+ * legacy files arrive), convert TCVN3/VNI with the speech-text service's detector, then repair the
+ * leftovers seen in real minority-language data: "Ð" (U+00D0, Icelandic eth) typed for "Đ", VNI
+ * sequences left inside otherwise-Unicode text, and decomposed or spacing breves. Every changed
+ * line is reported with its text before and after, so the screen can show it and undo.
+ */
+import path from 'node:path';
+import { StudioError } from '../../../shared/errors.ts';
+import type { TextImport, TextImportChange } from '../../../shared/translation/index.ts';
+import { convertLegacyText, isVietnameseSyllable, vniToUnicode } from '../speech-text/index.ts';
+import { readDocxText } from './docx.ts';
+
+/** VNI mark characters no Unicode Vietnamese (or minority orthography we know) writes. */
+const VNI_ONLY_MARKS = /[øûõåäëüöñæîïØÛÕÅÄËÜÖÑÆÎÏ]/;
+
+function decode(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+}
+
+type Repair = { reason: TextImportChange['reason']; apply: (line: string) => string };
+
+const REPAIRS: Repair[] = [
+  { reason: 'eth-for-d-stroke', apply: (line) => line.replace(/Ð(?=\p{L})/gu, 'Đ').replace(/(?<=\p{L}|^|\s)ð(?=\p{L})/gu, 'đ') },
+  {
+    reason: 'vni-residue',
+    apply: (line) =>
+      line.replace(/[\p{L}\p{M}]+/gu, (word) => {
+        if (!VNI_ONLY_MARKS.test(word) || isVietnameseSyllable(word)) return word;
+        const direct = vniToUnicode(word);
+        if (isVietnameseSyllable(direct)) return direct;
+        // Mixed case ("NaÊm", "âÊ"): fold, convert, give the capitals back where they were.
+        const folded = vniToUnicode(word.toLowerCase());
+        if (!isVietnameseSyllable(folded)) return word;
+        const upper = word === word.toUpperCase();
+        return upper ? folded.toUpperCase() : /^\p{Lu}/u.test(word) ? folded.charAt(0).toUpperCase() + folded.slice(1) : folded;
+      }),
+  },
+  { reason: 'decomposed-marks', apply: (line) => line.replace(/(\p{L})\u02d8/gu, '$1\u0306').normalize('NFC') },
+];
+
+/** Converts and repairs text; `original` is what came in (line ends unified), for undo. */
+export function importText(raw: string): TextImport {
+  const original = raw.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n');
+  const { text: converted, encoding } = convertLegacyText(original);
+  const before = original.split('\n');
+  const afterEncoding = converted.split('\n');
+  const changes: TextImportChange[] = [];
+  const lines = afterEncoding.map((line, i) => {
+    let reason: TextImportChange['reason'] | null = line !== before[i] && encoding !== 'unicode' ? encoding : null;
+    let out = line;
+    for (const repair of REPAIRS) {
+      const repaired = repair.apply(out);
+      if (repaired !== out) reason ??= repair.reason;
+      out = repaired;
+    }
+    if (reason && out !== before[i]) changes.push({ line: i + 1, before: before[i] ?? '', after: out, reason });
+    return out;
+  });
+  return { text: lines.join('\n'), original, encoding, changes };
+}
+
+/** Reads a .txt or .docx file's bytes; anything else is refused with its extension. */
+export function importTextFile(bytes: Uint8Array, fileName: string): TextImport {
+  const ext = path.extname(fileName).toLowerCase();
+  if (ext === '.docx') return importText(readDocxText(bytes));
+  if (ext === '.txt' || ext === '') return importText(decode(bytes));
+  throw new StudioError('unsupported_format', `cannot import ${ext} files`, { file: fileName, expected: ['.txt', '.docx'] });
+}

@@ -1,0 +1,81 @@
+/**
+ * In-memory shortlist for fuzzy lookup in one language pair: an inverted index from word token to
+ * the segments holding it. A query counts, per segment, the tokens it shares (multiset overlap m).
+ * Since edit distance ≥ max(la, lb) − m, the score is at most 100·m / max(la, lb): candidates are
+ * scored in order of that bound and the search stops once the bound falls below the k-th best
+ * score, so the answer equals a full scan's, at a fraction of its cost. The index is rebuilt from
+ * SQLite on first use (SQLite stays the truth) and kept up to date as segments are added.
+ */
+import { fuzzyScore } from './fuzzy.ts';
+
+export interface IndexedHit {
+  id: number;
+  score: number;
+}
+
+export class TmIndex {
+  private ids: number[] = [];
+  private tokens: string[][] = [];
+  private postings = new Map<string, number[]>();
+  private counts = new Int32Array(1024);
+
+  get size(): number {
+    return this.ids.length;
+  }
+
+  add(id: number, keys: string[]): void {
+    const slot = this.ids.length;
+    this.ids.push(id);
+    this.tokens.push(keys);
+    // Occurrences of one token in one segment stay consecutive in its posting list.
+    for (const key of [...keys].sort()) {
+      let list = this.postings.get(key);
+      if (!list) this.postings.set(key, (list = []));
+      list.push(slot);
+    }
+    if (this.counts.length < this.ids.length) {
+      const grown = new Int32Array(this.counts.length * 2);
+      grown.set(this.counts);
+      this.counts = grown;
+    }
+  }
+
+  /** The best `limit` segments scoring at least `minScore`, best first. */
+  search(query: string[], limit: number, minScore: number): IndexedHit[] {
+    if (query.length === 0) return [];
+    const wanted = new Map<string, number>();
+    for (const key of query) wanted.set(key, (wanted.get(key) ?? 0) + 1);
+    const counts = this.counts;
+    const touched: number[] = [];
+    for (const [key, inQuery] of wanted) {
+      const list = this.postings.get(key);
+      if (!list) continue;
+      let run = 0;
+      for (let i = 0; i < list.length; i++) {
+        const slot = list[i]!;
+        run = i > 0 && list[i - 1] === slot ? run + 1 : 1;
+        if (run > inQuery) continue;
+        if (counts[slot] === 0) touched.push(slot);
+        counts[slot]! += 1;
+      }
+    }
+    const candidates: { slot: number; bound: number }[] = [];
+    for (const slot of touched) {
+      const bound = Math.floor((100 * counts[slot]!) / Math.max(query.length, this.tokens[slot]!.length));
+      counts[slot] = 0;
+      if (bound >= minScore) candidates.push({ slot, bound });
+    }
+    candidates.sort((a, b) => b.bound - a.bound);
+    const best: IndexedHit[] = [];
+    for (const { slot, bound } of candidates) {
+      if (best.length >= limit && bound < best[limit - 1]!.score) break;
+      const score = fuzzyScore(query, this.tokens[slot]!);
+      if (score < minScore) continue;
+      best.push({ id: this.ids[slot]!, score });
+      best.sort((a, b) => b.score - a.score);
+      // Keep ties at the cut: alternatives of one source share a score.
+      while (best.length > limit && best[best.length - 1]!.score < best[limit - 1]!.score) best.pop();
+    }
+    return best;
+  }
+}
