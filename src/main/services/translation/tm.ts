@@ -78,7 +78,8 @@ export function createTranslationMemory(db: Database) {
 
   /** Adds pairs in one transaction; returns how many were new (duplicates are skipped). */
   function add(from: string, to: string, inputs: TmInput[]): { added: number; skipped: number } {
-    const now = new Date().toISOString();
+    // To the second: TMX dates carry no more, and an export → import must give the same TM.
+    const now = new Date().toISOString().replace(/\.\d+Z$/, '.000Z');
     const index = indexes.get(`${from}>${to}`);
     let added = 0;
     for (const name of phraseTables.keys()) if (name.startsWith(`${from}>${to}>`)) phraseTables.delete(name);
