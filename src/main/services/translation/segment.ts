@@ -22,10 +22,28 @@ export interface Segmented {
   segments: SourceSegment[];
 }
 
+/**
+ * "v.v." (etc.) is read as an abbreviation, so the speech splitter keeps its dot; followed by a
+ * capital it also ends the sentence. Unlike "TP." or "Q.", which a capital name follows.
+ */
+const ENDS_AFTER_ETC = /(?<=(?:^|\s)v\.v\.)\s+(?=\p{Lu})/gu;
+
+function splitAfterEtc(text: string, start: number, end: number): { start: number; end: number }[] {
+  const pieces: { start: number; end: number }[] = [];
+  let from = start;
+  for (const m of text.slice(start, end).matchAll(ENDS_AFTER_ETC)) {
+    pieces.push({ start: from, end: start + m.index });
+    from = start + m.index + m[0].length;
+  }
+  pieces.push({ start: from, end });
+  return pieces;
+}
+
 export function segmentScript(script: string): Segmented {
   const prepared = prepareForSpeech(script);
   const text = prepared.text;
-  const segments = prepared.sentences.map((s, index): SourceSegment => {
+  const pieces = prepared.sentences.flatMap((s) => splitAfterEtc(text, s.start, s.end).map((p) => ({ ...p, paragraph: s.paragraph })));
+  const segments = pieces.map((s, index): SourceSegment => {
     const segmentText = text.slice(s.start, s.end);
     const lineStart = text.lastIndexOf('\n', s.start - 1) + 1;
     const lineEndAt = text.indexOf('\n', s.end);
