@@ -11,8 +11,11 @@ import type { TextImport, TextImportChange } from '../../../shared/translation/i
 import { convertLegacyText, isVietnameseSyllable, vniToUnicode } from '../speech-text/index.ts';
 import { readDocxText } from './docx.ts';
 
-/** VNI mark characters no Unicode Vietnamese (or minority orthography we know) writes. */
-const VNI_ONLY_MARKS = /[øûõåäëüöñæîïØÛÕÅÄËÜÖÑÆÎÏ]/;
+/**
+ * Signs of a VNI sequence: a mark character no Unicode Vietnamese (or minority orthography we
+ * know) writes, or a hat/breve mark right after its vowel ("aâ", "oÂ", "aê").
+ */
+const VNI_SIGNS = /[øûõåäëüöñæîïØÛÕÅÄËÜÖÑÆÎÏ]|[aeoAEO][âÂêÊ]/;
 
 function decode(bytes: Uint8Array): string {
   try {
@@ -30,7 +33,7 @@ const REPAIRS: Repair[] = [
     reason: 'vni-residue',
     apply: (line) =>
       line.replace(/[\p{L}\p{M}]+/gu, (word) => {
-        if (!VNI_ONLY_MARKS.test(word) || isVietnameseSyllable(word)) return word;
+        if (!VNI_SIGNS.test(word) || isVietnameseSyllable(word)) return word;
         const direct = vniToUnicode(word);
         if (isVietnameseSyllable(direct)) return direct;
         // Mixed case ("NaÊm", "âÊ"): fold, convert, give the capitals back where they were.
