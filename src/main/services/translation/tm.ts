@@ -7,7 +7,7 @@ import type { Database } from 'better-sqlite3';
 import { StudioError } from '../../../shared/errors.ts';
 import type { TmEntry, TmMatch } from '../../../shared/translation/index.ts';
 import { bandOf } from './fuzzy.ts';
-import { exactKey, normaliseText, tokenKeys } from './text.ts';
+import { exactKey, normaliseText, tokenise, tokenKeys } from './text.ts';
 import { TmIndex } from './tm-index.ts';
 
 export interface TmInput {
@@ -34,6 +34,7 @@ interface TmRow {
   source: string;
   target: string;
   source_key: string;
+  source_tokens: string;
   previous_source: string | null;
   previous_key: string | null;
   author: string | null;
@@ -59,8 +60,8 @@ export function createTranslationMemory(db: Database) {
   const indexes = new Map<string, TmIndex>();
   const phraseTables = new Map<string, Map<string, TmEntry>>();
   const insert = db.prepare(`INSERT OR IGNORE INTO tm_segments
-    (src_lang, tgt_lang, source, target, target_key, source_key, previous_source, previous_key, author, created_at, origin, note)
-    VALUES (@from, @to, @source, @target, @targetKey, @sourceKey, @previousSource, @previousKey, @author, @createdAt, @origin, @note)`);
+    (src_lang, tgt_lang, source, target, target_key, source_key, source_tokens, previous_source, previous_key, author, created_at, origin, note)
+    VALUES (@from, @to, @source, @target, @targetKey, @sourceKey, @sourceTokens, @previousSource, @previousKey, @author, @createdAt, @origin, @note)`);
   const byId = db.prepare('SELECT * FROM tm_segments WHERE id = ?');
   const byKey = db.prepare('SELECT * FROM tm_segments WHERE src_lang = ? AND tgt_lang = ? AND source_key = ? ORDER BY created_at DESC, id DESC');
 
@@ -69,8 +70,8 @@ export function createTranslationMemory(db: Database) {
     let index = indexes.get(name);
     if (!index) {
       index = new TmIndex();
-      const rows = db.prepare('SELECT id, source FROM tm_segments WHERE src_lang = ? AND tgt_lang = ? ORDER BY id').iterate(from, to);
-      for (const row of rows as Iterable<{ id: number; source: string }>) index.add(row.id, tokenKeys(row.source));
+      const rows = db.prepare('SELECT id, source_tokens FROM tm_segments WHERE src_lang = ? AND tgt_lang = ? ORDER BY id').raw().iterate(from, to);
+      for (const [id, tokens] of rows as Iterable<[number, string]>) index.add(id, tokens ? tokens.split(' ') : []);
       indexes.set(name, index);
     }
     return index;
@@ -89,10 +90,12 @@ export function createTranslationMemory(db: Database) {
         const target = normaliseText(input.target);
         if (!source || !target) throw new StudioError('invalid_argument', 'empty side of a TM pair', { source: input.source, target: input.target });
         const previousSource = input.previousSource ? normaliseText(input.previousSource) : null;
+        const keys = tokenise(source).map((t) => t.key);
         const result = insert.run({
           from, to, source, target,
           sourceKey: exactKey(source),
           targetKey: exactKey(target),
+          sourceTokens: keys.join(' '),
           previousSource,
           previousKey: previousSource ? exactKey(previousSource) : null,
           author: input.author ?? null,
@@ -102,7 +105,7 @@ export function createTranslationMemory(db: Database) {
         });
         if (result.changes > 0) {
           added += 1;
-          index?.add(Number(result.lastInsertRowid), tokenKeys(source));
+          index?.add(Number(result.lastInsertRowid), keys);
         }
       }
     })();
@@ -165,9 +168,9 @@ export function createTranslationMemory(db: Database) {
       const map = new Map<string, TmEntry>();
       phraseTables.set(`${from}>${to}>${maxWords}`, map);
       for (const row of db.prepare('SELECT * FROM tm_segments WHERE src_lang = ? AND tgt_lang = ? ORDER BY created_at DESC, id DESC').iterate(from, to) as Iterable<TmRow>) {
-        const keys = tokenKeys(row.source);
-        if (keys.length === 0 || keys.length > maxWords) continue;
-        const key = keys.join(' ');
+        const key = row.source_tokens;
+        const words = key ? key.split(' ').length : 0;
+        if (words === 0 || words > maxWords) continue;
         if (!map.has(key)) map.set(key, toEntry(row));
       }
       return map;

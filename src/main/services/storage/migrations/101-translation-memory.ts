@@ -3,7 +3,8 @@ import type { Migration } from './index.ts';
 /**
  * Translation memory per language pair. One row per (source, target) pair: several targets for one
  * source are alternatives. `source_key` is the normalised, lower-cased source (exact matching);
- * `previous_key` the same for the segment before it (in-context matching).
+ * `previous_key` the same for the segment before it (in-context matching); `source_tokens` the
+ * source's word tokens joined by spaces, so the fuzzy index loads without re-tokenising.
  */
 export const translationMemorySchema: Migration = {
   version: 101,
@@ -17,6 +18,7 @@ export const translationMemorySchema: Migration = {
       target TEXT NOT NULL,
       target_key TEXT NOT NULL,
       source_key TEXT NOT NULL,
+      source_tokens TEXT NOT NULL,
       previous_source TEXT,
       previous_key TEXT,
       author TEXT,
