@@ -4,12 +4,13 @@
  * its translation; numbers and punctuation are copied; words nothing covers stay in Vietnamese in
  * spans marked `covered: false`, for the editor to translate.
  */
-import type { DraftSpan, GlossaryEntry, TmEntry } from '../../../shared/translation/index.ts';
+import type { DraftSpan, GlossaryEntry } from '../../../shared/translation/index.ts';
 import { normaliseText, tokenise } from './text.ts';
+import type { Phrase } from './tm.ts';
 
 export interface PhraseTables {
   glossary: { byKey: Map<string, GlossaryEntry[]>; maxWords: number };
-  tm: Map<string, TmEntry>;
+  tm: Map<string, Phrase>;
   tmMaxWords: number;
 }
 

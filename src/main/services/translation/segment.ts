@@ -6,7 +6,7 @@
 import type { SegmentKind, SourceSegment } from '../../../shared/translation/index.ts';
 import { prepareForSpeech } from '../speech-text/index.ts';
 
-const LIST_MARKER = /^(?:[-–—•+*]|\d{1,2}[.)]|[a-zđ][.)]|[IVXLC]{1,5}[.)])\s/u;
+const LIST_MARKER = /^(?:[-–—•+*]|\d{1,2}[.)]|[a-z\u0111][.)]|[IVXLC]{1,5}[.)])\s/u;
 const ENDS_WITH_PUNCTUATION = /[.!?…:;,]["”')\]]*$/u;
 
 function kindOf(text: string, wholeLine: boolean): SegmentKind {

@@ -15,7 +15,7 @@ import { readDocxText } from './docx.ts';
  * Signs of a VNI sequence: a mark character no Unicode Vietnamese (or minority orthography we
  * know) writes, or a hat/breve mark right after its vowel ("aâ", "oÂ", "aê").
  */
-const VNI_SIGNS = /[øûõåäëüöñæîïØÛÕÅÄËÜÖÑÆÎÏ]|[aeoAEO][âÂêÊ]/;
+const VNI_SIGNS = /[\u00f8\u00fb\u00f5\u00e5\u00e4\u00eb\u00fc\u00f6\u00f1\u00e6\u00ee\u00ef\u00d8\u00db\u00d5\u00c5\u00c4\u00cb\u00dc\u00d6\u00d1\u00c6\u00ce\u00cf]|[aeoAEO][\u00e2\u00c2\u00ea\u00ca]/;
 
 function decode(bytes: Uint8Array): string {
   try {
@@ -28,7 +28,7 @@ function decode(bytes: Uint8Array): string {
 type Repair = { reason: TextImportChange['reason']; apply: (line: string) => string };
 
 const REPAIRS: Repair[] = [
-  { reason: 'eth-for-d-stroke', apply: (line) => line.replace(/Ð(?=\p{L})/gu, 'Đ').replace(/(?<=\p{L}|^|\s)ð(?=\p{L})/gu, 'đ') },
+  { reason: 'eth-for-d-stroke', apply: (line) => line.replace(/\u00d0(?=\p{L})/gu, '\u0110').replace(/(?<=^|\s)\u00f0(?=\p{L})/gu, '\u0111') },
   {
     reason: 'vni-residue',
     apply: (line) =>

@@ -59,22 +59,27 @@ export class TmIndex {
         counts[slot]! += 1;
       }
     }
-    const candidates: { slot: number; bound: number }[] = [];
+    // Bucketed by bound (0–100) rather than sorted: linear in the number of touched segments.
+    const buckets: number[][] = [];
     for (const slot of touched) {
       const bound = Math.floor((100 * counts[slot]!) / Math.max(query.length, this.tokens[slot]!.length));
       counts[slot] = 0;
-      if (bound >= minScore) candidates.push({ slot, bound });
+      if (bound >= minScore) (buckets[bound] ??= []).push(slot);
     }
-    candidates.sort((a, b) => b.bound - a.bound);
     const best: IndexedHit[] = [];
-    for (const { slot, bound } of candidates) {
+    for (let bound = 100; bound >= minScore; bound--) {
       if (best.length >= limit && bound < best[limit - 1]!.score) break;
-      const score = fuzzyScore(query, this.tokens[slot]!);
-      if (score < minScore) continue;
-      best.push({ id: this.ids[slot]!, score });
+      for (const slot of buckets[bound] ?? []) {
+        const score = fuzzyScore(query, this.tokens[slot]!);
+        if (score < minScore) continue;
+        best.push({ id: this.ids[slot]!, score });
+      }
       best.sort((a, b) => b.score - a.score);
       // Keep ties at the cut: alternatives of one source share a score.
-      while (best.length > limit && best[best.length - 1]!.score < best[limit - 1]!.score) best.pop();
+      if (best.length > limit) {
+        const cut = best[limit - 1]!.score;
+        while (best.length > limit && best[best.length - 1]!.score < cut) best.pop();
+      }
     }
     return best;
   }

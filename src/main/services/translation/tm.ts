@@ -20,6 +20,12 @@ export interface TmInput {
   note?: string | null;
 }
 
+/** A short TM pair used as a piece of an assembled draft. */
+export interface Phrase {
+  id: number;
+  target: string;
+}
+
 export interface LookupOptions {
   previousSource?: string | null;
   /** Lowest fuzzy score returned (default 50, the lowest band). */
@@ -58,7 +64,7 @@ const toEntry = (r: TmRow): TmEntry => ({
 
 export function createTranslationMemory(db: Database) {
   const indexes = new Map<string, TmIndex>();
-  const phraseTables = new Map<string, Map<string, TmEntry>>();
+  const phraseTables = new Map<string, Map<string, Phrase>>();
   const insert = db.prepare(`INSERT OR IGNORE INTO tm_segments
     (src_lang, tgt_lang, source, target, target_key, source_key, source_tokens, previous_source, previous_key, author, created_at, origin, note)
     VALUES (@from, @to, @source, @target, @targetKey, @sourceKey, @sourceTokens, @previousSource, @previousKey, @author, @createdAt, @origin, @note)`);
@@ -161,18 +167,17 @@ export function createTranslationMemory(db: Database) {
         WHERE src_lang = ? AND tgt_lang = ? AND length(source) >= 10`).pluck().get(from, to) as number | null;
       return ratio ?? 1;
     },
-    /** Short sources (≤ maxWords tokens) → their targets: the phrase table of assembled drafts. */
-    phrases(from: string, to: string, maxWords: number): Map<string, TmEntry> {
-      const cached = phraseTables.get(`${from}>${to}>${maxWords}`);
+    /** Short sources (≤ maxWords tokens) → the newest target: the phrase table of assembled drafts. */
+    phrases(from: string, to: string, maxWords: number): Map<string, Phrase> {
+      const name = `${from}>${to}>${maxWords}`;
+      const cached = phraseTables.get(name);
       if (cached) return cached;
-      const map = new Map<string, TmEntry>();
-      phraseTables.set(`${from}>${to}>${maxWords}`, map);
-      for (const row of db.prepare('SELECT * FROM tm_segments WHERE src_lang = ? AND tgt_lang = ? ORDER BY created_at DESC, id DESC').iterate(from, to) as Iterable<TmRow>) {
-        const key = row.source_tokens;
-        const words = key ? key.split(' ').length : 0;
-        if (words === 0 || words > maxWords) continue;
-        if (!map.has(key)) map.set(key, toEntry(row));
-      }
+      const map = new Map<string, Phrase>();
+      const rows = db.prepare(`SELECT source_tokens, id, target FROM tm_segments WHERE src_lang = ? AND tgt_lang = ?
+        AND source_tokens <> '' AND length(source_tokens) - length(replace(source_tokens, ' ', '')) < ?
+        ORDER BY created_at DESC, id DESC`).raw().iterate(from, to, maxWords) as Iterable<[string, number, string]>;
+      for (const [key, id, target] of rows) if (!map.has(key)) map.set(key, { id, target });
+      phraseTables.set(name, map);
       return map;
     },
   };
