@@ -150,6 +150,8 @@ export interface TextImport {
 /** A segment of a bulletin's translation, as the workbench keeps it. */
 export interface TranslationSegment extends SegmentTranslation {
   kind: SegmentKind;
+  /** The source bulletin changed here after translation: the editor must review this segment. */
+  sourceChanged: boolean;
 }
 
 /** A bulletin's translation into one language. `sourceRef` names the source bulletin. */

@@ -84,6 +84,7 @@ export function createTranslation(deps: TranslationDeps) {
     workbench: {
       start: (script: string, from: string, to: string, options?: StartOptions) => workbench.start(script, ...pair(from, to), options),
       get: workbench.get,
+      updateSource: workbench.updateSource,
       edit: workbench.edit,
       approve: workbench.approve,
       reject: workbench.reject,

@@ -70,3 +70,29 @@ describe('translating a bulletin: segment states and the TM', () => {
     await expect(opened.service.workbench.start('  \n ', 'vi', 'tyz')).rejects.toMatchObject({ code: 'invalid_argument' });
   });
 });
+
+describe('when the source bulletin changes after translation', () => {
+  let opened: Opened;
+  beforeEach(() => {
+    opened = openService();
+  });
+  afterEach(() => opened.close());
+
+  it('keeps unchanged segments with their state and marks changed ones for review', async () => {
+    const work = await opened.service.workbench.start('Bà con chú ý.\nTrời mưa to.\nĐi học đúng giờ.', 'vi', 'tyz');
+    opened.service.workbench.edit(work.id, 0, 'Pi noọng chú ý.', 'A');
+    opened.service.workbench.approve(work.id, 0, 'A');
+    opened.service.workbench.edit(work.id, 2, 'Pây slon slư tẻo giờ.', 'A');
+
+    const updated = await opened.service.workbench.updateSource(work.id, 'Bà con chú ý.\nTrời mưa rất to.\nĐi học đúng giờ.\nCảm ơn.');
+    expect(updated.segments.map((s) => [s.source, s.state, s.sourceChanged])).toEqual([
+      ['Bà con chú ý.', 'approved', false],
+      ['Trời mưa rất to.', 'pre-translated', true],
+      ['Đi học đúng giờ.', 'edited', false],
+      ['Cảm ơn.', 'pre-translated', true],
+    ]);
+    expect(updated.segments[2]!.target).toBe('Pây slon slư tẻo giờ.');
+    // Reviewing a changed segment (editing it) clears the mark.
+    expect(opened.service.workbench.edit(work.id, 1, 'Phạ phân lai lai.', 'A').sourceChanged).toBe(false);
+  });
+});

@@ -22,6 +22,7 @@ export const translationsSchema: Migration = {
       origin TEXT,
       score INTEGER,
       spans TEXT NOT NULL DEFAULT '[]',
+      source_changed INTEGER NOT NULL DEFAULT 0,
       author TEXT,
       at TEXT,
       PRIMARY KEY (translation_id, idx)
