@@ -41,6 +41,7 @@ interface TmRow {
   target: string;
   source_key: string;
   source_tokens: string;
+  target_key: string;
   previous_source: string | null;
   previous_key: string | null;
   author: string | null;
@@ -154,12 +155,23 @@ export function createTranslationMemory(db: Database) {
       (db.prepare('SELECT * FROM tm_segments WHERE src_lang = ? AND tgt_lang = ? ORDER BY id').all(from, to) as TmRow[]).map(toEntry),
     count: (from: string, to: string): number =>
       db.prepare('SELECT count(*) FROM tm_segments WHERE src_lang = ? AND tgt_lang = ?').pluck().get(from, to) as number,
-    /** Concordance: pairs whose source or target contains the words of `text` (case-insensitive). */
+    /**
+     * Concordance: pairs whose source or target contains `text` (case-insensitive). A hit that ends
+     * inside a letter's marks does not count: "kơ" is not found in "kơ̆" (ơ + U+0306).
+     */
     search(from: string, to: string, text: string, limit = 50): TmEntry[] {
-      const needle = normaliseText(text).toLowerCase();
+      const needle = exactKey(text);
       if (!needle) return [];
-      return (db.prepare(`SELECT * FROM tm_segments WHERE src_lang = ? AND tgt_lang = ?
-        AND (instr(source_key, ?) > 0 OR instr(target_key, ?) > 0) ORDER BY id LIMIT ?`).all(from, to, needle, needle, limit) as TmRow[]).map(toEntry);
+      const whole = new RegExp(`${needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!\\p{M})`, 'u');
+      const found: TmEntry[] = [];
+      const rows = db.prepare(`SELECT * FROM tm_segments WHERE src_lang = ? AND tgt_lang = ?
+        AND (instr(source_key, ?) > 0 OR instr(target_key, ?) > 0) ORDER BY id`).iterate(from, to, needle, needle) as Iterable<TmRow>;
+      for (const row of rows) {
+        if (!whole.test(row.source_key) && !whole.test(row.target_key)) continue;
+        found.push(toEntry(row));
+        if (found.length >= limit) break;
+      }
+      return found;
     },
     /** Mean target/source length ratio of the pair (1 when the TM is empty): the QA's "usual" ratio. */
     lengthRatio(from: string, to: string): number {

@@ -115,6 +115,10 @@ describe('translation memory', () => {
     expect(tm.lookup('bdq', 'vi', 'bi').map((m) => m.entry.target)).toEqual(['bi (khác)']);
     expect(tm.lookup('vi', 'bdq', 'kơ')).toEqual([]);
     expect(tm.lookup('vi', 'bdq', 'kơ\u0306').map((m) => m.entry.target)).toEqual(['X']);
+    // Concordance too: "kơ" is not a piece of "kơ̆", "bi" is not a piece of "bĭ".
+    expect(tm.search('vi', 'bdq', 'kơ')).toEqual([]);
+    expect(tm.search('vi', 'bdq', 'kơ̆').map((e) => e.target)).toEqual(['X']);
+    expect(tm.search('bdq', 'vi', 'bi').map((e) => e.target)).toEqual(['bi (khác)']);
   });
 
   it('finds words in either language (concordance), case-insensitively', () => {
