@@ -1,7 +1,8 @@
 /**
  * Importing a bulletin or translation from .txt or .docx: decode (UTF-8, else Windows-1252 as
  * legacy files arrive), convert TCVN3/VNI with the speech-text service's detector, then repair the
- * leftovers seen in real minority-language data: "Ð" (U+00D0, Icelandic eth) typed for "Đ", VNI
+ * leftovers seen in real minority-language data: "Ð" (U+00D0, Icelandic eth) typed for "Đ", "âê"
+ * for "ấ", VNI
  * sequences left inside otherwise-Unicode text, and decomposed or spacing breves. Every changed
  * line is reported with its text before and after, so the screen can show it and undo.
  */
@@ -15,6 +16,13 @@ import { readDocxText } from './docx.ts';
  * Signs of a VNI sequence: a mark character no Unicode Vietnamese (or minority orthography we
  * know) writes, or a hat/breve mark right after its vowel ("aâ", "oÂ", "aê").
  */
+/**
+ * "âê" (any case) for "ấ": seen in the Bahnar dictionary's loanwords ("châêt" = chất, "tâên" =
+ * tấn, "ngâêm" = ngấm), a sắc mark left as a separate "ê" after the hat vowel.
+ */
+const HAT_ACUTE_RESIDUE = /([\u00e2\u00c2])[\u00ea\u00ca]/g;
+const hatAcute = (hat: string) => (hat === '\u00e2' ? '\u1ea5' : '\u1ea4');
+
 const VNI_SIGNS = /[\u00f8\u00fb\u00f5\u00e5\u00e4\u00eb\u00fc\u00f6\u00f1\u00e6\u00ee\u00ef\u00d8\u00db\u00d5\u00c5\u00c4\u00cb\u00dc\u00d6\u00d1\u00c6\u00ce\u00cf]|[aeoAEO][\u00e2\u00c2\u00ea\u00ca]/;
 
 function decode(bytes: Uint8Array): string {
@@ -33,7 +41,10 @@ const REPAIRS: Repair[] = [
     reason: 'vni-residue',
     apply: (line) =>
       line.replace(/[\p{L}\p{M}]+/gu, (word) => {
-        if (!VNI_SIGNS.test(word) || isVietnameseSyllable(word)) return word;
+        if (isVietnameseSyllable(word)) return word;
+        const residue = word.replace(HAT_ACUTE_RESIDUE, (_, hat: string) => hatAcute(hat));
+        if (residue !== word && isVietnameseSyllable(residue)) return residue;
+        if (!VNI_SIGNS.test(word)) return word;
         const direct = vniToUnicode(word);
         if (isVietnameseSyllable(direct)) return direct;
         // Mixed case ("NaÊm", "âÊ"): fold, convert, give the capitals back where they were.

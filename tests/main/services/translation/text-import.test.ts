@@ -70,6 +70,12 @@ describe('legacy text import', () => {
     expect(result.text.split('\n')[3]).toContain('\u0306');
   });
 
+  it('repairs the "âê" residue of the Bahnar dictionary (châêt = chất) and leaves real Bahnar words alone', () => {
+    const result = opened.service.importText('châêt\ntâên, huâên\nNGÂÊM vâÊn\nêê̆ kưu');
+    expect(result.text).toBe('chất\ntấn, huấn\nNGẤM vấn\nêê̆ kưu');
+    expect(result.changes.map((c) => [c.line, c.reason])).toEqual([[1, 'vni-residue'], [2, 'vni-residue'], [3, 'vni-residue']]);
+  });
+
   it('refuses files it cannot read, with a coded error', () => {
     expect(() => opened.service.importTextFile(new Uint8Array([1, 2, 3]), 'scan.pdf')).toThrow(expect.objectContaining({ code: 'unsupported_format' }));
     expect(() => opened.service.importTextFile(new Uint8Array([1, 2, 3]), 'broken.docx')).toThrow(expect.objectContaining({ code: 'unsupported_format' }));
