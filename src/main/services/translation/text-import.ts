@@ -2,8 +2,7 @@
  * Importing a bulletin or translation from .txt or .docx: decode (UTF-8, else Windows-1252 as
  * legacy files arrive), convert TCVN3/VNI with the speech-text service's detector, then repair the
  * leftovers seen in real minority-language data: "Ð" (U+00D0, Icelandic eth) typed for "Đ", "âê"
- * for "ấ", VNI
- * sequences left inside otherwise-Unicode text, and decomposed or spacing breves. Every changed
+ * for "ấ", VNI sequences left inside otherwise-Unicode text, and decomposed or spacing breves. Every changed
  * line is reported with its text before and after, so the screen can show it and undo.
  */
 import path from 'node:path';
