@@ -1,6 +1,7 @@
 /**
  * In-memory shortlist for fuzzy lookup in one language pair: an inverted index from word token to
- * the segments holding it. A query counts, per segment, the tokens it shares (multiset overlap m).
+ * the segments holding it. A query counts, per segment, the tokens it shares (multiset overlap m;
+ * only segments holding one of its rarer tokens are considered, see search()).
  * Since edit distance ≥ max(la, lb) − m, the score is at most 100·m / max(la, lb): candidates are
  * scored in order of that bound and the search stops once the bound falls below the k-th best
  * score, so the answer equals a full scan's, at a fraction of its cost. The index is rebuilt from
@@ -45,20 +46,36 @@ export class TmIndex {
     if (query.length === 0) return [];
     const wanted = new Map<string, number>();
     for (const key of query) wanted.set(key, (wanted.get(key) ?? 0) + 1);
+    // Prefix filter: a segment scoring ≥ minScore shares at least `need` tokens with the query, so
+    // it holds one of the rarest tokens unless the others alone could reach `need`. Only the rare
+    // tokens admit candidates; the frequent ones ("của", "và") then only add to their counts.
+    const need = Math.ceil((minScore * query.length) / 100);
+    const byRarity = [...wanted].sort((a, b) => (this.postings.get(a[0])?.length ?? 0) - (this.postings.get(b[0])?.length ?? 0));
+    let rest = query.length;
+    let admitting = 0;
+    for (const [, inQuery] of byRarity) {
+      if (admitting > 0 && rest < need) break;
+      admitting += 1;
+      rest -= inQuery;
+    }
     const counts = this.counts;
     const touched: number[] = [];
-    for (const [key, inQuery] of wanted) {
+    byRarity.forEach(([key, inQuery], order) => {
       const list = this.postings.get(key);
-      if (!list) continue;
+      if (!list) return;
+      const admits = order < admitting;
       let run = 0;
       for (let i = 0; i < list.length; i++) {
         const slot = list[i]!;
         run = i > 0 && list[i - 1] === slot ? run + 1 : 1;
         if (run > inQuery) continue;
-        if (counts[slot] === 0) touched.push(slot);
+        if (counts[slot] === 0) {
+          if (!admits) continue;
+          touched.push(slot);
+        }
         counts[slot]! += 1;
       }
-    }
+    });
     // Bucketed by bound (0–100) rather than sorted: linear in the number of touched segments.
     const buckets: number[][] = [];
     for (const slot of touched) {
