@@ -64,6 +64,35 @@ describe('the shortlist index', () => {
   });
 });
 
+describe('the shortlist index on skewed text', () => {
+  it('finds what a full scan finds when a few words are everywhere and words repeat', () => {
+    let seed = 11;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    // Zipf-like: word k drawn with weight 1/(k+1), so "w0", "w1" fill most segments, as "của", "và" do.
+    const vocabulary = Array.from({ length: 300 }, (_, k) => `w${k}`);
+    const weights = vocabulary.map((_, k) => 1 / (k + 1));
+    const total = weights.reduce((a, b) => a + b, 0);
+    const word = () => {
+      let r = random() * total;
+      for (let k = 0; k < vocabulary.length; k++) if ((r -= weights[k]!) <= 0) return vocabulary[k]!;
+      return vocabulary.at(-1)!;
+    };
+    const sentence = () => Array.from({ length: 2 + Math.floor(random() * 12) }, word);
+    const segments = Array.from({ length: 5000 }, sentence);
+    const index = new TmIndex();
+    segments.forEach((s, i) => index.add(i, s));
+    for (const minScore of [50, 75]) {
+      for (let q = 0; q < 40; q++) {
+        const query = q % 2 === 0 ? sentence() : [...segments[q * 7]!.slice(1), word()];
+        const scan = segments.map((s) => fuzzyScore(query, s)).filter((score) => score >= minScore).sort((a, b) => b - a);
+        const found = index.search(query, 5, minScore).map((h) => h.score);
+        expect(found.slice(0, 5)).toEqual(scan.slice(0, Math.min(5, found.length)));
+        expect(found.length).toBeGreaterThanOrEqual(Math.min(5, scan.length));
+      }
+    }
+  });
+});
+
 describe('translation memory', () => {
   let opened: Opened;
   beforeEach(() => {
