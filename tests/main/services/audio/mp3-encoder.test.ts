@@ -38,8 +38,8 @@ describe('MP3 export through LAME', () => {
   const studio = useTestStudio();
 
   it.each([
-    [48000, 2],
-    [44100, 1],
+    [48000 as const, 2],
+    [44100 as const, 1],
   ])('at %i Hz, %i channel(s): decodes to exactly the exported samples, tagged, on the WAV’s loudness', async (rate, channels) => {
     const asset = await importFile(studio, speechWav(temp.dir, `src-${rate}.wav`, 7.3, rate, channels));
     let doc = await studio.call('edit.open', { assetId: asset.id });
