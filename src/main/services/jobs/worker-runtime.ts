@@ -1,4 +1,4 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import { StudioError } from '../../../shared/errors.ts';
 import type { FromWorker, ToWorker, WorkerStart } from './protocol.ts';
 
@@ -31,6 +31,9 @@ export function defineJobWorker<I, R>(work: (input: I, tools: JobTools) => Promi
       post({ type: 'progress', progress: fraction === null ? null : Math.max(0, Math.min(1, fraction)), message });
     },
     checkCancelled() {
+      // A synchronous loop (render, encode) never yields to the event loop, so the cancel message
+      // would wait in the port until the work ends; take it from the port here instead.
+      if (!controller.signal.aborted && (receiveMessageOnPort(port)?.message as ToWorker | undefined)?.type === 'cancel') controller.abort();
       if (controller.signal.aborted) throw new StudioError('cancelled', 'cancelled by the user');
     },
   };
