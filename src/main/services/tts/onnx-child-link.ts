@@ -58,7 +58,7 @@ export function hostChildren(launch: ChildLauncher): () => void {
   let open = true;
   const reply = (message: FromHost) => open && channel.postMessage(message);
   channel.onmessage = (event) => {
-    const request = (event as MessageEvent<ToHost | FromHost>).data;
+    const request = (event as { data: ToHost | FromHost }).data;
     if (request.kind === 'start') {
       const child = launch(request.modulePath, request.env);
       children.set(request.id, child);
@@ -93,7 +93,7 @@ function hostedChild(modulePath: string, env: Record<string, string>): ChildLink
   const messageListeners: Array<(message: unknown) => void> = [];
   const exitListeners: Array<(description: string) => void> = [];
   channel.onmessage = (event) => {
-    const reply = (event as MessageEvent<ToHost | FromHost>).data;
+    const reply = (event as { data: ToHost | FromHost }).data;
     if (!('id' in reply) || reply.id !== id) return;
     if (reply.kind === 'message') messageListeners.forEach((listener) => listener(reply.message));
     else if (reply.kind === 'exit') {
