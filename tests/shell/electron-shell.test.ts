@@ -179,7 +179,11 @@ describe('the built main.js under Node, against a recording electron stand-in', 
     const bridged = await fetch(`http://127.0.0.1:${(server.address() as { port: number }).port}/index.html`);
     server.close();
     expect(bridged.headers.get('content-security-policy')).toBe(page.headers['content-security-policy']);
-    for (const url of ['studio://app/../../package.json', 'studio://app/%2e%2e/package.json', 'studio://other/index.html', 'studio://app/nope.js']) {
+    // A sibling folder whose name starts like the screen's must stay out of reach too.
+    fs.mkdirSync(`${rendererDir}-old`, { recursive: true });
+    fs.writeFileSync(`${rendererDir}-old/secret.txt`, 'not for the screen');
+    const siblings = [`studio://app/%2e%2e/${path.basename(rendererDir)}-old/secret.txt`, 'studio://app/%2e%2e/%2e%2e/%2e%2e/package.json'];
+    for (const url of ['studio://app/../../package.json', 'studio://app/%2e%2e/package.json', 'studio://other/index.html', 'studio://app/nope.js', ...siblings]) {
       expect((await app.command<{ status: number }>('serve', { scheme: 'studio', url })).status, url).toBe(404);
     }
   });
