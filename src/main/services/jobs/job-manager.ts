@@ -6,6 +6,7 @@ import type { JobInfo } from '../../../shared/domain.ts';
 import { StudioError } from '../../../shared/errors.ts';
 import type { StudioEvents } from '../../../shared/events.ts';
 import type { FromWorker, WorkerStart } from './protocol.ts';
+import { workerUrl } from './worker-files.ts';
 
 export interface JobSpec<I, R> {
   kind: string;
@@ -19,7 +20,7 @@ export interface JobSpec<I, R> {
 
 type Emit = <N extends 'job.progress' | 'job.finished'>(name: N, payload: StudioEvents[N]) => void;
 
-const BOOTSTRAP = new URL('./worker-bootstrap.mjs', import.meta.url);
+const BOOTSTRAP = workerUrl('jobs/worker-bootstrap.mjs');
 /** A worker that ignores a cancel this long is stopped by force. */
 const CANCEL_GRACE_MS = 2000;
 const HISTORY_LIMIT = 100;

@@ -5,6 +5,7 @@ import { commitImport, type ImportedPackage } from './commit-import.ts';
 import type { ImportPackageInput } from './import-package.worker.ts';
 import type { StagedImport } from './stage-import.ts';
 import { packageDirOf, readManifest } from './verify-package.ts';
+import { workerUrl } from '../../jobs/worker-files.ts';
 
 export const packageHandlers = (s: StudioServices) =>
   ({
@@ -38,7 +39,7 @@ export const packageHandlers = (s: StudioServices) =>
       return s.jobs.start<ImportPackageInput, StagedImport>({
         kind: 'package.import',
         title: `Nhập gói ${path.basename(dir)}`,
-        worker: new URL('./import-package.worker.ts', import.meta.url),
+        worker: workerUrl('delivery/package/import-package.worker.ts'),
         input: { path: dir, dataDir: s.dataDir },
         finish: (staged): ImportedPackage => {
           const imported = commitImport(s, staged, ctx.actor);
