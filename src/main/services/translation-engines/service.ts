@@ -8,6 +8,7 @@ import type { JobInfo } from '../../../shared/domain.ts';
 import { ERROR_CODES, StudioError, type ErrorCode } from '../../../shared/errors.ts';
 import type { TranslateOptions, TranslationCandidate, TranslationEngine } from '../../../shared/translation-engine.ts';
 import type { JobManager } from '../jobs/job-manager.ts';
+import { workerUrl } from '../jobs/worker-files.ts';
 import { modelFileName, readModel, type ModelHeader } from './learned/model-file.ts';
 import type { TextPair } from './learned/pairs.ts';
 import type { TrainJobInput, TrainJobResult } from './learned/train.worker.ts';
@@ -65,7 +66,7 @@ export function createTranslationEngines({ jobs, modelDir }: TranslationEnginesD
       return jobs.start<TrainJobInput, TrainJobResult>({
         kind: 'mt.train',
         title: `${from}→${to}`,
-        worker: new URL('./learned/train.worker.ts', import.meta.url),
+        worker: workerUrl('translation-engines/learned/train.worker.ts'),
         input: { pairs, from, to, modelDir },
       });
     },
@@ -80,7 +81,7 @@ export function createTranslationEngines({ jobs, modelDir }: TranslationEnginesD
           if (!fs.existsSync(modelFile(from, to))) throw new StudioError('not_found', `no learned model for ${from}→${to}`, { from, to });
           if (segments.length === 0) return [];
           const input: TranslateJobInput = { modelFile: modelFile(from, to), segments, from, to, maxCandidates: options.maxCandidates, glossary: options.glossary };
-          const done = await runJob('mt.translate', new URL('./learned/translate.worker.ts', import.meta.url), input, options.signal);
+          const done = await runJob('mt.translate', workerUrl('translation-engines/learned/translate.worker.ts'), input, options.signal);
           return done.result as TranslationCandidate[][];
         },
       };
