@@ -102,8 +102,8 @@ describe('studio deliver and studio outbox', () => {
       createAccount(server.db, 'xa-ta-van');
       const token = createToken(server.db, 'xa-ta-van');
       const { id, sha256 } = await seedApprovedBulletin(dataDir, async (s) => {
-        // Only the token is stored: the server comes from --dest.
-        await s.call('delivery.settings.update', { token });
+        // --dest names the configured server: the stored token goes to no other origin (issue 8).
+        await s.call('delivery.settings.update', { serverUrl: server.url, token });
       });
 
       const run = await studio(dataDir, 'deliver', String(id), '--to', 'source', '--dest', server.url, '--json');
