@@ -80,13 +80,12 @@ export function commitImport(stores: ImportStores, staged: StagedImport, actor: 
         },
         actor,
       );
-      // The workflow store only moves a bulletin one step at a time and stamps approval with the
-      // current time; an imported bulletin keeps the approval it was sent with, so it is set here,
-      // inside the same transaction. "Delivered" described the sender's copy: here it is approved.
-      const status = b.status === 'delivered' ? 'approved' : b.status;
-      stores.db
-        .prepare('UPDATE bulletins SET status = ?, approver = ?, approved_at = ? WHERE id = ?')
-        .run(status, b.approver, b.approvedAt, created.id);
+      // A package's seal is tamper evidence, not a signature: anyone can write a package that says
+      // "approved by X". So an approval is never taken from a package: what arrives approved (or
+      // delivered) lands as submitted, waiting for an editor here to approve it; a draft stays a
+      // draft. What the package claimed is kept in the audit and in package_imports.
+      const status = b.status === 'draft' ? 'draft' : 'submitted';
+      if (status !== 'draft') stores.db.prepare('UPDATE bulletins SET status = ?, approver = NULL, approved_at = NULL WHERE id = ?').run(status, created.id);
       stores.db
         .prepare('INSERT INTO package_imports (package_id, bulletin_id, source_dir, imported_at, manifest) VALUES (?, ?, ?, ?, ?)')
         .run(manifest.packageId, created.id, staged.packageDir, new Date().toISOString(), JSON.stringify(manifest));
@@ -95,7 +94,7 @@ export function commitImport(stores: ImportStores, staged: StagedImport, actor: 
         entity: 'bulletin',
         entityId: created.id,
         action: 'package.import',
-        changes: { packageId: manifest.packageId, from: staged.packageDir, status, approver: b.approver },
+        changes: { packageId: manifest.packageId, from: staged.packageDir, status, claimedStatus: b.status, claimedApprover: b.approver, claimedApprovedAt: b.approvedAt },
       });
       return { packageId: manifest.packageId, bulletin: stores.bulletins.get(created.id), asset, createdAreaIds };
     })();
