@@ -70,7 +70,7 @@ export class DeliveryService {
     this.progressDb.pragma('busy_timeout = 5000');
     this.progressDb.pragma('synchronous = NORMAL');
     this.outbox = new OutboxStore(deps.db, this.progressDb);
-    this.settings = new DeliverySettingsStore(deps.db, deps.secrets, deps.audit);
+    this.settings = new DeliverySettingsStore(deps.db, deps.secrets, deps.audit, deps.dataDir);
     this.measurer = new AssetMeasurer({ dataDir: deps.dataDir, jobs: () => deps.library().jobs, assets: () => deps.library().assets, log: deps.log });
     this.runner = new OutboxRunner({
       store: this.outbox,

@@ -8,11 +8,12 @@ import { StudioError } from '../../../shared/errors.ts';
 import type { SecretStore } from '../../platform.ts';
 import type { AuditTrail } from '../library/audit.ts';
 import type { Db } from '../storage/database.ts';
+import { loadOrCreateSigningKey, normalisePublicKey } from './package/package-signing.ts';
 import { readCaFile } from './read-ca.ts';
 
 export const TOKEN_SECRET_KEY = 'delivery.source.token';
 
-const DEFAULTS = { serverUrl: '', caCertPath: '', chunkSizeMiB: 8 };
+const DEFAULTS = { serverUrl: '', caCertPath: '', chunkSizeMiB: 8, trustedPackageKeys: [] as string[] };
 type Stored = typeof DEFAULTS;
 
 export interface SourceConnection {
@@ -27,6 +28,7 @@ export class DeliverySettingsStore {
     private readonly db: Db,
     private readonly secrets: SecretStore,
     private readonly audit: AuditTrail,
+    private readonly dataDir: string,
   ) {}
 
   private stored(): Stored {
@@ -42,16 +44,26 @@ export class DeliverySettingsStore {
       serverUrl: typeof values.serverUrl === 'string' ? values.serverUrl : DEFAULTS.serverUrl,
       caCertPath: typeof values.caCertPath === 'string' ? values.caCertPath : DEFAULTS.caCertPath,
       chunkSizeMiB: typeof values.chunkSizeMiB === 'number' ? values.chunkSizeMiB : DEFAULTS.chunkSizeMiB,
+      trustedPackageKeys: Array.isArray(values.trustedPackageKeys) ? values.trustedPackageKeys.filter((key): key is string => typeof key === 'string') : [],
     };
   }
 
   get(): DeliverySettings {
-    return { ...this.stored(), hasToken: Boolean(this.secrets.get(TOKEN_SECRET_KEY)) };
+    return { ...this.stored(), hasToken: Boolean(this.secrets.get(TOKEN_SECRET_KEY)), packageSigningKey: loadOrCreateSigningKey(this.dataDir).publicKey };
   }
 
-  async update(changes: { serverUrl?: string; token?: string | null; caCertPath?: string; chunkSizeMiB?: number }, actor: string): Promise<DeliverySettings> {
+  /** The keys whose packages keep their approval: the configured ones and this studio's own. */
+  trustedKeys(): string[] {
+    return [...this.stored().trustedPackageKeys, loadOrCreateSigningKey(this.dataDir).publicKey];
+  }
+
+  async update(
+    changes: { serverUrl?: string; token?: string | null; caCertPath?: string; chunkSizeMiB?: number; trustedPackageKeys?: string[] },
+    actor: string,
+  ): Promise<DeliverySettings> {
     const { token, ...plain } = changes;
     if (plain.caCertPath) await readCaFile(plain.caCertPath);
+    if (plain.trustedPackageKeys) plain.trustedPackageKeys = normaliseKeys(plain.trustedPackageKeys);
     this.db.transaction(() => {
       const upsert = this.db.prepare(
         'INSERT INTO delivery_settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
@@ -106,4 +118,14 @@ export function assertTokenOrigin(target: string, configured: string): void {
     server: origin ?? target,
     configured: originOf(configured),
   });
+}
+
+/** Each key as base64 SPKI (PEM accepted), once; a key that is not Ed25519 is refused by its position. */
+function normaliseKeys(keys: string[]): string[] {
+  const normalised = keys.map((key, index) => {
+    const spki = normalisePublicKey(key);
+    if (!spki) throw new StudioError('invalid_argument', `trustedPackageKeys[${index}]: not an Ed25519 public key`, { index });
+    return spki;
+  });
+  return [...new Set(normalised)];
 }

@@ -104,7 +104,7 @@ describe('issue 8 item 5: a misbehaving source server cannot exhaust, stall or b
     });
     const stuck = await approvedBulletin(studio, { bytes: 200_000, title: 'Kẹt: máy chủ nhỏ giọt' });
     const stuckItem = await studio.call('delivery.enqueue', { bulletinId: stuck.id, to: 'source' });
-    const others = [];
+    const others: OutboxItem[] = [];
     for (const title of ['Lịch tiêm chủng', 'Thông báo họp thôn']) {
       const bulletin = await approvedBulletin(studio, { bytes: 200_000, title });
       others.push(await studio.call('delivery.enqueue', { bulletinId: bulletin.id, to: 'source' }));
