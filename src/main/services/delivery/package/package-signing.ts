@@ -59,24 +59,35 @@ export function loadOrCreateSigningKey(dataDir: string): SigningKey {
     pem = fs.readFileSync(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new StudioError('io_error', `${SIGNING_KEY_FILE}: ${(error as Error).message}`);
-    const { privateKey } = crypto.generateKeyPairSync('ed25519');
-    pem = privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
-    fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-    const temp = `${file}.${process.pid}.tmp`;
-    fs.writeFileSync(temp, pem, { mode: 0o600, flag: 'wx' });
-    try {
-      // link, not rename: if another process made its key meanwhile, that one wins and is read back.
-      fs.linkSync(temp, file);
-    } catch (linkError) {
-      if ((linkError as NodeJS.ErrnoException).code !== 'EEXIST') throw linkError;
-      pem = fs.readFileSync(file, 'utf8');
-    } finally {
-      fs.rmSync(temp, { force: true });
-    }
+    pem = createKeyFile(file);
   }
   const privateKey = crypto.createPrivateKey(pem);
   const publicKey = crypto.createPublicKey(privateKey).export({ format: 'der', type: 'spki' }).toString('base64');
   return { privateKey, publicKey };
+}
+
+/** Writes a new private key to `file` (0600) and returns it; if another process won the race, its key. */
+function createKeyFile(file: string): string {
+  const { privateKey } = crypto.generateKeyPairSync('ed25519');
+  const pem = privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+  const temp = `${file}.${process.pid}.tmp`;
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    fs.writeFileSync(temp, pem, { mode: 0o600 });
+    try {
+      // link, not rename: if another process made its key meanwhile, that one wins and is read back.
+      fs.linkSync(temp, file);
+      return pem;
+    } catch (linkError) {
+      if ((linkError as NodeJS.ErrnoException).code !== 'EEXIST') throw linkError;
+      return fs.readFileSync(file, 'utf8');
+    }
+  } catch (error) {
+    // A read-only data folder, a full disk: say which file, as a typed error.
+    throw new StudioError('io_error', `${SIGNING_KEY_FILE}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { file: SIGNING_KEY_FILE });
+  } finally {
+    fs.rmSync(temp, { force: true });
+  }
 }
 
 export function signSeal(seal: string, key: SigningKey): PackageSignature {
