@@ -146,7 +146,7 @@ export class DeliveryService {
     if (bulletin.status !== 'approved' && bulletin.status !== 'delivered') {
       throw new StudioError('invalid_transition', `Bản tin "${bulletin.title}" chưa được duyệt; chỉ gửi bản tin đã duyệt.`);
     }
-    const resolvedDest = target === 'source' ? (dest ?? this.settings.get().serverUrl) : dest ? path.resolve(dest) : '';
+    const resolvedDest = target === 'source' ? (dest ?? this.settings.serverUrl()) : dest ? path.resolve(dest) : '';
     if (!resolvedDest) {
       throw new StudioError(
         'invalid_argument',
@@ -156,7 +156,7 @@ export class DeliveryService {
     if (target === 'source' && !/^https?:\/\//.test(resolvedDest)) {
       throw new StudioError('invalid_argument', `Địa chỉ máy chủ không hợp lệ: ${resolvedDest}`);
     }
-    if (target === 'source') assertTokenOrigin(resolvedDest, this.settings.get().serverUrl);
+    if (target === 'source') assertTokenOrigin(resolvedDest, this.settings.serverUrl());
     const asset = bulletin.audioAssetId === null ? null : assets.get(bulletin.audioAssetId);
     const described = describeBulletin(bulletin, asset, areas.list(), dataDir);
     const b = described.bulletin;
@@ -246,7 +246,7 @@ export class DeliveryService {
    * for an explicitly different address keep it.
    */
   async updateSettings(changes: Parameters<DeliverySettingsStore['update']>[0], actor: string): Promise<DeliverySettings> {
-    const before = this.settings.get().serverUrl;
+    const before = this.settings.serverUrl();
     const after = await this.settings.update(changes, actor);
     if (changes.serverUrl && before && changes.serverUrl !== before) {
       const moved = this.outbox.redirect(before, changes.serverUrl);

@@ -52,6 +52,11 @@ export class DeliverySettingsStore {
     return { ...this.stored(), hasToken: Boolean(this.secrets.get(TOKEN_SECRET_KEY)), packageSigningKey: loadOrCreateSigningKey(this.dataDir).publicKey };
   }
 
+  /** The configured server's address ('' when none), without the rest of get(). */
+  serverUrl(): string {
+    return this.stored().serverUrl;
+  }
+
   /** The keys whose packages keep their approval: the configured ones and this studio's own. */
   trustedKeys(): string[] {
     return [...this.stored().trustedPackageKeys, loadOrCreateSigningKey(this.dataDir).publicKey];

@@ -90,6 +90,19 @@ describe('issue 8 item 5: a misbehaving source server cannot exhaust, stall or b
     expect(bad.requests.some((request) => request.behaviour === 'null')).toBe(true);
   });
 
+  it('an endless answer to an upload chunk is cut off at the tus answer cap', async () => {
+    const { bad } = await setUp((request) => (request.method === 'PATCH' ? 'endless' : 'proxy'));
+    const item = await firstFailure('Tin trả lời vô tận');
+    expect(item.lastError?.code).toBe('response_too_large');
+    expect(Math.max(...bad.endlessBytes)).toBeLessThan(64 * 1024 * 1024);
+  });
+
+  it('garbage in answer to the upload creation is a typed error', async () => {
+    await setUp((request) => (request.method === 'POST' && request.path === '/files' ? 'garbage' : 'proxy'));
+    const item = await firstFailure('Tin tạo tải lên hỏng');
+    expect(item.lastError?.code).toBe('server_error');
+  });
+
   it('a tus Location on another host is refused and the token never goes there', async () => {
     const { elsewhere } = await setUp((request) => (request.method === 'POST' && request.path === '/files' ? 'location-elsewhere' : 'proxy'));
     const item = await firstFailure('Tin chuyển hướng');
