@@ -24,7 +24,9 @@ function swapAudio(dir: string, file: string, name: string, mimeType: string): v
   fs.copyFileSync(file, path.join(dir, name));
   const bytes = fs.readFileSync(file);
   manifest.files[0] = { ...manifest.files[0], path: name, mimeType, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
-  fs.writeFileSync(manifestPath(dir), JSON.stringify({ ...manifest, seal: sealOf(manifest) }, null, 2));
+  // The sender's signature cannot cover the swapped file: the forged package goes unsigned.
+  const { signature: _signature, ...unsigned } = manifest;
+  fs.writeFileSync(manifestPath(dir), JSON.stringify({ ...unsigned, seal: sealOf(unsigned) }, null, 2));
 }
 
 describe('issue 8 item 11: strict package manifests and audio payloads', () => {
