@@ -19,6 +19,15 @@ export const ERROR_CODES = [
   'checksum_mismatch',
   'package_rejected',
   'internal',
+  // Delivery and voice packs (issue 8): what a hostile file, package or server gets.
+  'ca_cert_invalid',
+  'response_too_large',
+  'bad_response',
+  'server_too_slow',
+  'token_wrong_server',
+  'redirect_refused',
+  'pack_too_large',
+  'pack_symlink',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -71,6 +80,14 @@ const ERROR_TEXT: Record<'vi' | 'en', Record<ErrorCode, string>> = {
     checksum_mismatch: 'Dữ liệu bị sai lệch khi truyền (mã kiểm tra không khớp)',
     package_rejected: 'Gói dữ liệu bị từ chối (thiếu tệp, tệp bị thay đổi hoặc manifest không hợp lệ)',
     internal: 'Lỗi hệ thống, vui lòng thử lại',
+    ca_cert_invalid: 'Tệp chứng chỉ (CA) không dùng được: phải là một tệp PEM thường, nhỏ hơn 1 MiB',
+    response_too_large: 'Máy chủ nguồn trả lời quá dài; đã ngắt để bảo vệ máy',
+    bad_response: 'Máy chủ nguồn trả lời sai giao thức',
+    server_too_slow: 'Máy chủ nguồn trả lời quá chậm; sẽ thử lại sau',
+    token_wrong_server: 'Mã truy cập (token) chỉ dùng cho máy chủ đã cấu hình; địa chỉ khác cần token riêng',
+    redirect_refused: 'Máy chủ nguồn chuyển hướng sang địa chỉ khác; không gửi token tới đó',
+    pack_too_large: 'Gói giọng đọc quá lớn hoặc nén bất thường (có thể là tệp zip độc hại)',
+    pack_symlink: 'Thư mục gói giọng đọc có liên kết (symlink); hãy chép tệp thật vào thư mục',
   },
   en: {
     invalid_argument: 'Invalid input',
@@ -89,6 +106,14 @@ const ERROR_TEXT: Record<'vi' | 'en', Record<ErrorCode, string>> = {
     checksum_mismatch: 'Data altered in transit (checksum mismatch)',
     package_rejected: 'Package refused (a file is missing or altered, or the manifest is invalid)',
     internal: 'Internal error, please try again',
+    ca_cert_invalid: 'The CA certificate file cannot be used: it must be a plain PEM file under 1 MiB',
+    response_too_large: 'The source server\'s answer was too long; it was cut off to protect this computer',
+    bad_response: 'The source server answered outside the protocol',
+    server_too_slow: 'The source server answered too slowly; it will be tried again later',
+    token_wrong_server: 'The access token is only for the configured server; another address needs its own token',
+    redirect_refused: 'The source server redirected to another address; the token is not sent there',
+    pack_too_large: 'The voice pack is too large or abnormally compressed (possibly a zip bomb)',
+    pack_symlink: 'The voice pack folder contains a link (symlink); copy the real files into the folder',
   },
 };
 

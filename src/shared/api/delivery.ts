@@ -64,6 +64,13 @@ export interface DeliverySettings {
   caCertPath: string;
   /** Upload chunk size in MiB: smaller chunks re-send less after a drop on a poor line. */
   chunkSizeMiB: number;
+  /**
+   * Public keys (Ed25519, base64 SPKI) of the studios whose packages keep their approval on import;
+   * a package signed by any other key, or unsigned, is imported as submitted.
+   */
+  trustedPackageKeys: string[];
+  /** This studio's own package-signing public key, to give to the centres that import its packages. */
+  packageSigningKey: string;
 }
 
 export interface ConnectionInfo {
@@ -82,6 +89,7 @@ export const DeliverySettingsUpdate = z.strictObject({
   token: z.string().trim().min(8).max(4096).nullable().optional(),
   caCertPath: z.string().trim().max(4096).optional(),
   chunkSizeMiB: z.number().int().min(1).max(64).optional(),
+  trustedPackageKeys: z.array(z.string().trim().min(16).max(1000)).max(200).optional(),
 });
 
 export const deliveryRequests = {

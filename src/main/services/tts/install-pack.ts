@@ -27,7 +27,7 @@ export async function installPack({ source, voicesDir }: VoiceInstallInput, job:
   const staging = path.join(voicesDir, `staging-${randomUUID()}`);
   try {
     job.progress(0.1, 'copying');
-    stagePack(source, staging);
+    stagePack(source, staging, { checkCancelled: job.checkCancelled });
     job.checkCancelled();
     job.progress(0.4, 'validating');
     const originalName = path.basename(source).replace(/\.zip$/i, '');

@@ -17,6 +17,7 @@ import { packageImportsSchema } from './036-package-imports.ts';
 import { translationLanguagesSchema } from './100-translation-languages.ts';
 import { translationMemorySchema } from './101-translation-memory.ts';
 import { translationsSchema } from './102-translations.ts';
+import { packageSignatures } from './037-package-signatures.ts';
 
 export interface Migration {
   version: number;
@@ -24,4 +25,4 @@ export interface Migration {
   sql: string;
 }
 
-export const migrations: Migration[] = [deliveryOutbox, outboxLease, librarySchema, librarySearch, audioEdits, recorderSchema, recordingOwner, pronunciationsSchema, voicePacksSchema, packageImportsSchema, assetLoudness, translationLanguagesSchema, translationMemorySchema, translationsSchema];
+export const migrations: Migration[] = [deliveryOutbox, outboxLease, librarySchema, librarySearch, audioEdits, recorderSchema, recordingOwner, pronunciationsSchema, voicePacksSchema, packageImportsSchema, packageSignatures, assetLoudness, translationLanguagesSchema, translationMemorySchema, translationsSchema];
