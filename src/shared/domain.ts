@@ -207,6 +207,8 @@ export const Settings = z.strictObject({
 });
 export type Settings = z.infer<typeof Settings>;
 
+/** Jobs (worker threads) running at once in one studio; more are refused as `busy`. */
+export const MAX_RUNNING_JOBS = 16;
 export const JOB_STATES = ['running', 'done', 'failed', 'cancelled'] as const;
 export interface JobInfo {
   id: string;

@@ -37,7 +37,10 @@ export const label = (max: number, min = 0) => checked(z.string().trim().min(min
 export const multiLineText = (max: number) => checked(z.string().max(max), true);
 
 /** A path the user named (a file to import, a folder to back up to): no control characters. */
-export const userPath = (max = 4096) => checked(z.string().min(1).max(max), false);
+export const userPath = (max = 4096) => checked(z.string().min(1).max(max), false).describe(USER_PATH);
+
+/** The description that marks a user-named path (tools such as the fuzz suite tell paths from other text by it). */
+export const USER_PATH = 'user-named path';
 
 /** Keys of objects that clients send as maps: never ones that reach an object's prototype. */
 export const mapKey = (max: number) => label(max).refine((key) => !RESERVED_KEYS.has(key), 'reserved key');
