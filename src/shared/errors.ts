@@ -18,6 +18,12 @@ export const ERROR_CODES = [
   'tls_error',
   'checksum_mismatch',
   'package_rejected',
+  'not_a_file',
+  'too_large',
+  'busy',
+  'permission_denied',
+  'disk_full',
+  'read_only',
   'internal',
   // Delivery and voice packs (issue 8): what a hostile file, package or server gets.
   'ca_cert_invalid',
@@ -79,6 +85,12 @@ const ERROR_TEXT: Record<'vi' | 'en', Record<ErrorCode, string>> = {
     tls_error: 'Chứng chỉ bảo mật (TLS) của máy chủ không hợp lệ',
     checksum_mismatch: 'Dữ liệu bị sai lệch khi truyền (mã kiểm tra không khớp)',
     package_rejected: 'Gói dữ liệu bị từ chối (thiếu tệp, tệp bị thay đổi hoặc manifest không hợp lệ)',
+    not_a_file: 'Đường dẫn không phải là một tệp thông thường (thư mục, thiết bị hoặc không tồn tại)',
+    too_large: 'Dữ liệu hoặc tệp quá lớn',
+    busy: 'Đang có quá nhiều việc cùng lúc, vui lòng đợi một việc xong rồi thử lại',
+    permission_denied: 'Không có quyền đọc/ghi tệp hoặc thư mục này',
+    disk_full: 'Ổ đĩa đã đầy, hãy giải phóng dung lượng rồi thử lại',
+    read_only: 'Thư mục dữ liệu chỉ đọc, không ghi được',
     internal: 'Lỗi hệ thống, vui lòng thử lại',
     ca_cert_invalid: 'Tệp chứng chỉ (CA) không dùng được: phải là một tệp PEM thường, nhỏ hơn 1 MiB',
     response_too_large: 'Máy chủ nguồn trả lời quá dài; đã ngắt để bảo vệ máy',
@@ -105,6 +117,12 @@ const ERROR_TEXT: Record<'vi' | 'en', Record<ErrorCode, string>> = {
     tls_error: 'The server\'s TLS certificate is not valid',
     checksum_mismatch: 'Data altered in transit (checksum mismatch)',
     package_rejected: 'Package refused (a file is missing or altered, or the manifest is invalid)',
+    not_a_file: 'Not a regular file (a folder, a device, or missing)',
+    too_large: 'Input or file too large',
+    busy: 'Too much work at once: wait for one task to finish, then try again',
+    permission_denied: 'Permission denied for this file or folder',
+    disk_full: 'The disk is full: free some space and try again',
+    read_only: 'The data folder is read-only and cannot be written',
     internal: 'Internal error, please try again',
     ca_cert_invalid: 'The CA certificate file cannot be used: it must be a plain PEM file under 1 MiB',
     response_too_large: 'The source server\'s answer was too long; it was cut off to protect this computer',
@@ -120,4 +138,62 @@ const ERROR_TEXT: Record<'vi' | 'en', Record<ErrorCode, string>> = {
 export function describeError(error: ErrorPayload, language: 'vi' | 'en' = 'vi'): string {
   const headline = ERROR_TEXT[language][error.code] ?? ERROR_TEXT[language].internal;
   return error.message ? `${headline}: ${error.message}` : headline;
+}
+
+/** Node's errno codes and SQLite's result codes, by the typed code the user can act on. */
+const SYSTEM_ERROR_CODES: Record<string, ErrorCode> = {
+  ENOENT: 'not_found',
+  ENOTDIR: 'not_found',
+  EISDIR: 'not_a_file',
+  EACCES: 'permission_denied',
+  EPERM: 'permission_denied',
+  EBUSY: 'busy',
+  EMFILE: 'busy',
+  ENFILE: 'busy',
+  EAGAIN: 'busy',
+  ENOSPC: 'disk_full',
+  EDQUOT: 'disk_full',
+  EROFS: 'read_only',
+  EFBIG: 'too_large',
+  E2BIG: 'too_large',
+  ENAMETOOLONG: 'invalid_argument',
+  EINVAL: 'invalid_argument',
+  EEXIST: 'conflict',
+  ENOTEMPTY: 'conflict',
+  EIO: 'io_error',
+  EXDEV: 'io_error',
+  SQLITE_FULL: 'disk_full',
+  SQLITE_READONLY: 'read_only',
+  SQLITE_BUSY: 'busy',
+  SQLITE_LOCKED: 'busy',
+  SQLITE_CONSTRAINT: 'conflict',
+  SQLITE_TOOBIG: 'too_large',
+  SQLITE_CANTOPEN: 'io_error',
+  SQLITE_IOERR: 'io_error',
+  SQLITE_CORRUPT: 'io_error',
+  SQLITE_NOTADB: 'io_error',
+  SQLITE_PERM: 'permission_denied',
+};
+
+/**
+ * Turns a failure of the file system or the database (an Error carrying Node's `code` such as
+ * ENOSPC, or better-sqlite3's such as SQLITE_FULL / SQLITE_READONLY_DBMOVED) into a typed error,
+ * so "the disk is full" reaches the user as `disk_full`, not `internal`. The one place where that
+ * mapping lives; dispatch applies it to whatever a handler throws. Null when the error is none of
+ * those (a real bug: it stays `internal`).
+ */
+export function systemErrorToStudioError(error: unknown): StudioError | null {
+  if (error instanceof StudioError) return error;
+  if (typeof error !== 'object' || error === null) return null;
+  const raw = (error as { code?: unknown }).code;
+  const message = error instanceof Error ? error.message : String(raw);
+  if (typeof raw === 'string') {
+    // SQLite's extended codes (SQLITE_READONLY_DBMOVED, SQLITE_CONSTRAINT_UNIQUE) map by their family.
+    const code = SYSTEM_ERROR_CODES[raw] ?? SYSTEM_ERROR_CODES[raw.replace(/^(SQLITE_[A-Z]+)_.*$/, '$1')];
+    if (code) return new StudioError(code, message, { cause: raw });
+  }
+  if (error instanceof RangeError && /call stack|string length|allocation failed|Array buffer/i.test(message)) {
+    return new StudioError('too_large', message);
+  }
+  return null;
 }

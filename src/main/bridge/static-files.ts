@@ -31,7 +31,16 @@ export const CONTENT_SECURITY_POLICY = [
 
 /** Serves the built renderer; unknown paths get index.html (the screen routes by hash). */
 export function serveStatic(rendererDir: string, pathname: string, res: ServerResponse, extraHeaders: Record<string, string>) {
-  const relative = path.posix.normalize(decodeURIComponent(pathname)).replace(/^\/+/, '');
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    // A malformed escape (`/%E0%A4%A`) names no file of ours.
+    res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' });
+    res.end('Bad Request');
+    return;
+  }
+  const relative = path.posix.normalize(decoded).replace(/^\/+/, '');
   let file = path.resolve(rendererDir, relative || 'index.html');
   if (!file.startsWith(path.resolve(rendererDir)) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
     file = path.join(rendererDir, 'index.html');
@@ -50,5 +59,7 @@ export function serveStatic(rendererDir: string, pathname: string, res: ServerRe
     'Cache-Control': isIndex ? 'no-store' : 'public, max-age=31536000, immutable',
     ...extraHeaders,
   });
-  fs.createReadStream(file).pipe(res);
+  const body = fs.createReadStream(file);
+  body.once('error', () => res.destroy());
+  body.pipe(res);
 }

@@ -3,6 +3,7 @@
  * ("Hệ thống thông tin nguồn") or to a USB/folder package, through a persistent outbox.
  */
 import { z } from 'zod';
+import { userPath } from '../text.ts';
 import { Id, type Priority } from '../domain.ts';
 import { request } from './define.ts';
 
@@ -80,14 +81,14 @@ export interface ConnectionInfo {
   tokenExpiresAt: string | null;
 }
 
-const dest = z.string().trim().min(1).max(4096);
+const dest = userPath();
 const byId = z.strictObject({ id: Id });
 
 export const DeliverySettingsUpdate = z.strictObject({
   serverUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/ })]).optional(),
   /** A new token, or null to forget the stored one. */
   token: z.string().trim().min(8).max(4096).nullable().optional(),
-  caCertPath: z.string().trim().max(4096).optional(),
+  caCertPath: z.union([z.literal(''), userPath()]).optional(),
   chunkSizeMiB: z.number().int().min(1).max(64).optional(),
   trustedPackageKeys: z.array(z.string().trim().min(16).max(1000)).max(200).optional(),
 });

@@ -3,10 +3,11 @@
  * Writing one is a delivery like any other ('delivery.enqueue' with to: 'package').
  */
 import { z } from 'zod';
+import { userPath } from '../text.ts';
 import type { Category, JobInfo, Priority, Status } from '../domain.ts';
 import { request } from './define.ts';
 
-const packagePath = z.string().trim().min(1).max(4096);
+const packagePath = userPath();
 
 /** What the user sees before importing: read from manifest.json only, nothing verified yet. */
 export interface PackageSummary {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { JobInfo } from '../../../shared/domain.ts';
+import { MAX_RUNNING_JOBS, type JobInfo } from '../../../shared/domain.ts';
 import { StudioError } from '../../../shared/errors.ts';
 import type { StudioEvents } from '../../../shared/events.ts';
 import type { FromWorker, WorkerStart } from './protocol.ts';
@@ -42,6 +42,11 @@ export class JobManager {
   constructor(private readonly emit: Emit) {}
 
   start<I, R>(spec: JobSpec<I, R>): JobInfo {
+    // Each job is a worker thread with its own heap: without a cap a client could start thousands.
+    const active = [...this.jobs.values()].filter((job) => job.info.state === 'running').length;
+    if (active >= MAX_RUNNING_JOBS) {
+      throw new StudioError('busy', `${active} jobs are running; at most ${MAX_RUNNING_JOBS} at once`, { max: MAX_RUNNING_JOBS });
+    }
     const info: JobInfo = {
       id: randomUUID(),
       kind: spec.kind,

@@ -1,5 +1,5 @@
 import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
-import { StudioError } from '../../../shared/errors.ts';
+import { StudioError, systemErrorToStudioError } from '../../../shared/errors.ts';
 import type { FromWorker, ToWorker, WorkerStart } from './protocol.ts';
 
 export interface JobTools {
@@ -43,7 +43,7 @@ export function defineJobWorker<I, R>(work: (input: I, tools: JobTools) => Promi
     .then(
       (result) => post({ type: 'done', result }),
       (error: unknown) => {
-        const code = error instanceof StudioError ? error.code : 'internal';
+        const code = systemErrorToStudioError(error)?.code ?? 'internal'; // ENOSPC → disk_full, as in dispatch
         post({ type: 'error', error: { code, message: error instanceof Error ? error.message : String(error) } });
       },
     )

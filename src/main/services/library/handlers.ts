@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Handlers } from '../../dispatch.ts';
 import type { StudioServices } from '../../studio.ts';
 import type { NewAsset } from './assets.ts';
+import { prepareDestinationFolder } from '../files/index.ts';
 import type { BackupInput } from './backup.worker.ts';
 import type { ImportAssetInput } from './import-asset.worker.ts';
 import { searchBulletins } from './search.ts';
@@ -107,7 +108,8 @@ export const libraryHandlers = (s: StudioServices) => {
         kind: 'library.backup',
         title: 'Sao lưu thư viện',
         worker: workerUrl('library/backup.worker.ts'),
-        input: { dataDir: s.dataDir, destDir: path.resolve(destDir) },
+        // Checked here, before a job starts: a mistyped folder is refused at once with a clear code.
+        input: { dataDir: s.dataDir, destDir: prepareDestinationFolder(destDir) },
       }),
   } satisfies Partial<Handlers>;
 };
