@@ -43,17 +43,6 @@ const rssMiB = (pid: number) => {
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
 };
 
-/**
- * Inputs known to hang the host whose fix belongs to another part of issue 8, worked on in
- * parallel: `delivery.settings.update { caCertPath: "/dev/zero" }` (item 4, read on the main
- * thread by the delivery service). Until that lands, the certificate path is kept to a regular
- * file here; remove this once item 4 is merged, and the fuzz suite then covers it too.
- */
-function avoidOpenIssues(name: string, argJson: string, sandbox: string): string {
-  if (name !== 'delivery.settings.update') return argJson;
-  return argJson.replace(/"caCertPath":"[^"]*"/g, `"caCertPath":${JSON.stringify(`${sandbox}/file.txt`)}`);
-}
-
 const PROTOCOL_ERRORS = [
   frame(0x81, Buffer.from([0xc3, 0x28])),
   frame(0xc1, Buffer.from('{}')),
@@ -117,9 +106,8 @@ export async function fuzzHost(host: RunningHost, { seed, calls, sandbox, heavyV
   });
 
   let id = 0;
-  const send = (nameJson: string, rawArgJson: string, label: string) =>
+  const send = (nameJson: string, argJson: string, label: string) =>
     new Promise<void>((resolve) => {
-      const argJson = avoidOpenIssues(label, rawArgJson, sandbox);
       const callId = ++id;
       report.calls++;
       waiting.set(callId, { name: label, arg: argJson, resolve });
