@@ -49,7 +49,10 @@ export function runOnPty(
 ): { done: Promise<{ code: number | null; stderr: string }>; child: ChildProcess } {
   const fd = fs.openSync(ptyPath, 'r+');
   const child = spawn(command, args, { cwd, stdio: [fd, fd, 'pipe'] });
-  fs.closeSync(fd);
+  // Keep our own handle on the pty until the peer has gone and its last bytes are through: when
+  // the last handle on a pty end closes, bytes still in flight can be lost (a real UART does
+  // not vanish when the device's program ends).
+  child.on('close', () => setTimeout(() => fs.closeSync(fd), 500));
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
   const done = new Promise<{ code: number | null; stderr: string }>((resolve) => child.on('close', (code) => resolve({ code, stderr })));

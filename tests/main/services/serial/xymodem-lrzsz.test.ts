@@ -15,6 +15,8 @@ import { sendXmodem, sendYmodem } from '../../../../src/main/services/serial/xym
 import { openPtyPair, runOnPty, type PtyPair } from './pty.ts';
 
 const SIZES = [0, 1, 1023, 1024, 5 * 1024 * 1024];
+/** 5 MB over a pty takes tens of seconds on a loaded machine. */
+const LONG = 300_000;
 
 let pty: PtyPair;
 let link: ByteLink;
@@ -44,7 +46,7 @@ describe('YMODEM to rb', () => {
     expect(arrived.equals(data)).toBe(true);
     if (size > 0) expect(progress.at(-1)).toBe(size);
     expect(fs.statSync(path.join(work, `prog-${size}.mp3`)).mtime.toISOString()).toBe('2026-01-02T03:04:05.000Z');
-  });
+  }, LONG);
 
   it('sends a batch of two files with 128-byte blocks in checksum mode when the receiver asks for it', async () => {
     const one = randomBytes(3000);
@@ -62,13 +64,13 @@ describe('YMODEM from sb', () => {
   it.each(SIZES)('a %i-byte file is received byte-identical', async (size) => {
     const data = randomBytes(size);
     fs.writeFileSync(path.join(work, 'log.txt'), data);
-    const sb = runOnPty('sb', ['-q', 'log.txt'], pty.b, work);
+    const sb = runOnPty('sb', ['-q', '-k', 'log.txt'], pty.b, work);
     const files = await receiveYmodem(link);
     expect((await sb.done).code).toBe(0);
     expect(files).toHaveLength(1);
     expect(files[0]!.name).toBe('log.txt');
     expect(files[0]!.data.equals(data)).toBe(true);
-  });
+  }, LONG);
 });
 
 describe('XMODEM', () => {
@@ -80,7 +82,7 @@ describe('XMODEM', () => {
     const arrived = fs.readFileSync(path.join(work, 'out.bin'));
     expect(arrived.subarray(0, size).equals(data)).toBe(true);
     expect([...arrived.subarray(size)].every((b) => b === 0x1a)).toBe(true);
-  });
+  }, LONG);
 
   it('checksum mode: rx without -c starts with NAK and gets 128-byte blocks with an 8-bit sum', async () => {
     const data = randomBytes(777);

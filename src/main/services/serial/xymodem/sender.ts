@@ -173,7 +173,7 @@ export function sendYmodem(link: ByteLink, files: SendFile[], options: SendOptio
       else await sender.sendEnd();
     }
     const mode = await sender.awaitStart('ymodem.send.end_batch');
-    // lrzsz's rb exits on the empty header without acknowledging it: every file is already
+    // A receiver may exit on the empty header before its ACK gets out: every file is already
     // acknowledged, so a missing answer here is not an error.
     await sender.link.write(frameBlock(0, Buffer.alloc(0), 128, mode, 0), options.signal);
     await sender.answer(2000, 'ymodem.send.end_batch').catch((error: unknown) => {
