@@ -14,6 +14,7 @@ import { recordingOwner } from './021-recording-owner.ts';
 import { pronunciationsSchema } from './025-pronunciations.ts';
 import { voicePacksSchema } from './026-voice-packs.ts';
 import { packageImportsSchema } from './036-package-imports.ts';
+import { serialDevicesSchema } from './140-serial-devices.ts';
 
 export interface Migration {
   version: number;
@@ -21,4 +22,4 @@ export interface Migration {
   sql: string;
 }
 
-export const migrations: Migration[] = [deliveryOutbox, outboxLease, librarySchema, librarySearch, audioEdits, recorderSchema, recordingOwner, pronunciationsSchema, voicePacksSchema, packageImportsSchema, assetLoudness];
+export const migrations: Migration[] = [deliveryOutbox, outboxLease, librarySchema, librarySearch, audioEdits, recorderSchema, recordingOwner, pronunciationsSchema, voicePacksSchema, packageImportsSchema, assetLoudness, serialDevicesSchema];
