@@ -52,7 +52,8 @@ export function runOnPty(
   // Keep our own handle on the pty until the peer has gone and its last bytes are through: when
   // the last handle on a pty end closes, bytes still in flight can be lost (a real UART does
   // not vanish when the device's program ends).
-  child.on('close', () => setTimeout(() => fs.closeSync(fd), 500));
+  // Generous: on a loaded machine socat can take seconds to move the last byte.
+  child.on('close', () => setTimeout(() => fs.closeSync(fd), 10_000).unref());
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
   const done = new Promise<{ code: number | null; stderr: string }>((resolve) => child.on('close', (code) => resolve({ code, stderr })));
