@@ -41,19 +41,27 @@ async function ymodemRun(data: Buffer, sender: 'studio' | 'sb'): Promise<number>
     fs.writeFileSync(path.join(work, 'src.bin'), data);
     const out = fs.mkdtempSync(path.join(work, 'out-'));
     const rb = runOnPty('rb', ['-q'], relay.peerEnd, out);
-    let seconds: number;
+    // Timed until rb has the whole file and exits: rb drops the ACK of the batch's empty header
+    // as it exits, so a sender can wait on it for a while; that wait is not line time.
+    const started = performance.now();
+    let stopSender: () => Promise<void>;
     if (sender === 'studio') {
       const link = await openSerialLink({ path: relay.studioEnd, baudRate: BAUD });
-      seconds = await timed(() => sendYmodem(link, [{ name: 'src.bin', data }]));
-      await link.close();
+      const sending = sendYmodem(link, [{ name: 'src.bin', data }]);
+      stopSender = async () => {
+        await sending;
+        await link.close();
+      };
     } else {
       const sb = runOnPty('sb', ['-q', '-k', 'src.bin'], relay.studioEnd, work);
-      seconds = await timed(async () => {
-        const r = await sb.done;
-        if (r.code !== 0) throw new Error(`sb failed: ${r.stderr}`);
-      });
+      stopSender = async () => {
+        sb.child.kill('SIGTERM');
+        await sb.done;
+      };
     }
     const r = await rb.done;
+    const seconds = (performance.now() - started) / 1000;
+    await stopSender();
     if (r.code !== 0 || !fs.readFileSync(path.join(out, 'src.bin')).equals(data)) throw new Error(`${sender}: rb did not get the file intact`);
     return seconds;
   } finally {

@@ -57,7 +57,9 @@ export const ymodemDriver = (blockSize: 128 | 1024 = 1024): SerialDriver => ({
 
 export const xmodemDriver = (blockSize: 128 | 1024 = 128): SerialDriver => ({
   name: blockSize === 1024 ? 'xmodem1k' : 'xmodem',
-  sendFile: (link, file, call) => sendXmodem(link, file.data, { ...call, blockSize }),
+  sendFile: async (link, file, call) => {
+    await sendXmodem(link, file.data, { ...call, blockSize });
+  },
 });
 
 export const lineDriver = (config: LineDriverConfig): SerialDriver => ({

@@ -107,16 +107,18 @@ export interface SendJobInput {
 }
 
 /** Send a file (a rendered programme) to a receiver. */
-export async function runSendJob(input: SendJobInput, hooks: JobHooks = {}): Promise<{ bytes: number }> {
+export async function runSendJob(input: SendJobInput, hooks: JobHooks = {}): Promise<{ bytes: number; endConfirmed: boolean }> {
   const data = fs.readFileSync(input.file);
   const stat = fs.statSync(input.file);
   const options = { ...(hooks.signal ? { signal: hooks.signal } : {}), onProgress: (p: TransferProgress) => hooks.progress?.(toFraction(p), p.stage) };
-  await withLink(input.port, (link) =>
-    input.protocol === 'ymodem'
-      ? sendYmodem(link, [{ name: path.basename(input.file), data, mtime: stat.mtime }], options)
-      : sendXmodem(link, data, { ...options, blockSize: input.protocol === 'xmodem1k' ? 1024 : 128 }),
-  );
-  return { bytes: data.length };
+  const endConfirmed = await withLink(input.port, async (link) => {
+    if (input.protocol === 'ymodem') {
+      await sendYmodem(link, [{ name: path.basename(input.file), data, mtime: stat.mtime }], options);
+      return true;
+    }
+    return (await sendXmodem(link, data, { ...options, blockSize: input.protocol === 'xmodem1k' ? 1024 : 128 })).endConfirmed;
+  });
+  return { bytes: data.length, endConfirmed };
 }
 
 /** Identify what is on a port, by protocol. */

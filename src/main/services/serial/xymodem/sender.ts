@@ -98,7 +98,7 @@ class Sender {
     }
   }
 
-  async sendData(data: Uint8Array, mode: CheckMode, blockSize: 128 | 1024, progress: { done: number; total: number }): Promise<void> {
+  async sendData(data: Uint8Array, mode: CheckMode, blockSize: 128 | 1024, progress: { done: number; total: number }): Promise<boolean> {
     let seq = 1;
     for (let offset = 0; offset < data.length; seq++) {
       const left = data.length - offset;
@@ -110,19 +110,28 @@ class Sender {
       progress.done += chunk.length;
       this.options.onProgress?.({ stage: 'transfer', done: progress.done, total: progress.total });
     }
-    await this.sendEnd();
+    return this.sendEnd();
   }
 
-  /** EOT until acknowledged (YMODEM receivers NAK the first one). */
-  async sendEnd(): Promise<void> {
+  /**
+   * EOT until acknowledged (YMODEM receivers NAK the first one). lrzsz's rx flushes its output
+   * as it exits, so the ACK of the last EOT can be lost on a busy line; when every data block
+   * was acknowledged and the receiver then only stays silent, the end is reported unconfirmed
+   * instead of failing (`false`); a receiver that answers NAK keeps getting EOT.
+   */
+  async sendEnd(): Promise<boolean> {
+    const timeoutMs = Math.min(this.answerTimeoutMs, 3000);
+    let onlySilence = true;
     for (let attempt = 1; ; attempt++) {
       await this.link.write(Buffer.from([EOT]), this.options.signal);
-      const answer = await this.answer(this.answerTimeoutMs, `${this.protocol}.send.eot`).catch((error: unknown) => {
-        if (error instanceof StudioError && error.code === 'device_timeout' && attempt < this.retries) return 'nak' as const;
+      const answer = await this.answer(timeoutMs, `${this.protocol}.send.eot`).catch((error: unknown) => {
+        if (error instanceof StudioError && error.code === 'device_timeout') return 'silence' as const;
         throw error;
       });
-      if (answer === 'ack') return;
+      if (answer === 'ack') return true;
       if (answer === 'cancel') throw deviceError('device_cancelled', `${this.protocol}.send.eot`, 'transfer_incomplete', 'retry');
+      if (answer !== 'silence') onlySilence = false;
+      if (attempt >= 3 && onlySilence) return false;
       if (attempt >= this.retries) throw deviceError('device_refused', `${this.protocol}.send.eot`, 'transfer_incomplete', 'retry');
     }
   }
@@ -147,12 +156,15 @@ async function guarded<T>(sender: Sender, stage: string, work: () => Promise<T>)
   }
 }
 
-/** Sends one file with XMODEM (blockSize 128) or XMODEM-1K (1024). The receiver pads to a block. */
-export function sendXmodem(link: ByteLink, data: Uint8Array, options: SendOptions = {}): Promise<void> {
+/**
+ * Sends one file with XMODEM (blockSize 128) or XMODEM-1K (1024); the receiver pads it to a
+ * block. `endConfirmed` is false when every block was acknowledged but the final EOT was not.
+ */
+export function sendXmodem(link: ByteLink, data: Uint8Array, options: SendOptions = {}): Promise<{ endConfirmed: boolean }> {
   const sender = new Sender(link, 'xmodem', options);
   return guarded(sender, 'xmodem.send', async () => {
     const mode = await sender.awaitStart('xmodem.send.start');
-    await sender.sendData(data, mode, options.blockSize ?? 128, { done: 0, total: data.length });
+    return { endConfirmed: await sender.sendData(data, mode, options.blockSize ?? 128, { done: 0, total: data.length }) };
   });
 }
 
