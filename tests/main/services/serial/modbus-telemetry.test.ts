@@ -1,11 +1,11 @@
 /** Modbus RTU telemetry against a modbus-serial ServerSerial on the other end of a pty pair (baud and parity are not checked by ptys). */
-import ModbusRTU from 'modbus-serial';
+import { ServerSerial } from 'modbus-serial';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { EXAMPLE_TRANSMITTER_MAP, ModbusTelemetry } from '../../../../src/main/services/serial/modbus/telemetry.ts';
 import { openPtyPair, type PtyPair } from './pty.ts';
 
 let pty: PtyPair;
-let server: InstanceType<typeof ModbusRTU.ServerSerial> | null;
+let server: ServerSerial | null;
 let telemetry: ModbusTelemetry | null;
 /** The transmitter's registers: 125.0 W forward, 3.5 W reflected, -2.5 °C, 99.90 MHz, alarm bit 2. */
 const registers = [1250, 35, 0x10000 - 25, 9990, 0b100];
@@ -13,9 +13,9 @@ const registers = [1250, 35, 0x10000 - 25, 9990, 0b100];
 beforeEach(async () => {
   pty = await openPtyPair();
   server = await new Promise((resolve, reject) => {
-    const s = new ModbusRTU.ServerSerial(
+    const s = new ServerSerial(
       { getHoldingRegister: (address: number) => registers[address] ?? 0, getInputRegister: (address: number) => registers[address] ?? 0 },
-      { path: pty.b, baudRate: 9600, unitID: 1, openCallback: (error) => (error ? reject(error) : resolve(s)) } as never,
+      { path: pty.b, baudRate: 9600, unitID: 1, openCallback: (error: Error | null) => (error ? reject(error) : resolve(s)) } as never,
     );
   });
   telemetry = null;

@@ -72,7 +72,7 @@ export async function openRelay(options: RelayOptions = {}): Promise<Relay> {
       if (at === undefined || corrupted || at < offset || at >= offset + chunk.length) return chunk;
       corrupted = true;
       const copy = Buffer.from(chunk);
-      copy[at - offset] ^= 0xff;
+      copy[at - offset] = copy[at - offset]! ^ 0xff;
       return copy;
     },
     () => running,
