@@ -58,6 +58,7 @@ export class EspEmulator {
       try {
         packet = await slip.next(24 * 3600 * 1000, this.controller.signal);
       } catch {
+        if (this.link.closed) return;
         continue;
       }
       if (packet.length < 8 || packet[0] !== 0x00) continue;

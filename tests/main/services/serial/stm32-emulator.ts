@@ -120,7 +120,8 @@ export class Stm32Emulator {
         }
         await this.command(cmd!);
       } catch {
-        // reset() or stop(): start over.
+        // reset() or stop(): start over. A dead line (cable pulled) ends the emulator.
+        if (this.link.closed) return;
         this.link.discardInput();
       }
     }

@@ -169,6 +169,24 @@ describe('faults mid-write', () => {
     expect((await flashStm32(link, loadBin(image, FLASH), fast)).verified).toBe(true);
   });
 
+  it.each([
+    ['connect', 'untouched'],
+    ['erase', 'erased'],
+    ['verify', 'written_unverified'],
+  ] as const)('cancel at the %s stage is cancelled, leaving the device %s', async (stage, state) => {
+    const controller = new AbortController();
+    const error = (await flashStm32(link, loadBin(image, FLASH), {
+      ...fast,
+      signal: controller.signal,
+      onProgress: (p) => {
+        if (p.stage === stage && (stage !== 'erase' || p.done === 1) && (stage !== 'verify' || p.done >= 2048)) controller.abort();
+      },
+    }).catch((e: unknown) => e)) as StudioError;
+    expect(error.code).toBe('cancelled');
+    expect((error.details as { deviceState: string }).deviceState).toBe(state);
+    expect((await flashStm32(link, loadBin(image, FLASH), fast)).verified).toBe(true);
+  });
+
   it('an unplugged cable mid-write is serial_disconnected, check the cable', async () => {
     const error = (await flashStm32(link, loadBin(image, FLASH), {
       ...fast,

@@ -115,7 +115,7 @@ export async function flashStm32(link: ByteLink, image: FirmwareImage, options: 
   let written = 0;
   for (const segment of image.segments) {
     for (let offset = 0; offset < segment.data.length; offset += BLOCK) {
-      if (options.signal?.aborted) throw cancelledError('stm32.write', 'partially_written');
+      if (options.signal?.aborted) throw cancelledError('stm32.write', boot.state);
       const chunk = segment.data.subarray(offset, offset + BLOCK);
       await retrying(retries, () => boot.writeMemory(segment.address + offset, chunk), boot);
       boot.state = 'partially_written';
