@@ -18,6 +18,7 @@ import { translationLanguagesSchema } from './100-translation-languages.ts';
 import { translationMemorySchema } from './101-translation-memory.ts';
 import { translationsSchema } from './102-translations.ts';
 import { packageSignatures } from './037-package-signatures.ts';
+import { serialDevicesSchema } from './140-serial-devices.ts';
 
 export interface Migration {
   version: number;
@@ -25,4 +26,4 @@ export interface Migration {
   sql: string;
 }
 
-export const migrations: Migration[] = [deliveryOutbox, outboxLease, librarySchema, librarySearch, audioEdits, recorderSchema, recordingOwner, pronunciationsSchema, voicePacksSchema, packageImportsSchema, packageSignatures, assetLoudness, translationLanguagesSchema, translationMemorySchema, translationsSchema];
+export const migrations: Migration[] = [deliveryOutbox, outboxLease, librarySchema, librarySearch, audioEdits, recorderSchema, recordingOwner, pronunciationsSchema, voicePacksSchema, packageImportsSchema, packageSignatures, assetLoudness, translationLanguagesSchema, translationMemorySchema, translationsSchema, serialDevicesSchema];
