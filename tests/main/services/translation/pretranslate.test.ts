@@ -1,7 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LearnedEngine, parsePairsTsv, trainModel } from '../../../../src/main/services/translation-engines/index.ts';
 import type { EngineCandidate, EngineSegment, TranslationEngine } from '../../../../src/shared/translation/index.ts';
-import { openService, type Opened } from './open-service.ts';
+import { SENTENCE_AND_PHRASE, openService, useService } from './open-service.ts';
 
 /** A real (if tiny) engine behind the plug-in interface: it spells the source backwards. */
 class ReversingEngine implements TranslationEngine {
@@ -17,24 +17,20 @@ class ReversingEngine implements TranslationEngine {
 }
 
 describe('pre-translation without a model', () => {
-  let opened: Opened;
-  beforeEach(() => {
-    opened = openService();
-    opened.service.tm.add('vi', 'tyz', [
-      { source: 'Hôm nay bà con đi chợ mua thịt lợn.', target: 'Vằn nẩy pi noọng pây háng slự nựa mu.' },
-      { source: 'bà con', target: 'pi noọng' },
+  const opened = useService((service) => {
+    service.tm.add('vi', 'tyz', [
+      ...SENTENCE_AND_PHRASE,
       { source: 'hôm nay', target: 'vằn nẩy' },
       { source: 'đi học', target: 'pây slon slư' },
       { source: 'mưa', target: 'phân' },
       { source: 'Trời mưa to.', target: 'Phạ phân lai.', previousSource: 'Bà con chú ý.' },
       { source: 'Trời mưa to.', target: 'Phân lai.' },
     ]);
-    opened.service.glossary.add('vi', 'tyz', [
+    service.glossary.add('vi', 'tyz', [
       { term: 'con cháu', translation: 'lục lan' },
       { term: 'Bắc Kạn', kind: 'do-not-translate' },
     ]);
   });
-  afterEach(() => opened.close());
 
   it('uses an exact TM match as is', async () => {
     const [result] = await opened.service.preTranslate([{ index: 0, text: 'Hôm nay bà con đi chợ mua thịt lợn.' }], 'vi', 'tyz');
