@@ -29,6 +29,7 @@ export type { LookupOptions, TmInput } from './tm.ts';
 export type { StartOptions } from './workbench.ts';
 export { fuzzyScore, bandOf } from './fuzzy.ts';
 export { tokenKeys, normaliseText } from './text.ts';
+export { parsePairs, type PairsFormat } from './pairs-file.ts';
 
 export interface TranslationDeps {
   /** The studio database, migrated (migrations 100–102 hold this service's tables). */

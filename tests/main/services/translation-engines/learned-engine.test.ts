@@ -119,7 +119,7 @@ describe('learned engine on a constructed corpus', () => {
   });
 
   it('refuses a TSV line without two columns, naming the line', () => {
-    expect(() => parsePairsTsv('tôi\tkhỏi\nmẹ me\n')).toThrow(expect.objectContaining({ code: 'invalid_argument', details: { line: 2 } }));
+    expect(() => parsePairsTsv('tôi\tkhỏi\nmẹ me\n')).toThrow(expect.objectContaining({ code: 'invalid_argument', details: expect.objectContaining({ line: 2 }) }));
     expect(() => trainModel([], { from: 'vi', to: 'tyz' })).toThrow(expect.objectContaining({ code: 'invalid_argument' }));
   });
 });
