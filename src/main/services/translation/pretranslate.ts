@@ -4,7 +4,7 @@
  * from TM and glossary pieces. The result is always "pre-translated", never approved.
  */
 import { StudioError } from '../../../shared/errors.ts';
-import { bestCandidates, type CandidateMark, type EngineSegment, type SegmentTranslation, type TranslationEngine } from '../../../shared/translation/index.ts';
+import { bestCandidates, type CandidateMark, type DraftSpan, type EngineCandidate, type EngineSegment, type SegmentTranslation, type TranslationEngine } from '../../../shared/translation/index.ts';
 import { assembleDraft } from './assemble.ts';
 import type { Glossary } from './glossary.ts';
 import type { TranslationMemory } from './tm.ts';
@@ -67,7 +67,7 @@ export async function preTranslate(
       if (!best) return;
       results.set(segment.index, {
         index: segment.index, source: segment.text, target: best.text, state: 'pre-translated', origin: 'machine',
-        score: Math.round(best.confidence * 100), spans: [{ text: best.text, covered: true, sourceText: segment.text }], author: null, at,
+        score: Math.round(best.confidence * 100), spans: machineSpans(segment.text, best), author: null, at,
       });
     });
   }
@@ -96,6 +96,27 @@ export async function preTranslate(
     });
   }
   return segments.map((s) => results.get(s.index)!);
+}
+
+/**
+ * A machine candidate as draft spans: the words the engine copied because it never saw them are
+ * uncovered spans (marked for the editor, as in an assembled draft); the rest is covered. An
+ * engine does not say which source words each covered stretch translates: those carry the whole
+ * segment as their source.
+ */
+function machineSpans(source: string, candidate: EngineCandidate): DraftSpan[] {
+  const unknown = candidate.marks.filter((m) => m.kind === 'unknown').sort((a, b) => a.start - b.start);
+  const spans: DraftSpan[] = [];
+  let position = 0;
+  for (const mark of unknown) {
+    if (mark.start < position) continue;
+    if (mark.start > position) spans.push({ text: candidate.text.slice(position, mark.start), covered: true, sourceText: source });
+    const copied = candidate.text.slice(mark.start, mark.end);
+    spans.push({ text: copied, covered: false, sourceText: copied });
+    position = mark.end;
+  }
+  if (position < candidate.text.length || spans.length === 0) spans.push({ text: candidate.text.slice(position), covered: true, sourceText: source });
+  return spans;
 }
 
 /** Uncovered spans of a draft as marks on its target (the spans, joined, are the target). */

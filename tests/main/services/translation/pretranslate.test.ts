@@ -117,6 +117,11 @@ describe('pre-translation without a model', () => {
       expect(results.every((r) => r.state !== 'approved' && r.author === null)).toBe(true);
       const work = await withEngine.service.workbench.start('Mẹ về nhà.', 'vi', 'tyz', { engine: learned.id });
       expect(work.segments.map((s) => [s.state, s.origin, s.target])).toEqual([['pre-translated', 'machine', 'Me mà rườn.']]);
+      // A word the engine never saw is copied through and left uncovered, as in an assembled draft.
+      const [unseen] = await withEngine.service.preTranslate([{ index: 0, text: 'Mẹ về xóm.' }], 'vi', 'tyz', { engine: learned.id });
+      expect(unseen).toMatchObject({ origin: 'machine', state: 'pre-translated' });
+      expect(unseen!.spans.filter((s) => !s.covered).map((s) => s.text).join(' ')).toBe('xóm');
+      expect(unseen!.spans.map((s) => s.text).join('')).toBe(unseen!.target);
       // Without the option the same segments are assembled from the TM, not machine-translated.
       const [plain] = await withEngine.service.preTranslate([segments[1]!], 'vi', 'tyz');
       expect(plain!.origin).toBe('assembled');
