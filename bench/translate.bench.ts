@@ -4,13 +4,18 @@
  * into longer sentences). Fuzzy lookup latency p50/p95 per segment (goal p95 < 50 ms), against a
  * full scan computing the same score over every segment in the same process; and pre-translation
  * of a 30-segment bulletin (goal < 1 s), cold (index built on first use) and warm.
- * Quality metrics (chrF++, BLEU) are another bench's.
+ * Quality of the pre-translation path: chrF++ and BLEU (sacrebleu 2.x rules, the metrics of
+ * translation-engines) on the held-out split of the Tày pairs (tests/helpers/mt-split.ts: Vietnamese
+ * of 3+ words, unseen in the rest), its TM filled from the rest only, against source copy and
+ * exact-match-only TM in the same run.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openDatabase } from '../src/main/services/storage/database.ts';
 import { createTranslation, fuzzyScore, tokenKeys, type TmInput } from '../src/main/services/translation/index.ts';
+import { SourceCopyEngine, evaluate, type EvaluationResult } from '../src/main/services/translation-engines/index.ts';
+import { loadTayViSplit, openWorkbenchBaselines } from '../tests/helpers/mt-split.ts';
 import { loadParagraphs, percentile, seededRandom } from './corpus.ts';
 
 const COUNT = Number(process.env.BENCH_TM_SEGMENTS ?? 100_000);
@@ -128,11 +133,40 @@ export default async function translateBench() {
       preTranslate30SegmentsWarmMedianMs: Math.round(percentile(warmRuns, 50)),
       preTranslateOrigins: Object.entries(cold.reduce<Record<string, number>>((acc, r) => ({ ...acc, [r.origin!]: (acc[r.origin!] ?? 0) + 1 }), {})).map(([k, v]) => `${k}:${v}`).join(' '),
       goalPreTranslateBelow1s: percentile(warmRuns, 50) < 1000,
+      ...(await heldOutQuality()),
     };
     console.table(figures);
     return figures;
   } finally {
     db.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** chrF++ / BLEU of pre-translation on the held-out split, beside its two baselines, in one run. */
+async function heldOutQuality() {
+  const { train, test } = loadTayViSplit();
+  const workbench = openWorkbenchBaselines(train);
+  try {
+    const options = { from: 'vi', to: 'tyz' };
+    const copy = await evaluate(new SourceCopyEngine(), test, options);
+    const exact = await evaluate(workbench.exact, test, options);
+    const pre = await evaluate(workbench.pretranslation, test, options);
+    const figures = (name: string, r: EvaluationResult) => ({
+      [`${name}ChrF`]: +r.chrF.toFixed(2),
+      [`${name}Bleu`]: +r.bleu.toFixed(2),
+      [`${name}Coverage`]: +r.coverage.toFixed(3),
+    });
+    return {
+      heldOutSegments: test.length,
+      heldOutTrainPairs: train.length,
+      ...figures('sourceCopy', copy),
+      ...figures('exactTm', exact),
+      ...figures('preTranslation', pre),
+      preTranslationMsPerSegment: +pre.msPerSegment.toFixed(2),
+      preTranslationOverSourceCopyChrF: +(pre.chrF - copy.chrF).toFixed(2),
+    };
+  } finally {
+    workbench.close();
   }
 }

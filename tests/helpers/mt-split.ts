@@ -8,7 +8,11 @@
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { normalizedKey, readPairsTsv, type TextPair } from '../../src/main/services/translation-engines/index.ts';
+import { openDatabase } from '../../src/main/services/storage/database.ts';
+import { createTranslation, type TranslationService } from '../../src/main/services/translation/index.ts';
+import { memoryBaselines, normalizedKey, readPairsTsv, type MemoryBaselines, type TextPair } from '../../src/main/services/translation-engines/index.ts';
+import type { TranslationEngine } from '../../src/shared/translation/index.ts';
+import { makeTempDir } from './temp-dir.ts';
 
 export const TAY_VI_TSV = path.resolve(import.meta.dirname, '../../../shared/data/tay-vi/train.tsv');
 
@@ -37,4 +41,27 @@ export function splitHeldOut(pairs: TextPair[], { share = 0.075, salt = 'studio-
 /** train.tsv read as Vietnamese → Tày pairs (column 1 is Vietnamese, column 2 Tày). */
 export function loadTayViSplit(options?: SplitOptions) {
   return splitHeldOut(readPairsTsv(TAY_VI_TSV), options);
+}
+
+export interface WorkbenchBaselines extends MemoryBaselines {
+  translation: TranslationService;
+  close: () => void;
+}
+
+/**
+ * The workbench's translation service on a fresh studio database in a temp directory, its TM filled
+ * with `train` (Vietnamese → Tày), and its pre-translation and exact-match paths as engines;
+ * `engines` are plugged into it as into the studio's.
+ */
+export function openWorkbenchBaselines(train: TextPair[], engines: TranslationEngine[] = []): WorkbenchBaselines {
+  const temp = makeTempDir('studio-mt-tm-');
+  const db = openDatabase(path.join(temp.dir, 'data'));
+  try {
+    const translation = createTranslation({ db, engines });
+    return { ...memoryBaselines(translation, train, 'vi', 'tyz'), translation, close: () => { db.close(); temp.remove(); } };
+  } catch (error) {
+    db.close();
+    temp.remove();
+    throw error;
+  }
 }

@@ -1,3 +1,3 @@
 /** The translation domain's contract: types, schemas and the engine plug-in interface. */
 export * from './types.ts';
-export type * from './engine.ts';
+export * from './engine.ts';

@@ -53,7 +53,7 @@ export type PreTranslationOrigin = 'exact-in-context' | 'exact' | 'fuzzy' | 'ass
 export interface DraftSpan {
   text: string;
   covered: boolean;
-  /** For covered spans: which source words it translates and where it came from. */
+  /** For covered spans: which source words it translates (a machine span: the whole segment) and where it came from. */
   sourceText: string;
   from?: { kind: 'tm' | 'glossary' | 'copy'; id?: number };
 }

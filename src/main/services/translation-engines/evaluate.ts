@@ -4,7 +4,7 @@
  * time per segment. The core of `studio mt eval`.
  */
 import { StudioError } from '../../../shared/errors.ts';
-import type { TranslationEngine } from '../../../shared/translation-engine.ts';
+import { bestCandidates, type TranslationEngine } from '../../../shared/translation/index.ts';
 import type { TextPair } from './learned/pairs.ts';
 import { tokenize } from './learned/text.ts';
 import { corpusBleu } from './metrics/bleu.ts';
@@ -35,6 +35,7 @@ const countWords = (text: string) => tokenize(text).filter((token) => token.kind
 
 export async function evaluate(engine: TranslationEngine, testPairs: TextPair[], options: EvaluateOptions): Promise<EvaluationResult> {
   if (testPairs.length === 0) throw new StudioError('invalid_argument', 'no test pairs');
+  if (!engine.supports(options.from, options.to)) throw new StudioError('invalid_argument', 'engine does not serve this pair', { engine: engine.id, from: options.from, to: options.to });
   const batchSize = Math.max(1, options.batchSize ?? 50);
   const hypotheses: string[] = [];
   let sourceWords = 0;
@@ -42,12 +43,12 @@ export async function evaluate(engine: TranslationEngine, testPairs: TextPair[],
   let elapsed = 0;
   for (let start = 0; start < testPairs.length; start += batchSize) {
     if (options.signal?.aborted) throw new StudioError('cancelled', 'evaluation cancelled');
-    const batch = testPairs.slice(start, start + batchSize).map((pair) => pair.source);
+    const batch = testPairs.slice(start, start + batchSize).map((pair, i) => ({ index: start + i, text: pair.source }));
     const began = performance.now();
-    const results = await engine.translate(batch, options.from, options.to, { signal: options.signal });
+    const results = bestCandidates(batch, await engine.translate(batch, options.from, options.to, { signal: options.signal }));
     elapsed += performance.now() - began;
-    batch.forEach((source, i) => {
-      const best = results[i]?.[0];
+    batch.forEach(({ text: source }, i) => {
+      const best = results[i];
       hypotheses.push(best?.text ?? '');
       sourceWords += countWords(source);
       if (!best) copiedWords += countWords(source);

@@ -18,7 +18,7 @@ export { LearnedEngine } from './learned/learned-engine.ts';
 export { readModel, writeModel, modelFileName, type ModelData, type ModelHeader } from './learned/model-file.ts';
 export { parsePairsTsv, readPairsTsv, hashPairs, type TextPair } from './learned/pairs.ts';
 export { normalizedKey, tokenize } from './learned/text.ts';
-export { SourceCopyEngine, ExactMemoryEngine, FuzzyMemoryEngine } from './baselines.ts';
+export { SourceCopyEngine, memoryBaselines, type MemoryBaselines } from './baselines.ts';
 export { evaluate, type EvaluationResult, type EvaluateOptions } from './evaluate.ts';
 export { createTranslationEngines, type TranslationEngines, type TranslationEnginesDeps } from './service.ts';
 export type { TrainJobResult } from './learned/train.worker.ts';

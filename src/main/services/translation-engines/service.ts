@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { JobInfo } from '../../../shared/domain.ts';
 import { ERROR_CODES, StudioError, type ErrorCode } from '../../../shared/errors.ts';
-import type { TranslateOptions, TranslationCandidate, TranslationEngine } from '../../../shared/translation-engine.ts';
+import { canonicalLanguageCode, type EngineCandidate, type EngineOptions, type EngineSegment, type TranslationEngine } from '../../../shared/translation/index.ts';
 import type { JobManager } from '../jobs/job-manager.ts';
 import { workerUrl } from '../jobs/worker-files.ts';
 import { modelFileName, readModel, type ModelHeader } from './learned/model-file.ts';
@@ -71,18 +71,20 @@ export function createTranslationEngines({ jobs, modelDir }: TranslationEnginesD
       });
     },
 
-    /** The pair's learned engine; each call runs off the main thread and can be aborted. */
+    /** The pair's learned engine; each call runs as a job off the main thread (its progress in job events) and can be aborted. */
     learned(from: string, to: string): TranslationEngine {
       checkLanguages(from, to);
+      const supports = (f: string, t: string) => canonicalLanguageCode(f) === canonicalLanguageCode(from) && canonicalLanguageCode(t) === canonicalLanguageCode(to);
       return {
         id: `learned:${from}-${to}`,
-        async translate(segments: string[], f: string, t: string, options: TranslateOptions = {}): Promise<TranslationCandidate[][]> {
-          if (f !== from || t !== to) throw new StudioError('invalid_argument', `engine is ${from}→${to}`, { from: f, to: t });
+        supports,
+        async translate(segments: EngineSegment[], f: string, t: string, options: EngineOptions = {}): Promise<EngineCandidate[]> {
+          if (!supports(f, t)) throw new StudioError('invalid_argument', `engine is ${from}→${to}`, { from: f, to: t });
           if (!fs.existsSync(modelFile(from, to))) throw new StudioError('not_found', `no learned model for ${from}→${to}`, { from, to });
           if (segments.length === 0) return [];
           const input: TranslateJobInput = { modelFile: modelFile(from, to), segments, from, to, maxCandidates: options.maxCandidates, glossary: options.glossary };
           const done = await runJob('mt.translate', workerUrl('translation-engines/learned/translate.worker.ts'), input, options.signal);
-          return done.result as TranslationCandidate[][];
+          return done.result as EngineCandidate[];
         },
       };
     },

@@ -29,6 +29,7 @@ export type { LookupOptions, TmInput } from './tm.ts';
 export type { StartOptions } from './workbench.ts';
 export { fuzzyScore, bandOf } from './fuzzy.ts';
 export { tokenKeys, normaliseText } from './text.ts';
+export { parsePairs, type PairsFormat } from './pairs-file.ts';
 
 export interface TranslationDeps {
   /** The studio database, migrated (migrations 100–102 hold this service's tables). */
@@ -47,6 +48,12 @@ export function createTranslation(deps: TranslationDeps) {
   const engines = deps.engines ?? [];
   const workbench = createWorkbench(db, { tm: memory, glossary: terms, engines });
   const pair = (from: string, to: string): [string, string] => [languages.resolve(from), languages.resolve(to)];
+  /** An engine over this service's tables takes codes as users type them, like the rest of the face. */
+  const resolving = (engine: TranslationEngine): TranslationEngine => ({
+    id: engine.id,
+    supports: (from, to) => engine.supports(from, to),
+    translate: (segments, from, to, options) => engine.translate(segments, ...pair(from, to), options),
+  });
 
   return {
     languages: {
@@ -76,7 +83,9 @@ export function createTranslation(deps: TranslationDeps) {
     preTranslate: (segments: EngineSegment[], from: string, to: string, options?: PreTranslateOptions) =>
       preTranslate({ tm: memory, glossary: terms, engines }, segments, ...pair(from, to), options),
     /** The TM + glossary path behind the engine interface. */
-    memoryEngine: memoryEngine({ tm: memory, glossary: terms }),
+    memoryEngine: resolving(memoryEngine({ tm: memory, glossary: terms })),
+    /** Exact TM matches only (no fuzzy, no assembly): a baseline for measuring the other paths. */
+    exactMemoryEngine: resolving(memoryEngine({ tm: memory, glossary: terms }, 'tm-exact')),
     qa: (segments: QaSegment[], from: string, to: string) => {
       const [f, t] = pair(from, to);
       return checkBulletin(segments, { termsIn: (source) => terms.termsIn(f, t, source), usualRatio: memory.lengthRatio(f, t) });

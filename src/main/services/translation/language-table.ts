@@ -27,8 +27,8 @@ export const BUILT_IN_LANGUAGES: LanguageInput[] = [
   latin('ktv', 'Cơ Tu', null, 'Quảng Nam'),
 ];
 
-/** Two-letter and macro codes people type ("vi", "hmn") → the code the studio stores. */
-export const LANGUAGE_ALIASES: Record<string, string> = { vi: 'vie', km: 'khm', hmn: 'hnj', mng: 'cmo' };
+/** Two-letter and macro codes people type: one table, in the contract, shared with the engines. */
+export { LANGUAGE_ALIASES } from '../../../shared/translation/index.ts';
 
 /** The BCP 47 tag files carry for a stored code (the shortest form, as TMX's xml:lang wants). */
 export const BCP47_CODES: Record<string, string> = { vie: 'vi', khm: 'km' };

@@ -1,8 +1,8 @@
 /** Languages as editable data in SQLite: seeded once with the built-in table, provinces add more. */
 import type { Database } from 'better-sqlite3';
 import { StudioError } from '../../../shared/errors.ts';
-import { languageInputSchema, type Language, type LanguageInput } from '../../../shared/translation/index.ts';
-import { BUILT_IN_LANGUAGES, LANGUAGE_ALIASES } from './language-table.ts';
+import { canonicalLanguageCode, languageInputSchema, type Language, type LanguageInput } from '../../../shared/translation/index.ts';
+import { BUILT_IN_LANGUAGES } from './language-table.ts';
 
 interface LanguageRow {
   code: string;
@@ -46,8 +46,7 @@ export function createLanguages(db: Database) {
     get,
     /** The stored code for what a user typed ("vi" → "vie"); throws not_found for an unknown language. */
     resolve(code: string): string {
-      const lower = code.trim().toLowerCase();
-      const resolved = LANGUAGE_ALIASES[lower] ?? lower;
+      const resolved = canonicalLanguageCode(code);
       if (!get(resolved)) throw new StudioError('not_found', `unknown language ${code}`, { kind: 'language', code });
       return resolved;
     },

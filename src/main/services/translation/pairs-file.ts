@@ -16,8 +16,11 @@ export function formatOfFile(name: string): PairsFormat {
   throw new StudioError('unsupported_format', `not a pairs file: ${name}`, { file: name, expected: ['tsv', 'csv'] });
 }
 
-/** Rows of at least two non-empty columns; blank lines are skipped. */
-export function parsePairs(text: string, format: PairsFormat): string[][] {
+/**
+ * Rows of at least two non-empty columns (exactly `columns` when given); blank lines are skipped.
+ * Cells are trimmed, nothing else: callers normalise.
+ */
+export function parsePairs(text: string, format: PairsFormat, { columns }: { columns?: number } = {}): string[][] {
   const body = text.replace(/^\ufeff/, '');
   let rows: string[][];
   if (format === 'tsv') {
@@ -32,7 +35,7 @@ export function parsePairs(text: string, format: PairsFormat): string[][] {
   const out: string[][] = [];
   rows.forEach((row, i) => {
     if (row.length === 0 || (row.length === 1 && row[0]!.trim() === '')) return;
-    if (row.length < 2 || !row[0]!.trim() || !row[1]!.trim()) {
+    if (row.length < 2 || !row[0]!.trim() || !row[1]!.trim() || (columns !== undefined && row.length !== columns)) {
       throw new StudioError('invalid_argument', `line ${i + 1} is not a pair`, { line: i + 1, content: row.join(format === 'tsv' ? '\t' : ',') });
     }
     out.push(row.map((cell) => cell.trim()));

@@ -4,7 +4,7 @@
  * from TM and glossary pieces. The result is always "pre-translated", never approved.
  */
 import { StudioError } from '../../../shared/errors.ts';
-import type { EngineSegment, SegmentTranslation, TranslationEngine } from '../../../shared/translation/index.ts';
+import { bestCandidates, type CandidateMark, type DraftSpan, type EngineCandidate, type EngineSegment, type SegmentTranslation, type TranslationEngine } from '../../../shared/translation/index.ts';
 import { assembleDraft } from './assemble.ts';
 import type { Glossary } from './glossary.ts';
 import type { TranslationMemory } from './tm.ts';
@@ -14,6 +14,12 @@ export interface PreTranslateOptions {
   threshold?: number;
   /** Ask this engine (by id) for segments the TM does not cover; default: none. */
   engine?: string;
+  /**
+   * Assemble a draft from TM and glossary pieces where nothing else covers a segment (default
+   * true). Off, such a segment stays its source, all of it marked uncovered: the exact/fuzzy-only
+   * path, measured as a baseline.
+   */
+  assemble?: boolean;
   signal?: AbortSignal;
 }
 
@@ -56,12 +62,22 @@ export async function preTranslate(
     if (!engine) throw new StudioError('not_found', `no translation engine ${options.engine}`, { kind: 'engine', id: options.engine });
     if (!engine.supports(from, to)) throw new StudioError('invalid_argument', 'engine does not serve this pair', { engine: engine.id, from, to });
     const candidates = await engine.translate(rest, from, to, options.signal ? { signal: options.signal } : {});
-    for (const segment of rest) {
-      const best = candidates.filter((c) => c.index === segment.index).sort((a, b) => b.confidence - a.confidence)[0];
-      if (!best) continue;
+    bestCandidates(rest, candidates).forEach((best, k) => {
+      const segment = rest[k]!;
+      if (!best) return;
       results.set(segment.index, {
         index: segment.index, source: segment.text, target: best.text, state: 'pre-translated', origin: 'machine',
-        score: Math.round(best.confidence * 100), spans: [{ text: best.text, covered: true, sourceText: segment.text }], author: null, at,
+        score: Math.round(best.confidence * 100), spans: machineSpans(segment.text, best), author: null, at,
+      });
+    });
+  }
+
+  if (options.assemble === false) {
+    for (const segment of rest) {
+      if (results.has(segment.index)) continue;
+      results.set(segment.index, {
+        index: segment.index, source: segment.text, target: segment.text, state: 'pre-translated', origin: null,
+        score: null, spans: [{ text: segment.text, covered: false, sourceText: segment.text }], author: null, at,
       });
     }
   }
@@ -82,17 +98,53 @@ export async function preTranslate(
   return segments.map((s) => results.get(s.index)!);
 }
 
-/** The TM + glossary path as an engine, so callers that only know the interface can use it too. */
-export function memoryEngine(deps: { tm: TranslationMemory; glossary: Glossary }): TranslationEngine {
+/**
+ * A machine candidate as draft spans: the words the engine copied because it never saw them are
+ * uncovered spans (marked for the editor, as in an assembled draft); the rest is covered. An
+ * engine does not say which source words each covered stretch translates: those carry the whole
+ * segment as their source.
+ */
+function machineSpans(source: string, candidate: EngineCandidate): DraftSpan[] {
+  const unknown = candidate.marks.filter((m) => m.kind === 'unknown').sort((a, b) => a.start - b.start);
+  const spans: DraftSpan[] = [];
+  let position = 0;
+  for (const mark of unknown) {
+    if (mark.start < position) continue;
+    if (mark.start > position) spans.push({ text: candidate.text.slice(position, mark.start), covered: true, sourceText: source });
+    const copied = candidate.text.slice(mark.start, mark.end);
+    spans.push({ text: copied, covered: false, sourceText: copied });
+    position = mark.end;
+  }
+  if (position < candidate.text.length || spans.length === 0) spans.push({ text: candidate.text.slice(position), covered: true, sourceText: source });
+  return spans;
+}
+
+/** Uncovered spans of a draft as marks on its target (the spans, joined, are the target). */
+function uncoveredMarks(draft: SegmentTranslation): CandidateMark[] {
+  const marks: CandidateMark[] = [];
+  let offset = 0;
+  for (const span of draft.spans) {
+    if (!span.covered && span.text.trim()) marks.push({ start: offset, end: offset + span.text.length, kind: 'unknown' });
+    offset += span.text.length;
+  }
+  return marks;
+}
+
+/**
+ * The TM + glossary path as an engine, so callers that only know the interface can use it too
+ * (and so it is measured exactly as the workbench pre-translates). `tm-exact`: exact matches only.
+ */
+export function memoryEngine(deps: { tm: TranslationMemory; glossary: Glossary }, kind: 'tm' | 'tm-exact' = 'tm'): TranslationEngine {
+  const only = kind === 'tm-exact' ? { threshold: 100, assemble: false } : {};
   return {
-    id: 'tm',
+    id: kind,
     supports: () => true,
     async translate(segments, from, to, options) {
-      const drafts = await preTranslate({ ...deps, engines: [] }, segments, from, to, options?.signal ? { signal: options.signal } : {});
+      const drafts = await preTranslate({ ...deps, engines: [] }, segments, from, to, { ...only, ...(options?.signal ? { signal: options.signal } : {}) });
       return drafts.map((d) => {
         const words = d.spans.filter((s) => s.text.trim()).length || 1;
         const covered = d.spans.filter((s) => s.covered && s.text.trim()).length;
-        return { index: d.index, text: d.target, confidence: d.score !== null ? d.score / 100 : covered / words, engine: 'tm' };
+        return { index: d.index, text: d.target, confidence: d.score !== null ? d.score / 100 : covered / words, engine: kind, marks: uncoveredMarks(d) };
       });
     },
   };

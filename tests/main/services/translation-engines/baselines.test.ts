@@ -1,34 +1,38 @@
-import { describe, expect, it } from 'vitest';
-import {
-  ExactMemoryEngine,
-  FuzzyMemoryEngine,
-  SourceCopyEngine,
-  evaluate,
-  type TextPair,
-} from '../../../../src/main/services/translation-engines/index.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { SourceCopyEngine, evaluate, memoryBaselines, type TextPair } from '../../../../src/main/services/translation-engines/index.ts';
+import { openWorkbenchBaselines } from '../../../helpers/mt-split.ts';
 
 const MEMORY: TextPair[] = [
   { source: 'tôi đi chợ', target: 'khỏi pây hang' },
-  { source: 'Tôi đi chợ.', target: 'khỏi pây hang.' },
-  { source: 'tôi đi chợ', target: 'khỏi pây chợ' },
-  { source: 'tôi  đi chợ', target: 'khỏi pây chợ' },
   { source: 'mẹ về nhà hôm nay', target: 'me mà rườn ngày nẩy' },
+  { source: 'hôm nay', target: 'ngày nẩy' },
 ];
 const options = { from: 'vi', to: 'tyz' };
 
-describe('translation memory baselines', () => {
-  it('exact TM: the most frequent translation of the normalised source, else the source', async () => {
-    const tm = new ExactMemoryEngine(MEMORY);
-    const [hit, miss] = await tm.translate(['TÔI ĐI CHỢ!', 'mẹ về nhà'], 'vi', 'tyz', { maxCandidates: 5 });
-    expect(hit!.map((c) => c.text)).toEqual(['khỏi pây chợ', 'khỏi pây hang', 'khỏi pây hang.']);
-    expect(miss).toEqual([{ text: 'mẹ về nhà', confidence: 0, engine: 'tm-exact', marks: [{ start: 0, end: 9, kind: 'unknown' }] }]);
+describe('baselines: source copy and the workbench translation memory', () => {
+  const opened = openWorkbenchBaselines(MEMORY);
+  afterAll(() => opened.close());
+
+  it('source copy: every word copied, marked unknown', async () => {
+    const [copy] = await new SourceCopyEngine().translate([{ index: 3, text: 'mẹ về nhà' }], 'vi', 'tyz');
+    expect(copy).toEqual({ index: 3, text: 'mẹ về nhà', confidence: 0, engine: 'copy', marks: [{ start: 0, end: 9, kind: 'unknown' }] });
   });
 
-  it('fuzzy TM: the closest source above the threshold', async () => {
-    const tm = new FuzzyMemoryEngine(MEMORY, 0.7);
-    const [near, far] = await tm.translate(['mẹ về nhà hôm qua', 'bố đi làm'], 'vi', 'tyz');
-    expect(near![0]).toMatchObject({ text: 'me mà rườn ngày nẩy', confidence: 0.8 });
-    expect(far![0]).toMatchObject({ text: 'bố đi làm', confidence: 0 });
+  it('exact TM: the stored translation when the source matches, else the source, marked', async () => {
+    const [hit, miss] = await opened.exact.translate([{ index: 0, text: 'Tôi đi chợ' }, { index: 1, text: 'mẹ về nhà hôm qua' }], 'vie', 'tyz');
+    expect(hit).toMatchObject({ index: 0, text: 'khỏi pây hang', confidence: 1, engine: 'tm-exact', marks: [] });
+    expect(miss).toMatchObject({ index: 1, text: 'mẹ về nhà hôm qua', engine: 'tm-exact', marks: [{ start: 0, end: 17, kind: 'unknown' }] });
+  });
+
+  it('TM pre-translation: the workbench path (fuzzy match above 75, else an assembled draft, uncovered words marked)', async () => {
+    const [fuzzy, assembled] = await opened.pretranslation.translate(
+      [{ index: 0, text: 'mẹ về nhà hôm qua' }, { index: 1, text: 'hôm nay bố đi' }],
+      'vie',
+      'tyz',
+    );
+    // 1 word of 5 changed: 100 × (1 − 1/5) = 80, in the 75–84 band.
+    expect(fuzzy).toMatchObject({ text: 'me mà rườn ngày nẩy', confidence: 0.8, engine: 'tm' });
+    expect(assembled).toMatchObject({ text: 'ngày nẩy bố đi', engine: 'tm', marks: [{ start: 9, end: 14, kind: 'unknown' }] });
   });
 
   it('evaluate counts copied words against coverage and keeps hypotheses in test order', async () => {
@@ -36,8 +40,8 @@ describe('translation memory baselines', () => {
       { source: 'tôi đi chợ', target: 'khỏi pây hang' },
       { source: 'bố đi làm', target: 'pổ pây hất' },
     ];
-    const tm = await evaluate(new ExactMemoryEngine(MEMORY), test, options);
-    expect(tm.hypotheses).toEqual(['khỏi pây chợ', 'bố đi làm']);
+    const tm = await evaluate(opened.exact, test, options);
+    expect(tm.hypotheses).toEqual(['khỏi pây hang', 'bố đi làm']);
     expect(tm.coverage).toBeCloseTo(0.5, 6);
     expect(tm.chrF).toBeGreaterThan(30);
     const copy = await evaluate(new SourceCopyEngine(), test, options);
@@ -47,5 +51,6 @@ describe('translation memory baselines', () => {
     const controller = new AbortController();
     controller.abort();
     await expect(evaluate(new SourceCopyEngine(), test, { ...options, signal: controller.signal })).rejects.toMatchObject({ code: 'cancelled' });
+    expect(() => memoryBaselines(opened.translation, [], 'vi', 'tyz')).toThrow(expect.objectContaining({ code: 'invalid_argument' }));
   });
 });

@@ -56,8 +56,9 @@ describe('translation engines service (jobs in worker threads)', () => {
     expect(events.some((e) => e.name === 'job.progress' && e.job.id === started.id && (e.job.progress ?? 0) > 0 && e.job.progress! < 1)).toBe(true);
 
     const engine = engines.learned('vi', 'tyz');
-    const results = await engine.translate(['Mẹ về nhà.'], 'vi', 'tyz');
-    expect(results[0]?.[0]).toMatchObject({ text: 'Me mà rườn.', engine: 'learned:vi-tyz' });
+    expect(engine.supports('vie', 'tyz')).toBe(true);
+    const results = await engine.translate([{ index: 4, text: 'Mẹ về nhà.' }], 'vie', 'tyz');
+    expect(results[0]).toMatchObject({ index: 4, text: 'Me mà rườn.', engine: 'learned:vi-tyz' });
     expect(events.some((e) => e.name === 'job.finished' && e.job.kind === 'mt.translate' && e.job.state === 'done')).toBe(true);
   });
 
@@ -75,14 +76,14 @@ describe('translation engines service (jobs in worker threads)', () => {
   it('aborts a translation through its AbortSignal', async () => {
     await jobs.wait(engines.train({ from: 'vi', to: 'tyz', pairs: SMALL }).id);
     const controller = new AbortController();
-    const segments = Array.from({ length: 20_000 }, (_, i) => `tôi về nhà ${i}`);
+    const segments = Array.from({ length: 20_000 }, (_, i) => ({ index: i, text: `tôi về nhà ${i}` }));
     const pending = engines.learned('vi', 'tyz').translate(segments, 'vi', 'tyz', { signal: controller.signal });
     setTimeout(() => controller.abort(), 300);
     await expect(pending).rejects.toMatchObject({ code: 'cancelled' });
   });
 
   it('refuses bad requests with coded errors', async () => {
-    await expect(engines.learned('vi', 'tyz').translate(['tôi'], 'vi', 'tyz')).rejects.toMatchObject({ code: 'not_found' });
+    await expect(engines.learned('vi', 'tyz').translate([{ index: 0, text: 'tôi' }], 'vi', 'tyz')).rejects.toMatchObject({ code: 'not_found' });
     expect(() => engines.train({ from: 'vi', to: 'tyz', pairs: [] })).toThrow(expect.objectContaining({ code: 'invalid_argument' }));
     expect(() => engines.learned('vi', 'vi')).toThrow(expect.objectContaining({ code: 'invalid_argument' }));
     expect(() => engines.learned('../x', 'tyz')).toThrow(expect.objectContaining({ code: 'invalid_argument' }));
@@ -90,6 +91,6 @@ describe('translation engines service (jobs in worker threads)', () => {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, 'not a model');
     expect(() => readModel(file)).toThrow(expect.objectContaining({ code: 'unsupported_format' }));
-    await expect(engines.learned('vi', 'tyz').translate(['tôi'], 'vi', 'tyz')).rejects.toMatchObject({ code: 'unsupported_format' });
+    await expect(engines.learned('vi', 'tyz').translate([{ index: 0, text: 'tôi' }], 'vi', 'tyz')).rejects.toMatchObject({ code: 'unsupported_format' });
   });
 });

@@ -1,16 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DATA, openService, type Opened } from './open-service.ts';
+import { describe, expect, it } from 'vitest';
+import { DATA, openService, useService } from './open-service.ts';
 
 const FIXTURE = path.join(import.meta.dirname, 'fixtures', 'other-tool.tmx');
 
 describe('TM and glossary files', () => {
-  let opened: Opened;
-  beforeEach(() => {
-    opened = openService();
-  });
-  afterEach(() => opened.close());
+  const opened = useService();
 
   it('imports a TMX written by another tool: props, notes, several tuvs, inline codes, region tags', () => {
     const { tm } = opened.service;

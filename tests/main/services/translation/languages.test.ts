@@ -1,12 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openService, type Opened } from './open-service.ts';
+import { describe, expect, it } from 'vitest';
+import { useService } from './open-service.ts';
 
 describe('languages as data', () => {
-  let opened: Opened;
-  beforeEach(() => {
-    opened = openService();
-  });
-  afterEach(() => opened.close());
+  const opened = useService();
 
   it('holds Vietnamese and the languages of the field with ISO 639-3 codes, scripts and direction', () => {
     const languages = opened.service.languages.list();

@@ -1,6 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { LearnedEngine, parsePairsTsv, trainModel } from '../../../../src/main/services/translation-engines/index.ts';
 import type { EngineCandidate, EngineSegment, TranslationEngine } from '../../../../src/shared/translation/index.ts';
-import { openService, type Opened } from './open-service.ts';
+import { SENTENCE_AND_PHRASE, openService, useService } from './open-service.ts';
 
 /** A real (if tiny) engine behind the plug-in interface: it spells the source backwards. */
 class ReversingEngine implements TranslationEngine {
@@ -11,29 +12,25 @@ class ReversingEngine implements TranslationEngine {
   }
   async translate(segments: EngineSegment[]): Promise<EngineCandidate[]> {
     this.calls.push(segments);
-    return segments.map((s) => ({ index: s.index, text: [...s.text].reverse().join(''), confidence: 0.42, engine: this.id }));
+    return segments.map((s) => ({ index: s.index, text: [...s.text].reverse().join(''), confidence: 0.42, engine: this.id, marks: [] }));
   }
 }
 
 describe('pre-translation without a model', () => {
-  let opened: Opened;
-  beforeEach(() => {
-    opened = openService();
-    opened.service.tm.add('vi', 'tyz', [
-      { source: 'Hôm nay bà con đi chợ mua thịt lợn.', target: 'Vằn nẩy pi noọng pây háng slự nựa mu.' },
-      { source: 'bà con', target: 'pi noọng' },
+  const opened = useService((service) => {
+    service.tm.add('vi', 'tyz', [
+      ...SENTENCE_AND_PHRASE,
       { source: 'hôm nay', target: 'vằn nẩy' },
       { source: 'đi học', target: 'pây slon slư' },
       { source: 'mưa', target: 'phân' },
       { source: 'Trời mưa to.', target: 'Phạ phân lai.', previousSource: 'Bà con chú ý.' },
       { source: 'Trời mưa to.', target: 'Phân lai.' },
     ]);
-    opened.service.glossary.add('vi', 'tyz', [
+    service.glossary.add('vi', 'tyz', [
       { term: 'con cháu', translation: 'lục lan' },
       { term: 'Bắc Kạn', kind: 'do-not-translate' },
     ]);
   });
-  afterEach(() => opened.close());
 
   it('uses an exact TM match as is', async () => {
     const [result] = await opened.service.preTranslate([{ index: 0, text: 'Hôm nay bà con đi chợ mua thịt lợn.' }], 'vi', 'tyz');
@@ -97,9 +94,40 @@ describe('pre-translation without a model', () => {
   it('offers the TM path itself behind the engine interface', async () => {
     const candidates = await opened.service.memoryEngine.translate([{ index: 3, text: 'mưa' }, { index: 4, text: 'mưa rất lớn' }], 'vie', 'tyz');
     expect(candidates).toEqual([
-      { index: 3, text: 'phân', confidence: 1, engine: 'tm' },
-      { index: 4, text: 'phân rất lớn', confidence: 0.5, engine: 'tm' },
+      { index: 3, text: 'phân', confidence: 1, engine: 'tm', marks: [] },
+      { index: 4, text: 'phân rất lớn', confidence: 0.5, engine: 'tm', marks: [{ start: 5, end: 12, kind: 'unknown' }] },
     ]);
+    const exact = await opened.service.exactMemoryEngine.translate([{ index: 0, text: 'mưa' }, { index: 1, text: 'mưa rất lớn' }], 'vie', 'tyz');
+    expect(exact.map((c) => [c.text, c.engine, c.marks.length])).toEqual([['phân', 'tm-exact', 0], ['mưa rất lớn', 'tm-exact', 1]]);
+  });
+
+  it('chooses the learned engine by its id: machine candidates where the TM has nothing, never approved', async () => {
+    const corpus = parsePairsTsv(['mẹ\tme', 'về\tmà', 'nhà\trườn', 'mẹ về nhà\tme mà rườn', 'uống nước\tkin nặm', 'mẹ uống nước\tme kin nặm'].join('\n'));
+    const learned = new LearnedEngine(trainModel(corpus, { from: 'vi', to: 'tyz' }));
+    const withEngine = openService([learned]);
+    try {
+      withEngine.service.tm.add('vi', 'tyz', [{ source: 'Trời mưa to.', target: 'Phân lai.' }]);
+      const segments = [{ index: 0, text: 'Trời mưa to.' }, { index: 1, text: 'Mẹ uống nước.' }, { index: 2, text: 'Mẹ về nhà.' }];
+      const results = await withEngine.service.preTranslate(segments, 'vi', 'tyz', { engine: learned.id });
+      expect(results.map((r) => [r.origin, r.target, r.state])).toEqual([
+        ['exact', 'Phân lai.', 'pre-translated'],
+        ['machine', 'Me kin nặm.', 'pre-translated'],
+        ['machine', 'Me mà rườn.', 'pre-translated'],
+      ]);
+      expect(results.every((r) => r.state !== 'approved' && r.author === null)).toBe(true);
+      const work = await withEngine.service.workbench.start('Mẹ về nhà.', 'vi', 'tyz', { engine: learned.id });
+      expect(work.segments.map((s) => [s.state, s.origin, s.target])).toEqual([['pre-translated', 'machine', 'Me mà rườn.']]);
+      // A word the engine never saw is copied through and left uncovered, as in an assembled draft.
+      const [unseen] = await withEngine.service.preTranslate([{ index: 0, text: 'Mẹ về xóm.' }], 'vi', 'tyz', { engine: learned.id });
+      expect(unseen).toMatchObject({ origin: 'machine', state: 'pre-translated' });
+      expect(unseen!.spans.filter((s) => !s.covered).map((s) => s.text).join(' ')).toBe('xóm');
+      expect(unseen!.spans.map((s) => s.text).join('')).toBe(unseen!.target);
+      // Without the option the same segments are assembled from the TM, not machine-translated.
+      const [plain] = await withEngine.service.preTranslate([segments[1]!], 'vi', 'tyz');
+      expect(plain!.origin).toBe('assembled');
+    } finally {
+      withEngine.close();
+    }
   });
 
   it('stops when cancelled', async () => {

@@ -1,7 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { bandOf, fuzzyScore, tokenKeys } from '../../../../src/main/services/translation/index.ts';
 import { TmIndex } from '../../../../src/main/services/translation/tm-index.ts';
-import { openService, type Opened } from './open-service.ts';
+import { useService } from './open-service.ts';
 
 describe('fuzzy score (OmegaT: 100 × (1 − token edit distance / longer length), floored)', () => {
   it.each([
@@ -94,11 +94,7 @@ describe('the shortlist index on skewed text', () => {
 });
 
 describe('translation memory', () => {
-  let opened: Opened;
-  beforeEach(() => {
-    opened = openService();
-  });
-  afterEach(() => opened.close());
+  const opened = useService();
 
   it('keeps several translations of one source as alternatives, and a repeated pair once', () => {
     const { tm } = opened.service;

@@ -1,18 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openService, type Opened } from './open-service.ts';
+import { describe, expect, it } from 'vitest';
+import { SENTENCE_AND_PHRASE, useService } from './open-service.ts';
 
 const SCRIPT = 'THÔNG BÁO\nHôm nay bà con đi chợ mua thịt lợn. Bà con chú ý.\n- Trời mưa to.';
 
 describe('translating a bulletin: segment states and the TM', () => {
-  let opened: Opened;
-  beforeEach(() => {
-    opened = openService();
-    opened.service.tm.add('vi', 'tyz', [
-      { source: 'Hôm nay bà con đi chợ mua thịt lợn.', target: 'Vằn nẩy pi noọng pây háng slự nựa mu.' },
-      { source: 'bà con', target: 'pi noọng' },
-    ]);
-  });
-  afterEach(() => opened.close());
+  const opened = useService((service) => service.tm.add('vi', 'tyz', SENTENCE_AND_PHRASE));
 
   it('splits, pre-translates and stores every segment as pre-translated, none approved', async () => {
     const work = await opened.service.workbench.start(SCRIPT, 'vi', 'tyz', { sourceRef: 'bulletin:12' });
@@ -72,11 +64,7 @@ describe('translating a bulletin: segment states and the TM', () => {
 });
 
 describe('when the source bulletin changes after translation', () => {
-  let opened: Opened;
-  beforeEach(() => {
-    opened = openService();
-  });
-  afterEach(() => opened.close());
+  const opened = useService();
 
   it('keeps unchanged segments with their state and marks changed ones for review', async () => {
     const work = await opened.service.workbench.start('Bà con chú ý.\nTrời mưa to.\nĐi học đúng giờ.', 'vi', 'tyz');

@@ -6,7 +6,7 @@
  * inside phrases and the monotone search loses little against a distortion model.
  * Log-linear score: the features below times their weights.
  */
-import type { GlossaryTerm } from '../../../../shared/translation-engine.ts';
+import type { GlossaryTerm } from '../../../../shared/translation/index.ts';
 import { BOS, EOS, type LanguageModel } from './language-model.ts';
 import type { PhraseTable } from './phrases.ts';
 import { nameFlags, tokenize, type Token } from './text.ts';

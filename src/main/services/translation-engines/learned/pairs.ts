@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { StudioError } from '../../../../shared/errors.ts';
-import { normalizeText } from './text.ts';
+import { normaliseText, parsePairs } from '../../translation/index.ts';
 
 export interface TextPair {
   source: string;
@@ -10,25 +10,12 @@ export interface TextPair {
 }
 
 /**
- * One pair per line: source TAB target (UTF-8, blank lines skipped). A line without exactly two
- * non-empty columns is refused with its line number, so nothing is silently dropped.
+ * One pair per line: source TAB target (UTF-8, blank lines skipped), read as the workbench reads a
+ * TSV of pairs. A line without exactly two non-empty columns is refused with its line number, so
+ * nothing is silently dropped.
  */
 export function parsePairsTsv(content: string): TextPair[] {
-  const pairs: TextPair[] = [];
-  content
-    .replace(/^\uFEFF/, '')
-    .split(/\r?\n/)
-    .forEach((line, index) => {
-      if (line.trim() === '') return;
-      const columns = line.split('\t');
-      const source = normalizeText(columns[0] ?? '');
-      const target = normalizeText(columns[1] ?? '');
-      if (columns.length !== 2 || !source || !target) {
-        throw new StudioError('invalid_argument', `line ${index + 1}: expected source TAB target`, { line: index + 1 });
-      }
-      pairs.push({ source, target });
-    });
-  return pairs;
+  return parsePairs(content, 'tsv', { columns: 2 }).map(([source, target]) => ({ source: normaliseText(source!), target: normaliseText(target!) }));
 }
 
 export function readPairsTsv(file: string): TextPair[] {
@@ -43,7 +30,7 @@ export function readPairsTsv(file: string): TextPair[] {
 }
 
 export function hashPairs(pairs: TextPair[]): string {
-  const lines = pairs.map(({ source, target }) => `${normalizeText(source)}\t${normalizeText(target)}`).sort();
+  const lines = pairs.map(({ source, target }) => `${normaliseText(source)}\t${normaliseText(target)}`).sort();
   const hash = createHash('sha256');
   for (const line of lines) hash.update(`${line}\n`);
   return hash.digest('hex');

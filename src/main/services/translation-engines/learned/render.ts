@@ -2,7 +2,7 @@
  * Decoded phrases → the candidate's text: casing restored from the source (the corpus is lower
  * case), tokens joined, and the stretches that were copied, carried or forced marked.
  */
-import type { CandidateMark } from '../../../../shared/translation-engine.ts';
+import type { CandidateMark } from '../../../../shared/translation/index.ts';
 import type { PhraseOption } from './decoder.ts';
 import { detokenize, startsUpper, type Token } from './text.ts';
 

@@ -5,6 +5,10 @@
  * ("vắc-xin", "135/QĐ-TTg", "18/12/2023"); punctuation at a word's edges is a token of its own.
  */
 
+// The workbench's normalisation (NFC keeping breves that have no precomposed form, one Vietnamese
+// tone placement, one apostrophe, single spaces): the engine and the TM see the same text.
+import { normaliseText } from '../../translation/index.ts';
+
 export type TokenKind = 'word' | 'number' | 'punct';
 
 export interface Token {
@@ -20,9 +24,6 @@ const EDGE_PUNCT = /^[^\p{L}\p{M}\p{N}_]$/u;
 const HAS_DIGIT = /\p{N}/u;
 const IS_WORDLIKE = /[\p{L}\p{N}]/u;
 
-export function normalizeText(text: string): string {
-  return text.normalize('NFC').replace(/\s+/gu, ' ').trim();
-}
 
 function classify(surface: string): Token {
   const kind: TokenKind = HAS_DIGIT.test(surface) ? 'number' : IS_WORDLIKE.test(surface) ? 'word' : 'punct';
@@ -31,7 +32,7 @@ function classify(surface: string): Token {
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const chunk of normalizeText(text).split(' ')) {
+  for (const chunk of normaliseText(text).split(' ')) {
     if (!chunk) continue;
     const chars = Array.from(chunk);
     let start = 0;

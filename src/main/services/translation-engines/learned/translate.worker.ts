@@ -1,11 +1,11 @@
-import type { GlossaryTerm, TranslationCandidate } from '../../../../shared/translation-engine.ts';
+import type { EngineCandidate, EngineSegment, GlossaryTerm } from '../../../../shared/translation/index.ts';
 import { defineJobWorker } from '../../jobs/worker-runtime.ts';
 import { LearnedEngine } from './learned-engine.ts';
 import { readModel } from './model-file.ts';
 
 export interface TranslateJobInput {
   modelFile: string;
-  segments: string[];
+  segments: EngineSegment[];
   from: string;
   to: string;
   maxCandidates?: number;
@@ -13,10 +13,10 @@ export interface TranslateJobInput {
 }
 
 /** Loads the model and translates the segments in its own thread, cancellable between segments. */
-defineJobWorker<TranslateJobInput, TranslationCandidate[][]>(({ modelFile, segments, from, to, maxCandidates, glossary }, job) => {
+defineJobWorker<TranslateJobInput, EngineCandidate[]>(({ modelFile, segments, from, to, maxCandidates, glossary }, job) => {
   const engine = new LearnedEngine(readModel(modelFile));
   job.checkCancelled();
-  const results: TranslationCandidate[][] = [];
+  const results: EngineCandidate[] = [];
   segments.forEach((segment, i) => {
     job.checkCancelled();
     results.push(...engine.translateSync([segment], from, to, { maxCandidates, glossary }));
