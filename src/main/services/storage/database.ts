@@ -19,7 +19,14 @@ export function openDatabase(dataDir: string, options: { readonly?: boolean } = 
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
-    migrate(db);
+    try {
+      migrate(db);
+    } catch (error) {
+      // Closed so that the file can be moved (Windows keeps open files locked): a failed
+      // migration after an update restores the library backup in its place.
+      db.close();
+      throw error;
+    }
   }
   return db;
 }
