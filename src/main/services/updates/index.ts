@@ -26,7 +26,7 @@ import {
   type RestoreResult,
   type StartAfterUpdate,
 } from './restore-library.ts';
-import type { UpdateRefusal } from './update-error.ts';
+import { UPDATE_REFUSALS, type UpdateRefusal } from './update-error.ts';
 import { createUpdateStateStore, nextUpdateState, type DownloadProgress, type UpdateEvent, type UpdateSource, type UpdateState, type UpdateStateStore } from './update-state.ts';
 import { verifyUpdateFolder, type VerifiedUpdate } from './verify-folder.ts';
 import { assertInstallable, relateVersions, type VersionRelation } from './version.ts';
@@ -60,6 +60,7 @@ export {
   sha512OfFile,
   stringifyAppUpdateConfig,
   stringifyLatestYml,
+  UPDATE_REFUSALS,
 };
 
 export interface UpdatesDeps {

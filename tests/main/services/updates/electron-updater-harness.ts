@@ -20,10 +20,13 @@ const require = createRequire(import.meta.url);
 const { NsisUpdater } = require('electron-updater/out/NsisUpdater.js') as typeof import('electron-updater/out/NsisUpdater.js');
 const { ElectronHttpExecutor } = require('electron-updater/out/electronHttpExecutor.js') as typeof import('electron-updater/out/electronHttpExecutor.js');
 
+type Executor = InstanceType<typeof ElectronHttpExecutor>;
+
 class NodeTransportExecutor extends ElectronHttpExecutor {
-  override createRequest(options: http.RequestOptions & { redirect?: string }, callback: (response: http.IncomingMessage) => void): http.ClientRequest {
+  override createRequest(options: http.RequestOptions & { redirect?: string }, callback: (response: http.IncomingMessage) => void): ReturnType<Executor['createRequest']> {
     const { redirect: _manual, ...rest } = options;
-    return http.request(rest, callback);
+    // Node's ClientRequest has every method electron-updater calls on Electron's (on, end, abort, setHeader).
+    return http.request(rest, callback) as unknown as ReturnType<Executor['createRequest']>;
   }
 }
 
@@ -76,7 +79,7 @@ export function createNsisUpdater(options: HarnessOptions): Harness {
   };
   const updater = new NsisUpdater(null, app);
   // Set before the provider is created (it takes the executor at creation).
-  (updater as unknown as { httpExecutor: ElectronHttpExecutor }).httpExecutor = new NodeTransportExecutor();
+  (updater as unknown as { httpExecutor: Executor }).httpExecutor = new NodeTransportExecutor();
   const log: UpdaterLog = { info: [], warn: [], error: [] };
   updater.logger = { info: (m: unknown) => log.info.push(String(m)), warn: (m: unknown) => log.warn.push(String(m)), error: (m: unknown) => log.error.push(String(m)) };
   // The studio's updater runs on Windows: its provider asks for latest.yml (on Linux it would ask
