@@ -53,6 +53,19 @@ describe('electron-updater against a served update folder', () => {
     expect(progress.length).toBeGreaterThan(0);
   });
 
+  it('handles the installer name electron-builder really writes, with spaces', async () => {
+    const release = makeRelease(path.join(temp.dir, 'release'), '0.2.0', { name: 'Studio Setup 0.2.0.exe' });
+    const usb = path.join(temp.dir, 'usb');
+    const update = await updates().prepareFolder({ installer: release.installer, out: usb });
+    expect(update.servedFiles).toContain('Studio Setup 0.2.0.exe.blockmap');
+    server = await updates().serveFolder(await updates().verifyFolder(usb));
+    const { updater } = createNsisUpdater({ currentVersion: '0.1.0', root: path.join(temp.dir, 'app'), feedUrl: server.url });
+    await updater.checkForUpdates();
+    const [downloaded] = await updater.downloadUpdate();
+    expect(path.basename(downloaded!)).toBe('Studio Setup 0.2.0.exe');
+    expect(fs.readFileSync(downloaded!).equals(fs.readFileSync(release.installer))).toBe(true);
+  });
+
   it('refuses an installer whose signature is not the configured publisher', async () => {
     await prepareAndServe();
     const { updater } = createNsisUpdater({

@@ -45,10 +45,10 @@ export function installerBytes(seed: string, size: number): Buffer {
 }
 
 /** A release folder as `npm run make` leaves it: installer, its .blockmap, latest.yml. */
-export function makeRelease(dir: string, version: string, options: { data?: Buffer; notes?: string } = {}): FakeRelease {
+export function makeRelease(dir: string, version: string, options: { data?: Buffer; notes?: string; name?: string } = {}): FakeRelease {
   fs.mkdirSync(dir, { recursive: true });
   const data = options.data ?? installerBytes(`studio ${version}`, 300 * 1024 + 123);
-  const installerName = `Studio-Setup-${version}.exe`;
+  const installerName = options.name ?? `Studio-Setup-${version}.exe`;
   const installer = path.join(dir, installerName);
   fs.writeFileSync(installer, data);
   fs.writeFileSync(`${installer}.blockmap`, blockmapOf(data));
