@@ -1,11 +1,17 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { pipeline } from 'node:stream/promises';
+import { updateError } from './update-error.ts';
 
 /** sha512 of a file, streamed (installers are 100+ MB), as base64: electron-builder's encoding. */
 export async function sha512OfFile(file: string, signal?: AbortSignal): Promise<string> {
   const hash = crypto.createHash('sha512');
-  await pipeline(fs.createReadStream(file), hash, { signal });
+  try {
+    await pipeline(fs.createReadStream(file), hash, { signal });
+  } catch (error) {
+    if (signal?.aborted) throw updateError('cancelled', 'cancelled', { file });
+    throw error;
+  }
   return hash.digest('base64');
 }
 

@@ -53,6 +53,27 @@ describe('electron-updater against a served update folder', () => {
     expect(progress.length).toBeGreaterThan(0);
   });
 
+  it('agrees with electron-updater on which versions are an update', async () => {
+    const pairs = [
+      ['0.1.0', '0.2.0'],
+      ['0.9.9', '0.10.0'],
+      ['1.2.0-beta.2', '1.2.0-beta.10'],
+      ['1.2.0-rc.1', '1.2.0'],
+      ['1.2.0', '1.2.0-rc.1'],
+      ['1.2.0+win.5', '1.2.0+win.6'],
+      ['2.0.0', '1.99.99'],
+    ];
+    for (const [current, candidate] of pairs) {
+      const { updater } = createNsisUpdater({ currentVersion: current!, root: path.join(temp.dir, `app-${current}`), feedUrl: 'http://127.0.0.1:9/' });
+      const theirs = await (updater as unknown as { isUpdateAvailable(info: object): Promise<boolean> }).isUpdateAvailable({ version: candidate, files: [], path: '', sha512: '', releaseDate: '' });
+      const ours = createUpdates({ currentVersion: current!, dataDir: temp.dir }).assessManifest(
+        `version: ${candidate}\nfiles:\n  - url: a.exe\n    sha512: x\n`,
+        { allowDowngrade: true },
+      ).relation;
+      expect(ours === 'newer', `${current} → ${candidate}`).toBe(theirs);
+    }
+  });
+
   it('handles the installer name electron-builder really writes, with spaces', async () => {
     const release = makeRelease(path.join(temp.dir, 'release'), '0.2.0', { name: 'Studio Setup 0.2.0.exe' });
     const usb = path.join(temp.dir, 'usb');

@@ -47,6 +47,21 @@ describe('update folders: prepare and verify', () => {
     await expect(updates.prepareFolder({ installer: release.installer, out: release.dir })).rejects.toThrow(refusal('invalid_argument', 'output_inside_source'));
   });
 
+  it('stops when cancelled, leaving no temporary file', async () => {
+    const out = path.join(temp.dir, 'usb-cancelled');
+    const controller = new AbortController();
+    controller.abort();
+    await expect(updates.prepareFolder({ installer: release.installer, out, signal: controller.signal })).rejects.toThrow(refusal('cancelled', 'cancelled'));
+    expect(fs.existsSync(out) ? fs.readdirSync(out) : []).toEqual([]);
+    await expect(updates.verifyFolder(usb, { signal: controller.signal })).rejects.toThrow(refusal('cancelled', 'cancelled'));
+  });
+
+  it('judges a server\'s latest.yml against the running version', () => {
+    const text = fs.readFileSync(path.join(usb, 'latest.yml'), 'utf8');
+    expect(updates.assessManifest(text)).toMatchObject({ relation: 'newer', manifest: { version: '0.2.0' } });
+    expect(() => createUpdates({ currentVersion: '0.2.1', dataDir: '/x' }).assessManifest(text)).toThrow(refusal('update_not_newer', 'downgrade'));
+  });
+
   it('refuses a flipped byte (same size) by its sha512', async () => {
     const file = path.join(usb, 'Studio-Setup-0.2.0.exe');
     const fd = fs.openSync(file, 'r+');
