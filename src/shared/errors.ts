@@ -43,6 +43,12 @@ export const ERROR_CODES = [
   'redirect_refused',
   'pack_too_large',
   'pack_symlink',
+  // Updates (issue 16): what a damaged, tampered or older update folder gets.
+  'update_missing_file',
+  'update_invalid_manifest',
+  'update_file_altered',
+  'update_not_newer',
+  'update_migration_failed',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -110,6 +116,11 @@ const ERROR_TEXT: Record<'vi' | 'en', Record<ErrorCode, string>> = {
     firmware_rejected: 'Tệp firmware không hợp lệ cho thiết bị này; chưa xóa gì trên thiết bị',
     verify_failed: 'Kiểm tra lại sau khi nạp không khớp',
     internal: 'Lỗi hệ thống, vui lòng thử lại',
+    update_missing_file: 'Thư mục cập nhật thiếu tệp',
+    update_invalid_manifest: 'Tệp latest.yml của bản cập nhật không hợp lệ',
+    update_file_altered: 'Tệp cài đặt bị hỏng hoặc bị thay đổi',
+    update_not_newer: 'Bản cập nhật không mới hơn phiên bản đang dùng',
+    update_migration_failed: 'Nâng cấp cơ sở dữ liệu thất bại, thư viện đã được khôi phục từ bản sao lưu',
     ca_cert_invalid: 'Tệp chứng chỉ (CA) không dùng được: phải là một tệp PEM thường, nhỏ hơn 1 MiB',
     response_too_large: 'Máy chủ nguồn trả lời quá dài; đã ngắt để bảo vệ máy',
     bad_response: 'Máy chủ nguồn trả lời sai giao thức',
@@ -151,6 +162,11 @@ const ERROR_TEXT: Record<'vi' | 'en', Record<ErrorCode, string>> = {
     firmware_rejected: 'The firmware image is not valid for this device; nothing was erased',
     verify_failed: 'Read-back after flashing does not match',
     internal: 'Internal error, please try again',
+    update_missing_file: 'A file is missing from the update folder',
+    update_invalid_manifest: 'The update\'s latest.yml is not valid',
+    update_file_altered: 'The installer is damaged or has been altered',
+    update_not_newer: 'The update is not newer than the running version',
+    update_migration_failed: 'The database upgrade failed; the library was restored from the backup',
     ca_cert_invalid: 'The CA certificate file cannot be used: it must be a plain PEM file under 1 MiB',
     response_too_large: 'The source server\'s answer was too long; it was cut off to protect this computer',
     bad_response: 'The source server answered outside the protocol',
