@@ -62,6 +62,8 @@ export class MtPackStore {
     return entries
       .filter((e) => e.isDirectory() && !isStagingFolder(e.name) && fs.existsSync(path.join(this.packsDir, e.name, PACK_RECORD)))
       .map((e) => ({ ...(readJson(path.join(this.packsDir, e.name, PACK_RECORD)) as unknown as MtPackRecord), id: e.name }))
+      // A record damaged on disk (edited by hand, cut off) is not listed rather than listed wrong.
+      .filter((pack) => typeof pack.layout === 'string' && Array.isArray(pack.languages))
       .sort((a, b) => a.name.localeCompare(b.name));
   }
 
