@@ -6,7 +6,12 @@ import path from 'node:path';
  * *.worker.ts, the two bootstraps and the speech engine's child. The Electron build emits each as
  * its own file beside main.js, named as src/main/services/jobs/worker-files.ts expects.
  */
-export const PROCESS_ENTRIES = ['jobs/worker-bootstrap.mjs', 'tts/onnx-child-bootstrap.mjs', 'tts/onnx-child-main.ts'];
+export const PROCESS_ENTRIES = [
+  'jobs/worker-bootstrap.mjs',
+  'tts/onnx-child-bootstrap.mjs',
+  'tts/onnx-child-main.ts',
+  'translation-engines/packs/mt-pack-child.ts',
+];
 
 export function workerSources(projectDir: string): string[] {
   const services = path.join(projectDir, 'src/main/services');

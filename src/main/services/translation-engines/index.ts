@@ -22,3 +22,7 @@ export { SourceCopyEngine, memoryBaselines, type MemoryBaselines } from './basel
 export { evaluate, type EvaluationResult, type EvaluateOptions } from './evaluate.ts';
 export { createTranslationEngines, type TranslationEngines, type TranslationEnginesDeps } from './service.ts';
 export type { TrainJobResult } from './learned/train.worker.ts';
+export {
+  MtPackStore, PackRunner, PackTranslationEngine, detectMtLayout, readModelInfo, MT_LAYOUTS, PACK_RECORD, TEST_SENTENCE,
+  type InstalledMtPack, type MtPackRecord, type PackRunnerOptions, type MtLayout, type MtDtype, type MtPackLayout, type MtModelInfo, type PackTranslation,
+} from './packs/index.ts';

@@ -6,8 +6,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Voice } from '../../../shared/api/tts.ts';
-import { detectLayout, folderSize, type PackLayout } from './pack-layout.ts';
-import { findLicence, vitsLanguages, vitsWarnings } from './pack-metadata.ts';
+import { findLicence, folderSize } from '../model-packs/index.ts';
+import { detectLayout, type PackLayout } from './pack-layout.ts';
+import { vitsLanguages, vitsWarnings } from './pack-metadata.ts';
 import { readPiperConfig } from './piper-config.ts';
 import type { VoiceRef } from './voice-ref.ts';
 

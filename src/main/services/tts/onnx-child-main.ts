@@ -5,25 +5,10 @@
  */
 import { StudioError } from '../../../shared/errors.ts';
 import type { JobTools } from '../jobs/worker-runtime.ts';
+import { parentChannel } from './child-parent.ts';
 import type { FromChild, ToChild } from './onnx-child.ts';
 
-interface ParentPort {
-  on(event: 'message', listener: (event: { data: unknown }) => void): void;
-  postMessage(message: unknown): void;
-  /** Electron's port holds messages until started (a 'message' listener may start it too). */
-  start?(): void;
-}
-
-const parentPort = (process as { parentPort?: ParentPort }).parentPort;
-const parent = parentPort
-  ? {
-      send: (message: FromChild) => parentPort.postMessage(message),
-      listen: (fn: (m: ToChild) => void) => {
-        parentPort.on('message', (e) => fn(e.data as ToChild));
-        parentPort.start?.();
-      },
-    }
-  : { send: (message: FromChild) => void process.send!(message), listen: (fn: (m: ToChild) => void) => void process.on('message', fn) };
+const parent = parentChannel<ToChild, FromChild>();
 
 const controller = new AbortController();
 const tools: JobTools = {
@@ -51,8 +36,5 @@ parent.listen(async (message) => {
   }
   // The parent ends this process once it has the answer, without native teardown (see
   // onnx-child.ts). A plain Node child may leave by itself once its IPC channel is flushed.
-  if (!parentPort) {
-    process.disconnect();
-    setImmediate(() => process.exit(0));
-  }
+  parent.leave();
 });

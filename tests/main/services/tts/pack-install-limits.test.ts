@@ -10,7 +10,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { Zip, ZipDeflate, ZipPassThrough, zipSync, type ZipInputFile } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
-import { stagePack } from '../../../../src/main/services/tts/pack-source.ts';
+import { stagePack } from '../../../../src/main/services/model-packs/index.ts';
 import { makeTestVoices } from '../../../fixtures/voices/make-test-voices.ts';
 import { useTestStudio } from '../../../helpers/studio.ts';
 import { makeTempDir } from '../../../helpers/temp-dir.ts';

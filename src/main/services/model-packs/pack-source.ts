@@ -1,5 +1,5 @@
 /**
- * Brings a voice pack (a folder or a .zip) into a staging folder, checking every entry against
+ * Brings a model pack (a voice or a translation model; a folder or a .zip) into a staging folder, checking every entry against
  * path traversal (absolute paths, "..", drive letters) before it is written.
  *
  * A hostile pack must not exhaust the machine (issue 8): a 3 MB zip bomb used to inflate to
@@ -42,7 +42,7 @@ const READ_CHUNK = 1024 * 1024;
 const PUSH_SLICE = 16 * 1024;
 
 const tooLarge = (limit: 'bytes' | 'entries' | 'ratio', details: Record<string, unknown>) =>
-  new StudioError('pack_too_large', `voice pack over its ${limit} limit`, { limit, ...details });
+  new StudioError('pack_too_large', `pack over its ${limit} limit`, { limit, ...details });
 
 const unsafe = (name: string, problem: string) => new StudioError('unsupported_format', `unsafe pack entry ${name} (${problem})`, { entry: name, problem });
 
@@ -51,11 +51,11 @@ export function safeEntryPath(name: string): string | null {
   const normalised = name.replace(/\\/g, '/');
   if (normalised.endsWith('/')) return null; // a folder entry
   if (normalised.startsWith('/') || /^[a-zA-Z]:/.test(normalised) || normalised.includes('\0')) {
-    throw new StudioError('unsupported_format', `tệp zip có đường dẫn không an toàn: ${name} (unsafe path)`);
+    throw unsafe(name, 'unsafe path');
   }
   const parts = normalised.split('/').filter((p) => p !== '' && p !== '.');
   if (parts.some((p) => p === '..')) {
-    throw new StudioError('unsupported_format', `tệp zip có đường dẫn không an toàn: ${name} (path traversal)`);
+    throw unsafe(name, 'path traversal');
   }
   return parts.join('/');
 }
@@ -197,7 +197,7 @@ export function stagePack(source: string, dest: string, options: StageOptions = 
   try {
     stat = fs.statSync(source);
   } catch {
-    throw new StudioError('not_found', `không tìm thấy ${source}`);
+    throw new StudioError('not_found', `pack not found: ${source}`, { path: source });
   }
   fs.mkdirSync(dest, { recursive: true });
   if (stat.isDirectory()) {
@@ -205,6 +205,6 @@ export function stagePack(source: string, dest: string, options: StageOptions = 
   } else if (stat.isFile() && source.toLowerCase().endsWith('.zip')) {
     extractZip(source, dest, options);
   } else {
-    throw new StudioError('unsupported_format', 'gói giọng phải là một thư mục hoặc tệp .zip (a voice pack is a folder or a .zip)');
+    throw new StudioError('unsupported_format', 'a pack is a folder or a .zip', { problem: 'not_folder_or_zip' });
   }
 }
