@@ -1,8 +1,8 @@
 /**
- * A translation pack behind the engine interface the workbench calls (src/shared/translation-engine.ts).
+ * A translation pack behind the engine interface the workbench calls (src/shared/translation/engine.ts).
  * Kept thin on purpose: the runner does the work; this only shapes its answers into candidates.
  */
-import type { TranslateOptions, TranslationCandidate, TranslationEngine } from '../../../../shared/translation-engine.ts';
+import { canonicalLanguageCode, type EngineCandidate, type EngineOptions, type EngineSegment, type TranslationEngine } from '../../../../shared/translation/engine.ts';
 import type { PackRunner } from './pack-runner.ts';
 
 export class PackTranslationEngine implements TranslationEngine {
@@ -15,9 +15,14 @@ export class PackTranslationEngine implements TranslationEngine {
     this.id = `pack:${packId}`;
   }
 
+  supports(from: string, to: string): boolean {
+    const languages = new Set(this.runner.info.languages.map(canonicalLanguageCode));
+    return languages.has(canonicalLanguageCode(from)) && languages.has(canonicalLanguageCode(to));
+  }
+
   /** Greedy decoding gives one candidate per segment, whatever `maxCandidates` asks for. */
-  async translate(segments: string[], from: string, to: string, options: TranslateOptions = {}): Promise<TranslationCandidate[][]> {
-    const translations = await this.runner.translate(segments, from, to, options.signal);
-    return translations.map(({ text, confidence }) => (text ? [{ text, confidence, engine: this.id, marks: [] }] : []));
+  async translate(segments: EngineSegment[], from: string, to: string, options: EngineOptions = {}): Promise<EngineCandidate[]> {
+    const translations = await this.runner.translate(segments.map((s) => s.text), from, to, options.signal);
+    return translations.flatMap(({ text, confidence }, i) => (text ? [{ index: segments[i]!.index, text, confidence, engine: this.id, marks: [] }] : []));
   }
 }

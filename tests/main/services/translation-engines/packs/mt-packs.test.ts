@@ -58,8 +58,8 @@ describe('translation packs', { timeout: 240_000 }, () => {
 
     const { engine, runner } = await store.open('nllb-200-tay');
     try {
-      const [candidates] = await engine.translate(['chào bà con'], 'vi', 'tyz');
-      expect(candidates![0]).toMatchObject({ text: '(vi) pây mẻ lục', engine: 'pack:nllb-200-tay' });
+      const [candidate] = await engine.translate([{ index: 0, text: 'chào bà con' }], 'vi', 'tyz');
+      expect(candidate).toMatchObject({ index: 0, text: '(vi) pây mẻ lục', engine: 'pack:nllb-200-tay' });
     } finally {
       runner.dispose();
     }

@@ -97,10 +97,10 @@ describe('translation pack runner', { timeout: 180_000 }, () => {
   it('answers through the engine interface with candidates marked as the pack’s', async () => {
     const runner = await start(fixture('t5'));
     const engine = new PackTranslationEngine('t5-vi-tyz', runner);
-    const candidates = await engine.translate(['xin chào', '  '], 'vi', 'tyz');
-    expect(candidates).toHaveLength(2);
-    expect(candidates[0]).toEqual([{ text: '(tyz) khảm pây', confidence: expect.any(Number), engine: 'pack:t5-vi-tyz', marks: [] }]);
-    expect(candidates[1]).toEqual([]);
+    expect(engine.supports('vie', 'tyz')).toBe(true);
+    expect(engine.supports('vi', 'khm')).toBe(false);
+    const candidates = await engine.translate([{ index: 0, text: 'xin chào' }, { index: 1, text: '  ' }], 'vi', 'tyz');
+    expect(candidates).toEqual([{ index: 0, text: '(tyz) khảm pây', confidence: expect.any(Number), engine: 'pack:t5-vi-tyz', marks: [] }]);
   });
 
   it('fails calls in flight with a coded error when the child dies', async () => {
