@@ -71,7 +71,7 @@ describe('edit documents through the requests', () => {
       expect(rendered()).toEqual(snapshots[i]);
     }
     expect(doc.canRedo).toBe(false);
-  });
+  }, 300_000); // eleven edits, each with its waveform job: minutes on a loaded 2-core machine
 
   it('rejects an empty selection and a paste with nothing copied, leaving the history as it was', async () => {
     const asset = await importFile(studio, speechWav(temp.dir, 'b.wav', 1, 44100, 1));
