@@ -18,6 +18,9 @@ export const ERROR_CODES = [
   'tls_error',
   'checksum_mismatch',
   'package_rejected',
+  'audio_out_of_range',
+  'audio_corrupt',
+  'worker_crashed',
   'internal',
 ] as const;
 
@@ -70,6 +73,9 @@ const ERROR_TEXT: Record<'vi' | 'en', Record<ErrorCode, string>> = {
     tls_error: 'Chứng chỉ bảo mật (TLS) của máy chủ không hợp lệ',
     checksum_mismatch: 'Dữ liệu bị sai lệch khi truyền (mã kiểm tra không khớp)',
     package_rejected: 'Gói dữ liệu bị từ chối (thiếu tệp, tệp bị thay đổi hoặc manifest không hợp lệ)',
+    audio_out_of_range: 'Tần số lấy mẫu hoặc số kênh nằm ngoài mức phần mềm hỗ trợ (8–192 kHz, 1–8 kênh)',
+    audio_corrupt: 'Tệp âm thanh bị hỏng (bị cắt cụt, phần đầu tệp sai hoặc mẫu âm thanh không hợp lệ)',
+    worker_crashed: 'Tác vụ nền dừng đột ngột; phần mềm vẫn chạy, hãy thử lại',
     internal: 'Lỗi hệ thống, vui lòng thử lại',
   },
   en: {
@@ -88,6 +94,9 @@ const ERROR_TEXT: Record<'vi' | 'en', Record<ErrorCode, string>> = {
     tls_error: 'The server\'s TLS certificate is not valid',
     checksum_mismatch: 'Data altered in transit (checksum mismatch)',
     package_rejected: 'Package refused (a file is missing or altered, or the manifest is invalid)',
+    audio_out_of_range: 'Sample rate or channel count outside what the studio supports (8–192 kHz, 1–8 channels)',
+    audio_corrupt: 'The audio file is damaged (truncated, a wrong header or invalid samples)',
+    worker_crashed: 'A background task stopped unexpectedly; the studio is still running, please try again',
     internal: 'Internal error, please try again',
   },
 };

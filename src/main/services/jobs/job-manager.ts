@@ -1,16 +1,16 @@
+import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { JobInfo } from '../../../shared/domain.ts';
 import { StudioError } from '../../../shared/errors.ts';
 import type { StudioEvents } from '../../../shared/events.ts';
-import type { FromWorker, WorkerStart } from './protocol.ts';
+import type { FromWorker, ToWorker } from './protocol.ts';
 
 export interface JobSpec<I, R> {
   kind: string;
   title: string;
-  /** URL of a module that calls defineJobWorker. */
+  /** URL of a module that calls defineJobWorker; it runs in its own process. */
   worker: URL;
   input: I;
   /** Runs on the main thread with the worker's result (e.g. to record it in the database). */
@@ -19,21 +19,28 @@ export interface JobSpec<I, R> {
 
 type Emit = <N extends 'job.progress' | 'job.finished'>(name: N, payload: StudioEvents[N]) => void;
 
-const BOOTSTRAP = new URL('./worker-bootstrap.mjs', import.meta.url);
-/** A worker that ignores a cancel this long is stopped by force. */
+const BOOTSTRAP = fileURLToPath(new URL('./process-bootstrap.mjs', import.meta.url));
+/** A job that ignores a cancel this long is stopped by force. */
 const CANCEL_GRACE_MS = 2000;
 const HISTORY_LIMIT = 100;
 
 interface Running {
   info: JobInfo;
-  worker: Worker;
+  child: ChildProcess;
   settled: Promise<JobInfo>;
   cancelRequested: boolean;
 }
 
 /**
- * Runs long work in worker threads: each job has an id, progress events, cancel and a final
- * result or error. A worker that crashes fails its job and nothing else.
+ * Runs long work off the main thread: each job has an id, progress events, cancel and a final
+ * result or error.
+ *
+ * Each job runs in its own child process, not a worker thread: a thread shares the process, and
+ * a V8 fatal error in it (an array grown past V8's limit — what a 4 Hz WAV did to the loudness
+ * meter), a native crash or an abort ends the whole host. A process that dies, whatever the
+ * cause (abort, out of memory, exit, uncaught exception, killed), fails its job with
+ * `worker_crashed` and nothing else. Spawning costs tens of milliseconds, small beside the work
+ * that goes into jobs.
  */
 export class JobManager {
   private readonly jobs = new Map<string, Running>();
@@ -51,13 +58,21 @@ export class JobManager {
       startedAt: new Date().toISOString(),
       finishedAt: null,
     };
-    const workerData: WorkerStart<I> = { entry: resolveWorkerEntry(spec.worker), input: spec.input };
-    const worker = new Worker(fileURLToPath(BOOTSTRAP), { workerData });
-    const running: Running = { info, worker, settled: undefined as unknown as Promise<JobInfo>, cancelRequested: false };
+    const child = fork(BOOTSTRAP, [resolveWorkerEntry(spec.worker)], {
+      // Inside Electron, execPath is the app binary: run it as plain Node. No inherited flags
+      // (a test runner's loaders, an inspector port): the bootstrap sets up what the job needs.
+      env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+      execArgv: [],
+      serialization: 'advanced',
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    const running: Running = { info, child, settled: undefined as unknown as Promise<JobInfo>, cancelRequested: false };
     running.settled = new Promise<JobInfo>((resolve) => {
       let outcome: FromWorker | null = null;
-      worker.on('message', (message: FromWorker) => {
-        if (message.type === 'progress') {
+      child.on('message', (message: FromWorker) => {
+        if (message.type === 'ready') {
+          send(child, { type: 'start', input: spec.input });
+        } else if (message.type === 'progress') {
           if (info.state !== 'running') return;
           info.progress = message.progress;
           info.message = message.message;
@@ -66,12 +81,17 @@ export class JobManager {
           outcome = message;
         }
       });
-      worker.on('error', (error) => {
-        outcome ??= { type: 'error', error: { code: 'internal', message: error.message } };
+      let settling = false;
+      const settleOnce = (last: FromWorker | null, exitCode: number | null, signal: NodeJS.Signals | null) => {
+        if (settling) return;
+        settling = true;
+        void this.settle(running, spec, last, exitCode, signal).then(resolve);
+      };
+      // A process that could not be started emits 'error', and 'exit' may follow or not.
+      child.on('error', (error) => {
+        if (child.pid === undefined) settleOnce({ type: 'error', error: { code: 'worker_crashed', message: `the job could not start: ${error.message}` } }, null, null);
       });
-      worker.on('exit', (exitCode) => {
-        void this.settle(running, spec, outcome, exitCode).then(resolve);
-      });
+      child.on('exit', (exitCode, signal) => settleOnce(outcome, exitCode, signal));
     });
     this.jobs.set(info.id, running);
     this.prune();
@@ -84,8 +104,8 @@ export class JobManager {
     if (!job) throw new StudioError('not_found', `job ${id}`);
     if (job.info.state === 'running') {
       job.cancelRequested = true;
-      job.worker.postMessage({ type: 'cancel' });
-      setTimeout(() => void job.worker.terminate(), CANCEL_GRACE_MS).unref();
+      send(job.child, { type: 'cancel' });
+      setTimeout(() => job.child.kill('SIGKILL'), CANCEL_GRACE_MS).unref();
     }
     return { ...job.info };
   }
@@ -101,11 +121,15 @@ export class JobManager {
     return { ...(await job.settled) };
   }
 
+  /** Stops every running job (their processes are killed) and waits for them to be settled. */
   async close(): Promise<void> {
-    await Promise.all([...this.jobs.values()].map((job) => job.worker.terminate()));
+    const running = [...this.jobs.values()].filter((job) => job.info.state === 'running');
+    for (const job of running) job.child.kill('SIGKILL');
+    await Promise.all(running.map((job) => job.settled));
   }
 
-  private async settle<I, R>({ info, cancelRequested }: Running, spec: JobSpec<I, R>, outcome: FromWorker | null, exitCode: number) {
+  private async settle<I, R>(running: Running, spec: JobSpec<I, R>, outcome: FromWorker | null, exitCode: number | null, signal: NodeJS.Signals | null) {
+    const { info, cancelRequested } = running;
     if (outcome?.type === 'done') {
       try {
         info.result = spec.finish ? await spec.finish(outcome.result as R) : outcome.result;
@@ -124,7 +148,7 @@ export class JobManager {
       info.error = outcome.error;
     } else {
       info.state = 'failed';
-      info.error = { code: 'internal', message: `the job's worker stopped unexpectedly (exit code ${exitCode})` };
+      info.error = { code: 'worker_crashed', message: `the job's process stopped unexpectedly (${signal ? `signal ${signal}` : `exit code ${exitCode}`})` };
     }
     info.finishedAt = new Date().toISOString();
     this.emit('job.finished', { ...info });
@@ -134,6 +158,18 @@ export class JobManager {
   private prune(): void {
     const finished = [...this.jobs.values()].filter((job) => job.info.state !== 'running');
     for (const job of finished.slice(0, Math.max(0, this.jobs.size - HISTORY_LIMIT))) this.jobs.delete(job.info.id);
+  }
+}
+
+/** Sends to a job's process unless it is already gone (its exit settles the job). */
+function send(child: ChildProcess, message: ToWorker): void {
+  if (!child.connected) return;
+  try {
+    child.send(message, (error) => {
+      if (error) child.kill('SIGKILL');
+    });
+  } catch {
+    child.kill('SIGKILL');
   }
 }
 

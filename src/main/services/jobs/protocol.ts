@@ -1,6 +1,7 @@
-/** Messages between the job manager and a job's worker thread. */
-export type ToWorker = { type: 'cancel' };
+/** Messages between the job manager and a job's process. */
+export type ToWorker = { type: 'start'; input: unknown } | { type: 'cancel' };
 export type FromWorker =
+  | { type: 'ready' }
   | { type: 'progress'; progress: number | null; message: string }
   | { type: 'done'; result: unknown }
   | { type: 'error'; error: { code: string; message: string } };

@@ -1,6 +1,5 @@
-import { parentPort, workerData } from 'node:worker_threads';
 import { StudioError } from '../../../shared/errors.ts';
-import type { FromWorker, ToWorker, WorkerStart } from './protocol.ts';
+import type { FromWorker, ToWorker } from './protocol.ts';
 
 export interface JobTools {
   /** Reports how far the work is (0..1, or null when unknown); cheap to call often. */
@@ -12,13 +11,19 @@ export interface JobTools {
 
 const PROGRESS_INTERVAL_MS = 100;
 
-/** The body of a job module: runs once in its worker thread and reports back to the manager. */
+declare global {
+  // Set by process-bootstrap.mjs before the job module is imported.
+  var __studioJobStart: { type: 'start'; input: unknown } | undefined;
+}
+
+/** The body of a job module: runs once in its own process and reports back to the manager. */
 export function defineJobWorker<I, R>(work: (input: I, tools: JobTools) => Promise<R> | R): void {
-  if (!parentPort) throw new Error('defineJobWorker must run inside a worker thread');
-  const port = parentPort;
-  const post = (message: FromWorker) => port.postMessage(message);
+  const start = globalThis.__studioJobStart;
+  if (!process.send || !start) throw new Error('defineJobWorker must run in a job process (see process-bootstrap.mjs)');
+  const send = process.send.bind(process);
+  const post = (message: FromWorker) => send(message);
   const controller = new AbortController();
-  port.on('message', (message: ToWorker) => {
+  process.on('message', (message: ToWorker) => {
     if (message.type === 'cancel') controller.abort();
   });
   let lastSent = 0;
@@ -34,15 +39,24 @@ export function defineJobWorker<I, R>(work: (input: I, tools: JobTools) => Promi
       if (controller.signal.aborted) throw new StudioError('cancelled', 'cancelled by the user');
     },
   };
-  const { input } = workerData as WorkerStart<I>;
+  // The last message, then the process ends: whatever the job left open (handles, native state)
+  // dies with it, and the manager has its answer.
+  const exit = () => process.exit(0);
+  const last = (message: FromWorker) => {
+    try {
+      send(message, undefined, {}, exit);
+    } catch (error) {
+      // A result that cannot cross to the host (a function, a native handle) is the job's bug.
+      send({ type: 'error', error: { code: 'internal', message: `job result not transferable: ${(error as Error).message}` } }, undefined, {}, exit);
+    }
+  };
   Promise.resolve()
-    .then(() => work(input, tools))
+    .then(() => work(start.input as I, tools))
     .then(
-      (result) => post({ type: 'done', result }),
+      (result) => last({ type: 'done', result }),
       (error: unknown) => {
         const code = error instanceof StudioError ? error.code : 'internal';
-        post({ type: 'error', error: { code, message: error instanceof Error ? error.message : String(error) } });
+        last({ type: 'error', error: { code, message: error instanceof Error ? error.message : String(error) } });
       },
-    )
-    .finally(() => port.close());
+    );
 }

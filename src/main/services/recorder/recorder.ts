@@ -5,6 +5,7 @@ import type { RecoverableTake, RecordingProgress } from '../../../shared/api/rec
 import type { Asset } from '../../../shared/domain.ts';
 import { StudioError } from '../../../shared/errors.ts';
 import type { AssetStore } from '../library/assets.ts';
+import { assertSupportedAudio } from '../media/wav-info.ts';
 import type { Db } from '../storage/database.ts';
 import { GrowingWav, repairWavHeader, WAV_HEADER_BYTES } from './growing-wav.ts';
 import { hashAndMeasureTake } from './hash-and-measure.ts';
@@ -51,6 +52,8 @@ export class RecorderService {
   }
 
   start(options: { deviceLabel?: string; sampleRate: number; channels: number }): { sessionId: string } {
+    // The contract bounds these too; the service holds the same line for in-process callers.
+    assertSupportedAudio(options);
     const sessionId = randomUUID();
     const file = path.join(RECORDINGS_DIR, `${sessionId}.wav`);
     const dir = path.join(this.dataDir, RECORDINGS_DIR);

@@ -17,7 +17,7 @@ describe('jobs', () => {
     return seen;
   }
 
-  it('backs the library up in a worker thread with progress and a final result', async () => {
+  it('backs the library up in a job process with progress and a final result', async () => {
     for (let i = 0; i < 200; i++) await studio.call('bulletin.create', { title: `Bản tin ${i}`, script: 'Nội dung '.repeat(200) });
     const events = collectEvents();
     const started = await studio.call('library.backup', { destDir: path.join(studio.dataDir, 'backups') });
@@ -52,7 +52,7 @@ describe('jobs', () => {
     fs.writeFileSync(bad, Buffer.from('RIFF\x10\x00\x00\x00WAVEjunkjunk'));
     const job = await studio.call('asset.import', { path: bad });
     const done = await studio.services.jobs.wait(job.id);
-    expect(done).toMatchObject({ state: 'failed', error: { code: 'unsupported_format' } });
+    expect(done).toMatchObject({ state: 'failed', error: { code: 'audio_corrupt' } });
     expect(await studio.call('asset.list', {})).toEqual([]);
     const leftovers = fs.existsSync(path.join(studio.dataDir, 'assets')) ? fs.readdirSync(path.join(studio.dataDir, 'assets')) : [];
     expect(leftovers).toEqual([]);
@@ -84,15 +84,40 @@ describe('jobs', () => {
     expect(Date.now() - started).toBeLessThan(10_000);
   });
 
-  it('fails a job whose worker dies, and the studio keeps working', async () => {
+  // Issue 8, item 1: a worker's abort took the whole host down (jobs ran in worker threads).
+  it.each(['exit', 'abort', 'kill', 'uncaught'] as const)('item 1: a job whose process dies (%s) fails with worker_crashed, and the studio keeps working', async (how) => {
     const job = studio.services.jobs.start({
       kind: 'test.crash',
       title: 'crash',
       worker: new URL('../../../fixtures/jobs/crashing.worker.ts', import.meta.url),
-      input: {},
+      input: { how },
     });
     const done = await studio.services.jobs.wait(job.id);
-    expect(done).toMatchObject({ state: 'failed', error: { code: 'internal' } });
+    expect(done).toMatchObject({ state: 'failed', error: { code: 'worker_crashed' } });
     expect((await studio.call('bulletin.create', { title: 'Vẫn chạy' })).title).toBe('Vẫn chạy');
+  });
+
+  it('item 1: a V8 fatal error in a job (an array grown past its limit) fails only that job', async () => {
+    const job = studio.services.jobs.start({
+      kind: 'test.crash',
+      title: 'grow',
+      worker: new URL('../../../fixtures/jobs/crashing.worker.ts', import.meta.url),
+      input: { how: 'grow-array' },
+    });
+    const done = await studio.services.jobs.wait(job.id);
+    expect(done).toMatchObject({ state: 'failed', error: { code: 'worker_crashed' } });
+    expect((await studio.call('bulletin.create', { title: 'Vẫn chạy' })).title).toBe('Vẫn chạy');
+  }, 120_000);
+
+  it('kills running jobs on close', async () => {
+    const job = studio.services.jobs.start({
+      kind: 'test.stubborn',
+      title: 'stubborn',
+      worker: new URL('../../../fixtures/jobs/stubborn.worker.ts', import.meta.url),
+      input: { seconds: 60 },
+    });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await studio.services.jobs.close();
+    expect((await studio.services.jobs.wait(job.id)).state).toBe('failed');
   });
 });
