@@ -91,7 +91,8 @@ export class JobManager {
       child.on('error', (error) => {
         if (child.pid === undefined) settleOnce({ type: 'error', error: { code: 'worker_crashed', message: `the job could not start: ${error.message}` } }, null, null);
       });
-      child.on('exit', (exitCode, signal) => settleOnce(outcome, exitCode, signal));
+      // 'close', not 'exit': 'exit' can come before the last messages have been read.
+      child.on('close', (exitCode, signal) => settleOnce(outcome, exitCode, signal));
     });
     this.jobs.set(info.id, running);
     this.prune();
