@@ -1,6 +1,8 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { JobInfo } from '../../../shared/domain.ts';
 import { StudioError } from '../../../shared/errors.ts';
@@ -26,6 +28,7 @@ const HISTORY_LIMIT = 100;
 
 interface Running {
   info: JobInfo;
+  cancelFile: string;
   child: ChildProcess;
   settled: Promise<JobInfo>;
   cancelRequested: boolean;
@@ -66,12 +69,13 @@ export class JobManager {
       serialization: 'advanced',
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
-    const running: Running = { info, child, settled: undefined as unknown as Promise<JobInfo>, cancelRequested: false };
+    const cancelFile = path.join(os.tmpdir(), `studio-job-${info.id}.cancel`);
+    const running: Running = { info, cancelFile, child, settled: undefined as unknown as Promise<JobInfo>, cancelRequested: false };
     running.settled = new Promise<JobInfo>((resolve) => {
       let outcome: FromWorker | null = null;
       child.on('message', (message: FromWorker) => {
         if (message.type === 'ready') {
-          send(child, { type: 'start', input: spec.input });
+          send(child, { type: 'start', input: spec.input, cancelFile });
         } else if (message.type === 'progress') {
           if (info.state !== 'running') return;
           info.progress = message.progress;
@@ -105,6 +109,11 @@ export class JobManager {
     if (!job) throw new StudioError('not_found', `job ${id}`);
     if (job.info.state === 'running') {
       job.cancelRequested = true;
+      try {
+        fs.writeFileSync(job.cancelFile, '');
+      } catch {
+        // The message below still reaches a job that awaits; the kill, one that does not.
+      }
       send(job.child, { type: 'cancel' });
       setTimeout(() => job.child.kill('SIGKILL'), CANCEL_GRACE_MS).unref();
     }
@@ -131,6 +140,7 @@ export class JobManager {
 
   private async settle<I, R>(running: Running, spec: JobSpec<I, R>, outcome: FromWorker | null, exitCode: number | null, signal: NodeJS.Signals | null) {
     const { info, cancelRequested } = running;
+    fs.rmSync(running.cancelFile, { force: true });
     if (outcome?.type === 'done') {
       try {
         info.result = spec.finish ? await spec.finish(outcome.result as R) : outcome.result;

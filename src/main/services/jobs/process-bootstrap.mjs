@@ -3,7 +3,15 @@
 // message can arrive before anyone hears it; tsx is registered when the module is a .ts source
 // (development, tests, browser mode). A packaged build points at compiled .js and skips it.
 const entry = process.argv[2];
-const start = new Promise((resolve) => process.once('message', resolve));
+const start = new Promise((resolve) => {
+  // A cancel may come first (the job is then cancelled through its cancel file).
+  const onMessage = (message) => {
+    if (message?.type !== 'start') return;
+    process.off('message', onMessage);
+    resolve(message);
+  };
+  process.on('message', onMessage);
+});
 // The host went away (crashed, killed): nobody wants the result any more.
 process.on('disconnect', () => process.exit(70));
 if (entry.endsWith('.ts')) {

@@ -1,5 +1,6 @@
 /** Messages between the job manager and a job's process. */
-export type ToWorker = { type: 'start'; input: unknown } | { type: 'cancel' };
+/** `cancelFile` appears when the job is cancelled: a synchronous loop, which never lets a message in, sees it. */
+export type ToWorker = { type: 'start'; input: unknown; cancelFile: string } | { type: 'cancel' };
 export type FromWorker =
   | { type: 'ready' }
   | { type: 'progress'; progress: number | null; message: string }

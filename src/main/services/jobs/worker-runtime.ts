@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { StudioError } from '../../../shared/errors.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 
@@ -13,7 +14,7 @@ const PROGRESS_INTERVAL_MS = 100;
 
 declare global {
   // Set by process-bootstrap.mjs before the job module is imported.
-  var __studioJobStart: { type: 'start'; input: unknown } | undefined;
+  var __studioJobStart: Extract<ToWorker, { type: 'start' }> | undefined;
 }
 
 /** The body of a job module: runs once in its own process and reports back to the manager. */
@@ -27,6 +28,7 @@ export function defineJobWorker<I, R>(work: (input: I, tools: JobTools) => Promi
     if (message.type === 'cancel') controller.abort();
   });
   let lastSent = 0;
+  let lastLooked = 0;
   const tools: JobTools = {
     signal: controller.signal,
     progress(fraction, message = '') {
@@ -36,6 +38,13 @@ export function defineJobWorker<I, R>(work: (input: I, tools: JobTools) => Promi
       post({ type: 'progress', progress: fraction === null ? null : Math.max(0, Math.min(1, fraction)), message });
     },
     checkCancelled() {
+      // A synchronous loop (render, encode) never yields to the event loop, so the cancel message
+      // would wait until the work ends; the manager also creates the cancel file: look for it.
+      const now = Date.now();
+      if (!controller.signal.aborted && now - lastLooked >= PROGRESS_INTERVAL_MS) {
+        lastLooked = now;
+        if (fs.existsSync(start.cancelFile)) controller.abort();
+      }
       if (controller.signal.aborted) throw new StudioError('cancelled', 'cancelled by the user');
     },
   };

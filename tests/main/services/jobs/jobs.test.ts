@@ -109,6 +109,22 @@ describe('jobs', () => {
     expect((await studio.call('bulletin.create', { title: 'Vẫn chạy' })).title).toBe('Vẫn chạy');
   }, 120_000);
 
+  it('cancels a synchronous loop in its process, which then cleans up (no kill needed)', async () => {
+    const cleanedUp = path.join(studio.dataDir, 'cleaned-up');
+    const job = studio.services.jobs.start({
+      kind: 'test.busy',
+      title: 'busy',
+      worker: new URL('../../../fixtures/jobs/busy-loop.worker.ts', import.meta.url),
+      input: { cleanedUp },
+    });
+    // Wait until the loop runs (its process has started), then cancel.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    studio.services.jobs.cancel(job.id);
+    const done = await studio.services.jobs.wait(job.id);
+    expect(done.state).toBe('cancelled');
+    expect(fs.readFileSync(cleanedUp, 'utf8')).toBe('yes');
+  });
+
   it('kills running jobs on close', async () => {
     const job = studio.services.jobs.start({
       kind: 'test.stubborn',
