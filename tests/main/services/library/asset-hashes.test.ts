@@ -15,7 +15,8 @@ const sha256 = (file: string) => createHash('sha256').update(fs.readFileSync(fil
  * Issue 8, item 6: bulletins whose audio came from MP3, FLAC or OGG could never be delivered,
  * the asset's sha256 being the compressed original's while the stored file is the decoded WAV.
  */
-describe('item 6: one hash, of the file that is stored and sent', () => {
+// Several imports and a restart per test: generous limits for a loaded machine.
+describe('item 6: one hash, of the file that is stored and sent', { timeout: 240_000 }, () => {
   const temp = makeTempDir();
   let studio: Studio | null = null;
   const open = () => (studio = openStudio({ dataDir: temp.dir, transport: 'test' }));
