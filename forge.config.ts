@@ -7,14 +7,24 @@ import { FuseV1Options, FuseVersion } from '@electron/fuses';
 import { copyNativeModules } from './resources/forge/copy-native-modules.ts';
 import { NATIVE_MODULES } from './resources/forge/native-modules.ts';
 
+/**
+ * What stays outside app.asar: native addons and their libraries (they cannot load from inside
+ * it), and the whole main-process build, because worker threads and child processes open their
+ * modules by path (and those import the chunks beside them) and espeak-ng reads its data file.
+ * `unpack` is matched against each file's path, `unpackDir` against folders relative to the app.
+ */
+export const ASAR_OPTIONS = {
+  unpack: '{**/*.node,**/*.dll,**/*.so,**/*.so.*,**/*.dylib}',
+  unpackDir: '.vite/build',
+};
+
 /** Packaging runs on a release machine with internet access (`npm run make`). */
 const config: ForgeConfig = {
   packagerConfig: {
     name: 'Studio',
     executableName: 'studio',
     appCopyright: 'GPL-3.0-or-later',
-    // Native addons cannot load from inside the asar archive.
-    asar: { unpack: '**/*.{node,dll,so,dylib}' },
+    asar: ASAR_OPTIONS,
     extraResource: ['models'],
   },
   makers: [new MakerSquirrel({ name: 'studio', setupExe: 'StudioSetup.exe' }), new MakerZIP({}, ['win32', 'darwin', 'linux'])],

@@ -20,7 +20,7 @@ if (task === 'import') {
   const reader = WavReader.open(file);
   const frames = reader.frames;
   reader.close();
-  detail = runRender(
+  detail = await runRender(
     { kind: 'document', sourceFile: file, timeline: initialTimeline(frames), sink: { path: out, format: 'mp3', sampleRate: 48000, bitrate: 128 } },
     job,
   );

@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { isRequestName, requests, type ParsedArg, type RequestName, type Result } from '../shared/api/index.ts';
-import { StudioError } from '../shared/errors.ts';
+import { StudioError, systemErrorToStudioError } from '../shared/errors.ts';
 import type { Response } from '../shared/transport.ts';
 
 export interface CallContext {
   /** Who is making the change, for the audit trail. */
   actor: string;
+  /** Which connection made the call (one WebSocket, the Electron window, the CLI), for per-client caps. */
+  client?: string;
 }
 
 export type Handler<N extends RequestName> = (arg: ParsedArg<N>, ctx: CallContext) => Result<N> | Promise<Result<N>>;
@@ -27,21 +29,24 @@ const VALIDATION_MESSAGES = { vi: z.locales.vi().localeError, en: z.locales.en()
 export function createDispatch(handlers: Handlers, { onInternalError, language }: DispatchOptions): Dispatch {
   return async (name, arg, ctx) => {
     if (!isRequestName(name)) {
-      return fail(new StudioError('unknown_request', `no request named "${String(name).slice(0, 100)}"`));
-    }
-    const parsed = requests[name].arg.safeParse(arg, { error: VALIDATION_MESSAGES[language()] });
-    if (!parsed.success) {
-      return fail(
-        new StudioError('invalid_argument', z.prettifyError(parsed.error), {
-          issues: parsed.error.issues.map((issue) => ({ path: issue.path.map(String), message: issue.message })),
-        }),
-      );
+      // `name` comes straight off the wire: it may be an object whose toString throws.
+      const shown = typeof name === 'string' ? name.slice(0, 100) : `(${name === null ? 'null' : typeof name})`;
+      return fail(new StudioError('unknown_request', `no request named "${shown}"`));
     }
     try {
+      const parsed = requests[name].arg.safeParse(arg, { error: VALIDATION_MESSAGES[language()] });
+      if (!parsed.success) {
+        return fail(
+          new StudioError('invalid_argument', z.prettifyError(parsed.error).slice(0, 4000), {
+            issues: parsed.error.issues.slice(0, 20).map((issue) => ({ path: issue.path.map(String), message: issue.message })),
+          }),
+        );
+      }
       const handler = handlers[name] as Handler<typeof name>;
       return { ok: true, result: await handler(parsed.data as never, ctx) };
     } catch (error) {
-      if (error instanceof StudioError) return fail(error);
+      const typed = systemErrorToStudioError(error);
+      if (typed) return fail(typed);
       onInternalError(error, name);
       return fail(new StudioError('internal', error instanceof Error ? error.message : 'unexpected error'));
     }

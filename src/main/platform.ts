@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { fileSecretStore } from './services/secrets/file-secrets.ts';
+import { forkChild, type ChildLauncher } from './services/jobs/child-link.ts';
 
 /** Credentials (the delivery token). Electron: safeStorage; plain Node: a 0600 file in the data dir. */
 export interface SecretStore {
@@ -18,6 +19,11 @@ export interface Platform {
   defaultDataDir(): string;
   /** Optional so a host may omit it: openStudio then keeps secrets in a 0600 file in the data dir. */
   secrets?: SecretStore;
+  /**
+   * How child processes (the ONNX speech engine) are started: a Node fork, or in Electron a
+   * utility process (the binary cannot run as Node: the RunAsNode fuse is off).
+   */
+  launchChild: ChildLauncher;
 }
 
 /** The platform's usual place for application data, as Electron's userData would be. */
@@ -32,6 +38,7 @@ export function nodeDefaultDataDir(env: NodeJS.ProcessEnv = process.env, platfor
 export function createNodePlatform(dataDir?: string): Platform {
   const platform: Platform = {
     defaultDataDir: () => nodeDefaultDataDir(),
+    launchChild: forkChild,
     secrets: {
       get: (key) => store().get(key),
       set: (key, value) => store().set(key, value),

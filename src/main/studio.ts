@@ -69,7 +69,8 @@ export function openStudio(options: { dataDir: string; transport: AppInfo['trans
     programmes: new ProgrammeStore(db, audit, () => settings.get().sessionCapMinutes),
     areas: new AreaStore(db, audit),
     assets: new AssetStore(db, audit),
-    jobs: new JobManager(events.emit),
+    // Job processes start with the platform's launcher (a utility process in Electron, a Node fork elsewhere).
+    jobs: new JobManager(events.emit, options.platform?.launchChild),
     delivery: new DeliveryService({
       db,
       dataDir: options.dataDir,

@@ -3,11 +3,13 @@
  * and only for the request names of the contract.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { requestNames } from '../shared/api/index.ts';
 import type { StudioEvent } from '../shared/events.ts';
 import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL, type Response } from '../shared/transport.ts';
 
-const allowed = new Set<string>(requestNames);
+/** The request map's names, put in by vite.preload.config.ts (the preload carries no schemas). */
+declare const __STUDIO_REQUEST_NAMES__: readonly string[];
+
+const allowed = new Set<string>(__STUDIO_REQUEST_NAMES__);
 
 contextBridge.exposeInMainWorld('studio', {
   mediaBase: 'studio-media://media/',

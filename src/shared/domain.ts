@@ -3,6 +3,7 @@
  * Schemas double as the validation of every request that carries these shapes.
  */
 import { z } from 'zod';
+import { label, multiLineText } from './text.ts';
 
 export const PRIORITIES = ['normal', 'priority', 'emergency'] as const;
 export const STATUSES = ['draft', 'submitted', 'approved', 'delivered'] as const;
@@ -24,7 +25,32 @@ export const KNOWN_LANGUAGES = [
 export const AREA_KINDS = ['province', 'district', 'region', 'commune', 'cluster', 'board'] as const;
 export const ITEM_KINDS = ['bulletin', 'jingle', 'music_bed'] as const;
 
-export const Id = z.number().int().positive();
+/**
+ * The editor's real maxima, in the contract so every transport refuses more before any work is
+ * done (issue 8, item 10): a script is a few pages, a programme one broadcast session, an edited
+ * recording at most a long meeting.
+ *
+ * Characters of one script: about an hour of speech, far more than any bulletin, so that a reading
+ * preview of the longest (on the main thread) still answers in about a second.
+ */
+export const MAX_SCRIPT_CHARS = 60_000;
+/** Items in one programme: a 45-minute session holds a few dozen bulletins and jingles. */
+export const MAX_PROGRAMME_ITEMS = 500;
+/** Length of an edit document (a recording being edited): a few hours. */
+export const MAX_DOCUMENT_SECONDS = 4 * 3600;
+/** Ambiguity picks sent with one reading preview or synthesis: one per ambiguous word at most. */
+export const MAX_READING_CHOICES = 2000;
+
+/**
+ * An array of at most `max` items whose length is checked before any item is parsed: two million
+ * ids are refused in microseconds instead of being validated one by one first.
+ */
+export const boundedArray = <T extends z.ZodType>(item: T, max: number) =>
+  z
+    .custom<z.input<T>[]>((value) => Array.isArray(value) && value.length <= max, `a list of at most ${max} items`)
+    .pipe(z.array(item).max(max));
+
+export const Id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 export const Priority = z.enum(PRIORITIES);
 export const Status = z.enum(STATUSES);
 export const Category = z.enum(CATEGORIES);
@@ -59,13 +85,13 @@ export type Repeat = z.infer<typeof Repeat>;
 
 /** The editable fields of a bulletin; status and approval move through `bulletin.transition`. */
 export const BulletinFields = z.strictObject({
-  title: z.string().trim().min(1).max(300),
-  script: z.string().max(200_000),
+  title: label(300, 1),
+  script: multiLineText(MAX_SCRIPT_CHARS),
   category: Category,
   language: LanguageCode,
-  author: z.string().trim().max(200),
+  author: label(200),
   priority: Priority,
-  targetAreaIds: z.array(Id).max(5000),
+  targetAreaIds: boundedArray(Id, 5000),
   schedule: Schedule,
   repeat: Repeat,
   audioAssetId: Id.nullable(),
@@ -175,12 +201,14 @@ export interface AuditEntry {
 
 export const Settings = z.strictObject({
   uiLanguage: z.enum(['vi', 'en']),
-  userName: z.string().trim().max(200),
+  userName: label(200),
   /** Local rules cap one broadcast session (e.g. 15 min in urban wards, 45 in rural areas). */
   sessionCapMinutes: z.number().int().min(1).max(24 * 60),
 });
 export type Settings = z.infer<typeof Settings>;
 
+/** Jobs (worker threads) running at once in one studio; more are refused as `busy`. */
+export const MAX_RUNNING_JOBS = 16;
 export const JOB_STATES = ['running', 'done', 'failed', 'cancelled'] as const;
 export interface JobInfo {
   id: string;

@@ -21,9 +21,10 @@ export interface RunningHost {
  * the screen) as a child process on `dataDir`, and waits for the line announcing its address.
  * The screen must already be built (`npm test` builds it first).
  */
-export function startHost(dataDir: string, env: NodeJS.ProcessEnv = {}): Promise<RunningHost> {
+export function startHost(dataDir: string, env: NodeJS.ProcessEnv = {}, as: { uid?: number; gid?: number } = {}): Promise<RunningHost> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main/bridge/start.ts'], {
     cwd: REPO_ROOT,
+    ...as,
     env: { ...process.env, STUDIO_DATA_DIR: dataDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

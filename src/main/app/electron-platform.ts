@@ -2,6 +2,7 @@ import { app, safeStorage } from 'electron';
 import type { Platform, SecretStore } from '../platform.ts';
 import { resolveDataDir } from '../platform.ts';
 import { fileSecretStore } from '../services/secrets/file-secrets.ts';
+import { utilityChild } from './utility-child.ts';
 
 /**
  * Secrets encrypted with the operating system's key store (DPAPI on Windows, Keychain on macOS)
@@ -26,9 +27,13 @@ function safeStorageSecrets(dataDir: string): SecretStore {
   };
 }
 
-/** What only Electron knows: the per-user data folder (%APPDATA%\Studio on Windows) and safeStorage. */
+/**
+ * What only Electron knows: the per-user data folder (%APPDATA%\Studio on Windows), safeStorage,
+ * and utility processes for child processes.
+ */
 export const electronPlatform: Platform = {
   defaultDataDir: () => app.getPath('userData'),
+  launchChild: utilityChild,
   get secrets() {
     return safeStorageSecrets(resolveDataDir(electronPlatform));
   },

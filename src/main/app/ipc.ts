@@ -1,7 +1,7 @@
-import { ipcMain, webContents, type IpcMainInvokeEvent } from 'electron';
+import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL } from '../../shared/transport.ts';
 import type { Studio } from '../studio.ts';
-import { APP_ORIGIN } from './protocols.ts';
+import { isOwnUrl } from './origin.ts';
 
 declare const MAIN_WINDOW_VITE_DEV_SERVER_URL: string | undefined;
 
@@ -9,12 +9,11 @@ declare const MAIN_WINDOW_VITE_DEV_SERVER_URL: string | undefined;
 function fromOurFrame(event: IpcMainInvokeEvent): boolean {
   const frame = event.senderFrame;
   if (!frame || frame.parent !== null) return false;
-  const origin = new URL(frame.url).origin;
-  const devOrigin = MAIN_WINDOW_VITE_DEV_SERVER_URL ? new URL(MAIN_WINDOW_VITE_DEV_SERVER_URL).origin : null;
-  return origin === APP_ORIGIN || origin === devOrigin;
+  return isOwnUrl(frame.url, MAIN_WINDOW_VITE_DEV_SERVER_URL);
 }
 
-export function registerIpc(studio: Studio): void {
+/** `windows` lists the studio's own windows: events go to them and to nothing else. */
+export function registerIpc(studio: Studio, windows: () => BrowserWindow[]): void {
   ipcMain.handle(IPC_CALL_CHANNEL, (event, name: unknown, arg: unknown) => {
     if (!fromOurFrame(event)) {
       return { ok: false, error: { code: 'unauthorized', message: 'call from an unknown frame' } };
@@ -22,6 +21,8 @@ export function registerIpc(studio: Studio): void {
     return studio.dispatch(String(name), arg, { actor: studio.defaultActor() });
   });
   studio.events.subscribe((event) => {
-    for (const contents of webContents.getAllWebContents()) contents.send(IPC_EVENT_CHANNEL, event);
+    for (const window of windows()) {
+      if (!window.isDestroyed()) window.webContents.send(IPC_EVENT_CHANNEL, event);
+    }
   });
 }

@@ -4,39 +4,57 @@
  */
 import { app, BrowserWindow, protocol } from 'electron';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { resolveDataDir } from '../platform.ts';
+import { hostChildren } from '../services/jobs/child-link.ts';
 import { openStudio, type Studio } from '../studio.ts';
 import { electronPlatform } from './electron-platform.ts';
 import { registerIpc } from './ipc.ts';
 import { registerProtocols, SCHEMES } from './protocols.ts';
-import { createMainWindow } from './window.ts';
+import { createMainWindow, restrictPermissions } from './window.ts';
 
 declare const MAIN_WINDOW_VITE_DEV_SERVER_URL: string | undefined;
 declare const MAIN_WINDOW_VITE_NAME: string;
+
+/** .vite/build, where this file is built; the screen is in .vite/renderer/<name>. */
+const buildDir = path.dirname(fileURLToPath(import.meta.url));
 
 // Privileges must be declared before the app is ready.
 protocol.registerSchemesAsPrivileged(SCHEMES);
 
 let studio: Studio | null = null;
+let stopHostingChildren: (() => void) | null = null;
+const windows = new Set<BrowserWindow>();
+
+function openWindow(): void {
+  const window = createMainWindow(MAIN_WINDOW_VITE_DEV_SERVER_URL);
+  windows.add(window);
+  window.on('closed', () => windows.delete(window));
+  console.log('Studio: window created');
+}
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus());
-  app.whenReady().then(start, (error) => {
+  app.on('second-instance', () => [...windows][0]?.focus());
+  app.whenReady().then(start, (error: unknown) => {
     console.error('Studio failed to start', error);
     app.exit(1);
   });
 }
 
 async function start(): Promise<void> {
+  // Voices dropped into models/ ship as an extra resource beside the app (forge.config.ts).
+  process.env.STUDIO_MODELS_DIR ??= path.join(app.isPackaged ? process.resourcesPath : app.getAppPath(), 'models');
+  // Job workers ask the main thread for the speech engine's process (jobs/child-link.ts).
+  stopHostingChildren = hostChildren(electronPlatform.launchChild);
   studio = openStudio({ dataDir: resolveDataDir(electronPlatform), transport: 'electron', platform: electronPlatform });
-  const rendererDir = path.join(import.meta.dirname, `../renderer/${MAIN_WINDOW_VITE_NAME}`);
-  registerProtocols(studio, rendererDir);
-  registerIpc(studio);
-  createMainWindow(MAIN_WINDOW_VITE_DEV_SERVER_URL);
+  registerProtocols(studio, path.join(buildDir, '..', 'renderer', MAIN_WINDOW_VITE_NAME));
+  registerIpc(studio, () => [...windows]);
+  restrictPermissions(MAIN_WINDOW_VITE_DEV_SERVER_URL);
+  openWindow();
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createMainWindow(MAIN_WINDOW_VITE_DEV_SERVER_URL);
+    if (BrowserWindow.getAllWindows().length === 0) openWindow();
   });
 }
 
@@ -50,5 +68,6 @@ app.on('will-quit', (event) => {
   event.preventDefault();
   const closing = studio;
   studio = null;
+  stopHostingChildren?.();
   void closing.close().finally(() => app.quit());
 });

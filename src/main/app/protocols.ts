@@ -2,28 +2,45 @@ import { protocol, type CustomScheme } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { CONTENT_SECURITY_POLICY } from '../bridge/static-files.ts';
+import { CONTENT_SECURITY_POLICY, CONTENT_TYPES } from '../bridge/static-files.ts';
 import { resolveMediaPath, serveMedia } from '../services/media/serve-media.ts';
 import type { Studio } from '../studio.ts';
+import { APP_HOST, APP_SCHEME } from './origin.ts';
 
-export const APP_ORIGIN = 'studio://app';
+export { APP_ORIGIN } from './origin.ts';
 export const MEDIA_BASE = 'studio-media://media/';
 
 export const SCHEMES: CustomScheme[] = [
-  { scheme: 'studio', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
   { scheme: 'studio-media', privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
 ];
 
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.wasm': 'application/wasm', '.json': 'application/json' };
+/** The file under `rendererDir` a studio://app/… URL names, or null (another host, `..`, missing). */
+export function rendererFile(rendererDir: string, url: URL): string | null {
+  if (url.host !== APP_HOST) return null;
+  const root = path.resolve(rendererDir);
+  const file = path.resolve(root, `.${decodeURIComponent(url.pathname)}`);
+  // The separator matters: /app/renderer-old is not inside /app/renderer.
+  if (!file.startsWith(root + path.sep)) return null;
+  return fs.statSync(file, { throwIfNoEntry: false })?.isFile() ? file : null;
+}
 
 /** studio://app/… serves the built screen; studio-media://media/… serves audio with Range. */
 export function registerProtocols(studio: Studio, rendererDir: string): void {
-  protocol.handle('studio', (request) => {
-    const url = new URL(request.url);
-    const file = path.resolve(rendererDir, `.${decodeURIComponent(url.pathname)}`);
-    if (url.host !== 'app' || !file.startsWith(rendererDir) || !fs.existsSync(file)) return new Response('Not found', { status: 404 });
+  protocol.handle(APP_SCHEME, (request) => {
+    let file: string | null;
+    try {
+      file = rendererFile(rendererDir, new URL(request.url));
+    } catch {
+      file = null; // A malformed escape in the path.
+    }
+    if (!file) return new Response('Not found', { status: 404 });
     return new Response(Readable.toWeb(fs.createReadStream(file)) as ReadableStream, {
-      headers: { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'Content-Security-Policy': CONTENT_SECURITY_POLICY },
+      headers: {
+        'Content-Type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
+        'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+        'X-Content-Type-Options': 'nosniff',
+      },
     });
   });
   protocol.handle('studio-media', (request) => {

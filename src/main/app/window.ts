@@ -1,6 +1,10 @@
 import { BrowserWindow, session, shell } from 'electron';
 import path from 'node:path';
-import { APP_ORIGIN } from './protocols.ts';
+import { fileURLToPath } from 'node:url';
+import { APP_ORIGIN, isOwnUrl } from './origin.ts';
+
+/** The folder of the built main.js (.vite/build), where the preload sits beside it. */
+const buildDir = path.dirname(fileURLToPath(import.meta.url));
 
 /** The one window, locked down per Electron's security checklist. */
 export function createMainWindow(devServerUrl: string | undefined): BrowserWindow {
@@ -12,7 +16,7 @@ export function createMainWindow(devServerUrl: string | undefined): BrowserWindo
     title: 'Studio',
     show: false,
     webPreferences: {
-      preload: path.join(import.meta.dirname, 'preload.cjs'),
+      preload: path.join(buildDir, 'preload.cjs'),
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -22,22 +26,27 @@ export function createMainWindow(devServerUrl: string | undefined): BrowserWindo
   });
   window.once('ready-to-show', () => window.show());
 
-  const ownOrigin = devServerUrl ? new URL(devServerUrl).origin : APP_ORIGIN;
   // No navigation away from the studio and no new windows; external links open in the browser.
   window.webContents.on('will-navigate', (event, url) => {
-    if (new URL(url).origin !== ownOrigin) event.preventDefault();
+    if (!isOwnUrl(url, devServerUrl)) event.preventDefault();
   });
   window.webContents.setWindowOpenHandler(({ url }) => {
     if (url.startsWith('https://')) void shell.openExternal(url);
     return { action: 'deny' };
   });
-  // The microphone (recording) is the only permission, and only for our own pages.
-  session.defaultSession.setPermissionRequestHandler((contents, permission, callback, details) => {
-    const fromUs = new URL(details.requestingUrl).origin === ownOrigin && contents === window.webContents;
-    callback(fromUs && permission === 'media' && (details as { mediaTypes?: string[] }).mediaTypes?.every((t) => t === 'audio') === true);
-  });
-  session.defaultSession.setPermissionCheckHandler((_contents, permission, origin) => permission === 'media' && origin === ownOrigin);
 
   void window.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
   return window;
+}
+
+/** The microphone (recording) is the only permission, and only for our own pages. */
+export function restrictPermissions(devServerUrl: string | undefined): void {
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    const mediaTypes = (details as { mediaTypes?: string[] }).mediaTypes ?? [];
+    const audioOnly = mediaTypes.length > 0 && mediaTypes.every((type) => type === 'audio');
+    callback(permission === 'media' && audioOnly && isOwnUrl(details.requestingUrl, devServerUrl));
+  });
+  session.defaultSession.setPermissionCheckHandler(
+    (_contents, permission, requestingOrigin) => permission === 'media' && isOwnUrl(requestingOrigin, devServerUrl),
+  );
 }

@@ -5,13 +5,26 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { nodePlatform, resolveDataDir } from '../platform.ts';
-import { openStudio } from '../studio.ts';
-import { startBridge } from './server.ts';
+import { describeError, StudioError, systemErrorToStudioError } from '../../shared/errors.ts';
+import { openStudio, type Studio } from '../studio.ts';
+import { installProcessGuard } from './process-guard.ts';
+import { startBridge, type Bridge } from './server.ts';
+
+installProcessGuard();
 
 const rendererDir = path.resolve(fileURLToPath(new URL('../../../dist/renderer', import.meta.url)));
 const dataDir = resolveDataDir(nodePlatform);
-const studio = openStudio({ dataDir, transport: 'bridge' });
-const bridge = await startBridge({ studio, rendererDir, port: Number(process.env.STUDIO_PORT ?? 0) });
+let studio: Studio;
+let bridge: Bridge;
+try {
+  studio = openStudio({ dataDir, transport: 'bridge' });
+  bridge = await startBridge({ studio, rendererDir, port: Number(process.env.STUDIO_PORT ?? 0) });
+} catch (error) {
+  // A data folder that cannot be opened (read-only, full disk, a port in use) is said in words, once.
+  const typed = systemErrorToStudioError(error) ?? new StudioError('internal', error instanceof Error ? error.message : String(error));
+  process.stderr.write(`Lỗi: ${describeError(typed.toPayload(), 'vi')}\nError: ${describeError(typed.toPayload(), 'en')}\n`);
+  process.exit(1);
+}
 
 process.stdout.write(
   `\nStudio đang chạy ở chế độ trình duyệt / Studio is running in browser mode.\n` +

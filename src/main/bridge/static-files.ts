@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import path from 'node:path';
 
-const TYPES: Record<string, string> = {
+/** Content types of the built screen's files (the Electron shell's studio:// handler uses them too). */
+export const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
@@ -19,7 +20,8 @@ export const CONTENT_SECURITY_POLICY = [
   "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
-  "media-src 'self' blob:",
+  // studio-media: is how the Electron shell serves audio (app/protocols.ts); the bridge uses /media/.
+  "media-src 'self' blob: studio-media:",
   "connect-src 'self'",
   "worker-src 'self' blob:",
   "object-src 'none'",
@@ -29,7 +31,16 @@ export const CONTENT_SECURITY_POLICY = [
 
 /** Serves the built renderer; unknown paths get index.html (the screen routes by hash). */
 export function serveStatic(rendererDir: string, pathname: string, res: ServerResponse, extraHeaders: Record<string, string>) {
-  const relative = path.posix.normalize(decodeURIComponent(pathname)).replace(/^\/+/, '');
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    // A malformed escape (`/%E0%A4%A`) names no file of ours.
+    res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' });
+    res.end('Bad Request');
+    return;
+  }
+  const relative = path.posix.normalize(decoded).replace(/^\/+/, '');
   let file = path.resolve(rendererDir, relative || 'index.html');
   if (!file.startsWith(path.resolve(rendererDir)) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
     file = path.join(rendererDir, 'index.html');
@@ -41,12 +52,14 @@ export function serveStatic(rendererDir: string, pathname: string, res: ServerRe
   }
   const isIndex = file.endsWith('index.html');
   res.writeHead(200, {
-    'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+    'Content-Type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
     'Content-Security-Policy': CONTENT_SECURITY_POLICY,
     'X-Content-Type-Options': 'nosniff',
     // Built assets carry content hashes in their names; index.html must always be fresh.
     'Cache-Control': isIndex ? 'no-store' : 'public, max-age=31536000, immutable',
     ...extraHeaders,
   });
-  fs.createReadStream(file).pipe(res);
+  const body = fs.createReadStream(file);
+  body.once('error', () => res.destroy());
+  body.pipe(res);
 }

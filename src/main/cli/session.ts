@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import os from 'node:os';
 import type { Arg, RequestName, Result } from '../../shared/api/index.ts';
-import { describeError, StudioError } from '../../shared/errors.ts';
+import { describeError, StudioError, systemErrorToStudioError } from '../../shared/errors.ts';
 import { openStudio, type Studio } from '../studio.ts';
 
 let studio: Studio | null = null;
@@ -30,8 +30,9 @@ export async function runCli(program: Command, defaultDataDir: () => string): Pr
   try {
     await program.parseAsync(process.argv);
   } catch (error) {
-    if (error instanceof StudioError) {
-      const payload = error.toPayload();
+    const typed = systemErrorToStudioError(error);
+    if (typed) {
+      const payload = typed.toPayload();
       process.stderr.write(`Lỗi: ${describeError(payload, 'vi')}\nError: ${describeError(payload, 'en')}\n`);
     } else {
       process.stderr.write(`Lỗi: ${error instanceof Error ? error.message : String(error)}\n`);

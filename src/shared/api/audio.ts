@@ -4,10 +4,11 @@
  * frames of the source's rate, so every edit lands on an exact sample.
  */
 import { z } from 'zod';
-import { Id, type JobInfo } from '../domain.ts';
+import { label, multiLineText, userPath } from '../text.ts';
+import { Id, MAX_DOCUMENT_SECONDS, type JobInfo } from '../domain.ts';
 import { request } from './define.ts';
 
-const seconds = z.number().min(0).max(24 * 3600);
+const seconds = z.number().min(0).max(MAX_DOCUMENT_SECONDS);
 const range = { start: seconds, end: seconds };
 
 /** One edit. Ranges are [start, end) on the current (edited) timeline. */
@@ -23,8 +24,8 @@ export const EditOp = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('fadeIn'), ...range }),
   z.strictObject({ type: z.literal('fadeOut'), ...range }),
   z.strictObject({ type: z.literal('gain'), ...range, db: z.number().min(-96).max(48) }),
-  z.strictObject({ type: z.literal('marker'), at: seconds, name: z.string().trim().min(1).max(200) }),
-  z.strictObject({ type: z.literal('removeMarker'), name: z.string().trim().min(1).max(200) }),
+  z.strictObject({ type: z.literal('marker'), at: seconds, name: label(200, 1) }),
+  z.strictObject({ type: z.literal('removeMarker'), name: label(200, 1) }),
 ]);
 export type EditOp = z.infer<typeof EditOp>;
 
@@ -95,12 +96,12 @@ export const ExportArg = z
     sampleRate: z.union([z.literal(44100), z.literal(48000)]).default(48000),
     /** kbit/s, MP3 only (CBR). */
     bitrate: z.union([z.literal(64), z.literal(96), z.literal(128), z.literal(160), z.literal(192), z.literal(256), z.literal(320)]).default(128),
-    outPath: z.string().min(1).max(4096),
+    outPath: userPath(),
     /** Tags: ID3v2 for MP3, bext description/originator for WAV. */
-    title: z.string().max(300).optional(),
-    author: z.string().max(200).optional(),
-    album: z.string().max(300).optional(),
-    comment: z.string().max(1000).optional(),
+    title: label(300).optional(),
+    author: label(200).optional(),
+    album: label(300).optional(),
+    comment: multiLineText(1000).optional(),
     language: z.string().regex(/^[a-z]{2,3}$/).optional(),
   })
   .refine((a) => (a.documentId === undefined) !== (a.programmeId === undefined), 'name exactly one of documentId, programmeId');
@@ -108,7 +109,7 @@ export const ExportArg = z
 export const audioRequests = {
   /** Decodes WAV/BWF, MP3, FLAC, OGG Vorbis/Opus in a job; result: the Asset, with peaks stored. */
   'audio.import': request<JobInfo>()(
-    z.strictObject({ path: z.string().min(1).max(4096), name: z.string().trim().max(300).optional() }),
+    z.strictObject({ path: userPath(), name: label(300).optional() }),
   ),
   'audio.loudness': request<LoudnessResult>()(
     z.strictObject({ assetId: Id.optional(), documentId: Id.optional() }).refine(
@@ -129,12 +130,12 @@ export const audioRequests = {
   'audio.export': request<JobInfo>()(ExportArg),
 
   /** Loudness of any supported file, not in the library (the CLI's `studio loudness`). */
-  'audio.loudnessFile': request<LoudnessResult>()(z.strictObject({ path: z.string().min(1).max(4096) })),
+  'audio.loudnessFile': request<LoudnessResult>()(z.strictObject({ path: userPath() })),
   /** Normalises a file into a new file, .wav (BWF) or .mp3 by its extension; job result: ExportResult. */
   'audio.normalizeFile': request<JobInfo>()(
     z.strictObject({
-      input: z.string().min(1).max(4096),
-      output: z.string().min(1).max(4096),
+      input: userPath(),
+      output: userPath(),
       target: target.default(-23),
       ceiling: ceiling.default(-1),
       bitrate: z.number().int().min(32).max(320).default(128),

@@ -3,6 +3,7 @@
  * ("Hệ thống thông tin nguồn") or to a USB/folder package, through a persistent outbox.
  */
 import { z } from 'zod';
+import { userPath } from '../text.ts';
 import { Id, type Priority } from '../domain.ts';
 import { request } from './define.ts';
 
@@ -64,6 +65,13 @@ export interface DeliverySettings {
   caCertPath: string;
   /** Upload chunk size in MiB: smaller chunks re-send less after a drop on a poor line. */
   chunkSizeMiB: number;
+  /**
+   * Public keys (Ed25519, base64 SPKI) of the studios whose packages keep their approval on import;
+   * a package signed by any other key, or unsigned, is imported as submitted.
+   */
+  trustedPackageKeys: string[];
+  /** This studio's own package-signing public key, to give to the centres that import its packages. */
+  packageSigningKey: string;
 }
 
 export interface ConnectionInfo {
@@ -73,15 +81,16 @@ export interface ConnectionInfo {
   tokenExpiresAt: string | null;
 }
 
-const dest = z.string().trim().min(1).max(4096);
+const dest = userPath();
 const byId = z.strictObject({ id: Id });
 
 export const DeliverySettingsUpdate = z.strictObject({
   serverUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/ })]).optional(),
   /** A new token, or null to forget the stored one. */
   token: z.string().trim().min(8).max(4096).nullable().optional(),
-  caCertPath: z.string().trim().max(4096).optional(),
+  caCertPath: z.union([z.literal(''), userPath()]).optional(),
   chunkSizeMiB: z.number().int().min(1).max(64).optional(),
+  trustedPackageKeys: z.array(z.string().trim().min(16).max(1000)).max(200).optional(),
 });
 
 export const deliveryRequests = {

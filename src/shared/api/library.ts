@@ -1,11 +1,14 @@
 import { z } from 'zod';
+import { label, multiLineText } from '../text.ts';
 import {
   AreaKind,
+  boundedArray,
   BulletinFields,
   Category,
   Id,
   ItemKind,
   LanguageCode,
+  MAX_PROGRAMME_ITEMS,
   Priority,
   Status,
   type Area,
@@ -18,7 +21,7 @@ import {
 import { request } from './define.ts';
 
 const byId = z.strictObject({ id: Id });
-const page = { limit: z.number().int().min(1).max(1000).default(50), offset: z.number().int().min(0).default(0) };
+const page = { limit: z.number().int().min(1).max(1000).default(50), offset: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(0) };
 
 export const SearchFilters = z.strictObject({
   text: z.string().max(500).default(''),
@@ -37,19 +40,19 @@ export const libraryRequests = {
   'bulletin.delete': request<{ deleted: true }>()(byId),
   /** draft → submitted → approved (needs an approver) → delivered; submitted/approved → draft to send back. */
   'bulletin.transition': request<Bulletin>()(
-    z.strictObject({ id: Id, to: Status, approver: z.string().trim().min(1).max(200).optional() }),
+    z.strictObject({ id: Id, to: Status, approver: label(200, 1).optional() }),
   ),
   'bulletin.list': request<{ items: BulletinSummary[]; total: number }>()(SearchFilters),
   /** Diacritic- and case-insensitive search over titles and scripts. */
   'library.search': request<{ items: BulletinSummary[]; total: number }>()(SearchFilters),
 
   'programme.create': request<Programme>()(
-    z.strictObject({ title: z.string().trim().min(1).max(300), notes: z.string().max(5000).default('') }),
+    z.strictObject({ title: label(300, 1), notes: multiLineText(5000).default('') }),
   ),
   'programme.get': request<Programme>()(byId),
   'programme.list': request<ProgrammeSummary[]>()(z.strictObject({})),
   'programme.update': request<Programme>()(
-    z.strictObject({ id: Id, title: z.string().trim().min(1).max(300).optional(), notes: z.string().max(5000).optional() }),
+    z.strictObject({ id: Id, title: label(300, 1).optional(), notes: multiLineText(5000).optional() }),
   ),
   'programme.delete': request<{ deleted: true }>()(byId),
   'programme.addItem': request<Programme>()(
@@ -58,24 +61,24 @@ export const libraryRequests = {
       kind: ItemKind,
       bulletinId: Id.optional(),
       assetId: Id.optional(),
-      position: z.number().int().min(0).optional(),
+      position: z.number().int().min(0).max(MAX_PROGRAMME_ITEMS).optional(),
     }),
   ),
   'programme.removeItem': request<Programme>()(z.strictObject({ programmeId: Id, itemId: Id })),
   /** The complete new order of the programme's item ids. */
-  'programme.reorder': request<Programme>()(z.strictObject({ programmeId: Id, itemIds: z.array(Id).min(1) })),
+  'programme.reorder': request<Programme>()(z.strictObject({ programmeId: Id, itemIds: boundedArray(Id, MAX_PROGRAMME_ITEMS).pipe(z.array(Id).min(1)) })),
 
   'area.list': request<Area[]>()(z.strictObject({})),
   'area.create': request<Area>()(
     z.strictObject({
       parentId: Id.nullable(),
       kind: AreaKind,
-      name: z.string().trim().min(1).max(200),
-      code: z.string().trim().max(50).default(''),
+      name: label(200, 1),
+      code: label(50).default(''),
     }),
   ),
   'area.update': request<Area>()(
-    z.strictObject({ id: Id, name: z.string().trim().min(1).max(200).optional(), code: z.string().trim().max(50).optional() }),
+    z.strictObject({ id: Id, name: label(200, 1).optional(), code: label(50).optional() }),
   ),
   'area.delete': request<{ deleted: true }>()(byId),
 

@@ -3,10 +3,11 @@
  * Writing one is a delivery like any other ('delivery.enqueue' with to: 'package').
  */
 import { z } from 'zod';
+import { userPath } from '../text.ts';
 import type { Category, JobInfo, Priority, Status } from '../domain.ts';
 import { request } from './define.ts';
 
-const packagePath = z.string().trim().min(1).max(4096);
+const packagePath = userPath();
 
 /** What the user sees before importing: read from manifest.json only, nothing verified yet. */
 export interface PackageSummary {
@@ -25,6 +26,14 @@ export interface PackageSummary {
   files: { path: string; bytes: number }[];
   /** Set when the same package was imported before. */
   importedBulletinId: number | null;
+  /**
+   * Whether its approval will be kept: 'trusted' (signed by a trusted studio), 'untrusted' (signed
+   * by a studio not in Settings' trusted keys) or 'unsigned' import as submitted; 'invalid' (a
+   * signature that does not verify) is refused.
+   */
+  signature: 'trusted' | 'untrusted' | 'unsigned' | 'invalid';
+  /** Fingerprint of the signing key (16 hex), when signed. */
+  signerKeyId: string | null;
 }
 
 export const packageRequests = {
@@ -32,7 +41,8 @@ export const packageRequests = {
   'package.inspect': request<PackageSummary>()(z.strictObject({ path: packagePath })),
   /**
    * Verifies every checksum and imports the bulletin and its audio in one transaction, as a job;
-   * the job's result is `{ packageId, bulletin, asset, createdAreaIds }`. A package with a missing,
+   * the job's result is `{ packageId, bulletin, asset, createdAreaIds, signature }`. Only a package
+   * signed by a trusted studio keeps its approval; any other lands as submitted. A package with a missing,
    * altered or unlisted file is refused whole (error `package_rejected`).
    */
   'package.import': request<JobInfo>()(z.strictObject({ path: packagePath })),

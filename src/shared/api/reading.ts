@@ -4,6 +4,8 @@
  * ambiguous expansions (TT = thị trấn / thông tư / thủ tướng …) and what was picked.
  */
 import { z } from 'zod';
+import { label, mapKey, multiLineText, RESERVED_KEYS } from '../text.ts';
+import { MAX_READING_CHOICES, MAX_SCRIPT_CHARS } from '../domain.ts';
 import { request } from './define.ts';
 
 export const PronunciationKind = z.enum(['abbreviation', 'place', 'person', 'other']);
@@ -63,20 +65,27 @@ export interface ReadingPreview {
 }
 
 /** Picks for ambiguities: key = the ambiguity's start offset ("12") or its source text ("TT"). */
-export const ReadingChoices = z.record(z.string().max(200), z.string().trim().min(1).max(200));
+export const ReadingChoices = z
+  // Counted before the entries are parsed: 100,000 picks are refused at once, not after parsing them all.
+  .custom<Record<string, string>>(
+    (value) => typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length <= MAX_READING_CHOICES &&
+      !Object.keys(value).some((key) => RESERVED_KEYS.has(key)),
+    `an object of at most ${MAX_READING_CHOICES} choices, without reserved keys`,
+  )
+  .pipe(z.record(mapKey(200), label(200, 1)));
 
 const PronunciationFields = z.strictObject({
-  term: z.string().trim().min(1).max(100),
-  spoken: z.string().trim().min(1).max(300),
+  term: label(100, 1),
+  spoken: label(300, 1),
   kind: PronunciationKind.default('other'),
   matchCase: z.boolean().default(false),
-  note: z.string().max(500).default(''),
+  note: multiLineText(500).default(''),
 });
 
 export const readingRequests = {
   'reading.preview': request<ReadingPreview>()(
     z.strictObject({
-      text: z.string().max(200_000),
+      text: multiLineText(MAX_SCRIPT_CHARS),
       choices: ReadingChoices.optional(),
       zeroTens: z.enum(['lẻ', 'linh']).optional(),
       thousand: z.enum(['nghìn', 'ngàn']).optional(),

@@ -1,10 +1,15 @@
 import { z } from 'zod';
+import { label } from '../text.ts';
 import type { Asset } from '../domain.ts';
 import { request } from './define.ts';
 
 /** Longest chunk the screen may send: one second of 96 kHz stereo 16-bit PCM, base64-encoded. */
 export const MAX_CHUNK_SECONDS = 1;
 export const MAX_PCM_BASE64_CHARS = Math.ceil((96_000 * 2 * 2 * MAX_CHUNK_SECONDS) / 3) * 4;
+
+/** Takes recording at once from one client (a window, a socket, the CLI), and in all: a studio has a mic or two. */
+export const MAX_RECORDINGS_PER_CLIENT = 4;
+export const MAX_RECORDINGS_OPEN = 16;
 
 const SessionId = z.string().uuid();
 const sessionArg = z.strictObject({ sessionId: SessionId });
@@ -31,7 +36,7 @@ export const recorderRequests = {
   /** Opens a take on disk; PCM then arrives with recorder.append. */
   'recorder.start': request<{ sessionId: string }>()(
     z.strictObject({
-      deviceLabel: z.string().max(300).optional(),
+      deviceLabel: label(300).optional(),
       sampleRate: z.number().int().min(8000).max(96_000),
       channels: z.number().int().min(1).max(2),
     }),
@@ -51,9 +56,9 @@ export const recorderRequests = {
     }),
   ),
   /** Finishes the take and adds it to the library as an asset. */
-  'recorder.stop': request<Asset>()(z.strictObject({ sessionId: SessionId, name: z.string().trim().max(300).optional() })),
+  'recorder.stop': request<Asset>()(z.strictObject({ sessionId: SessionId, name: label(300).optional() })),
   /** Takes cut short by a crash, newest first. */
   'recorder.recoverable': request<RecoverableTake[]>()(z.strictObject({})),
-  'recorder.recover': request<Asset>()(z.strictObject({ sessionId: SessionId, name: z.string().trim().max(300).optional() })),
+  'recorder.recover': request<Asset>()(z.strictObject({ sessionId: SessionId, name: label(300).optional() })),
   'recorder.discard': request<{ discarded: true }>()(sessionArg),
 } as const;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { label, userPath } from '../text.ts';
 import { Settings, type Asset, type JobInfo } from '../domain.ts';
 import { request } from './define.ts';
 
@@ -17,10 +18,10 @@ export const systemRequests = {
   'job.cancel': request<JobInfo>()(z.strictObject({ id: z.string().min(1).max(100) })),
 
   /** Copies a copy of the whole library (database and files list) to a folder, as a job. */
-  'library.backup': request<JobInfo>()(z.strictObject({ destDir: z.string().min(1).max(4096) })),
+  'library.backup': request<JobInfo>()(z.strictObject({ destDir: userPath() })),
   /** Copies an audio file into the data directory, hashing and probing it, as a job. */
   'asset.import': request<JobInfo>()(
-    z.strictObject({ path: z.string().min(1).max(4096), name: z.string().trim().max(300).optional() }),
+    z.strictObject({ path: userPath(), name: label(300).optional() }),
   ),
   'asset.list': request<Asset[]>()(z.strictObject({})),
   'asset.get': request<Asset>()(z.strictObject({ id: z.number().int().positive() })),

@@ -3,7 +3,8 @@
  * previews and synthesis of a whole script as a job whose result becomes a bulletin's audio.
  */
 import { z } from 'zod';
-import { Id, type JobInfo } from '../domain.ts';
+import { label, multiLineText, userPath } from '../text.ts';
+import { Id, MAX_SCRIPT_CHARS, type JobInfo } from '../domain.ts';
 import type { LoudnessResult } from './audio.ts';
 import { request } from './define.ts';
 import { ReadingChoices } from './reading.ts';
@@ -53,8 +54,8 @@ export const TtsSettings = z.strictObject({
 export type TtsSettings = z.output<typeof TtsSettings>;
 export type TtsSettingsInput = z.input<typeof TtsSettings>;
 
-const VoiceId = z.string().trim().min(1).max(300);
-const Script = z.string().max(100_000);
+const VoiceId = label(300, 1);
+const Script = multiLineText(MAX_SCRIPT_CHARS);
 
 export interface MissingPhoneme {
   phoneme: string;
@@ -88,13 +89,13 @@ export interface TtsResult {
 export const ttsRequests = {
   'voice.list': request<Voice[]>()(z.strictObject({})),
   /** Validates a voice pack (folder or .zip) and installs it under <dataDir>/voices/. */
-  'voice.install': request<Voice>()(z.strictObject({ path: z.string().trim().min(1).max(4096) })),
+  'voice.install': request<Voice>()(z.strictObject({ path: userPath() })),
   'voice.remove': request<{ removed: true }>()(z.strictObject({ id: VoiceId })),
   /** Speaks a short text (a sample or one sentence) with a voice; answered when the audio is ready. */
   'tts.preview': request<TtsPreview>()(
     z.strictObject({
       voiceId: VoiceId,
-      text: z.string().trim().max(2000).default(''),
+      text: multiLineText(2000).trim().default(''),
       settings: TtsSettings.default(TtsSettings.parse({})),
       /** The editor's picks for ambiguous expansions, as in reading.preview. */
       choices: ReadingChoices.optional(),
@@ -110,7 +111,7 @@ export const ttsRequests = {
         voiceId: VoiceId,
         bulletinId: Id.optional(),
         text: Script.optional(),
-        outPath: z.string().trim().min(1).max(4096).optional(),
+        outPath: userPath().optional(),
         settings: TtsSettings.default(TtsSettings.parse({})),
         choices: ReadingChoices.optional(),
       })

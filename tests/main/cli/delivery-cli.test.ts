@@ -46,7 +46,9 @@ describe('studio package import', () => {
     expect(run.stderr).not.toMatch(/Lỗi/);
     expect(run.code).toBe(0);
     const result = JSON.parse(run.stdout);
-    expect(result.bulletin).toMatchObject({ title: 'Cảnh báo lũ quét — Bản Hồ', priority: 'emergency', approver: 'Trần Văn Hùng', status: 'approved' });
+    // The receiving library does not trust the sender's signing key: the approval is not taken over (issue 8).
+    expect(result.bulletin).toMatchObject({ title: 'Cảnh báo lũ quét — Bản Hồ', priority: 'emergency', approver: null, status: 'submitted' });
+    expect(result.signature).toBe('untrusted');
 
     const shown = await studio(receiver.dir, 'bulletin', 'show', String(result.bulletin.id));
     expect(JSON.parse(shown.stdout).script).toMatch(/nguy cơ lũ quét/);
@@ -102,8 +104,8 @@ describe('studio deliver and studio outbox', () => {
       createAccount(server.db, 'xa-ta-van');
       const token = createToken(server.db, 'xa-ta-van');
       const { id, sha256 } = await seedApprovedBulletin(dataDir, async (s) => {
-        // Only the token is stored: the server comes from --dest.
-        await s.call('delivery.settings.update', { token });
+        // --dest names the configured server: the stored token goes to no other origin (issue 8).
+        await s.call('delivery.settings.update', { serverUrl: server.url, token });
       });
 
       const run = await studio(dataDir, 'deliver', String(id), '--to', 'source', '--dest', server.url, '--json');

@@ -42,6 +42,7 @@ describe('studio read-as and studio dictionary', () => {
     expect(empty.stderr).toContain('Chưa có nội dung');
     const missing = runStudio(dataDir, ['read-as', '--file', path.join(temp.dir, 'nope.txt')]);
     expect(missing.status).not.toBe(0);
-    expect(missing.stderr).toContain('Không đọc được tệp');
+    expect(missing.stderr).toContain('Lỗi: Không tìm thấy');
+    expect(missing.stderr).toContain('Error: Not found');
   });
 });

@@ -1,16 +1,12 @@
 import { Command, Option } from 'commander';
-import fs from 'node:fs';
 import { CATEGORIES, PRIORITIES, STATUSES } from '../../../shared/domain.ts';
 import { StudioError } from '../../../shared/errors.ts';
+import { readTextInput } from '../read-input.ts';
 import { call, printJson } from '../session.ts';
 
-function readScript(file: string | undefined): string | undefined {
+async function readScript(file: string | undefined): Promise<string | undefined> {
   if (file === undefined) return undefined;
-  try {
-    return fs.readFileSync(file === '-' ? 0 : file, 'utf8').normalize('NFC');
-  } catch {
-    throw new StudioError('not_found', `script file ${file}`);
-  }
+  return (await readTextInput(file)).toString('utf8').normalize('NFC');
 }
 
 const printTable = (rows: { id: number; status: string; priority: string; title: string }[]) => {
@@ -52,7 +48,7 @@ export function registerBulletinCommands(program: Command): void {
     .action(async (opts, command: Command) => {
       const created = await call(command, 'bulletin.create', {
         title: opts.title,
-        script: readScript(opts.scriptFile),
+        script: await readScript(opts.scriptFile),
         category: opts.category,
         priority: opts.priority,
         language: opts.language,

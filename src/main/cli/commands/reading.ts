@@ -1,15 +1,7 @@
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { decodeTextBytes } from '../../services/speech-text/legacy-encodings.ts';
+import { readTextInput } from '../read-input.ts';
 import { call, printJson } from '../session.ts';
-
-function readFile(file: string): Buffer {
-  try {
-    return readFileSync(file);
-  } catch (error) {
-    throw new Error(`Không đọc được tệp / cannot read file ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-  }
-}
 
 /** Reads a choice given as KEY=READING ("TT=thông tư", "12=thông tư"). */
 function collectChoice(value: string, previous: Record<string, string>): Record<string, string> {
@@ -28,7 +20,7 @@ export function registerReadingCommands(program: Command): void {
     .option('--ngan', 'say "ngàn" instead of "nghìn"')
     .option('--json', 'print the full structure: sentences, parts, ambiguities')
     .action(async (words: string[], opts, command: Command) => {
-      const text = opts.file ? decodeTextBytes(readFile(opts.file)).text : words.join(' ');
+      const text = opts.file ? decodeTextBytes(await readTextInput(opts.file)).text : words.join(' ');
       if (!text.trim()) throw new Error('Chưa có nội dung để đọc / nothing to read: give TEXT or --file');
       const result = await call(command, 'reading.preview', {
         text,

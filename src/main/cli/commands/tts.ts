@@ -1,8 +1,8 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { TtsResult, Voice } from '../../../shared/api/tts.ts';
 import { StudioError, type ErrorCode } from '../../../shared/errors.ts';
+import { readTextInput } from '../read-input.ts';
 import { call, currentStudio, printJson } from '../session.ts';
 
 const number = (v: string) => Number(v);
@@ -31,11 +31,7 @@ export function registerTtsCommands(program: Command): void {
       }
       let text: string = opts.text;
       if (opts.file !== undefined) {
-        try {
-          text = fs.readFileSync(opts.file, 'utf8');
-        } catch {
-          throw new StudioError('not_found', `không đọc được tệp ${opts.file}`);
-        }
+        text = (await readTextInput(opts.file)).toString('utf8');
       }
       const settings = Object.fromEntries(
         Object.entries({ speed: opts.speed, sampleRate: opts.rate, speaker: opts.speaker, loudness: opts.loudness }).filter(([, v]) => v !== undefined),

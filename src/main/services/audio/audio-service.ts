@@ -19,11 +19,12 @@ import type { ImportInput, ImportResult } from './import-audio.ts';
 import { BASE_BIN, loadPeaks, peaksPath, type Peaks } from './peaks.ts';
 import type { MeasureInput, NormalizeInput, NormalizeOutput, RenderInput } from './render-jobs.ts';
 import { WavReader } from './wav-reader.ts';
+import { workerUrl } from '../jobs/worker-files.ts';
 
 /** Documents up to this long are read sample by sample for zooms finer than the stored peaks. */
 const SAMPLED_PEAKS_MAX_SEC = 120;
 
-const worker = (name: string) => new URL(`./${name}.worker.ts`, import.meta.url);
+const worker = (name: string) => workerUrl(`audio/${name}.worker.ts`);
 
 export interface ExportRequest {
   documentId?: number;

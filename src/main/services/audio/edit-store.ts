@@ -4,7 +4,7 @@
  * ones (the usual editor behaviour), all in transactions, so the history survives a restart.
  */
 import type { EditDocument, EditOp, EditOpRecord } from '../../../shared/api/audio.ts';
-import type { Asset } from '../../../shared/domain.ts';
+import { MAX_DOCUMENT_SECONDS, type Asset } from '../../../shared/domain.ts';
 import { StudioError } from '../../../shared/errors.ts';
 import type { AssetStore } from '../library/assets.ts';
 import type { Db } from '../storage/database.ts';
@@ -119,6 +119,12 @@ export class EditStore {
           break;
         default:
           frames = { type: op.type, start: f(op.start), end: f(op.end) };
+      }
+      const added = frames.type === 'paste' ? frames.segments.reduce((n, seg) => n + seg.length, 0) : frames.type === 'insertSilence' ? frames.length : 0;
+      if (added > 0 && length + added > MAX_DOCUMENT_SECONDS * asset.sampleRate) {
+        // Each render of the document reads every second of it: past a few hours a preview or an
+        // export would run for minutes and need gigabytes (issue 8, item 10).
+        throw new StudioError('too_large', `an edited recording lasts at most ${MAX_DOCUMENT_SECONDS} s`, { maxSec: MAX_DOCUMENT_SECONDS });
       }
       this.push(documentId, op, frames);
       return this.get(documentId);

@@ -39,15 +39,26 @@ export class ExportSink {
   private readonly mp3: Mp3Writer | null;
   private frames = 0;
 
-  constructor(private readonly options: SinkOptions) {
+  /** Async because the MP3 encoder's WebAssembly module is instantiated on open. */
+  static async open(options: SinkOptions): Promise<ExportSink> {
+    const mp3 =
+      options.format === 'mp3'
+        ? await Mp3Writer.open(options.path, options.sampleRate, options.channels, options.bitrate ?? 128, options.tags ?? {})
+        : null;
+    return new ExportSink(options, mp3);
+  }
+
+  private constructor(
+    private readonly options: SinkOptions,
+    mp3: Mp3Writer | null,
+  ) {
     this.resampler = new StreamingResampler(options.inputRate, options.sampleRate, options.channels);
     this.meter = new LoudnessMeter(options.sampleRate, options.channels);
     const tags = options.tags ?? {};
-    if (options.format === 'mp3') {
+    this.mp3 = mp3;
+    if (mp3) {
       this.wav = null;
-      this.mp3 = new Mp3Writer(options.path, options.sampleRate, options.channels, options.bitrate ?? 128, tags);
     } else {
-      this.mp3 = null;
       this.wav = new WavWriter(options.path, options.sampleRate, options.channels, {
         format: options.wavFormat ?? 'pcm24',
         bext: options.bext

@@ -37,7 +37,7 @@ export function id3v2Tag(tags: Id3Tags): Buffer {
     // COMM: encoding, language, empty description (UTF-16 BOM + terminator), text
     frames.push(frame('COMM', Buffer.concat([Buffer.from([1]), Buffer.from(lang, 'latin1'), utf16(''), Buffer.from([0, 0]), utf16(tags.comment)])));
   }
-  frames.push(textFrame('TSSE', 'Studio (LAME via @breezystack/lamejs)'));
+  frames.push(textFrame('TSSE', 'Studio (LAME 3.100)'));
   const body = Buffer.concat(frames);
   return Buffer.concat([Buffer.from('ID3', 'ascii'), Buffer.from([3, 0, 0]), syncsafe(body.length), body]);
 }

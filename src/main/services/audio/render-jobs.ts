@@ -23,14 +23,14 @@ export type RenderInput =
       sink: Omit<SinkOptions, 'inputRate' | 'channels'>;
     };
 
-export function runRender(input: RenderInput, job: Job): SinkResult {
+export async function runRender(input: RenderInput, job: Job): Promise<SinkResult> {
   const readers: WavReader[] = [];
   let sink: ExportSink | null = null;
   try {
     if (input.kind === 'document') {
       const reader = WavReader.open(input.sourceFile);
       readers.push(reader);
-      sink = new ExportSink({ ...input.sink, inputRate: reader.sampleRate, channels: reader.channels });
+      sink = await ExportSink.open({ ...input.sink, inputRate: reader.sampleRate, channels: reader.channels });
       const out = sink;
       renderTimeline(input.timeline, reader, (block) => out.write(block), (f) => {
         job.checkCancelled();
@@ -44,7 +44,7 @@ export function runRender(input: RenderInput, job: Job): SinkResult {
         return { kind: item.kind, timeline: item.timeline, source: reader };
       });
       const mix = new ProgrammeMix(items, input.mix);
-      sink = new ExportSink({ ...input.sink, inputRate: input.mix.sampleRate, channels: input.mix.channels });
+      sink = await ExportSink.open({ ...input.sink, inputRate: input.mix.sampleRate, channels: input.mix.channels });
       for (const block of mix.blocks((f) => job.progress(f * 0.99, 'mixing'))) {
         job.checkCancelled();
         sink.write(block);

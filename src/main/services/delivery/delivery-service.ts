@@ -17,7 +17,7 @@ import type { JobManager } from '../jobs/job-manager.ts';
 import type { Db } from '../storage/database.ts';
 import type { BackoffOptions } from './backoff.ts';
 import type { Connector } from './connector.ts';
-import { DeliverySettingsStore } from './delivery-settings.ts';
+import { assertTokenOrigin, DeliverySettingsStore } from './delivery-settings.ts';
 import { OutboxLease } from './outbox-lease.ts';
 import { OutboxRunner, type ConnectorHooks } from './outbox-runner.ts';
 import { OutboxStore } from './outbox-store.ts';
@@ -45,6 +45,15 @@ function backoffFromEnv(): BackoffOptions | undefined {
   return Number.isFinite(base) && base > 0 ? { baseMs: base, maxMs: Math.max(base, 60 * base) } : undefined;
 }
 
+/**
+ * Drills and tests shorten the per-request deadline (STUDIO_SOURCE_DEADLINE_MS), so a stalled
+ * server is given up on in seconds rather than the production minutes.
+ */
+function sourceLimitsFromEnv(): { deadlineMs?: number } {
+  const deadline = Number(process.env.STUDIO_SOURCE_DEADLINE_MS);
+  return Number.isFinite(deadline) && deadline > 0 ? { deadlineMs: deadline } : {};
+}
+
 const MIME: Record<string, string> = { '.mp3': 'audio/mpeg', '.wav': 'audio/wav', '.flac': 'audio/flac', '.ogg': 'audio/ogg', '.opus': 'audio/ogg', '.m4a': 'audio/mp4' };
 
 export class DeliveryService {
@@ -61,7 +70,7 @@ export class DeliveryService {
     this.progressDb.pragma('busy_timeout = 5000');
     this.progressDb.pragma('synchronous = NORMAL');
     this.outbox = new OutboxStore(deps.db, this.progressDb);
-    this.settings = new DeliverySettingsStore(deps.db, deps.secrets, deps.audit);
+    this.settings = new DeliverySettingsStore(deps.db, deps.secrets, deps.audit, deps.dataDir);
     this.measurer = new AssetMeasurer({ dataDir: deps.dataDir, jobs: () => deps.library().jobs, assets: () => deps.library().assets, log: deps.log });
     this.runner = new OutboxRunner({
       store: this.outbox,
@@ -118,14 +127,15 @@ export class DeliveryService {
     if (final && this.progressDb.open) this.progressDb.close();
   }
 
-  connectorFor(target: DeliveryTarget, dest: string, hooks?: ConnectorHooks): Connector {
+  async connectorFor(target: DeliveryTarget, dest: string, hooks?: ConnectorHooks): Promise<Connector> {
     if (target === 'package') {
       const { dataDir, version } = this.deps;
       return new PackageConnector({ dataDir, version, ...this.deps.library() }, dest);
     }
-    // The item's own server (a `--dest` URL) need not be the configured one.
-    const connection = this.settings.connection({ serverUrl: dest });
-    return new SourceConnector({ ...connection, serverUrl: dest, onWireBytes: hooks?.onWireBytes });
+    // The item's own address (a `--dest` URL) may differ from the configured one only in its path:
+    // the stored token goes nowhere but the configured server's origin (connection() refuses).
+    const connection = await this.settings.connection({ serverUrl: dest });
+    return new SourceConnector({ ...connection, serverUrl: dest, onWireBytes: hooks?.onWireBytes, ...sourceLimitsFromEnv() });
   }
 
   /** Snapshots the approved bulletin and its audio into a queued outbox item. */
@@ -136,7 +146,7 @@ export class DeliveryService {
     if (bulletin.status !== 'approved' && bulletin.status !== 'delivered') {
       throw new StudioError('invalid_transition', `Bản tin "${bulletin.title}" chưa được duyệt; chỉ gửi bản tin đã duyệt.`);
     }
-    const resolvedDest = target === 'source' ? (dest ?? this.settings.get().serverUrl) : dest ? path.resolve(dest) : '';
+    const resolvedDest = target === 'source' ? (dest ?? this.settings.serverUrl()) : dest ? path.resolve(dest) : '';
     if (!resolvedDest) {
       throw new StudioError(
         'invalid_argument',
@@ -146,6 +156,7 @@ export class DeliveryService {
     if (target === 'source' && !/^https?:\/\//.test(resolvedDest)) {
       throw new StudioError('invalid_argument', `Địa chỉ máy chủ không hợp lệ: ${resolvedDest}`);
     }
+    if (target === 'source') assertTokenOrigin(resolvedDest, this.settings.serverUrl());
     const asset = bulletin.audioAssetId === null ? null : assets.get(bulletin.audioAssetId);
     const described = describeBulletin(bulletin, asset, areas.list(), dataDir);
     const b = described.bulletin;
@@ -223,7 +234,7 @@ export class DeliveryService {
   async refreshStatus(id: number): Promise<OutboxItem> {
     const item = this.outbox.get(id);
     if (!item.remoteId) throw new StudioError('invalid_transition', 'Mục này chưa tới nơi nhận nên chưa có trạng thái để hỏi.');
-    const remote = await this.connectorFor(item.target, item.dest).status(item.remoteId);
+    const remote = await (await this.connectorFor(item.target, item.dest)).status(item.remoteId);
     const updated = this.outbox.setRemoteStatus(id, remote.status, remote.reason);
     this.deps.emit('outbox.changed', updated);
     return updated;
@@ -234,9 +245,9 @@ export class DeliveryService {
    * address (a typo fixed in Settings must not leave them stuck on the wrong one); items queued
    * for an explicitly different address keep it.
    */
-  updateSettings(changes: Parameters<DeliverySettingsStore['update']>[0], actor: string): DeliverySettings {
-    const before = this.settings.get().serverUrl;
-    const after = this.settings.update(changes, actor);
+  async updateSettings(changes: Parameters<DeliverySettingsStore['update']>[0], actor: string): Promise<DeliverySettings> {
+    const before = this.settings.serverUrl();
+    const after = await this.settings.update(changes, actor);
     if (changes.serverUrl && before && changes.serverUrl !== before) {
       const moved = this.outbox.redirect(before, changes.serverUrl);
       for (const item of moved) this.deps.emit('outbox.changed', item);
@@ -245,8 +256,8 @@ export class DeliveryService {
     return after;
   }
 
-  testConnection(overrides: { serverUrl?: string; token?: string }): Promise<ConnectionInfo> {
-    const connection = this.settings.connection(overrides);
-    return new SourceConnector(connection).test();
+  async testConnection(overrides: { serverUrl?: string; token?: string }): Promise<ConnectionInfo> {
+    const connection = await this.settings.connection(overrides);
+    return new SourceConnector({ ...connection, ...sourceLimitsFromEnv() }).test();
   }
 }

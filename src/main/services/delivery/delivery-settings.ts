@@ -3,16 +3,17 @@
  * platform's secret store (safeStorage in Electron, a 0600 file otherwise), never into the
  * database, an event, a log line or a response.
  */
-import fs from 'node:fs';
 import type { DeliverySettings } from '../../../shared/api/delivery.ts';
 import { StudioError } from '../../../shared/errors.ts';
 import type { SecretStore } from '../../platform.ts';
 import type { AuditTrail } from '../library/audit.ts';
 import type { Db } from '../storage/database.ts';
+import { loadOrCreateSigningKey, normalisePublicKey } from './package/package-signing.ts';
+import { readCaFile } from './read-ca.ts';
 
 export const TOKEN_SECRET_KEY = 'delivery.source.token';
 
-const DEFAULTS = { serverUrl: '', caCertPath: '', chunkSizeMiB: 8 };
+const DEFAULTS = { serverUrl: '', caCertPath: '', chunkSizeMiB: 8, trustedPackageKeys: [] as string[] };
 type Stored = typeof DEFAULTS;
 
 export interface SourceConnection {
@@ -27,6 +28,7 @@ export class DeliverySettingsStore {
     private readonly db: Db,
     private readonly secrets: SecretStore,
     private readonly audit: AuditTrail,
+    private readonly dataDir: string,
   ) {}
 
   private stored(): Stored {
@@ -42,16 +44,31 @@ export class DeliverySettingsStore {
       serverUrl: typeof values.serverUrl === 'string' ? values.serverUrl : DEFAULTS.serverUrl,
       caCertPath: typeof values.caCertPath === 'string' ? values.caCertPath : DEFAULTS.caCertPath,
       chunkSizeMiB: typeof values.chunkSizeMiB === 'number' ? values.chunkSizeMiB : DEFAULTS.chunkSizeMiB,
+      trustedPackageKeys: Array.isArray(values.trustedPackageKeys) ? values.trustedPackageKeys.filter((key): key is string => typeof key === 'string') : [],
     };
   }
 
   get(): DeliverySettings {
-    return { ...this.stored(), hasToken: Boolean(this.secrets.get(TOKEN_SECRET_KEY)) };
+    return { ...this.stored(), hasToken: Boolean(this.secrets.get(TOKEN_SECRET_KEY)), packageSigningKey: loadOrCreateSigningKey(this.dataDir).publicKey };
   }
 
-  update(changes: { serverUrl?: string; token?: string | null; caCertPath?: string; chunkSizeMiB?: number }, actor: string): DeliverySettings {
+  /** The configured server's address ('' when none), without the rest of get(). */
+  serverUrl(): string {
+    return this.stored().serverUrl;
+  }
+
+  /** The keys whose packages keep their approval: the configured ones and this studio's own. */
+  trustedKeys(): string[] {
+    return [...this.stored().trustedPackageKeys, loadOrCreateSigningKey(this.dataDir).publicKey];
+  }
+
+  async update(
+    changes: { serverUrl?: string; token?: string | null; caCertPath?: string; chunkSizeMiB?: number; trustedPackageKeys?: string[] },
+    actor: string,
+  ): Promise<DeliverySettings> {
     const { token, ...plain } = changes;
-    if (plain.caCertPath) readCa(plain.caCertPath);
+    if (plain.caCertPath) await readCaFile(plain.caCertPath);
+    if (plain.trustedPackageKeys) plain.trustedPackageKeys = normaliseKeys(plain.trustedPackageKeys);
     this.db.transaction(() => {
       const upsert = this.db.prepare(
         'INSERT INTO delivery_settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
@@ -66,28 +83,54 @@ export class DeliverySettingsStore {
     return this.get();
   }
 
-  /** What the source connector needs; `serverUrl`/`token` override the stored ones (test connection). */
-  connection(overrides: { serverUrl?: string; token?: string } = {}): SourceConnection {
+  /**
+   * What the source connector needs; `serverUrl`/`token` override the stored ones (test
+   * connection, an item queued for another address). The stored token belongs to the configured
+   * server: it is handed out only for an address of that same origin, so a typed-in or queued
+   * address elsewhere never receives it (that address needs its own token).
+   */
+  async connection(overrides: { serverUrl?: string; token?: string } = {}): Promise<SourceConnection> {
     const stored = this.stored();
     const serverUrl = overrides.serverUrl ?? stored.serverUrl;
     if (!serverUrl) throw new StudioError('invalid_argument', 'Chưa nhập địa chỉ máy chủ nguồn (Cài đặt › Gửi tin).');
+    if (overrides.token === undefined) assertTokenOrigin(serverUrl, stored.serverUrl);
     const token = overrides.token ?? this.secrets.get(TOKEN_SECRET_KEY);
     if (!token) throw new StudioError('unauthorized', 'Chưa có mã truy cập (token) của máy chủ nguồn (Cài đặt › Gửi tin).');
     return {
       serverUrl,
       token,
-      ca: stored.caCertPath ? readCa(stored.caCertPath) : undefined,
+      ca: stored.caCertPath ? await readCaFile(stored.caCertPath) : undefined,
       chunkSize: stored.chunkSizeMiB * 1024 * 1024,
     };
   }
 }
 
-function readCa(file: string): Buffer {
+/** The origin (scheme, host, port) of a URL, or null when it is not one. */
+export function originOf(url: string): string | null {
   try {
-    const pem = fs.readFileSync(file);
-    if (!pem.includes('-----BEGIN CERTIFICATE-----')) throw new Error('not a PEM certificate');
-    return pem;
-  } catch (error) {
-    throw new StudioError('invalid_argument', `Không đọc được tệp chứng chỉ ${file}: ${(error as Error).message}`);
+    const parsed = new URL(url);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.origin : null;
+  } catch {
+    return null;
   }
+}
+
+/** Refuses `target` unless it is on the configured server's origin (where the stored token belongs). */
+export function assertTokenOrigin(target: string, configured: string): void {
+  const origin = originOf(target);
+  if (origin !== null && origin === originOf(configured)) return;
+  throw new StudioError('token_wrong_server', `${origin ?? target} != ${originOf(configured) ?? '(none)'}`, {
+    server: origin ?? target,
+    configured: originOf(configured),
+  });
+}
+
+/** Each key as base64 SPKI (PEM accepted), once; a key that is not Ed25519 is refused by its position. */
+function normaliseKeys(keys: string[]): string[] {
+  const normalised = keys.map((key, index) => {
+    const spki = normalisePublicKey(key);
+    if (!spki) throw new StudioError('invalid_argument', `trustedPackageKeys[${index}]: not an Ed25519 public key`, { index });
+    return spki;
+  });
+  return [...new Set(normalised)];
 }

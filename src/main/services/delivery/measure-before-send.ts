@@ -9,11 +9,12 @@ import type { LoudnessResult } from '../../../shared/api/audio.ts';
 import type { Asset } from '../../../shared/domain.ts';
 import type { JobManager } from '../jobs/job-manager.ts';
 import type { AssetStore } from '../library/assets.ts';
+import { workerUrl } from '../jobs/worker-files.ts';
 
 /** Longer than measuring an hour of audio takes; after it the item goes without the figures. */
 export const HOLD_MS = 5 * 60_000;
 
-const FILE_TOOLS_WORKER = new URL('../audio/file-tools.worker.ts', import.meta.url);
+const FILE_TOOLS_WORKER = workerUrl('audio/file-tools.worker.ts');
 
 export class AssetMeasurer {
   /** One measurement per asset at a time, however many items wait for it. */

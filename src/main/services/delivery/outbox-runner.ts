@@ -24,7 +24,7 @@ export interface OutboxRunnerOptions {
   /** Only the lease holder sends; others look again now and then in case the holder exits. */
   lease: OutboxLease;
   dataDir: string;
-  connectorFor(item: OutboxItem, hooks: ConnectorHooks): Connector;
+  connectorFor(item: OutboxItem, hooks: ConnectorHooks): Connector | Promise<Connector>;
   emit<N extends 'outbox.changed' | 'outbox.progress'>(name: N, payload: StudioEvents[N]): void;
   onDelivered?(item: OutboxItem, result: SendResult): void;
   backoff?: BackoffOptions;
@@ -149,7 +149,7 @@ export class OutboxRunner {
     try {
       const audioPath = path.resolve(this.options.dataDir, due.payload.audioFile);
       checkAudio(audioPath, due.payload.metadata.bytes);
-      const connector = this.options.connectorFor(item, { onWireBytes: (bytes) => store.addWireBytes(item.id, bytes) });
+      const connector = await this.options.connectorFor(item, { onWireBytes: (bytes) => store.addWireBytes(item.id, bytes) });
       const result = await connector.send(
         { ...due.payload, audioPath },
         {

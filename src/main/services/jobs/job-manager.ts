@@ -1,18 +1,18 @@
-import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { JobInfo } from '../../../shared/domain.ts';
+import { MAX_RUNNING_JOBS, type JobInfo } from '../../../shared/domain.ts';
 import { StudioError } from '../../../shared/errors.ts';
 import type { StudioEvents } from '../../../shared/events.ts';
+import { childHost, forkChild, type ChildLauncher, type ChildLink } from './child-link.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
+import { workerPath } from './worker-files.ts';
 
 export interface JobSpec<I, R> {
   kind: string;
   title: string;
-  /** URL of a module that calls defineJobWorker; it runs in its own process. */
+  /** URL of a module that calls defineJobWorker (from workerUrl); it runs in its own process. */
   worker: URL;
   input: I;
   /** Runs on the main thread with the worker's result (e.g. to record it in the database). */
@@ -21,7 +21,7 @@ export interface JobSpec<I, R> {
 
 type Emit = <N extends 'job.progress' | 'job.finished'>(name: N, payload: StudioEvents[N]) => void;
 
-const BOOTSTRAP = fileURLToPath(new URL('./process-bootstrap.mjs', import.meta.url));
+const BOOTSTRAP = workerPath('jobs/process-bootstrap.mjs');
 /** A job that ignores a cancel this long is stopped by force. */
 const CANCEL_GRACE_MS = 2000;
 const HISTORY_LIMIT = 100;
@@ -29,7 +29,7 @@ const HISTORY_LIMIT = 100;
 interface Running {
   info: JobInfo;
   cancelFile: string;
-  child: ChildProcess;
+  child: ChildLink;
   settled: Promise<JobInfo>;
   cancelRequested: boolean;
 }
@@ -44,13 +44,26 @@ interface Running {
  * cause (abort, out of memory, exit, uncaught exception, killed), fails its job with
  * `worker_crashed` and nothing else. Spawning costs tens of milliseconds, small beside the work
  * that goes into jobs.
+ *
+ * The processes are started with the platform's launcher: a Node fork from sources (browser mode,
+ * the CLI, the tests), an Electron utility process in the app, where the binary cannot run as
+ * Node. A job that needs a child of its own (the ONNX engine) asks the manager, which starts it
+ * with the same launcher (child-link.ts).
  */
 export class JobManager {
   private readonly jobs = new Map<string, Running>();
 
-  constructor(private readonly emit: Emit) {}
+  constructor(
+    private readonly emit: Emit,
+    private readonly launch: ChildLauncher = forkChild,
+  ) {}
 
   start<I, R>(spec: JobSpec<I, R>): JobInfo {
+    // Each job is a process with its own heap: without a cap a client could start thousands.
+    const active = [...this.jobs.values()].filter((job) => job.info.state === 'running').length;
+    if (active >= MAX_RUNNING_JOBS) {
+      throw new StudioError('busy', `${active} jobs are running; at most ${MAX_RUNNING_JOBS} at once`, { max: MAX_RUNNING_JOBS });
+    }
     const info: JobInfo = {
       id: randomUUID(),
       kind: spec.kind,
@@ -61,42 +74,34 @@ export class JobManager {
       startedAt: new Date().toISOString(),
       finishedAt: null,
     };
-    const child = fork(BOOTSTRAP, [resolveWorkerEntry(spec.worker)], {
-      // Inside Electron, execPath is the app binary: run it as plain Node. No inherited flags
-      // (a test runner's loaders, an inspector port): the bootstrap sets up what the job needs.
-      env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
-      execArgv: [],
-      serialization: 'advanced',
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    });
+    const child = this.launch(BOOTSTRAP, { STUDIO_JOB_ENTRY: spec.worker.href });
     const cancelFile = path.join(os.tmpdir(), `studio-job-${info.id}.cancel`);
     const running: Running = { info, cancelFile, child, settled: undefined as unknown as Promise<JobInfo>, cancelRequested: false };
+    // Children the job asks for (its ONNX engine) live no longer than the job.
+    const host = childHost(this.launch, (message) => send(child, { type: 'host', message }));
     running.settled = new Promise<JobInfo>((resolve) => {
       let outcome: FromWorker | null = null;
-      child.on('message', (message: FromWorker) => {
+      child.onMessage((raw) => {
+        const message = raw as FromWorker;
         if (message.type === 'ready') {
           send(child, { type: 'start', input: spec.input, cancelFile });
+        } else if (message.type === 'host') {
+          host.handle(message.request);
         } else if (message.type === 'progress') {
           if (info.state !== 'running') return;
           info.progress = message.progress;
           info.message = message.message;
           this.emit('job.progress', { ...info });
-        } else {
+        } else if (!outcome) {
+          // The answer is in: end the process (a utility process does not end by itself).
           outcome = message;
+          child.kill();
         }
       });
-      let settling = false;
-      const settleOnce = (last: FromWorker | null, exitCode: number | null, signal: NodeJS.Signals | null) => {
-        if (settling) return;
-        settling = true;
-        void this.settle(running, spec, last, exitCode, signal).then(resolve);
-      };
-      // A process that could not be started emits 'error', and 'exit' may follow or not.
-      child.on('error', (error) => {
-        if (child.pid === undefined) settleOnce({ type: 'error', error: { code: 'worker_crashed', message: `the job could not start: ${error.message}` } }, null, null);
+      child.onExit((description) => {
+        host.close();
+        void this.settle(running, spec, outcome, description).then(resolve);
       });
-      // 'close', not 'exit': 'exit' can come before the last messages have been read.
-      child.on('close', (exitCode, signal) => settleOnce(outcome, exitCode, signal));
     });
     this.jobs.set(info.id, running);
     this.prune();
@@ -115,7 +120,7 @@ export class JobManager {
         // The message below still reaches a job that awaits; the kill, one that does not.
       }
       send(job.child, { type: 'cancel' });
-      setTimeout(() => job.child.kill('SIGKILL'), CANCEL_GRACE_MS).unref();
+      setTimeout(() => job.child.kill(), CANCEL_GRACE_MS).unref();
     }
     return { ...job.info };
   }
@@ -134,11 +139,11 @@ export class JobManager {
   /** Stops every running job (their processes are killed) and waits for them to be settled. */
   async close(): Promise<void> {
     const running = [...this.jobs.values()].filter((job) => job.info.state === 'running');
-    for (const job of running) job.child.kill('SIGKILL');
+    for (const job of running) job.child.kill();
     await Promise.all(running.map((job) => job.settled));
   }
 
-  private async settle<I, R>(running: Running, spec: JobSpec<I, R>, outcome: FromWorker | null, exitCode: number | null, signal: NodeJS.Signals | null) {
+  private async settle<I, R>(running: Running, spec: JobSpec<I, R>, outcome: FromWorker | null, exitDescription: string) {
     const { info, cancelRequested } = running;
     fs.rmSync(running.cancelFile, { force: true });
     if (outcome?.type === 'done') {
@@ -159,7 +164,7 @@ export class JobManager {
       info.error = outcome.error;
     } else {
       info.state = 'failed';
-      info.error = { code: 'worker_crashed', message: `the job's process stopped unexpectedly (${signal ? `signal ${signal}` : `exit code ${exitCode}`})` };
+      info.error = { code: 'worker_crashed', message: `the job's process stopped unexpectedly (${exitDescription})` };
     }
     info.finishedAt = new Date().toISOString();
     this.emit('job.finished', { ...info });
@@ -172,27 +177,16 @@ export class JobManager {
   }
 }
 
-/** Sends to a job's process unless it is already gone (its exit settles the job). */
-function send(child: ChildProcess, message: ToWorker): void {
-  if (!child.connected) return;
+/** Sends to a job's process; one that is gone already is settled by its exit. */
+function send(child: ChildLink, message: ToWorker): void {
   try {
-    child.send(message, (error) => {
-      if (error) child.kill('SIGKILL');
-    });
+    child.send(message);
   } catch {
-    child.kill('SIGKILL');
+    child.kill();
   }
 }
 
 function toJobError(error: unknown): { code: string; message: string } {
   if (error instanceof StudioError) return { code: error.code, message: error.message };
   return { code: 'internal', message: error instanceof Error ? error.message : String(error) };
-}
-
-/** From sources the worker is a .ts file; in a packaged build it is a .js file beside main.js. */
-function resolveWorkerEntry(url: URL): string {
-  const file = fileURLToPath(url);
-  if (fs.existsSync(file)) return url.href;
-  const built = file.replace(/\.ts$/, '.js');
-  return fs.existsSync(built) ? pathToFileURL(built).href : url.href;
 }

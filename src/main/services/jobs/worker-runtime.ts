@@ -1,5 +1,7 @@
 import fs from 'node:fs';
-import { StudioError } from '../../../shared/errors.ts';
+import { StudioError, systemErrorToStudioError } from '../../../shared/errors.ts';
+import { relayChildrenThrough } from './child-link.ts';
+import { parentChannel } from './child-parent.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 
 export interface JobTools {
@@ -12,21 +14,27 @@ export interface JobTools {
 
 const PROGRESS_INTERVAL_MS = 100;
 
-declare global {
-  // Set by process-bootstrap.mjs before the job module is imported.
-  var __studioJobStart: Extract<ToWorker, { type: 'start' }> | undefined;
-}
+type Start = Extract<ToWorker, { type: 'start' }>;
 
-/** The body of a job module: runs once in its own process and reports back to the manager. */
+/**
+ * The body of a job module: runs once in its own process (started by process-bootstrap.mjs) and
+ * reports back to the manager, over Node's IPC or an Electron utility process's parentPort.
+ */
 export function defineJobWorker<I, R>(work: (input: I, tools: JobTools) => Promise<R> | R): void {
-  const start = globalThis.__studioJobStart;
-  if (!process.send || !start) throw new Error('defineJobWorker must run in a job process (see process-bootstrap.mjs)');
-  const send = process.send.bind(process);
-  const post = (message: FromWorker) => send(message);
+  const channel = parentChannel<ToWorker, FromWorker>();
+  const post = (message: FromWorker) => channel.send(message);
   const controller = new AbortController();
-  process.on('message', (message: ToWorker) => {
-    if (message.type === 'cancel') controller.abort();
+  const fromHost = relayChildrenThrough((request) => post({ type: 'host', request }));
+  let start: Start | null = null;
+  const started = new Promise<Start>((resolve) => {
+    channel.listen((message) => {
+      if (message.type === 'start' && !start) resolve((start = message));
+      else if (message.type === 'cancel') controller.abort();
+      else if (message.type === 'host') fromHost(message.message);
+    });
   });
+  // Asked for once we listen, so no message can arrive before anyone hears it.
+  post({ type: 'ready' });
   let lastSent = 0;
   let lastLooked = 0;
   const tools: JobTools = {
@@ -41,30 +49,30 @@ export function defineJobWorker<I, R>(work: (input: I, tools: JobTools) => Promi
       // A synchronous loop (render, encode) never yields to the event loop, so the cancel message
       // would wait until the work ends; the manager also creates the cancel file: look for it.
       const now = Date.now();
-      if (!controller.signal.aborted && now - lastLooked >= PROGRESS_INTERVAL_MS) {
+      if (start && !controller.signal.aborted && now - lastLooked >= PROGRESS_INTERVAL_MS) {
         lastLooked = now;
         if (fs.existsSync(start.cancelFile)) controller.abort();
       }
       if (controller.signal.aborted) throw new StudioError('cancelled', 'cancelled by the user');
     },
   };
-  // The last message, then the process ends: whatever the job left open (handles, native state)
-  // dies with it, and the manager has its answer.
-  const exit = () => process.exit(0);
+  // The last message. The manager ends the process when it has it: whatever the job left open
+  // (handles, native state) dies with it. (A utility process cannot end itself once its message
+  // is surely out, so the same rule holds for both kinds of child.)
   const last = (message: FromWorker) => {
     try {
-      send(message, undefined, {}, exit);
+      post(message);
     } catch (error) {
       // A result that cannot cross to the host (a function, a native handle) is the job's bug.
-      send({ type: 'error', error: { code: 'internal', message: `job result not transferable: ${(error as Error).message}` } }, undefined, {}, exit);
+      post({ type: 'error', error: { code: 'internal', message: `job result not transferable: ${(error as Error).message}` } });
     }
   };
-  Promise.resolve()
-    .then(() => work(start.input as I, tools))
+  started
+    .then((begun) => work(begun.input as I, tools))
     .then(
       (result) => last({ type: 'done', result }),
       (error: unknown) => {
-        const code = error instanceof StudioError ? error.code : 'internal';
+        const code = systemErrorToStudioError(error)?.code ?? 'internal'; // ENOSPC → disk_full, as in dispatch
         last({ type: 'error', error: { code, message: error instanceof Error ? error.message : String(error) } });
       },
     );

@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import type { JobInfo } from '../../../shared/domain.ts';
 import type { JobManager } from '../jobs/job-manager.ts';
+import { workerUrl } from '../jobs/worker-files.ts';
 import type { Db } from '../storage/database.ts';
 import type { AuditTrail } from './audit.ts';
 import type { HashAssetsInput, HashAssetsOutput } from './hash-assets.worker.ts';
@@ -28,7 +29,7 @@ export function checkAssetHashes(deps: AssetHashDeps): JobInfo | null {
   return deps.jobs.start<HashAssetsInput, HashAssetsOutput>({
     kind: 'library.check-hashes',
     title: 'library.check-hashes',
-    worker: new URL('./hash-assets.worker.ts', import.meta.url),
+    worker: workerUrl('library/hash-assets.worker.ts'),
     input: { dataDir: deps.dataDir, assets: assets.map(({ id, file }) => ({ id, file })) },
     finish: (hashes) => recordHashes(deps, assets, hashes),
   });

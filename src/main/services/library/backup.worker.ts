@@ -23,7 +23,9 @@ defineJobWorker<BackupInput, BackupResult>(async ({ dataDir, destDir }, job) => 
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const folder = path.join(destDir, `studio-backup-${stamp}`);
   const temp = `${folder}.part`;
-  fs.mkdirSync(path.join(temp, 'assets'), { recursive: true });
+  // Not recursive: the destination was checked to exist; nothing above it is ever created.
+  fs.mkdirSync(temp);
+  fs.mkdirSync(path.join(temp, 'assets'));
   try {
     const db = new Database(path.join(dataDir, DATABASE_FILE), { readonly: true });
     try {

@@ -2,9 +2,11 @@ import path from 'node:path';
 import type { Handlers } from '../../dispatch.ts';
 import type { StudioServices } from '../../studio.ts';
 import type { NewAsset } from './assets.ts';
+import { prepareDestinationFolder } from '../files/index.ts';
 import type { BackupInput } from './backup.worker.ts';
 import type { ImportAssetInput } from './import-asset.worker.ts';
 import { searchBulletins } from './search.ts';
+import { workerUrl } from '../jobs/worker-files.ts';
 
 export const libraryHandlers = (s: StudioServices) => {
   const changed = (entity: 'bulletin' | 'programme' | 'area' | 'asset', id: number | null) =>
@@ -93,7 +95,7 @@ export const libraryHandlers = (s: StudioServices) => {
       s.jobs.start<ImportAssetInput, NewAsset>({
         kind: 'asset.import',
         title: `Nhập tệp ${path.basename(source)}`,
-        worker: new URL('./import-asset.worker.ts', import.meta.url),
+        worker: workerUrl('library/import-asset.worker.ts'),
         input: { source: path.resolve(source), dataDir: s.dataDir, name: name || path.basename(source) },
         finish: (asset) => {
           const added = s.assets.add(asset, ctx.actor);
@@ -105,8 +107,9 @@ export const libraryHandlers = (s: StudioServices) => {
       s.jobs.start<BackupInput, unknown>({
         kind: 'library.backup',
         title: 'Sao lưu thư viện',
-        worker: new URL('./backup.worker.ts', import.meta.url),
-        input: { dataDir: s.dataDir, destDir: path.resolve(destDir) },
+        worker: workerUrl('library/backup.worker.ts'),
+        // Checked here, before a job starts: a mistyped folder is refused at once with a clear code.
+        input: { dataDir: s.dataDir, destDir: prepareDestinationFolder(destDir) },
       }),
   } satisfies Partial<Handlers>;
 };

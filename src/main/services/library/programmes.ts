@@ -1,4 +1,4 @@
-import type { ItemKind, Programme, ProgrammeItem, ProgrammeSummary } from '../../../shared/domain.ts';
+import { MAX_PROGRAMME_ITEMS, type ItemKind, type Programme, type ProgrammeItem, type ProgrammeSummary } from '../../../shared/domain.ts';
 import { StudioError } from '../../../shared/errors.ts';
 import type { Db } from '../storage/database.ts';
 import type { AuditTrail } from './audit.ts';
@@ -112,6 +112,9 @@ export class ProgrammeStore {
   addItem(programmeId: number, item: NewItem, actor: string): Programme {
     return this.db.transaction(() => {
       const current = this.get(programmeId);
+      if (current.items.length >= MAX_PROGRAMME_ITEMS) {
+        throw new StudioError('too_large', `a programme holds at most ${MAX_PROGRAMME_ITEMS} items`, { max: MAX_PROGRAMME_ITEMS });
+      }
       this.checkItem(item);
       const position = Math.min(item.position ?? current.items.length, current.items.length);
       this.db

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { MEDIA_ROOTS } from './media-roots.ts';
+import { MEDIA_ROOTS, reachedWithoutLinks } from './media-roots.ts';
 
 export interface MediaResponse {
   status: number;
@@ -32,7 +32,8 @@ export function resolveMediaPath(dataDir: string, relative: string): string | nu
   const root = normalised.split('/')[0];
   if (normalised.startsWith('..') || !(MEDIA_ROOTS as readonly string[]).includes(root ?? '')) return null;
   const full = path.resolve(dataDir, normalised);
-  return full.startsWith(path.resolve(dataDir) + path.sep) ? full : null;
+  if (!full.startsWith(path.resolve(dataDir) + path.sep)) return null;
+  return reachedWithoutLinks(dataDir, full) ? full : null;
 }
 
 /**
@@ -41,6 +42,7 @@ export function resolveMediaPath(dataDir: string, relative: string): string | nu
  */
 export function serveMedia(file: string | null, rangeHeader: string | undefined): MediaResponse {
   let stat: fs.Stats;
+  let fd: number;
   try {
     if (!file) throw new Error('outside media roots');
     stat = fs.statSync(file);
@@ -48,21 +50,32 @@ export function serveMedia(file: string | null, rangeHeader: string | undefined)
   } catch {
     return { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } };
   }
+  try {
+    // Opened here, not lazily by the stream: a file that can be stat-ed but not read (permissions,
+    // an antivirus lock on Windows) answers 403 instead of failing a stream nobody listens to.
+    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const status = code === 'ENOENT' ? 404 : code === 'EACCES' || code === 'EPERM' || code === 'ELOOP' ? 403 : 500;
+    return { status, headers: { 'Content-Type': 'text/plain; charset=utf-8' } };
+  }
+  const stream = (options: { start?: number; end?: number } = {}) => fs.createReadStream(file, { fd, autoClose: true, ...options });
   const type = CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
   const common = { 'Content-Type': type, 'Accept-Ranges': 'bytes', 'Cache-Control': 'no-cache' };
   const size = stat.size;
   if (!rangeHeader) {
-    return { status: 200, headers: { ...common, 'Content-Length': String(size) }, body: fs.createReadStream(file) };
+    return { status: 200, headers: { ...common, 'Content-Length': String(size) }, body: stream() };
   }
   const range = parseRange(rangeHeader, size);
   if (!range) {
+    fs.closeSync(fd);
     return { status: 416, headers: { ...common, 'Content-Range': `bytes */${size}` } };
   }
   const [start, end] = range;
   return {
     status: 206,
     headers: { ...common, 'Content-Length': String(end - start + 1), 'Content-Range': `bytes ${start}-${end}/${size}` },
-    body: fs.createReadStream(file, { start, end }),
+    body: stream({ start, end }),
   };
 }
 

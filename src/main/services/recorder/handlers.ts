@@ -3,7 +3,7 @@ import type { StudioServices } from '../../studio.ts';
 
 export const recorderHandlers = (s: StudioServices) =>
   ({
-    'recorder.start': (options) => s.recorder.start(options),
+    'recorder.start': (options, ctx) => s.recorder.start(options, ctx.client),
     'recorder.append': ({ sessionId, seq, pcm }) => s.recorder.append(sessionId, seq, pcm),
     'recorder.stop': async ({ sessionId, name }, ctx) => {
       const asset = await s.recorder.stop(sessionId, name, ctx.actor);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { RecoverableTake, RecordingProgress } from '../../../shared/api/recorder.ts';
+import { MAX_RECORDINGS_OPEN, MAX_RECORDINGS_PER_CLIENT, type RecoverableTake, type RecordingProgress } from '../../../shared/api/recorder.ts';
 import type { Asset } from '../../../shared/domain.ts';
 import { StudioError } from '../../../shared/errors.ts';
 import type { AssetStore } from '../library/assets.ts';
@@ -28,6 +28,8 @@ interface Session {
   nextSeq: number;
   deviceLabel: string;
   startedAt: string;
+  /** The connection that started the take, for the per-client cap. */
+  client: string;
 }
 
 /**
@@ -51,9 +53,17 @@ export class RecorderService {
     }
   }
 
-  start(options: { deviceLabel?: string; sampleRate: number; channels: number }): { sessionId: string } {
+  start(options: { deviceLabel?: string; sampleRate: number; channels: number }, client = 'local'): { sessionId: string } {
     // The contract bounds these too; the service holds the same line for in-process callers.
     assertSupportedAudio(options);
+    // Each take holds an open file: without caps one client could exhaust the process's descriptors.
+    const open = [...this.sessions.values()];
+    if (open.filter((session) => session.client === client).length >= MAX_RECORDINGS_PER_CLIENT || open.length >= MAX_RECORDINGS_OPEN) {
+      throw new StudioError('busy', `at most ${MAX_RECORDINGS_PER_CLIENT} takes at once per client, ${MAX_RECORDINGS_OPEN} in all`, {
+        perClient: MAX_RECORDINGS_PER_CLIENT,
+        total: MAX_RECORDINGS_OPEN,
+      });
+    }
     const sessionId = randomUUID();
     const file = path.join(RECORDINGS_DIR, `${sessionId}.wav`);
     const dir = path.join(this.dataDir, RECORDINGS_DIR);
@@ -69,7 +79,7 @@ export class RecorderService {
         )
         .run(sessionId, file, deviceLabel, options.sampleRate, options.channels, startedAt, process.pid);
       const wav = new GrowingWav(path.join(this.dataDir, file), options.sampleRate, options.channels);
-      this.sessions.set(sessionId, { wav, nextSeq: 0, deviceLabel, startedAt });
+      this.sessions.set(sessionId, { wav, nextSeq: 0, deviceLabel, startedAt, client });
     } catch (error) {
       this.db.prepare('DELETE FROM recordings WHERE session_id = ?').run(sessionId);
       throw ioError('không mở được tệp ghi âm', error);

@@ -196,9 +196,12 @@ export const ABBREVIATIONS: Record<string, string> = {
   'v/v': 'về việc',
 };
 
-/** Letter names used when an unknown acronym is spelled ("VTV" → "vê tê vê"). */
+/**
+ * Letter names used when an unknown acronym is spelled ("VTV" → "vê tê vê"). D is "đê" as
+ * announcers say it in acronyms ("DVD", "LCD"); "dê" is the schoolroom name and sounds like "goat".
+ */
 export const LETTER_NAMES: Record<string, string> = {
-  A: 'a', Ă: 'á', Â: 'ớ', B: 'bê', C: 'xê', D: 'dê', Đ: 'đê', E: 'e', Ê: 'ê', F: 'ép', G: 'gờ',
+  A: 'a', Ă: 'á', Â: 'ớ', B: 'bê', C: 'xê', D: 'đê', Đ: 'đê', E: 'e', Ê: 'ê', F: 'ép', G: 'gờ',
   H: 'hát', I: 'i', J: 'gi', K: 'ca', L: 'lờ', M: 'mờ', N: 'nờ', O: 'o', Ô: 'ô', Ơ: 'ơ', P: 'pê',
   Q: 'quy', R: 'rờ', S: 'ét', T: 'tê', U: 'u', Ư: 'ư', V: 'vê', W: 'vê kép', X: 'ích', Y: 'i', Z: 'dét',
 };

@@ -4,6 +4,8 @@
  * spelled letter by letter. An all-capital word that is a Vietnamese syllable ("TỈNH") is a word.
  */
 import { ABBREVIATIONS, spellLetters } from './abbreviation-table.ts';
+import { ACRONYMS } from './acronym-table.ts';
+import { LOANWORDS } from './loanword-table.ts';
 import { textAfter, wordsBefore, type Reading, type Rule, type RuleContext } from './rule.ts';
 import { isVietnameseSyllable } from './syllables.ts';
 
@@ -61,6 +63,15 @@ export const AMBIGUOUS: Record<string, Ambiguous> = {
       return null;
     },
   },
+  ĐH: {
+    options: ['đại học', 'đại hội', 'đường huyện'],
+    pick: (before, after) => {
+      if (/^\s*\.?\s*\d/u.test(after)) return 2;
+      if (['trường', 'học', 'sinh', 'viên'].includes(before.at(-1) ?? '')) return 0;
+      if (/^\s*(?:Đảng|đảng|Đoàn|đoàn|đại biểu|lần thứ|Hội|hội|Công đoàn|công đoàn|TDTT|thể dục)/u.test(after)) return 1;
+      return null;
+    },
+  },
   BTC: {
     options: ['ban tổ chức', 'bộ tài chính'],
     pick: (before) => (before.at(-1) === 'bộ' ? 1 : null),
@@ -103,8 +114,26 @@ function lookup(key: string, ctx: RuleContext): Reading | null {
   }
   const contextual = CONTEXTUAL[key]?.(textAfter(ctx, key.length));
   if (contextual) return { spoken: contextual, kind: 'abbreviation', length: key.length };
-  const spoken = ABBREVIATIONS[key];
-  return spoken ? { spoken, kind: 'abbreviation', length: key.length } : null;
+  const spoken = ABBREVIATIONS[key] ?? ACRONYMS[key];
+  return spoken ? { spoken: withoutRepetition(spoken, ctx), kind: 'abbreviation', length: key.length } : null;
+}
+
+const words = (text: string) => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+
+/**
+ * An expansion is not said twice: "Tổ chức Y tế Thế giới (WHO)" reads the name once (the acronym
+ * in brackets after its own expansion is silent), and "Tổ chức WHO" does not repeat "tổ chức".
+ */
+function withoutRepetition(spoken: string, ctx: RuleContext): string {
+  const expansion = words(spoken);
+  const head = ctx.text.slice(Math.max(0, ctx.index - 120), ctx.index);
+  const bracketed = /\(\s*$/u.exec(head);
+  const before = words(bracketed ? head.slice(0, bracketed.index) : head);
+  if (bracketed && expansion.length > 1 && before.slice(-expansion.length).join(' ') === expansion.join(' ')) return '';
+  for (let n = Math.min(expansion.length - 1, before.length); n > 0; n--) {
+    if (before.slice(-n).join(' ') === expansion.slice(0, n).join(' ')) return spoken.split(/\s+/u).slice(n).join(' ');
+  }
+  return spoken;
 }
 
 export const abbreviationRules: Rule[] = [
@@ -128,6 +157,23 @@ export const abbreviationRules: Rule[] = [
     pattern: /\p{Lu}(?=\d)/uy,
     midWord: true,
     read: (m): Reading => ({ spoken: spellLetters(m[0]), kind: 'spelled' }),
+  },
+  {
+    // Initials of a name, "N.T.H" or "N.V.A.": letter by letter (a final dot is left to end the sentence).
+    name: 'initials',
+    pattern: /\p{Lu}(?:\.\p{Lu}){1,4}(?![\p{L}\p{M}])/uy,
+    read: (m): Reading => ({ spoken: spellLetters(m[0].replace(/\./g, '')), kind: 'spelled' }),
+  },
+  {
+    // After the tables, so "TV" or "NASA" in ACRONYMS keep their reading; before spelling.
+    name: 'loanword',
+    pattern: /\p{L}[\p{L}\p{M}]*(?:-\p{L}+)?/uy,
+    read: (m): Reading | null => {
+      const entry = LOANWORDS[m[0].toLowerCase().replace('-', '')];
+      if (!entry) return null;
+      const options = typeof entry === 'string' ? [entry] : entry;
+      return options.length > 1 ? { spoken: options[0]!, options, kind: 'abbreviation', reason: 'default' } : { spoken: options[0]!, kind: 'abbreviation' };
+    },
   },
   {
     name: 'acronym',

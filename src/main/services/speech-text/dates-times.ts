@@ -18,6 +18,10 @@ function dayMonth(d: string, m: string, style: NumberStyle): string {
   return `${readInteger(d, style)} tháng ${readMonth(m, style)}`;
 }
 
+/** Words after which "3/5" or "8.11" is a date. */
+const DATE_WORDS = ['từ', 'đến', 'tới', 'hôm', 'sáng', 'chiều', 'tối', 'trưa', 'đêm', 'vào', 'và', 'nay', 'mai', 'qua'];
+const ADDRESS_WORDS = ['nhà', 'ngõ', 'ngách', 'hẻm', 'kiệt', 'kiốt', 'ki-ốt', 'lô'];
+
 const lastWord = (ctx: RuleContext): string => wordsBefore(ctx, 1)[0] ?? '';
 const afterNgay = (ctx: RuleContext): boolean => ['ngày', 'mồng', 'mùng'].includes(lastWord(ctx));
 
@@ -45,7 +49,26 @@ function time(h: string, min: string | undefined, sec: string | undefined, style
   return spoken;
 }
 
+/** "lúc 11g", "đến 11g" right after a time ("8g30 đến 11g", "7h - 11g"), or "7g" before "- 11g". */
+function timeExpected(ctx: RuleContext, length: number): boolean {
+  if (lastWord(ctx) === 'lúc') return true;
+  if (/^\s*(?:đến|tới|-|–)\s*\d{1,2}\s?[gGhH](?![\p{L}])/u.test(textAfter(ctx, length))) return true;
+  const head = ctx.text.slice(Math.max(0, ctx.index - 24), ctx.index);
+  return /\d{1,2}\s?[gGhH:](?:\d{2})?\s*(?:đến|tới|-|–)\s*$/u.test(head);
+}
+
 export const dateTimeRules: Rule[] = [
+  {
+    // "Số nhà 12/3", "ngõ 45/7/2": an address number ("mười hai trên ba"), never a date or fraction.
+    name: 'address-number',
+    pattern: /(\d+)\/(\d+)(?:\/(\d+))?(?![\d/])/uy,
+    read: (m, ctx): Reading | null => {
+      const before = wordsBefore(ctx, 2);
+      if (!ADDRESS_WORDS.includes(before.at(-1) ?? '') && before.join(' ') !== 'số nhà') return null;
+      const parts = [m[1], m[2], m[3]].filter((p): p is string => p !== undefined);
+      return { spoken: parts.map((p) => readInteger(p, ctx.style)).join(' trên '), kind: 'number' };
+    },
+  },
   {
     name: 'date-range-days',
     pattern: /(\d{1,2})\s*[-–]\s*(\d{1,2})\/(\d{1,2})(?:\/(\d{4}))?(?![\d/])/uy,
@@ -92,10 +115,20 @@ export const dateTimeRules: Rule[] = [
       if (afterNgay(ctx)) return { spoken: date, kind: 'date' };
       // "3/5" may be a date or a fraction; a time word before it makes it a date.
       const fraction = `${readInteger(m[1]!, ctx.style)} phần ${readInteger(m[2]!, ctx.style)}`;
-      const dateWords = ['từ', 'đến', 'tới', 'hôm', 'sáng', 'chiều', 'tối', 'trưa', 'đêm', 'vào', 'và', 'nay', 'mai', 'qua'];
-      const isDate = dateWords.includes(lastWord(ctx)) || /^\s*(?:năm|hằng năm|hàng năm|này|tới|vừa qua)(?!\p{L})/u.test(textAfter(ctx, m[0].length));
+      const isDate = DATE_WORDS.includes(lastWord(ctx)) || /^\s*(?:năm|hằng năm|hàng năm|này|tới|vừa qua)(?!\p{L})/u.test(textAfter(ctx, m[0].length));
       const options = isDate ? [date, fraction] : [fraction, date];
       return { spoken: options[0]!, options, kind: 'date' };
+    },
+  },
+  {
+    // "ngày 8.11", "sáng 8.11": a date written with a dot, when a time word says so. Elsewhere
+    // "8.11" stays a section or decimal number.
+    name: 'day-month-dot',
+    pattern: /(\d{1,2})\.(\d{1,2})(?![\d.,])/uy,
+    read: (m, ctx): Reading | null => {
+      if (!validDay(Number(m[1])) || !validMonth(Number(m[2]))) return null;
+      if (!afterNgay(ctx) && !DATE_WORDS.includes(lastWord(ctx))) return null;
+      return { spoken: `${dayPrefix(ctx)}${dayMonth(m[1]!, m[2]!, ctx.style)}`, kind: 'date' };
     },
   },
   {
@@ -107,10 +140,12 @@ export const dateTimeRules: Rule[] = [
     },
   },
   {
-    // "8g30" (g = giờ). "8g" alone stays grams: only with minutes is it a time.
+    // "8g30" (g = giờ). "11g" alone is a time only where a time is expected ("lúc 11g", "8g30 đến
+    // 11g"); elsewhere it stays grams.
     name: 'time-g',
-    pattern: /(\d{1,2})g(\d{2})(?![\p{L}\d])/uy,
+    pattern: /(\d{1,2})g(\d{2})?(?![\p{L}\d])/uy,
     read: (m, ctx): Reading | null => {
+      if (m[2] === undefined && !timeExpected(ctx, m[0].length)) return null;
       const spoken = time(m[1]!, m[2], undefined, ctx.style);
       return spoken ? { spoken, kind: 'time' } : null;
     },

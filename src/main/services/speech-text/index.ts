@@ -31,7 +31,8 @@ import { normaliseTones } from './tone-placement.ts';
 import type { Ambiguity, PrepareOptions, PreparedSpeech } from './types.ts';
 
 export type * from './types.ts';
-export { decodeTextBytes, convertLegacyText } from './legacy-encodings.ts';
+export { decodeTextBytes, convertLegacyText, vniToUnicode } from './legacy-encodings.ts';
+export { isVietnameseSyllable } from './syllables.ts';
 export { normaliseTones } from './tone-placement.ts';
 export { readInteger, readDigits } from './numbers.ts';
 

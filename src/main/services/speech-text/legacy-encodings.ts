@@ -90,24 +90,38 @@ export function vniToUnicode(text: string): string {
 /** Letters only Unicode Vietnamese uses (ă đ ĩ ũ ơ ư and the U+1EA0 block): proof the text is Unicode. */
 const UNICODE_VIETNAMESE = /[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]/;
 
-/** Share of the words that are Vietnamese syllables (words = runs between spaces and ASCII punctuation). */
-function vietnameseScore(text: string): number {
-  const words = text.split(/[\s!-@\[-`{-~]+/).filter((w) => w.length > 0);
-  if (words.length === 0) return 0;
-  return words.filter((w) => isVietnameseSyllable(w)).length / words.length;
+/** Characters a legacy string shows where its 8-bit letters were read as Windows-1252. */
+const LEGACY_RANGE = /[\u0001\u0002\u0004-\u0006\u0011-\u0017\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]/;
+
+/**
+ * Words that show a legacy character and contain a letter. Symbols standing alone ("–", "•",
+ * "©") are left out: in Unicode text they are punctuation, and a decoder that turns them into
+ * letters must not win on them.
+ */
+function suspectWords(text: string): string[] {
+  return text.split(/[\s!-@\[-`{-~]+/).filter((w) => LEGACY_RANGE.test(w) && /\p{L}/u.test(w));
 }
 
-/** Detects TCVN3 or VNI text and converts it; Unicode text comes back unchanged. */
+const syllableShare = (words: string[]): number =>
+  words.length === 0 ? 0 : words.filter((w) => isVietnameseSyllable(w)).length / words.length;
+
+/**
+ * Detects TCVN3 or VNI text and converts it; Unicode text comes back unchanged. A decoding wins
+ * only on the words that show legacy characters: most of them must be Vietnamese syllables after
+ * it, and clearly more than before. Text whose such words are already syllables ("Hôm nay",
+ * "Giá: 5.000 – 7.000", "• Hôm nay: 1") is Unicode, whatever a decoder would make of it.
+ */
 export function convertLegacyText(text: string): { text: string; encoding: TextEncoding } {
-  if (UNICODE_VIETNAMESE.test(text) || !/[\u0001\u0002\u0004-\u0006\u0011-\u0017\u0080-\u00ff\u2013-\u203a]/.test(text)) return { text, encoding: 'unicode' };
-  const base = vietnameseScore(text);
+  if (UNICODE_VIETNAMESE.test(text) || !LEGACY_RANGE.test(text)) return { text, encoding: 'unicode' };
+  const suspects = suspectWords(text);
+  const base = syllableShare(suspects);
+  if (suspects.length === 0) return { text, encoding: 'unicode' };
   const candidates: { text: string; encoding: TextEncoding; score: number }[] = [
-    { text: tcvn3ToUnicode(text), encoding: 'tcvn3', score: 0 },
-    { text: vniToUnicode(text), encoding: 'vni', score: 0 },
+    { text: tcvn3ToUnicode(text), encoding: 'tcvn3', score: syllableShare(suspects.map(tcvn3ToUnicode)) },
+    { text: vniToUnicode(text), encoding: 'vni', score: syllableShare(suspects.map(vniToUnicode)) },
   ];
-  for (const c of candidates) c.score = vietnameseScore(c.text);
   const best = candidates.sort((a, b) => b.score - a.score)[0]!;
-  return best.score >= base + 0.1 ? { text: best.text, encoding: best.encoding } : { text, encoding: 'unicode' };
+  return best.score >= 0.6 && best.score >= base + 0.3 ? { text: best.text, encoding: best.encoding } : { text, encoding: 'unicode' };
 }
 
 /** Decodes file bytes: UTF-8 when valid, otherwise Windows-1252 (how legacy files arrive), then converts. */

@@ -18,7 +18,12 @@ const PER_UNIT: Record<string, string> = {
   kg: 'ki lô gam', tấn: 'tấn', tạ: 'tạ', m2: 'mét vuông', 'm²': 'mét vuông', m3: 'mét khối', 'm³': 'mét khối',
   ha: 'héc ta', sào: 'sào', km: 'ki lô mét', m: 'mét', lít: 'lít', người: 'người', hộ: 'hộ', tháng: 'tháng',
   năm: 'năm', ngày: 'ngày', giờ: 'giờ', tuần: 'tuần', con: 'con', suất: 'suất', lượt: 'lượt', chiếc: 'chiếc',
+  giây: 'giây', phút: 'phút', quả: 'quả', cái: 'cái', bao: 'bao', bó: 'bó', chai: 'chai', hộp: 'hộp', gói: 'gói',
+  buổi: 'buổi', lần: 'lần', học: 'học', s: 'giây', h: 'giờ',
 };
+/** A rate of a physical quantity over time is "trên" ("5 m/giây" → "năm mét trên giây"); a price or an amount per item is "một". */
+const OVER_TIME = new Set(['giây', 'phút', 'giờ', 's', 'h']);
+const CURRENCY_BEFORE = /(?:đ|đồng|VNĐ|VND|USD|\$)\s*$/u;
 const KEEP = new Set(['.', ',', ';', ':', '!', '?', '…']);
 const OPEN = new Set(['(', '[', '{']);
 const CLOSE = new Set([')', ']', '}']);
@@ -35,7 +40,7 @@ export const symbolRules: Rule[] = [
   },
   {
     name: 'dash',
-    pattern: /([ \t]*)[-–—]([ \t]*)(?=(\d)?)/uy,
+    pattern: /([ \t]*)[-–—−]([ \t]*)(?=(\d)?)/uy,
     midWord: true,
     read: (m, ctx): Reading => {
       const nextIsDigit = m[3] !== undefined;
@@ -50,7 +55,10 @@ export const symbolRules: Rule[] = [
     name: 'per-unit',
     pattern: new RegExp(`/(${Object.keys(PER_UNIT).join('|')})(?![\\p{L}\\p{N}])`, 'uy'),
     midWord: true,
-    read: (m): Reading => ({ spoken: ` một ${PER_UNIT[m[1]!]}`, kind: 'symbol' }),
+    read: (m, ctx): Reading => {
+      const over = OVER_TIME.has(m[1]!) && !CURRENCY_BEFORE.test(ctx.text.slice(Math.max(0, ctx.index - 8), ctx.index));
+      return { spoken: ` ${over ? 'trên' : 'một'} ${PER_UNIT[m[1]!]}`, kind: 'symbol' };
+    },
   },
   {
     name: 'slash',

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
+import { StudioError, systemErrorToStudioError } from '../../../shared/errors.ts';
 import { migrations } from './migrations/index.ts';
 
 export type Db = Database.Database;
@@ -12,16 +13,49 @@ export const DATABASE_FILE = 'studio.sqlite';
  * synchronous=FULL: commune PCs lose power often, and an acknowledged save must survive that.
  */
 export function openDatabase(dataDir: string, options: { readonly?: boolean } = {}): Db {
-  fs.mkdirSync(dataDir, { recursive: true });
-  const db = new Database(path.join(dataDir, DATABASE_FILE), { readonly: options.readonly ?? false });
-  db.pragma('busy_timeout = 5000');
-  if (!options.readonly) {
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
-    db.pragma('foreign_keys = ON');
-    migrate(db);
+  let db: Db | null = null;
+  try {
+    fs.mkdirSync(dataDir, { recursive: true });
+    db = new Database(path.join(dataDir, DATABASE_FILE), { readonly: options.readonly ?? false });
+    db.pragma('busy_timeout = 5000');
+    if (!options.readonly) {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = FULL');
+      db.pragma('foreign_keys = ON');
+      migrate(db);
+    }
+    return db;
+  } catch (error) {
+    db?.close();
+    throw startupError(error, dataDir);
   }
-  return db;
+}
+
+/**
+ * What start-up says when the data folder cannot be used: a typed error naming the folder (the
+ * host and the CLI print it in words), not SQLite's stack. A folder the studio may not write
+ * (read-only media, a permissions mistake) fails SQLite with CANTOPEN or READONLY, which alone
+ * would read as "damaged"; it is checked for first.
+ */
+function startupError(error: unknown, dataDir: string): StudioError {
+  const typed = systemErrorToStudioError(error);
+  const raw = (error as { code?: unknown })?.code;
+  const notWritable = typeof raw === 'string' && /^(SQLITE_CANTOPEN|SQLITE_READONLY|EACCES|EPERM|EROFS)/.test(raw);
+  if (notWritable && !isWritable(dataDir)) return new StudioError('read_only', dataDir, { dataDir, cause: raw });
+  if (typed) return new StudioError(typed.code, `${dataDir}: ${typed.message}`, { dataDir, cause: raw });
+  return new StudioError('io_error', `${dataDir}: ${error instanceof Error ? error.message : String(error)}`, { dataDir });
+}
+
+function isWritable(dir: string): boolean {
+  try {
+    fs.accessSync(dir, fs.constants.W_OK);
+    const probe = path.join(dir, `.write-probe-${process.pid}`);
+    fs.writeFileSync(probe, '');
+    fs.rmSync(probe);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export function schemaVersion(db: Db): number {

@@ -4,6 +4,7 @@
  * (voices, dictionaries) ships inside the package, so it works on a fresh install with nothing else.
  */
 import { StudioError } from '../../../shared/errors.ts';
+import { withLevelTones } from './level-tones.ts';
 
 interface EspeakWorker {
   set_voice(name: string): number;
@@ -98,7 +99,7 @@ export async function espeakPhonemize(text: string, voice: string): Promise<stri
       // espeak_TextToPhonemes, as Piper's phonemiser calls it (no audio is synthesised). This build
       // separates phonemes with "_" and inner clauses with " | "; Piper's strings have neither.
       const ipa = heapString(module, worker.convert_to_phonemes(clause, true).ptr);
-      const phonemes = ipa.replace(/_/g, '').split('|').map((s) => s.trim()).filter(Boolean).join(' ');
+      const phonemes = withLevelTones(ipa.replace(/_/g, '').split('|').map((s) => s.trim()).filter(Boolean).join(' '), punctuation !== '');
       if (result && phonemes) result += ' ';
       result += phonemes;
     }

@@ -1,13 +1,9 @@
 /**
- * Installs a voice pack (runs in the ONNX child): stage (copy or unzip, traversal-checked), validate
- * (load and speak), then rename into <voicesDir>/<slug>. Any failure removes the staging folder,
- * so a refused pack leaves nothing behind.
+ * Installs a voice pack (runs in the ONNX child) through the shared model-pack install: stage,
+ * validate (load and speak), move into <voicesDir>/<slug>; a refused pack leaves nothing behind.
  */
-import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import type { JobTools } from '../jobs/worker-runtime.ts';
-import { stagePack } from './pack-source.ts';
+import { installStaged } from '../model-packs/index.ts';
 import { validatePack, type PackInfo } from './pack-validate.ts';
 
 export interface VoiceInstallInput {
@@ -20,25 +16,6 @@ export interface VoiceInstallOutput extends PackInfo {
   folder: string;
 }
 
-const slug = (name: string) => name.normalize('NFD').replace(/[^\w.-]+/g, '-').replace(/^[.-]+/, '').slice(0, 80) || 'voice';
-
-export async function installPack({ source, voicesDir }: VoiceInstallInput, job: Pick<JobTools, 'progress' | 'checkCancelled'>): Promise<VoiceInstallOutput> {
-  fs.mkdirSync(voicesDir, { recursive: true });
-  const staging = path.join(voicesDir, `staging-${randomUUID()}`);
-  try {
-    job.progress(0.1, 'copying');
-    stagePack(source, staging);
-    job.checkCancelled();
-    job.progress(0.4, 'validating');
-    const originalName = path.basename(source).replace(/\.zip$/i, '');
-    const info = await validatePack(staging, originalName);
-    job.checkCancelled();
-    let folder = slug(info.name);
-    for (let n = 2; fs.existsSync(path.join(voicesDir, folder)); n++) folder = `${slug(info.name)}-${n}`;
-    fs.renameSync(info.root, path.join(voicesDir, folder));
-    const { root: _root, ...rest } = info;
-    return { ...rest, folder };
-  } finally {
-    fs.rmSync(staging, { recursive: true, force: true });
-  }
+export function installPack({ source, voicesDir }: VoiceInstallInput, job: Pick<JobTools, 'progress' | 'checkCancelled'>): Promise<VoiceInstallOutput> {
+  return installStaged({ source, packsDir: voicesDir, validate: validatePack, job });
 }

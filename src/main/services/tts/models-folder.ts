@@ -6,13 +6,22 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Voice } from '../../../shared/api/tts.ts';
-import { detectLayout, folderSize, type PackLayout } from './pack-layout.ts';
-import { findLicence, vitsLanguages, vitsWarnings } from './pack-metadata.ts';
+import { findLicence, folderSize } from '../model-packs/index.ts';
+import { detectLayout, type PackLayout } from './pack-layout.ts';
+import { vitsLanguages, vitsWarnings } from './pack-metadata.ts';
 import { readPiperConfig } from './piper-config.ts';
 import type { VoiceRef } from './voice-ref.ts';
 
-export const defaultModelsDir = (): string =>
-  process.env.STUDIO_MODELS_DIR ?? path.resolve(fileURLToPath(import.meta.url), '../../../../../models');
+/**
+ * STUDIO_MODELS_DIR (the Electron shell sets it: resources/models in a packaged app); else the
+ * repository's models/ when running from sources; else, bundled, the resources folder Electron gives.
+ */
+export const defaultModelsDir = (): string => {
+  if (process.env.STUDIO_MODELS_DIR) return process.env.STUDIO_MODELS_DIR;
+  const here = fileURLToPath(import.meta.url);
+  if (here.endsWith('.ts')) return path.resolve(here, '../../../../../models');
+  return path.join((process as { resourcesPath?: string }).resourcesPath ?? path.dirname(here), 'models');
+};
 
 function candidateLayouts(dir: string, depth: number): PackLayout[] {
   let entries: fs.Dirent[];

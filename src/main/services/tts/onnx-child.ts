@@ -5,30 +5,28 @@
  * self-register", or (with the addon kept loaded) the heap is corrupted ("double free"). A process
  * per job isolates that completely, and a crash in native code cannot take the studio down.
  *
- * This module is both sides: `runInChild` (called from a job worker) and the child's main.
+ * This is the parent's side (`runInChild`, called from a job worker); the child is
+ * onnx-child-main.ts, started as a Node child process or an Electron utility process
+ * (jobs/child-link.ts).
  */
-import { fork, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { StudioError, type ErrorCode } from '../../../shared/errors.ts';
 import type { JobTools } from '../jobs/worker-runtime.ts';
+import { workerPath, workerUrl } from '../jobs/worker-files.ts';
+import { startChild } from '../jobs/child-link.ts';
 
 type Task = 'synthesize' | 'install';
-type ToChild = { type: 'run'; task: Task; input: unknown } | { type: 'cancel' };
-type FromChild =
+export type ToChild = { type: 'run'; task: Task; input: unknown } | { type: 'cancel' };
+export type FromChild =
   | { type: 'progress'; fraction: number | null; message: string }
   | { type: 'done'; result: unknown }
   | { type: 'error'; code: string; message: string };
 
-const BOOTSTRAP = fileURLToPath(new URL('./onnx-child-bootstrap.mjs', import.meta.url));
 const CANCEL_GRACE_MS = 1500;
 
 export function runInChild<R>(task: Task, input: unknown, job: JobTools): Promise<R> {
   return new Promise<R>((resolve, reject) => {
-    const child: ChildProcess = fork(BOOTSTRAP, [fileURLToPath(import.meta.url)], {
-      // Inside Electron, execPath is the app binary: run it as plain Node.
-      env: { ...process.env, ELECTRON_RUN_AS_NODE: '1', STUDIO_ONNX_CHILD: '1' },
-      serialization: 'advanced',
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    const child = startChild(workerPath('tts/onnx-child-bootstrap.mjs'), {
+      STUDIO_ONNX_CHILD_ENTRY: workerUrl('tts/onnx-child-main.ts').href,
     });
     let settled = false;
     const finish = (fn: () => void) => {
@@ -39,58 +37,28 @@ export function runInChild<R>(task: Task, input: unknown, job: JobTools): Promis
     };
     const onAbort = () => {
       child.send({ type: 'cancel' } satisfies ToChild);
-      setTimeout(() => child.kill('SIGKILL'), CANCEL_GRACE_MS).unref();
+      setTimeout(() => child.kill(), CANCEL_GRACE_MS).unref();
     };
     job.signal.addEventListener('abort', onAbort);
-    child.on('message', (message: FromChild) => {
+    child.onMessage((raw) => {
+      const message = raw as FromChild;
       if (message.type === 'progress') job.progress(message.fraction, message.message);
-      else if (message.type === 'done') finish(() => resolve(message.result as R));
-      else finish(() => reject(new StudioError(message.code as ErrorCode, message.message)));
+      else {
+        // The answer is in: end the process without its native teardown (see above).
+        child.kill();
+        if (message.type === 'done') finish(() => resolve(message.result as R));
+        else finish(() => reject(new StudioError(message.code as ErrorCode, message.message)));
+      }
     });
-    child.on('exit', (code, signal) => {
+    child.onExit((description) => {
       finish(() =>
         reject(
           job.signal.aborted
             ? new StudioError('cancelled', 'cancelled by the user')
-            : new StudioError('internal', `the speech engine stopped unexpectedly (${signal ?? `exit code ${code}`})`),
+            : new StudioError('internal', `the speech engine stopped unexpectedly (${description})`),
         ),
       );
     });
     child.send({ type: 'run', task, input } satisfies ToChild);
   });
-}
-
-async function childMain(): Promise<void> {
-  const controller = new AbortController();
-  const send = (message: FromChild) => process.send!(message);
-  const tools: JobTools = {
-    signal: controller.signal,
-    progress: (fraction, message = '') => send({ type: 'progress', fraction, message }),
-    checkCancelled: () => {
-      if (controller.signal.aborted) throw new StudioError('cancelled', 'cancelled by the user');
-    },
-  };
-  process.on('message', async (message: ToChild) => {
-    if (message.type === 'cancel') {
-      controller.abort();
-      return;
-    }
-    try {
-      const result =
-        message.task === 'synthesize'
-          ? await (await import('./synthesize-file.ts')).synthesizeToFile(message.input as never, tools)
-          : await (await import('./install-pack.ts')).installPack(message.input as never, tools);
-      send({ type: 'done', result });
-    } catch (error) {
-      const code = error instanceof StudioError ? error.code : 'internal';
-      send({ type: 'error', code, message: error instanceof Error ? error.message : String(error) });
-    }
-    // Exit without running native teardown (see above); the parent has the answer.
-    process.disconnect();
-    setImmediate(() => process.exit(0));
-  });
-}
-
-if (process.env.STUDIO_ONNX_CHILD === '1' && process.send && process.argv[2] === fileURLToPath(import.meta.url)) {
-  void childMain();
 }

@@ -1,13 +1,13 @@
 /** Runs an OutputStage on a worker thread, with the same push/finish calls as the in-thread one. */
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { LoudnessResult } from '../../../shared/api/audio.ts';
 import { StudioError } from '../../../shared/errors.ts';
 import type { ToStage } from './output-stage.worker.ts';
+import { workerPath, workerUrl } from '../jobs/worker-files.ts';
 
 /** The job workers' bootstrap: it registers tsx for .ts entries, then imports the entry. */
-const BOOTSTRAP = fileURLToPath(new URL('../jobs/worker-bootstrap.mjs', import.meta.url));
-const ENTRY = new URL('./output-stage.worker.ts', import.meta.url);
+const BOOTSTRAP = workerPath('jobs/worker-bootstrap.mjs');
+const ENTRY = workerUrl('tts/output-stage.worker.ts');
 
 export interface OutputSink {
   push(samples: Float32Array, pauseMs: number): void;

@@ -47,12 +47,3 @@ export function detectLayout(dir: string): PackLayout {
   }
   throw new StudioError('unsupported_format', 'không tìm thấy mô hình giọng đọc (.onnx) trong gói (no voice model found)');
 }
-
-/** Total size of a folder's files. */
-export function folderSize(dir: string): number {
-  let total = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) total += fs.statSync(path.join(entry.parentPath, entry.name)).size;
-  }
-  return total;
-}

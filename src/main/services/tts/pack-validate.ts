@@ -3,13 +3,12 @@
  * onnxruntime with the right tensors, it speaks a short test phrase, the sample rate is known;
  * records licence, languages, speakers, size and the model's sha256.
  */
-import { createHash } from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import type { VoiceEngine, VoiceSpeaker } from '../../../shared/api/tts.ts';
 import { StudioError } from '../../../shared/errors.ts';
-import { detectLayout, folderSize, type PackLayout } from './pack-layout.ts';
-import { findLicence, vitsLanguages, vitsWarnings } from './pack-metadata.ts';
+import { findLicence, folderSize, sha256File } from '../model-packs/index.ts';
+import { detectLayout, type PackLayout } from './pack-layout.ts';
+import { vitsLanguages, vitsWarnings } from './pack-metadata.ts';
 import { PiperEngine } from './piper-engine.ts';
 import { VitsEngine } from './vits-engine.ts';
 
@@ -26,12 +25,6 @@ export interface PackInfo {
   sha256: string;
   sizeBytes: number;
   warnings: string[];
-}
-
-export async function sha256File(file: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of fs.createReadStream(file, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
-  return hash.digest('hex');
 }
 
 const TEST_PHRASE = 'xin chào';

@@ -20,9 +20,10 @@ import type { SynthesisFile, SynthesisInput } from './synthesize-file.ts';
 import type { VoiceInstallInput, VoiceInstallOutput } from './install-pack.ts';
 import { packVoice, VoicePackStore } from './voice-packs.ts';
 import { VoiceRegistry } from './voice-registry.ts';
+import { workerUrl } from '../jobs/worker-files.ts';
 
-const SYNTH_WORKER = new URL('./synthesize.worker.ts', import.meta.url);
-const INSTALL_WORKER = new URL('./voice-install.worker.ts', import.meta.url);
+const SYNTH_WORKER = workerUrl('tts/synthesize.worker.ts');
+const INSTALL_WORKER = workerUrl('tts/voice-install.worker.ts');
 /** Where previews are written, relative to the data dir (served as media). */
 export const PREVIEW_DIR = 'tts-preview';
 /** Previews kept on disk; older ones are removed (they are recreated from the sentence cache on demand). */

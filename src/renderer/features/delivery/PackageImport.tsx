@@ -60,6 +60,10 @@ export function PackageImport() {
         <p className="notice">
           {t('import.preview', { title: preview.title, author: preview.author || '—', approver: preview.approver ?? '—' })}
           {preview.importedBulletinId !== null && <> · {t('import.alreadyImported', { id: preview.importedBulletinId })}</>}
+          <br />
+          <span data-testid="package-signature" data-signature={preview.signature}>
+            {t(`import.signature.${preview.signature}`, { key: preview.signerKeyId ?? '—' })}
+          </span>
         </p>
       )}
       {running && (

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReadingSentence } from '../../../shared/api/reading.ts';
 import type { TtsResult } from '../../../shared/api/tts.ts';
+import { MAX_SCRIPT_CHARS } from '../../../shared/domain.ts';
 import { api, ApiError } from '../../api/client.ts';
 import { useRequest } from '../../api/hooks.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
@@ -15,7 +16,6 @@ import { VoicePackManager } from './VoicePackManager.tsx';
 import { VoicePicker } from './VoicePicker.tsx';
 import './tts.css';
 
-const MAX_SCRIPT = 100_000;
 
 /**
  * Giọng đọc: #/tts for any text, #/tts/<bulletinId> to give a bulletin its audio. The script on the
@@ -112,7 +112,7 @@ export default function TtsScreen({ param }: { param?: string }) {
             <textarea
               data-testid="tts-script"
               value={text}
-              maxLength={MAX_SCRIPT}
+              maxLength={MAX_SCRIPT_CHARS}
               rows={14}
               placeholder={t('scriptPlaceholder')}
               onChange={(e) => setText(e.target.value)}

@@ -4,10 +4,14 @@
  * length is plausible for its number of syllables.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EspeakEngine } from '../../../../src/main/services/tts/espeak-engine.ts';
 import { planScript } from '../../../../src/main/services/tts/script-plan.ts';
 import { trimSilence } from '../../../../src/main/services/tts/trim-silence.ts';
+
+/** The repository's sibling ../shared (real texts), wherever the checkout is. */
+const SHARED_TEXT = path.resolve(import.meta.dirname, '../../../../../shared/data/vi-text');
 
 const SOURCES = ['binh-thuan-2024-plan-news.txt', 'ca-mau-targets-2021-2025.txt', 'province-50-KH-UBND-news.txt', 'bac-kan-2298-QD-UBND-2021.txt'];
 
@@ -15,7 +19,7 @@ const SOURCES = ['binh-thuan-2024-plan-news.txt', 'ca-mau-targets-2021-2025.txt'
 function bulletinSentences(): string[] {
   const spoken: string[] = [];
   for (const file of SOURCES) {
-    const text = fs.readFileSync(`/work/shared/data/vi-text/${file}`, 'utf8');
+    const text = fs.readFileSync(path.join(SHARED_TEXT, file), 'utf8');
     for (const sentence of planScript(text).sentences) {
       const syllables = sentence.spoken.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
       if (syllables >= 8 && syllables <= 40 && !spoken.includes(sentence.spoken)) spoken.push(sentence.spoken);

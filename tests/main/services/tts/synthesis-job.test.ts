@@ -9,6 +9,9 @@ import { writePiperVoice } from '../../../fixtures/voices/make-test-voices.ts';
 import { useTestStudio, type TestStudio } from '../../../helpers/studio.ts';
 import { makeTempDir } from '../../../helpers/temp-dir.ts';
 
+/** The repository's sibling ../shared (real texts), wherever the checkout is. */
+const SHARED_TEXT = path.resolve(import.meta.dirname, '../../../../../shared/data/vi-text');
+
 const temp = makeTempDir('studio-synth-');
 afterAll(() => temp.remove());
 
@@ -103,7 +106,7 @@ describe('synthesis job', { timeout: 120_000 }, () => {
   });
 
   it('speaks a 10,000-character script and can be cancelled part way', async () => {
-    const paragraph = fs.readFileSync('/work/shared/data/vi-text/binh-duong-6587-KH-UBND-2023.txt', 'utf8').slice(0, 10_000);
+    const paragraph = fs.readFileSync(path.join(SHARED_TEXT, 'binh-duong-6587-KH-UBND-2023.txt'), 'utf8').slice(0, 10_000);
     expect(paragraph.length).toBe(10_000);
     const model = writePiperVoice(path.join(temp.dir, 'long'), 'vi_VN-long-x_low');
     const voice = await studio.call('voice.install', { path: path.dirname(model) });

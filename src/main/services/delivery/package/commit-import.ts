@@ -8,6 +8,7 @@ import type { AuditTrail } from '../../library/audit.ts';
 import type { BulletinStore } from '../../library/bulletins.ts';
 import type { Db } from '../../storage/database.ts';
 import type { PackageArea } from './manifest.ts';
+import { judgeSignature, type SignatureState } from './package-signing.ts';
 import type { StagedImport } from './stage-import.ts';
 
 export interface ImportStores {
@@ -21,6 +22,8 @@ export interface ImportStores {
 
 export interface ImportedPackage {
   packageId: string;
+  /** How the package's signature was judged: only 'trusted' kept the approval it arrived with. */
+  signature: SignatureState;
   bulletin: Bulletin;
   asset: Asset;
   /** Areas that did not exist here and were created from the package's names and codes. */
@@ -32,9 +35,10 @@ export interface ImportedPackage {
  * and the record of the package id, all in one transaction. If anything fails, none of it stays,
  * and an audio file the import copied in is removed again.
  */
-export function commitImport(stores: ImportStores, staged: StagedImport, actor: string): ImportedPackage {
+export function commitImport(stores: ImportStores, staged: StagedImport, actor: string, trustedKeys: readonly string[]): ImportedPackage {
   const { manifest } = staged;
   try {
+    const signature = judgeSignature(manifest.seal, manifest.signature, trustedKeys);
     return stores.db.transaction(() => {
       const already = stores.db.prepare('SELECT bulletin_id FROM package_imports WHERE package_id = ?').get(manifest.packageId) as
         | { bulletin_id: number | null }
@@ -80,24 +84,30 @@ export function commitImport(stores: ImportStores, staged: StagedImport, actor: 
         },
         actor,
       );
-      // The workflow store only moves a bulletin one step at a time and stamps approval with the
-      // current time; an imported bulletin keeps the approval it was sent with, so it is set here,
-      // inside the same transaction. "Delivered" described the sender's copy: here it is approved.
-      const status = b.status === 'delivered' ? 'approved' : b.status;
+      // The seal is tamper evidence, not a signature: anyone can write a package saying "approved
+      // by X" and seal it. So a package keeps its approval only when a studio this one trusts signed
+      // it; any other that arrives approved (or delivered) lands as submitted, for an editor here to
+      // approve; a draft stays a draft. What the package claimed is kept in the audit.
+      const trusted = signature === 'trusted';
+      const claimed = b.status === 'delivered' ? 'approved' : b.status;
+      const status = trusted || claimed === 'draft' || claimed === 'submitted' ? claimed : 'submitted';
+      if (status === 'approved') {
+        // The workflow store stamps approval with the current time; a trusted package keeps its own.
+        stores.db.prepare('UPDATE bulletins SET status = ?, approver = ?, approved_at = ? WHERE id = ?').run(status, b.approver, b.approvedAt, created.id);
+      } else if (status !== 'draft') {
+        stores.db.prepare('UPDATE bulletins SET status = ?, approver = NULL, approved_at = NULL WHERE id = ?').run(status, created.id);
+      }
       stores.db
-        .prepare('UPDATE bulletins SET status = ?, approver = ?, approved_at = ? WHERE id = ?')
-        .run(status, b.approver, b.approvedAt, created.id);
-      stores.db
-        .prepare('INSERT INTO package_imports (package_id, bulletin_id, source_dir, imported_at, manifest) VALUES (?, ?, ?, ?, ?)')
-        .run(manifest.packageId, created.id, staged.packageDir, new Date().toISOString(), JSON.stringify(manifest));
+        .prepare('INSERT INTO package_imports (package_id, bulletin_id, source_dir, imported_at, manifest, signature, signer_key) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        .run(manifest.packageId, created.id, staged.packageDir, new Date().toISOString(), JSON.stringify(manifest), signature, manifest.signature?.publicKey ?? null);
       stores.audit.record({
         actor,
         entity: 'bulletin',
         entityId: created.id,
         action: 'package.import',
-        changes: { packageId: manifest.packageId, from: staged.packageDir, status, approver: b.approver },
+        changes: { packageId: manifest.packageId, from: staged.packageDir, status, signature, claimedStatus: b.status, claimedApprover: b.approver, claimedApprovedAt: b.approvedAt },
       });
-      return { packageId: manifest.packageId, bulletin: stores.bulletins.get(created.id), asset, createdAreaIds };
+      return { packageId: manifest.packageId, signature, bulletin: stores.bulletins.get(created.id), asset, createdAreaIds };
     })();
   } catch (error) {
     if (staged.createdFile && !findAsset(stores, staged.assetFile)) {

@@ -4,7 +4,20 @@ import type { StudioServices } from '../../../studio.ts';
 import { commitImport, type ImportedPackage } from './commit-import.ts';
 import type { ImportPackageInput } from './import-package.worker.ts';
 import type { StagedImport } from './stage-import.ts';
+import type { PackageManifest } from './manifest.ts';
+import { judgeSignature, keyId, type SignatureState } from './package-signing.ts';
 import { packageDirOf, readManifest } from './verify-package.ts';
+import { workerUrl } from '../../jobs/worker-files.ts';
+
+/** For the preview: whether the approval would be kept, and by whose key. */
+function signatureSummary(manifest: PackageManifest, trusted: readonly string[]): { signature: SignatureState | 'invalid'; signerKeyId: string | null } {
+  const signerKeyId = manifest.signature ? keyId(manifest.signature.publicKey) : null;
+  try {
+    return { signature: judgeSignature(manifest.seal, manifest.signature, trusted), signerKeyId };
+  } catch {
+    return { signature: 'invalid', signerKeyId };
+  }
+}
 
 export const packageHandlers = (s: StudioServices) =>
   ({
@@ -31,6 +44,7 @@ export const packageHandlers = (s: StudioServices) =>
         durationSec: b.durationSec,
         files: manifest.files.map((file) => ({ path: file.path, bytes: file.bytes })),
         importedBulletinId: imported ?? null,
+        ...signatureSummary(manifest, s.delivery.settings.trustedKeys()),
       };
     },
     'package.import': ({ path: picked }, ctx) => {
@@ -38,10 +52,10 @@ export const packageHandlers = (s: StudioServices) =>
       return s.jobs.start<ImportPackageInput, StagedImport>({
         kind: 'package.import',
         title: `Nhập gói ${path.basename(dir)}`,
-        worker: new URL('./import-package.worker.ts', import.meta.url),
+        worker: workerUrl('delivery/package/import-package.worker.ts'),
         input: { path: dir, dataDir: s.dataDir },
         finish: (staged): ImportedPackage => {
-          const imported = commitImport(s, staged, ctx.actor);
+          const imported = commitImport(s, staged, ctx.actor, s.delivery.settings.trustedKeys());
           s.events.emit('library.changed', { entity: 'asset', id: imported.asset.id });
           s.events.emit('library.changed', { entity: 'bulletin', id: imported.bulletin.id });
           if (imported.createdAreaIds.length > 0) s.events.emit('library.changed', { entity: 'area', id: null });

@@ -93,6 +93,14 @@ export const PackageManifest = z
     files: z.array(PackageFile).min(1).max(100),
     /** sha256 of the rest of the manifest (see sealOf): a hand edit of the manifest is caught. */
     seal: Sha256,
+    /** The writing studio's Ed25519 signature of the seal (package-signing.ts); absent from older studios. */
+    signature: z
+      .strictObject({
+        algorithm: z.literal('ed25519'),
+        publicKey: z.string().regex(/^[A-Za-z0-9+/=]{16,200}$/, 'base64 public key'),
+        value: z.string().regex(/^[A-Za-z0-9+/=]{16,200}$/, 'base64 signature'),
+      })
+      .optional(),
   })
   .superRefine((manifest, ctx) => {
     const seen = new Set<string>();
@@ -111,12 +119,14 @@ export type PackageManifest = z.infer<typeof PackageManifest>;
 export const audioFileOf = (manifest: PackageManifest): PackageFile => manifest.files.find((file) => file.role === 'audio')!;
 
 /**
- * sha256 of the manifest without its seal, over JSON with keys sorted at every level, so the seal
- * does not depend on how a writer orders or indents the keys. It is a tamper-evidence check for
- * edits by hand or by a careless tool, not a signature: the studio holds no signing keys.
+ * sha256 of the manifest without its seal (and signature), over JSON with keys sorted at every
+ * level, so the seal does not depend on how a writer orders or indents the keys. It is a
+ * tamper-evidence check for edits by hand or by a careless tool; the signature of the seal
+ * (package-signing.ts) is what says who wrote the package.
  */
 export function sealOf(manifest: Record<string, unknown>): string {
-  const { seal: _seal, ...rest } = manifest;
+  // The signature signs the seal, so neither is part of what the seal covers.
+  const { seal: _seal, signature: _signature, ...rest } = manifest;
   return createHash('sha256').update(canonicalJson(rest)).digest('hex');
 }
 

@@ -9,6 +9,7 @@ import type { BulletinStore } from '../../library/bulletins.ts';
 import type { Connector, DeliveryPayload, RemoteStatusInfo, SendContext, SendResult } from '../connector.ts';
 import { describeBulletin, loudnessFields, type PackageSource } from './describe-bulletin.ts';
 import { audioFileOf, type PackageArea } from './manifest.ts';
+import { loadOrCreateSigningKey } from './package-signing.ts';
 import { readManifest } from './verify-package.ts';
 import { packageFolderName, writePackage } from './write-package.ts';
 
@@ -67,7 +68,13 @@ export class PackageConnector implements Connector {
     const source = this.describe(payload);
     const total = payload.metadata.bytes;
     const written = await writePackage(
-      { source, destDir: path.resolve(this.destDir), generator: `Studio ${this.deps.version}`, packageId: payload.idempotencyKey },
+      {
+        source,
+        destDir: path.resolve(this.destDir),
+        generator: `Studio ${this.deps.version}`,
+        packageId: payload.idempotencyKey,
+        signer: loadOrCreateSigningKey(this.deps.dataDir),
+      },
       {
         checkCancelled,
         onBytes: (done) => ctx.onProgress({ sentBytes: Math.min(total, Math.round(done)), totalBytes: total }),

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { StudioError } from '../../../../shared/errors.ts';
-import { readWavInfo } from '../../media/wav-info.ts';
+import { checkPackageAudio } from './audio-check.ts';
 import { copyHashing, type StreamOptions } from './hash-copy.ts';
 import { audioFileOf, type PackageManifest } from './manifest.ts';
 import { packageDirOf, readManifest, verifyPackage } from './verify-package.ts';
@@ -71,17 +71,7 @@ async function stage(picked: string, dataDir: string, options: StreamOptions): P
   return { packageDir: dir, manifest, assetFile, createdFile, ...facts };
 }
 
-/** For WAV the header is the truth; other formats keep what the manifest says. */
+/** The audio must be WAV or MP3 the studio supports; its own header is the truth, not the manifest. */
 function audioFacts(file: string, manifest: PackageManifest): Pick<StagedImport, 'sampleRate' | 'channels' | 'durationSec'> {
-  if (path.extname(file).toLowerCase() !== '.wav') return manifest.audio;
-
-  const head = Buffer.alloc(Math.min(64 * 1024, fs.statSync(file).size));
-  const fd = fs.openSync(file, 'r');
-  try {
-    fs.readSync(fd, head, 0, head.length, 0);
-  } finally {
-    fs.closeSync(fd);
-  }
-  const info = readWavInfo(head, fs.statSync(file).size);
-  return { sampleRate: info.sampleRate, channels: info.channels, durationSec: info.durationSec };
+  return checkPackageAudio(file, manifest.audio.durationSec);
 }

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { StudioError } from '../../../../shared/errors.ts';
 import { hashFile, type StreamOptions } from './hash-copy.ts';
 import { MANIFEST_FILE, PACKAGE_FORMAT, PackageManifest, sealOf } from './manifest.ts';
+import { parseStrictJson, StrictJsonError } from './strict-json.ts';
 
 export interface PackageProblem {
   file: string;
@@ -17,6 +18,31 @@ export interface VerifiedPackage {
 
 /** Far above any real manifest (a long script is ~200 KB); stops a hostile file being parsed. */
 const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+/** A real manifest nests 6 levels (bulletin › targetAreas › area › ancestors › area). */
+const MAX_MANIFEST_DEPTH = 16;
+
+/** O_NONBLOCK where there is one: a file swapped for a FIFO after the lstat cannot block the open. */
+const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
+
+/** Reads a file checked through its own handle: a plain file, at most `limit` bytes. */
+function readSmallRegularFile(file: string, limit: number): string {
+  const fd = fs.openSync(file, OPEN_FLAGS);
+  try {
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) throw refuse(`${MANIFEST_FILE}: not a plain file`, { file: MANIFEST_FILE, problem: 'not_a_file' });
+    const buffer = Buffer.alloc(Math.min(stat.size, limit) + 1);
+    let filled = 0;
+    while (filled < buffer.length) {
+      const read = fs.readSync(fd, buffer, filled, buffer.length - filled, filled);
+      if (read === 0) break;
+      filled += read;
+    }
+    if (filled > limit) throw refuse(`${MANIFEST_FILE}: over ${limit} bytes`, { file: MANIFEST_FILE, problem: 'too_large' });
+    return buffer.toString('utf8', 0, filled);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
 
 /**
  * What operating systems drop into folders on a stick by themselves (Finder, Explorer). They are
@@ -47,16 +73,18 @@ export function readManifest(dir: string): PackageManifest {
     const stat = fs.lstatSync(file);
     if (!stat.isFile()) throw refuse(`${MANIFEST_FILE} không phải tệp thường / is not a plain file`);
     if (stat.size > MAX_MANIFEST_BYTES) throw refuse(`${MANIFEST_FILE} quá lớn / is too large (${stat.size} bytes)`);
-    text = fs.readFileSync(file, 'utf8');
+    text = readSmallRegularFile(file, MAX_MANIFEST_BYTES);
   } catch (error) {
     if (error instanceof StudioError) throw error;
     throw refuse(`thư mục không có ${MANIFEST_FILE}, không phải gói bản tin / the folder has no ${MANIFEST_FILE}: not a studio package`, { file: MANIFEST_FILE, problem: 'missing' });
   }
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = parseStrictJson(text, MAX_MANIFEST_DEPTH);
   } catch (error) {
-    throw refuse(`${MANIFEST_FILE} bị hỏng / is not valid JSON (${(error as Error).message})`);
+    if (!(error instanceof StrictJsonError)) throw error;
+    // Nesting and repeated keys are refused outright: two readers must never disagree on a package.
+    throw refuse(`${MANIFEST_FILE}: ${error.message}`, { file: MANIFEST_FILE, problem: error.problem, detail: error.detail });
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json) || (json as { format?: unknown }).format !== PACKAGE_FORMAT) {
     throw refuse(`${MANIFEST_FILE} không phải của gói bản tin Studio / is not a ${PACKAGE_FORMAT} manifest`);

@@ -6,6 +6,7 @@ import { foldForSearch } from '../../library/fold.ts';
 import type { PackageSource } from './describe-bulletin.ts';
 import { copyHashing, fsyncDir, writeFileDurably, type StreamOptions } from './hash-copy.ts';
 import { MANIFEST_FILE, PACKAGE_FORMAT, PACKAGE_FORMAT_VERSION, PackageManifest, sealOf } from './manifest.ts';
+import { signSeal, type SigningKey } from './package-signing.ts';
 import { verifyPackage } from './verify-package.ts';
 
 export interface WritePackageInput {
@@ -15,6 +16,8 @@ export interface WritePackageInput {
   generator: string;
   /** Fixes the package id (the outbox's idempotency key), so a retried write is the same package. */
   packageId?: string;
+  /** This studio's key: the package's seal is signed with it. */
+  signer?: SigningKey;
 }
 
 export interface WrittenPackage {
@@ -97,7 +100,8 @@ export async function writePackage(input: WritePackageInput, options: StreamOpti
     };
     // Sealed after validation, so the seal covers exactly what is written.
     const parsed = PackageManifest.parse({ ...unsealed, seal: '0'.repeat(64) });
-    const manifest: PackageManifest = { ...parsed, seal: sealOf(parsed) };
+    const seal = sealOf(parsed);
+    const manifest: PackageManifest = { ...parsed, seal, ...(input.signer ? { signature: signSeal(seal, input.signer) } : {}) };
     writeFileDurably(path.join(temp, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
     await verifyPackage(temp, { checkCancelled: options.checkCancelled, onBytes: (done) => options.onBytes?.(total / 2 + done / 2) });
     const folder = path.join(destDir, freeName(destDir, base));

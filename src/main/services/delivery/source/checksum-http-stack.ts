@@ -6,14 +6,35 @@
  * - its Node stack feeds a Buffer body in 16 KiB writes, each waiting for 'drain'; handing the
  *   whole chunk to the socket at once is what keeps pace with curl on a fast line.
  * It also counts the body bytes put on the wire (re-sends included) for the outbox.
+ *
+ * And it is where a hostile or broken server is contained: answers are read up to
+ * MAX_TUS_RESPONSE_BYTES, each request has an overall deadline (for a PATCH, scaled by its body
+ * at the slowest line the studio supports), and the token goes only to the configured origin:
+ * a request tus-js-client builds from a `Location` on another host is refused before it is sent.
  */
 import http from 'node:http';
 import https from 'node:https';
 import type { HttpRequest, HttpResponse, HttpStack } from 'tus-js-client';
+import { StudioError } from '../../../../shared/errors.ts';
 import type { HashedChunk } from './chunk-source.ts';
+import { JSON_DEADLINE_MS, tooLarge, tooSlow } from './http-json.ts';
 
 const PROGRESS_EVERY_MS = 250;
 export const IDLE_TIMEOUT_MS = 60_000;
+/** tus answers have no body worth reading beyond an error text. */
+export const MAX_TUS_RESPONSE_BYTES = 64 * 1024;
+/** The slowest line a chunk's deadline allows for (16 KiB/s, about 128 kbit/s). */
+const SLOWEST_LINE_BYTES_PER_SEC = 16 * 1024;
+
+export interface StackOptions {
+  ca?: string | Buffer;
+  https: boolean;
+  idleTimeoutMs?: number;
+  /** Overall limit of a request without a body; a PATCH gets its body's time on the slowest line on top. */
+  deadlineMs?: number;
+  /** The Authorization header and the one origin it may go to. */
+  authorization?: { origin: string; value: string };
+}
 
 class NodeResponse implements HttpResponse {
   constructor(
@@ -37,7 +58,7 @@ class NodeRequest implements HttpRequest {
   constructor(
     private readonly method: string,
     private readonly url: string,
-    private readonly options: { ca?: string | Buffer; agent: http.Agent; idleTimeoutMs: number },
+    private readonly options: { ca?: string | Buffer; agent: http.Agent; idleTimeoutMs: number; deadlineMs: number; authorization?: StackOptions['authorization'] },
     private readonly onBodySent: (bytes: number) => void,
   ) {}
 
@@ -60,10 +81,27 @@ class NodeRequest implements HttpRequest {
       if (digest) this.headers['Upload-Checksum'] = `sha256 ${digest}`;
     }
     const url = new URL(this.url);
+    const { authorization } = this.options;
+    if (authorization) {
+      if (url.origin !== authorization.origin) {
+        throw new StudioError('redirect_refused', `${url.origin} != ${authorization.origin}`, { location: url.origin, server: authorization.origin });
+      }
+      this.headers.Authorization = authorization.value;
+    }
     const transport = url.protocol === 'https:' ? https : http;
+    const deadlineMs = this.options.deadlineMs + Math.ceil(((payload?.length ?? 0) / SLOWEST_LINE_BYTES_PER_SEC) * 1000);
     return new Promise<HttpResponse>((resolve, reject) => {
       const request = transport.request(url, { method: this.method, headers: this.headers, agent: this.options.agent, ca: this.options.ca });
       this.request = request;
+      // Why this request was cut off by us; it wins over whatever error the destroyed socket reports.
+      let refusal: StudioError | null = null;
+      const cutOff = (error: StudioError) => {
+        refusal ??= error;
+        request.destroy(error);
+      };
+      // Inactivity is not enough: a server dripping a byte every few seconds is never idle.
+      const deadline = setTimeout(() => cutOff(tooSlow(deadlineMs)), deadlineMs);
+      request.once('close', () => clearTimeout(deadline));
       // A line that silently dies (no reset, no bytes) must fail the request so it is retried,
       // not hang the outbox forever. Inactivity, not duration: slow lines are fine.
       request.setTimeout(this.options.idleTimeoutMs, () =>
@@ -76,10 +114,15 @@ class NodeRequest implements HttpRequest {
       };
       request.on('response', (response) => {
         const parts: Buffer[] = [];
-        response.on('data', (part: Buffer) => parts.push(part));
+        let received = 0;
+        response.on('data', (part: Buffer) => {
+          received += part.length;
+          if (received > MAX_TUS_RESPONSE_BYTES) cutOff(tooLarge(MAX_TUS_RESPONSE_BYTES));
+          else parts.push(part);
+        });
         response.on('error', (error) => {
           stop();
-          reject(error);
+          reject(refusal ?? error);
         });
         response.on('end', () => {
           stop();
@@ -92,7 +135,12 @@ class NodeRequest implements HttpRequest {
       });
       request.on('error', (error) => {
         stop();
-        reject(error);
+        reject(refusal ?? error);
+      });
+      // A destroy() after the response began may end it with neither 'end' nor 'error'.
+      request.on('close', () => {
+        stop();
+        reject(refusal ?? Object.assign(new Error('connection closed before the answer was complete'), { code: 'ECONNRESET' }));
       });
       if (!payload || payload.length === 0) {
         request.end();
@@ -122,7 +170,7 @@ export class ChecksumHttpStack implements HttpStack {
   private readonly agent: http.Agent;
 
   constructor(
-    private readonly options: { ca?: string | Buffer; https: boolean; idleTimeoutMs?: number },
+    private readonly options: StackOptions,
     private readonly onBodySent: (bytes: number) => void,
   ) {
     // Keep-alive: one connection for the whole upload instead of one per chunk.
@@ -130,7 +178,18 @@ export class ChecksumHttpStack implements HttpStack {
   }
 
   createRequest(method: string, url: string): HttpRequest {
-    return new NodeRequest(method, url, { ca: this.options.ca, agent: this.agent, idleTimeoutMs: this.options.idleTimeoutMs ?? IDLE_TIMEOUT_MS }, this.onBodySent);
+    return new NodeRequest(
+      method,
+      url,
+      {
+        ca: this.options.ca,
+        agent: this.agent,
+        idleTimeoutMs: this.options.idleTimeoutMs ?? IDLE_TIMEOUT_MS,
+        deadlineMs: this.options.deadlineMs ?? JSON_DEADLINE_MS,
+        authorization: this.options.authorization,
+      },
+      this.onBodySent,
+    );
   }
 
   getName(): string {

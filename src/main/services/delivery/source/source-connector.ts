@@ -4,7 +4,8 @@
  * chunk), and the receiver's sha256 of the whole file is checked before it counts as delivered.
  */
 import type { DetailedError } from 'tus-js-client';
-import type { ConnectionInfo, RemoteStatus } from '../../../../shared/api/delivery.ts';
+import { z } from 'zod';
+import { REMOTE_STATUSES, type ConnectionInfo } from '../../../../shared/api/delivery.ts';
 import { StudioError } from '../../../../shared/errors.ts';
 import type { Connector, DeliveryPayload, RemoteStatusInfo, ResumeState, SendContext, SendResult } from '../connector.ts';
 import { ChecksumHttpStack } from './checksum-http-stack.ts';
@@ -24,12 +25,18 @@ export interface SourceConnectorOptions extends HttpTarget {
   idleTimeoutMs?: number;
 }
 
-interface RemoteRecord {
-  id: string;
-  status: RemoteStatus;
-  reason: string | null;
-  receivedSha256: string | null;
-}
+/** The answers the connector reads (docs/source-protocol.openapi.yaml); other fields are ignored. */
+const RemoteRecord = z.object({
+  id: z.string().min(1).max(200),
+  status: z.enum(REMOTE_STATUSES),
+  reason: z.string().max(10_000).nullable(),
+  receivedSha256: z.string().max(128).nullable(),
+});
+const WhoAmI = z.object({
+  account: z.string().max(500),
+  server: z.string().max(500),
+  tokenExpiresAt: z.string().max(100).nullable(),
+});
 
 interface SourceResume extends ResumeState {
   remoteId?: string;
@@ -45,23 +52,18 @@ export class SourceConnector implements Connector {
   constructor(private readonly options: SourceConnectorOptions) {}
 
   async test(signal?: AbortSignal): Promise<ConnectionInfo> {
-    const { body } = await requestJson<{ account: string; server: string; tokenExpiresAt: string | null }>(
-      this.options,
-      'GET',
-      '/api/v1/whoami',
-      { signal, timeoutMs: 15_000 },
-    );
+    const { body } = await requestJson(this.options, 'GET', '/api/v1/whoami', WhoAmI, { signal, timeoutMs: 15_000 });
     return { ok: true, account: body.account, server: body.server, tokenExpiresAt: body.tokenExpiresAt };
   }
 
   async status(remoteId: string, signal?: AbortSignal): Promise<RemoteStatusInfo> {
-    const { body } = await requestJson<RemoteRecord>(this.options, 'GET', `/api/v1/bulletins/${encodeURIComponent(remoteId)}`, { signal });
+    const { body } = await requestJson(this.options, 'GET', `/api/v1/bulletins/${encodeURIComponent(remoteId)}`, RemoteRecord, { signal });
     return { remoteId: body.id, status: body.status, reason: body.reason, sha256: body.receivedSha256 };
   }
 
   async send(payload: DeliveryPayload, ctx: SendContext): Promise<SendResult> {
     const resume = ctx.resume as SourceResume;
-    const { body: record } = await requestJson<RemoteRecord>(this.options, 'POST', '/api/v1/bulletins', {
+    const { body: record } = await requestJson(this.options, 'POST', '/api/v1/bulletins', RemoteRecord, {
       body: payload.metadata,
       headers: { 'Idempotency-Key': payload.idempotencyKey },
       signal: ctx.signal,
@@ -86,8 +88,16 @@ export class SourceConnector implements Connector {
     // Loaded on first upload: it is the heaviest module on the studio's start-up path otherwise.
     const { Upload } = await import('tus-js-client');
     const { serverUrl, token, ca, chunkSize } = this.options;
-    const stack = new ChecksumHttpStack({ ca, https: serverUrl.startsWith('https:'), idleTimeoutMs: this.options.idleTimeoutMs }, (bytes) =>
-      this.options.onWireBytes?.(bytes),
+    const stack = new ChecksumHttpStack(
+      {
+        ca,
+        https: serverUrl.startsWith('https:'),
+        idleTimeoutMs: this.options.idleTimeoutMs,
+        deadlineMs: this.options.deadlineMs,
+        // The stack adds the token itself, and only to this origin: a `Location` elsewhere is refused.
+        authorization: { origin: new URL(serverUrl).origin, value: `Bearer ${token}` },
+      },
+      (bytes) => this.options.onWireBytes?.(bytes),
     );
     let firstProgress: { at: number; bytes: number } | null = null;
     let lastProgress: { at: number; bytes: number } | null = null;
@@ -110,13 +120,12 @@ export class SourceConnector implements Connector {
         uploadSize: payload.metadata.bytes,
         chunkSize: chunkSizeFor(serverUrl, chunkSize),
         metadata: { bulletin: remoteId, filename: payload.metadata.fileName, filetype: payload.metadata.mimeType },
-        headers: { Authorization: `Bearer ${token}` },
         fileReader: chunkFileReader as never,
         httpStack: stack,
         // The outbox row holds the upload URL: no separate fingerprint store to drift from it.
         storeFingerprintForResuming: false,
         retryDelays: this.options.retryDelays ?? [0, 500, 2000],
-        onShouldRetry: (error: DetailedError) => retryable(error.originalResponse?.getStatus() ?? 0),
+        onShouldRetry: (error: DetailedError) => !studioErrorIn(error)?.code.match(NOT_RETRYABLE) && retryable(error.originalResponse?.getStatus() ?? 0),
         onUploadUrlAvailable: () => {
           if (upload.url) ctx.saveResume({ remoteId, uploadUrl: upload.url });
         },
@@ -143,7 +152,22 @@ export class SourceConnector implements Connector {
   }
 }
 
+/** Refusals that another quick try cannot change (a deadline is already minutes long). */
+const NOT_RETRYABLE = /^(redirect_refused|response_too_large|server_too_slow)$/;
+
+/** The StudioError the HTTP stack raised, under tus-js-client's wrapper. */
+function studioErrorIn(error: unknown): StudioError | null {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth += 1) {
+    if (current instanceof StudioError) return current;
+    current = (current as { causingError?: unknown }).causingError;
+  }
+  return null;
+}
+
 function toStudioError(error: DetailedError, serverUrl: string): StudioError {
+  const raised = studioErrorIn(error);
+  if (raised) return raised;
   const response = error.originalResponse;
   if (response && response.getStatus() > 0) return fromStatus(response.getStatus(), response.getBody() ?? '');
   return fromNetworkError(error, serverUrl);

@@ -15,6 +15,11 @@ import { recordingOwner } from './021-recording-owner.ts';
 import { pronunciationsSchema } from './025-pronunciations.ts';
 import { voicePacksSchema } from './026-voice-packs.ts';
 import { packageImportsSchema } from './036-package-imports.ts';
+import { translationLanguagesSchema } from './100-translation-languages.ts';
+import { translationMemorySchema } from './101-translation-memory.ts';
+import { translationsSchema } from './102-translations.ts';
+import { packageSignatures } from './037-package-signatures.ts';
+import { serialDevicesSchema } from './140-serial-devices.ts';
 
 export interface Migration {
   version: number;
@@ -22,4 +27,4 @@ export interface Migration {
   sql: string;
 }
 
-export const migrations: Migration[] = [deliveryOutbox, outboxLease, librarySchema, librarySearch, audioEdits, recorderSchema, recordingOwner, pronunciationsSchema, voicePacksSchema, packageImportsSchema, assetLoudness, assetHashCheck];
+export const migrations: Migration[] = [deliveryOutbox, outboxLease, librarySchema, librarySearch, audioEdits, recorderSchema, recordingOwner, pronunciationsSchema, voicePacksSchema, packageImportsSchema, packageSignatures, assetLoudness, assetHashCheck, translationLanguagesSchema, translationMemorySchema, translationsSchema, serialDevicesSchema];

@@ -84,11 +84,18 @@ describe('bulletin package round trip', () => {
       approver: 'Trần Văn Hùng',
       files: [{ path: 'audio.wav', bytes: sentAsset.bytes }],
       importedBulletinId: null,
+      // The receiving centre has not yet trusted this studio's key.
+      signature: 'untrusted',
     });
+    // It does now (the province gave it the commune's key), so the approval travels with the package.
+    const senderKey = (await sender.call('delivery.settings.get', {})).packageSigningKey;
+    await receiver.call('delivery.settings.update', { trustedPackageKeys: [senderKey] });
+    expect((await receiver.call('package.inspect', { path: result.remoteId })).signature).toBe('trusted');
 
     const done = await importPackage(receiver, result.remoteId);
     expect(done.error).toBeUndefined();
     expect(done.state).toBe('done');
+    expect(done.result).toMatchObject({ signature: 'trusted' });
     const imported = receiver.services.bulletins.get((done.result as { bulletin: { id: number } }).bulletin.id);
     const strip = ({ id: _id, createdAt: _c, updatedAt: _u, audioAssetId: _a, targetAreaIds: _t, ...rest }: typeof bulletin) => rest;
     expect(strip(imported)).toEqual(strip(bulletin));

@@ -11,9 +11,9 @@ type Tamper = (dir: string) => void;
 const readManifest = (dir: string) => JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
 const writeManifest = (dir: string, manifest: Record<string, unknown>) =>
   fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2));
-/** A crafted manifest: edited and re-sealed, as a tool that knows the format would do. */
+/** A crafted manifest: edited and re-sealed, as a tool that knows the format would do (it cannot sign it). */
 const reseal = (dir: string, edit: (manifest: Record<string, any>) => void) => {
-  const manifest = readManifest(dir);
+  const { signature: _signature, ...manifest } = readManifest(dir);
   edit(manifest);
   writeManifest(dir, { ...manifest, seal: sealOf(manifest) });
 };

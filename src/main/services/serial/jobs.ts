@@ -1,0 +1,128 @@
+/**
+ * Long serial work in the shape a job runs it (src/main/services/jobs: `defineJobWorker` gives
+ * `progress(fraction, message)` and an AbortSignal). Each function opens the port, runs the
+ * driver, closes the port whatever happens, and writes the audit record for a flash.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { StudioError } from '../../../shared/errors.ts';
+import type { DeviceErrorDetails, PortSettings, TransferProgress } from '../../../shared/serial/types.ts';
+import { loadFirmware, type FirmwareImage } from './firmware/image.ts';
+import { openSerialLink } from './link/serial-port-link.ts';
+import type { ByteLink } from './link/byte-link.ts';
+import { flashEsp, identifyEsp } from './esp/loader.ts';
+import { flashStm32, identifyStm32 } from './stm32/flasher.ts';
+import { sendXmodem, sendYmodem } from './xymodem/sender.ts';
+import type { FlashAuditEntry } from './store/device-store.ts';
+
+/** What a job runner passes in: the same two tools `defineJobWorker` hands a job. */
+export interface JobHooks {
+  signal?: AbortSignal;
+  /** 0..1 and a short stage code (`write`, `verify` …); the screen words it. */
+  progress?: (fraction: number | null, stage: string) => void;
+}
+
+const STAGE_WEIGHT: Record<TransferProgress['stage'], [number, number]> = {
+  connect: [0, 0.01],
+  identify: [0.01, 0.02],
+  check: [0.02, 0.03],
+  erase: [0.03, 0.08],
+  write: [0.08, 0.7],
+  verify: [0.7, 1],
+  transfer: [0, 1],
+  finish: [1, 1],
+};
+
+/** Maps a driver's per-stage progress onto one 0..1 bar. */
+export function toFraction(p: TransferProgress): number {
+  const [from, to] = STAGE_WEIGHT[p.stage];
+  return from + (to - from) * (p.total > 0 ? p.done / p.total : 0);
+}
+
+async function withLink<T>(port: Partial<PortSettings> & { path: string }, work: (link: ByteLink) => Promise<T>): Promise<T> {
+  const link = await openSerialLink(port);
+  try {
+    return await work(link);
+  } finally {
+    await link.close();
+  }
+}
+
+export interface FlashJobInput {
+  port: Partial<PortSettings> & { path: string };
+  protocol: 'stm32' | 'esp';
+  file: string;
+  /** Start address for a .bin (HEX carries its own). */
+  address?: number;
+  sha256?: string;
+  verify?: boolean;
+  lineEntry?: boolean;
+  deviceId?: string;
+}
+
+export interface FlashJobResult {
+  model: string;
+  verified: boolean;
+  sha256: string;
+  bytes: number;
+}
+
+/** Flash a firmware file; the audit record is written for success and failure alike. */
+export async function runFlashJob(input: FlashJobInput, hooks: JobHooks = {}, audit?: (entry: FlashAuditEntry) => void): Promise<FlashJobResult> {
+  let image: FirmwareImage;
+  try {
+    image = loadFirmware(input.file, fs.readFileSync(input.file), input.address ?? (input.protocol === 'esp' ? 0 : undefined));
+  } catch (error) {
+    if (error instanceof StudioError) throw error;
+    throw new StudioError('io_error', 'firmware.read', { file: path.basename(input.file) });
+  }
+  const base = { deviceId: input.deviceId ?? null, port: input.port.path, protocol: input.protocol, imageName: path.basename(input.file), imageSha256: image.sha256, address: image.start };
+  const call = { ...(hooks.signal ? { signal: hooks.signal } : {}), onProgress: (p: TransferProgress) => hooks.progress?.(toFraction(p), p.stage), ...(input.lineEntry ? { lineEntry: true } : {}) };
+  try {
+    const result = await withLink(input.port, async (link) => {
+      if (input.protocol === 'stm32') {
+        const r = await flashStm32(link, image, { ...call, ...(input.sha256 ? { sha256: input.sha256 } : {}), verify: input.verify ?? true });
+        return { model: r.identity.model, verified: r.verified };
+      }
+      if (input.sha256 && input.sha256.toLowerCase() !== image.sha256) throw new StudioError('firmware_rejected', 'firmware.sha256_mismatch', { reason: 'sha256_mismatch', deviceState: 'untouched', nextStep: 'choose_other_image' });
+      const segment = image.segments[0]!;
+      const r = await flashEsp(link, segment.data, segment.address, call);
+      return { model: r.identity.model, verified: r.verified };
+    });
+    audit?.({ ...base, deviceModel: result.model, result: result.verified ? 'verified' : 'written', errorCode: null, deviceState: result.verified ? 'verified' : 'written_unverified' });
+    return { ...result, sha256: image.sha256, bytes: image.byteCount };
+  } catch (error) {
+    const code = error instanceof StudioError ? error.code : 'internal';
+    const state = error instanceof StudioError ? ((error.details as Partial<DeviceErrorDetails> | undefined)?.deviceState ?? null) : null;
+    const result = code === 'cancelled' ? 'cancelled' : code === 'firmware_rejected' ? 'refused' : 'failed';
+    audit?.({ ...base, deviceModel: null, result, errorCode: code, deviceState: state });
+    throw error;
+  }
+}
+
+export interface SendJobInput {
+  port: Partial<PortSettings> & { path: string };
+  protocol: 'ymodem' | 'xmodem' | 'xmodem1k';
+  file: string;
+}
+
+/** Send a file (a rendered programme) to a receiver. */
+export async function runSendJob(input: SendJobInput, hooks: JobHooks = {}): Promise<{ bytes: number; endConfirmed: boolean }> {
+  const data = fs.readFileSync(input.file);
+  const stat = fs.statSync(input.file);
+  const options = { ...(hooks.signal ? { signal: hooks.signal } : {}), onProgress: (p: TransferProgress) => hooks.progress?.(toFraction(p), p.stage) };
+  const endConfirmed = await withLink(input.port, async (link) => {
+    if (input.protocol === 'ymodem') {
+      await sendYmodem(link, [{ name: path.basename(input.file), data, mtime: stat.mtime }], options);
+      return true;
+    }
+    return (await sendXmodem(link, data, { ...options, blockSize: input.protocol === 'xmodem1k' ? 1024 : 128 })).endConfirmed;
+  });
+  return { bytes: data.length, endConfirmed };
+}
+
+/** Identify what is on a port, by protocol. */
+export function runIdentifyJob(input: { port: Partial<PortSettings> & { path: string }; protocol: 'stm32' | 'esp' }, hooks: JobHooks = {}) {
+  const options = hooks.signal ? { signal: hooks.signal } : {};
+  return withLink(input.port, (link) => (input.protocol === 'stm32' ? identifyStm32(link, options) : identifyEsp(link, options)));
+}

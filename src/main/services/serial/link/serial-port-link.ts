@@ -1,0 +1,106 @@
+/** A ByteLink over a real serial port (or a pty) through the `serialport` package. */
+import { SerialPort } from 'serialport';
+import { StudioError } from '../../../../shared/errors.ts';
+import type { PortSettings } from '../../../../shared/serial/types.ts';
+import { cancelledError, deviceError } from '../device-errors.ts';
+import { InputQueue, type ByteLink } from './byte-link.ts';
+
+export const DEFAULT_PORT_SETTINGS: Omit<PortSettings, 'path'> = {
+  baudRate: 115_200,
+  dataBits: 8,
+  parity: 'none',
+  stopBits: 1,
+  flowControl: 'none',
+};
+
+class SerialPortLink implements ByteLink {
+  private readonly input = new InputQueue();
+  private isClosed = false;
+
+  constructor(private readonly port: SerialPort) {
+    port.on('data', (chunk: Buffer) => this.input.push(chunk));
+    port.on('error', (error: Error) => this.lost(error));
+    port.on('close', (error?: Error & { disconnected?: boolean }) => this.lost(error));
+  }
+
+  get available(): number {
+    return this.input.available;
+  }
+
+  get closed(): boolean {
+    return this.isClosed;
+  }
+
+  private lost(error?: Error): void {
+    const wasOurs = this.isClosed;
+    this.isClosed = true;
+    this.input.fail(
+      wasOurs
+        ? new StudioError('serial_disconnected', 'link.closed', { stage: 'link', deviceState: 'unknown', nextStep: 'retry' })
+        : deviceError('serial_disconnected', 'link', 'unknown', 'check_cable', { cause: error?.message ?? 'closed' }),
+    );
+  }
+
+  write(data: Uint8Array, signal?: AbortSignal): Promise<void> {
+    if (signal?.aborted) return Promise.reject(cancelledError('link.write'));
+    if (this.isClosed) return Promise.reject(deviceError('serial_disconnected', 'link.write', 'unknown', 'check_cable'));
+    return new Promise((resolve, reject) => {
+      this.port.write(Buffer.from(data.buffer, data.byteOffset, data.byteLength), (error) => {
+        if (error) return reject(deviceError('serial_disconnected', 'link.write', 'unknown', 'check_cable', { cause: error.message }));
+        this.port.drain((drainError) =>
+          drainError ? reject(deviceError('serial_disconnected', 'link.write', 'unknown', 'check_cable', { cause: drainError.message })) : resolve(),
+        );
+      });
+    });
+  }
+
+  read(count: number, timeoutMs: number, signal?: AbortSignal): Promise<Buffer> {
+    return this.input.read(count, timeoutMs, signal, false);
+  }
+
+  readSome(timeoutMs: number, signal?: AbortSignal): Promise<Buffer> {
+    return this.input.read(1, timeoutMs, signal, true);
+  }
+
+  discardInput(): void {
+    this.input.discard();
+  }
+
+  setLines(lines: { dtr?: boolean; rts?: boolean }): Promise<void> {
+    return new Promise((resolve, reject) =>
+      this.port.set(lines, (error) => (error ? reject(deviceError('serial_port_unavailable', 'link.set_lines', 'unknown', 'check_cable', { cause: error.message })) : resolve())),
+    );
+  }
+
+  close(): Promise<void> {
+    if (this.isClosed) return Promise.resolve();
+    this.isClosed = true;
+    return new Promise((resolve) => this.port.close(() => resolve()));
+  }
+}
+
+/** Opens a port with the given line settings; a missing or busy port is `serial_port_unavailable`. */
+export async function openSerialLink(settings: Partial<PortSettings> & { path: string }): Promise<ByteLink> {
+  const s = { ...DEFAULT_PORT_SETTINGS, ...settings };
+  const port = new SerialPort({
+    path: s.path,
+    baudRate: s.baudRate,
+    dataBits: s.dataBits,
+    parity: s.parity,
+    stopBits: s.stopBits,
+    rtscts: s.flowControl === 'rtscts',
+    xon: s.flowControl === 'xonxoff',
+    xoff: s.flowControl === 'xonxoff',
+    autoOpen: false,
+    // A cable adapter that asserts DTR on open resets some boards; keep the lines as they are.
+    hupcl: false,
+  });
+  await new Promise<void>((resolve, reject) =>
+    port.open((error) =>
+      error
+        ? reject(deviceError('serial_port_unavailable', 'port.open', 'untouched', 'check_settings', { path: s.path, cause: error.message }))
+        : resolve(),
+    ),
+  );
+  return new SerialPortLink(port);
+}

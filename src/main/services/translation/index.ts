@@ -1,0 +1,107 @@
+/**
+ * The translation service: languages, translation memory, glossary, segmentation, pre-translation
+ * (TM + glossary, plus plug-in engines), QA and legacy text import. Its one public face.
+ *
+ *   const translation = createTranslation({ db });
+ *   translation.tm.importFile('train.tsv', 'vi', 'tyz');
+ *   const work = await translation.workbench.start(script, 'vi', 'tyz');
+ *
+ * Language codes may be given as users type them ("vi"); they are stored as ISO 639-3 ("vie").
+ */
+import type { Database } from 'better-sqlite3';
+import type { EngineSegment, LanguageInput, TranslationEngine } from '../../../shared/translation/index.ts';
+import { exportGlossaryFile, exportTmFile, importGlossaryFile, importTmFile } from './files.ts';
+import { createGlossary, type GlossaryInput } from './glossary.ts';
+import { createLanguages } from './languages.ts';
+import { memoryEngine, preTranslate, type PreTranslateOptions } from './pretranslate.ts';
+import { checkBulletin, type QaSegment } from './qa.ts';
+import { segmentScript } from './segment.ts';
+import { importText, importTextFile } from './text-import.ts';
+import { createTranslationMemory, type LookupOptions, type TmInput } from './tm.ts';
+import { createWorkbench, type StartOptions } from './workbench.ts';
+
+export type { ImportResult } from './files.ts';
+export type { GlossaryInput } from './glossary.ts';
+export type { PreTranslateOptions } from './pretranslate.ts';
+export type { QaSegment } from './qa.ts';
+export type { Segmented } from './segment.ts';
+export type { LookupOptions, TmInput } from './tm.ts';
+export type { StartOptions } from './workbench.ts';
+export { fuzzyScore, bandOf } from './fuzzy.ts';
+export { tokenKeys, normaliseText } from './text.ts';
+export { parsePairs, type PairsFormat } from './pairs-file.ts';
+
+export interface TranslationDeps {
+  /** The studio database, migrated (migrations 100–102 hold this service's tables). */
+  db: Database;
+  /** Learned engines (src/main/services/translation-engines/), asked by id in pre-translation. */
+  engines?: TranslationEngine[];
+  /** Written into exported TMX headers. */
+  version?: string;
+}
+
+export function createTranslation(deps: TranslationDeps) {
+  const { db } = deps;
+  const languages = createLanguages(db);
+  const memory = createTranslationMemory(db);
+  const terms = createGlossary(db);
+  const engines = deps.engines ?? [];
+  const workbench = createWorkbench(db, { tm: memory, glossary: terms, engines });
+  const pair = (from: string, to: string): [string, string] => [languages.resolve(from), languages.resolve(to)];
+  /** An engine over this service's tables takes codes as users type them, like the rest of the face. */
+  const resolving = (engine: TranslationEngine): TranslationEngine => ({
+    id: engine.id,
+    supports: (from, to) => engine.supports(from, to),
+    translate: (segments, from, to, options) => engine.translate(segments, ...pair(from, to), options),
+  });
+
+  return {
+    languages: {
+      list: languages.list,
+      get: (code: string) => languages.get(languages.resolve(code)),
+      save: (input: LanguageInput) => languages.save(input),
+      remove: (code: string) => languages.remove(languages.resolve(code)),
+    },
+    tm: {
+      add: (from: string, to: string, inputs: TmInput[]) => memory.add(...pair(from, to), inputs),
+      lookup: (from: string, to: string, text: string, options?: LookupOptions) => memory.lookup(...pair(from, to), text, options),
+      search: (from: string, to: string, text: string, limit?: number) => memory.search(...pair(from, to), text, limit),
+      entries: (from: string, to: string) => memory.entries(...pair(from, to)),
+      count: (from: string, to: string) => memory.count(...pair(from, to)),
+      importFile: (file: string, from: string, to: string) => importTmFile(memory, file, ...pair(from, to)),
+      exportFile: (file: string, from: string, to: string) => exportTmFile(memory, file, ...pair(from, to), deps.version ?? '0'),
+    },
+    glossary: {
+      add: (from: string, to: string, inputs: GlossaryInput[]) => terms.add(...pair(from, to), inputs),
+      entries: (from: string, to: string) => terms.entries(...pair(from, to)),
+      remove: (id: number) => terms.remove(id),
+      termsIn: (from: string, to: string, text: string) => terms.termsIn(...pair(from, to), text),
+      importFile: (file: string, from: string, to: string) => importGlossaryFile(terms, file, ...pair(from, to)),
+      exportFile: (file: string, from: string, to: string) => exportGlossaryFile(terms, file, ...pair(from, to)),
+    },
+    segment: segmentScript,
+    preTranslate: (segments: EngineSegment[], from: string, to: string, options?: PreTranslateOptions) =>
+      preTranslate({ tm: memory, glossary: terms, engines }, segments, ...pair(from, to), options),
+    /** The TM + glossary path behind the engine interface. */
+    memoryEngine: resolving(memoryEngine({ tm: memory, glossary: terms })),
+    /** Exact TM matches only (no fuzzy, no assembly): a baseline for measuring the other paths. */
+    exactMemoryEngine: resolving(memoryEngine({ tm: memory, glossary: terms }, 'tm-exact')),
+    qa: (segments: QaSegment[], from: string, to: string) => {
+      const [f, t] = pair(from, to);
+      return checkBulletin(segments, { termsIn: (source) => terms.termsIn(f, t, source), usualRatio: memory.lengthRatio(f, t) });
+    },
+    workbench: {
+      start: (script: string, from: string, to: string, options?: StartOptions) => workbench.start(script, ...pair(from, to), options),
+      get: workbench.get,
+      updateSource: workbench.updateSource,
+      edit: workbench.edit,
+      approve: workbench.approve,
+      reject: workbench.reject,
+      qa: workbench.qa,
+    },
+    importText,
+    importTextFile,
+  };
+}
+
+export type TranslationService = ReturnType<typeof createTranslation>;

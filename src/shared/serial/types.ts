@@ -1,0 +1,90 @@
+/**
+ * Serial devices: the contract's types. Port settings, device profiles, driver progress and the
+ * parameters every serial error carries (so the screen can say what state the device is in and
+ * what to do next). No Node APIs here.
+ */
+
+export type Parity = 'none' | 'even' | 'odd' | 'mark' | 'space';
+export type FlowControl = 'none' | 'rtscts' | 'xonxoff';
+
+export interface PortSettings {
+  /** COM7, /dev/ttyUSB0, a pty path: whatever the user typed or picked. */
+  path: string;
+  baudRate: number;
+  dataBits: 5 | 6 | 7 | 8;
+  parity: Parity;
+  stopBits: 1 | 1.5 | 2;
+  flowControl: FlowControl;
+}
+
+export interface PortInfo {
+  path: string;
+  manufacturer?: string;
+  serialNumber?: string;
+  vendorId?: string;
+  productId?: string;
+}
+
+export type DeviceKind = 'receiver' | 'transmitter' | 'led_controller' | 'other';
+export type DriverName = 'ymodem' | 'xmodem' | 'xmodem1k' | 'stm32' | 'esp' | 'modbus' | 'line';
+
+export interface DeviceProfile {
+  id: string;
+  name: string;
+  kind: DeviceKind;
+  port: PortSettings;
+  driver: DriverName;
+  /** Driver-specific settings (register map, line commands, bootloader entry …). */
+  options: Record<string, unknown>;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Where a device is left after an error: the screen turns this into the next step. */
+export type DeviceState =
+  | 'untouched'
+  | 'erased'
+  | 'partially_written'
+  | 'written_unverified'
+  | 'transfer_incomplete'
+  | 'unknown';
+
+export type NextStep = 'check_cable' | 'retry' | 'reset_device_and_retry' | 'choose_other_image' | 'check_settings';
+
+/** The `details` of every device error (device_timeout, device_refused, serial_disconnected, …). */
+export interface DeviceErrorDetails {
+  /** Protocol and stage, e.g. `stm32.write`, `ymodem.send.block`. */
+  stage: string;
+  deviceState: DeviceState;
+  nextStep: NextStep;
+  [key: string]: unknown;
+}
+
+export type TransferStage = 'connect' | 'identify' | 'check' | 'erase' | 'write' | 'verify' | 'transfer' | 'finish';
+
+export interface TransferProgress {
+  stage: TransferStage;
+  done: number;
+  total: number;
+}
+
+export type ProgressCallback = (progress: TransferProgress) => void;
+
+export interface DeviceIdentity {
+  protocol: 'stm32' | 'esp' | 'line' | 'modbus';
+  /** Chip or model, e.g. `stm32:0x410`, `esp32`. */
+  model: string;
+  flashSize?: number;
+  details: Record<string, unknown>;
+}
+
+export type FirmwareRejection =
+  | 'too_large'
+  | 'outside_flash'
+  | 'bad_stack_pointer'
+  | 'bad_reset_vector'
+  | 'hex_truncated'
+  | 'hex_bad_checksum'
+  | 'hex_malformed'
+  | 'sha256_mismatch'
+  | 'empty';
