@@ -1,8 +1,11 @@
 import Database from 'better-sqlite3';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, fork } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import type { ChildLauncher } from '../../../../src/main/services/jobs/child-link.ts';
+import { JobManager } from '../../../../src/main/services/jobs/job-manager.ts';
 import type { JobInfo } from '../../../../src/shared/domain.ts';
 import { useTestStudio } from '../../../helpers/studio.ts';
 
@@ -135,5 +138,32 @@ describe('jobs', () => {
     await new Promise((resolve) => setTimeout(resolve, 500));
     await studio.services.jobs.close();
     expect((await studio.services.jobs.wait(job.id)).state).toBe('failed');
+  });
+
+  it('starts a job and the child it asks for with the launcher it is given, children that talk through process.parentPort as in Electron', async () => {
+    // What Electron's utility processes are, as the shell suite's stand-in runs them: Node with
+    // process.parentPort and no process.send for the child's code to rely on.
+    const parentPortShim = fileURLToPath(new URL('../../../shell/stand-in/parent-port.mjs', import.meta.url));
+    const launched: string[] = [];
+    const utilityLike: ChildLauncher = (modulePath, env) => {
+      launched.push(path.basename(modulePath));
+      const child = fork(modulePath, [], { env: { ...process.env, ...env }, execArgv: ['--import', parentPortShim], serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+      return {
+        send: (message) => void (child.connected && child.send(message as never)),
+        onMessage: (listener) => void child.on('message', listener),
+        onExit: (listener) => void child.once('close', (code, signal) => listener(signal ?? `exit code ${code}`)),
+        kill: () => void child.kill(),
+      };
+    };
+    const manager = new JobManager(() => undefined, utilityLike);
+    try {
+      const job = manager.start({ kind: 'test.child', title: 'child', worker: new URL('../../../fixtures/jobs/with-child.worker.ts', import.meta.url), input: { text: 'xin chào' } });
+      const done = await manager.wait(job.id);
+      expect(done, JSON.stringify(done.error)).toMatchObject({ state: 'done', result: { echo: 'XIN CHÀO', parentPort: true, jobParentPort: true } });
+      // The job's process and its child both came from the launcher, not from a fork in the job.
+      expect(launched).toEqual(['process-bootstrap.mjs', 'onnx-child-bootstrap.mjs']);
+    } finally {
+      await manager.close();
+    }
   });
 });
