@@ -3,11 +3,12 @@ import path from 'node:path';
 
 /**
  * Modules that run in a worker thread or a child process, relative to src/main/services: every
- * *.worker.ts, the two bootstraps and the speech engine's child. The Electron build emits each as
+ * *.worker.ts, the bootstraps (worker threads, job processes, ONNX children) and the ONNX children's mains. The Electron build emits each as
  * its own file beside main.js, named as src/main/services/jobs/worker-files.ts expects.
  */
 export const PROCESS_ENTRIES = [
   'jobs/worker-bootstrap.mjs',
+  'jobs/process-bootstrap.mjs',
   'tts/onnx-child-bootstrap.mjs',
   'tts/onnx-child-main.ts',
   'translation-engines/packs/mt-pack-child.ts',

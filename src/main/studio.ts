@@ -5,6 +5,9 @@ import { createDispatch, type Dispatch } from './dispatch.ts';
 import { EventHub } from './event-hub.ts';
 import { createHandlers } from './handlers.ts';
 import { JobManager } from './services/jobs/job-manager.ts';
+import { sweepTemporaries } from './services/jobs/sweep-temporaries.ts';
+import { checkAssetHashes } from './services/library/asset-hashes.ts';
+import { peaksPath } from './services/audio/peaks.ts';
 import { AreaStore } from './services/library/areas.ts';
 import { AssetStore } from './services/library/assets.ts';
 import { AuditTrail } from './services/library/audit.ts';
@@ -66,7 +69,8 @@ export function openStudio(options: { dataDir: string; transport: AppInfo['trans
     programmes: new ProgrammeStore(db, audit, () => settings.get().sessionCapMinutes),
     areas: new AreaStore(db, audit),
     assets: new AssetStore(db, audit),
-    jobs: new JobManager(events.emit),
+    // Job processes start with the platform's launcher (a utility process in Electron, a Node fork elsewhere).
+    jobs: new JobManager(events.emit, options.platform?.launchChild),
     delivery: new DeliveryService({
       db,
       dataDir: options.dataDir,
@@ -84,6 +88,17 @@ export function openStudio(options: { dataDir: string; transport: AppInfo['trans
     events,
   };
   services.delivery.start();
+  const log = options.transport === 'test' ? () => {} : (line: string) => console.error(`[studio] ${line}`);
+  // What a crash left behind (issue 8), and every asset's hash checked against its stored file.
+  void sweepTemporaries(options.dataDir).then((swept) => swept.removed.length && log(`removed ${swept.removed.length} stale temporaries (${swept.bytes} bytes)`));
+  checkAssetHashes({
+    db,
+    dataDir: options.dataDir,
+    jobs: services.jobs,
+    audit,
+    peaksPath: (sha256) => peaksPath(options.dataDir, sha256),
+    changed: (id) => events.emit('library.changed', { entity: 'asset', id }),
+  });
   const dispatch = createDispatch(createHandlers(services), {
     onInternalError: (error, name) => console.error(`[studio] ${name} failed unexpectedly:`, error),
     language: () => settings.get().uiLanguage,

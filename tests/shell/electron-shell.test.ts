@@ -64,7 +64,7 @@ describe('the build, as `electron-forge package` makes it', () => {
       expect(read(file), file).not.toMatch(/data:(?:text\/javascript|application\/javascript|video\/mp2t|application\/typescript)/);
     }
     const sources = workerSources(projectDir);
-    expect(sources).toEqual(expect.arrayContaining(['jobs/worker-bootstrap.mjs', 'tts/onnx-child-bootstrap.mjs', 'tts/onnx-child-main.ts']));
+    expect(sources).toEqual(expect.arrayContaining(['jobs/worker-bootstrap.mjs', 'jobs/process-bootstrap.mjs', 'tts/onnx-child-bootstrap.mjs', 'tts/onnx-child-main.ts']));
     expect(sources.filter((s) => s.endsWith('.worker.ts')).length).toBeGreaterThanOrEqual(12);
     for (const source of sources) expect(fs.existsSync(path.join(buildDir, builtWorkerName(source))), source).toBe(true);
     // Every call site names a module the build emits, and none uses the pattern Vite would inline.
@@ -224,6 +224,10 @@ describe('the built main.js under Node, against a recording electron stand-in', 
     expect(Buffer.compare(Buffer.from(media.body), bytes.subarray(0, 100))).toBe(0);
     // Events went to the studio's window only (the stand-in records every webContents.send).
     expect(app.sent.every((s) => s.channel === 'studio:event')).toBe(true);
+    // The job ran in its own process, an Electron utility process running the built bootstrap
+    // (the RunAsNode fuse is off: a Node fork of the app binary could not start).
+    const jobFork = app.records.find((r) => r.api === 'utilityProcess.fork' && (r.detail as { modulePath: string }).modulePath.endsWith('process-bootstrap.js'));
+    expect(jobFork?.detail).toMatchObject({ modulePath: path.join(buildDir, 'process-bootstrap.js'), serviceName: 'Studio process-bootstrap' });
   });
 
   it('a Piper voice from resources/models speaks through a utility process running the built child', async () => {
@@ -234,7 +238,8 @@ describe('the built main.js under Node, against a recording electron stand-in', 
     expect(started.ok, JSON.stringify(started)).toBe(true);
     const done = (await finished((started as { result: JobInfo }).result.id)).payload;
     expect(done.state, JSON.stringify(done.error)).toBe('done');
-    const fork = app.records.find((r) => r.api === 'utilityProcess.fork');
+    // The job's process asked the main process for the ONNX child (jobs/child-link.ts).
+    const fork = app.records.find((r) => r.api === 'utilityProcess.fork' && (r.detail as { hasEntry: boolean }).hasEntry);
     expect(fork?.detail).toMatchObject({ modulePath: path.join(buildDir, 'onnx-child-bootstrap.js'), hasEntry: true });
   });
 

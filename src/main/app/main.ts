@@ -6,7 +6,7 @@ import { app, BrowserWindow, protocol } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { resolveDataDir } from '../platform.ts';
-import { hostChildren } from '../services/tts/onnx-child-link.ts';
+import { hostChildren } from '../services/jobs/child-link.ts';
 import { openStudio, type Studio } from '../studio.ts';
 import { electronPlatform } from './electron-platform.ts';
 import { registerIpc } from './ipc.ts';
@@ -46,7 +46,8 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   // Voices dropped into models/ ship as an extra resource beside the app (forge.config.ts).
   process.env.STUDIO_MODELS_DIR ??= path.join(app.isPackaged ? process.resourcesPath : app.getAppPath(), 'models');
-  // Job workers ask the main thread for the speech engine's process (onnx-child-link.ts).
+  // Worker threads ask the main thread for child processes (jobs/child-link.ts); job processes
+  // ask the job manager, which has the same launcher (studio.ts).
   stopHostingChildren = hostChildren(electronPlatform.launchChild);
   studio = openStudio({ dataDir: resolveDataDir(electronPlatform), transport: 'electron', platform: electronPlatform });
   registerProtocols(studio, path.join(buildDir, '..', 'renderer', MAIN_WINDOW_VITE_NAME));

@@ -1,5 +1,6 @@
+import path from 'node:path';
 import { utilityProcess } from 'electron';
-import type { ChildLauncher } from '../services/tts/onnx-child-link.ts';
+import type { ChildLauncher } from '../services/jobs/child-link.ts';
 
 /**
  * Child processes in the app are Electron utility processes: the binary cannot run as plain Node
@@ -8,7 +9,8 @@ import type { ChildLauncher } from '../services/tts/onnx-child-link.ts';
 export const utilityChild: ChildLauncher = (modulePath, env) => {
   const child = utilityProcess.fork(modulePath, [], {
     env: { ...process.env, ...env },
-    serviceName: 'Studio speech engine',
+    // As the OS's task manager shows it: 'Studio process-bootstrap' (a job), 'Studio onnx-child-bootstrap'.
+    serviceName: `Studio ${path.basename(modulePath, path.extname(modulePath))}`,
     stdio: 'inherit',
   });
   // Messages sent before the process is up wait for it.

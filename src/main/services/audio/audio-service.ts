@@ -66,10 +66,8 @@ export class AudioService {
       worker: worker('import'),
       input,
       finish: (result) => {
-        const existing = this.s.assets.list().find((a) => a.file === result.file);
-        // The same file imported again: an older copy may predate loudness figures.
-        if (existing) return existing.loudness ? existing : this.s.assets.setLoudness(existing.id, result.loudness);
         const { format: _format, ...asset } = result;
+        // The same file imported again gives back the asset already there (see AssetStore.add).
         const added = this.s.assets.add(asset, actor);
         this.s.events.emit('library.changed', { entity: 'asset', id: added.id });
         return added;

@@ -43,9 +43,31 @@ export async function openDecoder(format: Exclude<SourceFormat, 'wav'>): Promise
     throw new StudioError('unsupported_format', `no decoder for ${String(format)}`);
   }
   await decoder.ready;
+  // Damaged data can trap inside the WebAssembly decoder ("memory access out of bounds"): that is
+  // a corrupt file, not a failure of the studio, and the decoder is not used again after it.
+  const corrupt = (error: unknown) =>
+    error instanceof StudioError ? error : new StudioError('audio_corrupt', `the ${format} data cannot be decoded (${error instanceof Error ? error.message : String(error)})`, { format, reason: 'decoder_trap' });
   return {
-    decode: async (chunk) => await decoder.decode(chunk),
-    flush: async () => (decoder.flush ? await decoder.flush() : null),
-    free: () => decoder.free(),
+    decode: async (chunk) => {
+      try {
+        return await decoder.decode(chunk);
+      } catch (error) {
+        throw corrupt(error);
+      }
+    },
+    flush: async () => {
+      try {
+        return decoder.flush ? await decoder.flush() : null;
+      } catch (error) {
+        throw corrupt(error);
+      }
+    },
+    free: () => {
+      try {
+        decoder.free();
+      } catch {
+        // A decoder that trapped may fail to free; its memory goes with the job's process.
+      }
+    },
   };
 }

@@ -1,15 +1,18 @@
 /**
- * audio.import, off the main thread: recognises the file by content, decodes it (WAV is copied
- * as it is, compressed formats are decoded to a 32-bit float WAV), hashes the original, computes
- * the multi-resolution peaks in the same pass, and only then renames everything into place.
- * Any failure removes what it wrote, so the library is untouched.
+ * audio.import and asset.import, off the main thread: recognises the file by content, validates
+ * it (one validation for every import path), decodes it (WAV is copied as it is, compressed
+ * formats are decoded to a 32-bit float WAV), hashes the file that is stored (the one delivered
+ * and checked later, never the compressed original), computes the multi-resolution peaks and the
+ * loudness in the same pass, and only then renames everything into place. Any failure removes
+ * what it wrote, so the library is untouched.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { StudioError } from '../../../shared/errors.ts';
 import type { JobTools } from '../jobs/worker-runtime.ts';
-import { readWavHeader } from './wav-header.ts';
+import type { WavInfo } from '../media/wav-info.ts';
+import { readWavHeaderFd } from './wav-header.ts';
 import { openDecoder } from './decoders.ts';
 import { fileError } from './io-errors.ts';
 import { decodePcm, isSupportedPcm } from './pcm.ts';
@@ -17,6 +20,7 @@ import type { LoudnessResult } from '../../../shared/api/audio.ts';
 import { LoudnessMeter } from './loudness.ts';
 import { PeakBuilder, peaksPath, savePeaks } from './peaks.ts';
 import { mp3Channels, sniffFormat, type SourceFormat } from './sniff.ts';
+import { assertFinite, assertPlausibleLevel } from './sample-checks.ts';
 import { WavWriter } from './wav-writer.ts';
 import type { NewAsset } from '../library/assets.ts';
 
@@ -40,7 +44,7 @@ export async function importAudio({ source, dataDir, name }: ImportInput, job: P
   } catch (error) {
     throw fileError(error, source);
   }
-  if (size === 0) throw new StudioError('unsupported_format', 'tệp rỗng / the file is empty');
+  if (size === 0) throw new StudioError('unsupported_format', 'the file is empty');
   const fd = fs.openSync(source, 'r');
   const assetsDir = path.join(dataDir, 'assets');
   fs.mkdirSync(assetsDir, { recursive: true });
@@ -52,7 +56,7 @@ export async function importAudio({ source, dataDir, name }: ImportInput, job: P
     const format = sniffFormat(head);
     const staged =
       format === 'wav'
-        ? await copyWav(fd, size, head, path.join(assetsDir, `.import-${stamp}.part`), job)
+        ? await copyWav(fd, size, path.join(assetsDir, `.import-${stamp}.part`), job)
         : await decodeCompressed(fd, size, format, path.join(assetsDir, `.import-${stamp}.wav`), job, format === 'mp3' ? mp3Channels(head) : null);
     written.push(staged.temp);
     const file = path.join('assets', `${staged.sha256}.wav`);
@@ -93,19 +97,10 @@ interface Staged {
 type Job = Pick<JobTools, 'progress' | 'checkCancelled'>;
 
 /** One pass: copy the bytes as they are, hash them, and decode the data chunk for the peaks. */
-async function copyWav(fd: number, size: number, head: Buffer, temp: string, job: Job): Promise<Staged> {
-  const info = readWavHeader(head, size);
-  if (!isSupportedPcm(info)) {
-    throw new StudioError('unsupported_format', `WAV codec ${info.format} (${info.bitsPerSample}-bit) is not supported; use PCM or float WAV`);
-  }
-  const declared = info.declaredBytes;
+async function copyWav(fd: number, size: number, temp: string, job: Job): Promise<Staged> {
+  const info = probeSourceWav(fd, size);
   const frameBytes = (info.bitsPerSample / 8) * info.channels;
-  // 0 and 0xFFFFFFFF mean "size unknown" (streamed recordings); anything else must fit the file.
-  if (declared !== 0 && declared !== 0xffffffff && declared > info.dataBytes + frameBytes) {
-    throw new StudioError('unsupported_format', `tệp WAV bị cắt cụt / the WAV file is truncated (${info.dataBytes} of ${declared} audio bytes)`);
-  }
   const dataEnd = info.dataOffset + Math.floor(info.dataBytes / frameBytes) * frameBytes;
-  if (dataEnd === info.dataOffset) throw new StudioError('unsupported_format', 'the WAV file has no audio samples');
   const hash = createHash('sha256');
   const peaks = new PeakBuilder(info.sampleRate, info.channels);
   const meter = new LoudnessMeter(info.sampleRate, info.channels);
@@ -113,11 +108,12 @@ async function copyWav(fd: number, size: number, head: Buffer, temp: string, job
   try {
     // Reads start at the data chunk and hold whole frames, so samples decode in place (no copy).
     const span = Math.floor(CHUNK / frameBytes) * frameBytes;
-    const buf = Buffer.from(new ArrayBuffer(Math.max(span, info.dataOffset)));
+    // Chunks before `data` may be megabytes (BWF, junk): they are copied in spans too.
+    const buf = Buffer.from(new ArrayBuffer(span));
     let pos = 0;
     while (pos < size) {
       job.checkCancelled();
-      const want = pos < info.dataOffset ? info.dataOffset - pos : pos < dataEnd ? Math.min(span, dataEnd - pos) : span;
+      const want = pos < info.dataOffset ? Math.min(span, info.dataOffset - pos) : pos < dataEnd ? Math.min(span, dataEnd - pos) : span;
       const got = fs.readSync(fd, buf, 0, want, pos);
       if (got === 0) break;
       const bytes = buf.subarray(0, got);
@@ -126,6 +122,7 @@ async function copyWav(fd: number, size: number, head: Buffer, temp: string, job
       if (pos >= info.dataOffset && pos < dataEnd) {
         const frames = Math.floor(got / frameBytes);
         const block = decodePcm(bytes, frames, info);
+        if (info.format === 3) assertFinite(block);
         peaks.add(block);
         meter.add(block);
       }
@@ -142,6 +139,25 @@ async function copyWav(fd: number, size: number, head: Buffer, temp: string, job
   return { temp, sha256: hash.digest('hex'), peaks, meter, frames: (dataEnd - info.dataOffset) / frameBytes, sampleRate: info.sampleRate, channels: info.channels };
 }
 
+/**
+ * A source WAV's header, validated the same way for every import path: a supported codec, rate
+ * and channel count, a data chunk that fits the file and holds at least one frame.
+ */
+export function probeSourceWav(fd: number, size: number): WavInfo {
+  const info = readWavHeaderFd(fd, size);
+  if (!isSupportedPcm(info)) {
+    throw new StudioError('unsupported_format', `WAV codec ${info.format} (${info.bitsPerSample}-bit) is not supported; use PCM or float WAV`, { codec: info.format, bits: info.bitsPerSample });
+  }
+  const declared = info.declaredBytes;
+  const frameBytes = (info.bitsPerSample / 8) * info.channels;
+  // 0 and 0xFFFFFFFF mean "size unknown" (streamed recordings); anything else must fit the file.
+  if (declared !== 0 && declared !== 0xffffffff && declared > info.dataBytes + frameBytes) {
+    throw new StudioError('audio_corrupt', `the WAV file is truncated (${info.dataBytes} of ${declared} audio bytes)`, { reason: 'truncated' });
+  }
+  if (info.dataBytes < frameBytes) throw new StudioError('audio_corrupt', 'the WAV file has no audio samples', { reason: 'no_samples' });
+  return info;
+}
+
 /** A file where more than one decoded frame in four failed is corrupt, not merely damaged. */
 const NOMINAL_FRAME = 1152;
 
@@ -154,7 +170,6 @@ async function decodeCompressed(
   channelsHint: 1 | 2 | null,
 ): Promise<Staged> {
   const decoder = await openDecoder(format);
-  const hash = createHash('sha256');
   let writer: WavWriter | null = null;
   let peaks: PeakBuilder | null = null;
   let meter: LoudnessMeter | null = null;
@@ -173,6 +188,8 @@ async function decodeCompressed(
       throw new StudioError('unsupported_format', 'the sample rate or channel count changes inside the file');
     }
     const block = channels.map((c) => c.subarray(0, chunk.samplesDecoded));
+    assertFinite(block);
+    assertPlausibleLevel(block, format);
     writer.write(block);
     peaks!.add(block);
     meter!.add(block);
@@ -186,18 +203,19 @@ async function decodeCompressed(
       const got = fs.readSync(fd, buf, 0, buf.length, pos);
       if (got === 0) break;
       const bytes = new Uint8Array(buf.subarray(0, got));
-      hash.update(bytes);
       take(await decoder.decode(bytes));
       pos += got;
-      job.progress(pos / size, 'decoding');
+      job.progress((0.9 * pos) / size, 'decoding');
     }
     take(await decoder.flush());
     const w = writer as WavWriter | null;
     if (!w || frames === 0 || errors * NOMINAL_FRAME * 4 > frames) {
-      throw new StudioError('unsupported_format', `tệp ${format.toUpperCase()} hỏng hoặc không có âm thanh / the ${format} file is corrupt or holds no audio${errors ? ` (${errors} decode errors)` : ''}`);
+      throw new StudioError('audio_corrupt', `the ${format} file is corrupt or holds no audio${errors ? ` (${errors} decode errors)` : ''}`, { format, decodeErrors: errors });
     }
     w.finish();
-    return { temp: target, sha256: hash.digest('hex'), peaks: peaks!, meter: meter!, frames, sampleRate: w.sampleRate, channels: w.channels };
+    // The hash is of the WAV that is stored and delivered, not of the compressed original.
+    const sha256 = await hashFile(target, job);
+    return { temp: target, sha256, peaks: peaks!, meter: meter!, frames, sampleRate: w.sampleRate, channels: w.channels };
   } catch (error) {
     (writer as WavWriter | null)?.abort();
     fs.rmSync(target, { force: true });
@@ -205,6 +223,19 @@ async function decodeCompressed(
   } finally {
     decoder.free();
   }
+}
+
+async function hashFile(file: string, job: Job): Promise<string> {
+  const hash = createHash('sha256');
+  const total = Math.max(1, fs.statSync(file).size);
+  let done = 0;
+  for await (const chunk of fs.createReadStream(file, { highWaterMark: 1 << 20 })) {
+    job.checkCancelled();
+    hash.update(chunk as Buffer);
+    done += (chunk as Buffer).length;
+    job.progress(0.9 + (0.1 * done) / total, 'hashing');
+  }
+  return hash.digest('hex');
 }
 
 /**
@@ -218,15 +249,14 @@ export async function decodeToWav(source: string, temp: string, job: Job): Promi
   } catch (error) {
     throw fileError(error, source);
   }
-  if (size === 0) throw new StudioError('unsupported_format', 'tệp rỗng / the file is empty');
+  if (size === 0) throw new StudioError('unsupported_format', 'the file is empty');
   const fd = fs.openSync(source, 'r');
   try {
     const head = Buffer.alloc(Math.min(size, 64 * 1024));
     fs.readSync(fd, head, 0, head.length, 0);
     const format = sniffFormat(head);
     if (format === 'wav') {
-      const info = readWavHeader(head, size);
-      if (!isSupportedPcm(info)) throw new StudioError('unsupported_format', `WAV codec ${info.format} (${info.bitsPerSample}-bit) is not supported`);
+      const info = probeSourceWav(fd, size);
       const frameBytes = (info.bitsPerSample / 8) * info.channels;
       return { file: source, frames: Math.floor(info.dataBytes / frameBytes), sampleRate: info.sampleRate, channels: info.channels };
     }

@@ -10,6 +10,8 @@
  */
 import type { LoudnessResult } from '../../../shared/api/audio.ts';
 import { kWeightingFilters } from '../../../shared/audio/k-weighting.ts';
+import { StudioError } from '../../../shared/errors.ts';
+import { assertSupportedAudio } from '../media/wav-info.ts';
 import { TruePeakMeter } from './true-peak.ts';
 
 /** BS.1770-4 channel weights for the usual layouts: L, R, C = 1, LFE = 0, surrounds = 1.41. */
@@ -37,6 +39,8 @@ export class LoudnessMeter {
     readonly sampleRate: number,
     readonly channels: number,
   ) {
+    // Below 5 Hz a 100 ms sub-block would round to zero frames and `add` would never advance.
+    assertSupportedAudio({ sampleRate, channels });
     this.weights = channelWeights(channels);
     this.state = Array.from({ length: channels }, () => new Float64Array(4));
     this.filters = kWeightingFilters(sampleRate);
@@ -53,6 +57,10 @@ export class LoudnessMeter {
       for (let c = 0; c < this.channels; c++) {
         if (this.weights[c] === 0) continue;
         this.partialEnergy += this.weights[c]! * this.filterSum(block[c]!, offset, offset + take, c);
+      }
+      // Free to check here, once per span: NaN or an infinity anywhere makes the sum non-finite.
+      if (!Number.isFinite(this.partialEnergy)) {
+        throw new StudioError('audio_corrupt', 'the audio holds invalid samples (NaN or infinity)', { reason: 'non_finite_samples' });
       }
       this.partialFrames += take;
       offset += take;

@@ -6,11 +6,9 @@
 import fs from 'node:fs';
 import { StudioError } from '../../../shared/errors.ts';
 import type { WavInfo } from '../media/wav-info.ts';
-import { readWavHeader } from './wav-header.ts';
+import { readWavHeaderFd } from './wav-header.ts';
 import { fileError } from './io-errors.ts';
 import { decodePcm, isSupportedPcm } from './pcm.ts';
-
-const HEADER_BYTES = 64 * 1024;
 
 export class WavReader {
   readonly info: WavInfo;
@@ -34,10 +32,8 @@ export class WavReader {
     }
     try {
       const size = fs.fstatSync(fd).size;
-      if (size === 0) throw new StudioError('unsupported_format', 'tệp rỗng / the file is empty');
-      const head = Buffer.alloc(Math.min(HEADER_BYTES, size));
-      fs.readSync(fd, head, 0, head.length, 0);
-      const info = readWavHeader(head, size);
+      if (size === 0) throw new StudioError('unsupported_format', 'the file is empty');
+      const info = readWavHeaderFd(fd, size);
       if (!isSupportedPcm(info)) {
         throw new StudioError('unsupported_format', `WAV codec ${info.format}, ${info.bitsPerSample}-bit is not supported`);
       }

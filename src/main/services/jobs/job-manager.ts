@@ -1,17 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import os from 'node:os';
+import path from 'node:path';
 import { MAX_RUNNING_JOBS, type JobInfo } from '../../../shared/domain.ts';
 import { StudioError } from '../../../shared/errors.ts';
 import type { StudioEvents } from '../../../shared/events.ts';
-import type { FromWorker, WorkerStart } from './protocol.ts';
-import { workerUrl } from './worker-files.ts';
+import { childHost, forkChild, type ChildLauncher, type ChildLink } from './child-link.ts';
+import type { FromWorker, ToWorker } from './protocol.ts';
+import { workerPath } from './worker-files.ts';
 
 export interface JobSpec<I, R> {
   kind: string;
   title: string;
-  /** URL of a module that calls defineJobWorker. */
+  /** URL of a module that calls defineJobWorker (from workerUrl); it runs in its own process. */
   worker: URL;
   input: I;
   /** Runs on the main thread with the worker's result (e.g. to record it in the database). */
@@ -20,29 +21,45 @@ export interface JobSpec<I, R> {
 
 type Emit = <N extends 'job.progress' | 'job.finished'>(name: N, payload: StudioEvents[N]) => void;
 
-const BOOTSTRAP = workerUrl('jobs/worker-bootstrap.mjs');
-/** A worker that ignores a cancel this long is stopped by force. */
+const BOOTSTRAP = workerPath('jobs/process-bootstrap.mjs');
+/** A job that ignores a cancel this long is stopped by force. */
 const CANCEL_GRACE_MS = 2000;
 const HISTORY_LIMIT = 100;
 
 interface Running {
   info: JobInfo;
-  worker: Worker;
+  cancelFile: string;
+  child: ChildLink;
   settled: Promise<JobInfo>;
   cancelRequested: boolean;
 }
 
 /**
- * Runs long work in worker threads: each job has an id, progress events, cancel and a final
- * result or error. A worker that crashes fails its job and nothing else.
+ * Runs long work off the main thread: each job has an id, progress events, cancel and a final
+ * result or error.
+ *
+ * Each job runs in its own child process, not a worker thread: a thread shares the process, and
+ * a V8 fatal error in it (an array grown past V8's limit — what a 4 Hz WAV did to the loudness
+ * meter), a native crash or an abort ends the whole host. A process that dies, whatever the
+ * cause (abort, out of memory, exit, uncaught exception, killed), fails its job with
+ * `worker_crashed` and nothing else. Spawning costs tens of milliseconds, small beside the work
+ * that goes into jobs.
+ *
+ * The processes are started with the platform's launcher: a Node fork from sources (browser mode,
+ * the CLI, the tests), an Electron utility process in the app, where the binary cannot run as
+ * Node. A job that needs a child of its own (the ONNX engine) asks the manager, which starts it
+ * with the same launcher (child-link.ts).
  */
 export class JobManager {
   private readonly jobs = new Map<string, Running>();
 
-  constructor(private readonly emit: Emit) {}
+  constructor(
+    private readonly emit: Emit,
+    private readonly launch: ChildLauncher = forkChild,
+  ) {}
 
   start<I, R>(spec: JobSpec<I, R>): JobInfo {
-    // Each job is a worker thread with its own heap: without a cap a client could start thousands.
+    // Each job is a process with its own heap: without a cap a client could start thousands.
     const active = [...this.jobs.values()].filter((job) => job.info.state === 'running').length;
     if (active >= MAX_RUNNING_JOBS) {
       throw new StudioError('busy', `${active} jobs are running; at most ${MAX_RUNNING_JOBS} at once`, { max: MAX_RUNNING_JOBS });
@@ -57,26 +74,33 @@ export class JobManager {
       startedAt: new Date().toISOString(),
       finishedAt: null,
     };
-    const workerData: WorkerStart<I> = { entry: resolveWorkerEntry(spec.worker), input: spec.input };
-    const worker = new Worker(fileURLToPath(BOOTSTRAP), { workerData });
-    const running: Running = { info, worker, settled: undefined as unknown as Promise<JobInfo>, cancelRequested: false };
+    const child = this.launch(BOOTSTRAP, { STUDIO_JOB_ENTRY: spec.worker.href });
+    const cancelFile = path.join(os.tmpdir(), `studio-job-${info.id}.cancel`);
+    const running: Running = { info, cancelFile, child, settled: undefined as unknown as Promise<JobInfo>, cancelRequested: false };
+    // Children the job asks for (its ONNX engine) live no longer than the job.
+    const host = childHost(this.launch, (message) => send(child, { type: 'host', message }));
     running.settled = new Promise<JobInfo>((resolve) => {
       let outcome: FromWorker | null = null;
-      worker.on('message', (message: FromWorker) => {
-        if (message.type === 'progress') {
+      child.onMessage((raw) => {
+        const message = raw as FromWorker;
+        if (message.type === 'ready') {
+          send(child, { type: 'start', input: spec.input, cancelFile });
+        } else if (message.type === 'host') {
+          host.handle(message.request);
+        } else if (message.type === 'progress') {
           if (info.state !== 'running') return;
           info.progress = message.progress;
           info.message = message.message;
           this.emit('job.progress', { ...info });
-        } else {
+        } else if (!outcome) {
+          // The answer is in: end the process (a utility process does not end by itself).
           outcome = message;
+          child.kill();
         }
       });
-      worker.on('error', (error) => {
-        outcome ??= { type: 'error', error: { code: 'internal', message: error.message } };
-      });
-      worker.on('exit', (exitCode) => {
-        void this.settle(running, spec, outcome, exitCode).then(resolve);
+      child.onExit((description) => {
+        host.close();
+        void this.settle(running, spec, outcome, description).then(resolve);
       });
     });
     this.jobs.set(info.id, running);
@@ -90,8 +114,13 @@ export class JobManager {
     if (!job) throw new StudioError('not_found', `job ${id}`);
     if (job.info.state === 'running') {
       job.cancelRequested = true;
-      job.worker.postMessage({ type: 'cancel' });
-      setTimeout(() => void job.worker.terminate(), CANCEL_GRACE_MS).unref();
+      try {
+        fs.writeFileSync(job.cancelFile, '');
+      } catch {
+        // The message below still reaches a job that awaits; the kill, one that does not.
+      }
+      send(job.child, { type: 'cancel' });
+      setTimeout(() => job.child.kill(), CANCEL_GRACE_MS).unref();
     }
     return { ...job.info };
   }
@@ -107,11 +136,16 @@ export class JobManager {
     return { ...(await job.settled) };
   }
 
+  /** Stops every running job (their processes are killed) and waits for them to be settled. */
   async close(): Promise<void> {
-    await Promise.all([...this.jobs.values()].map((job) => job.worker.terminate()));
+    const running = [...this.jobs.values()].filter((job) => job.info.state === 'running');
+    for (const job of running) job.child.kill();
+    await Promise.all(running.map((job) => job.settled));
   }
 
-  private async settle<I, R>({ info, cancelRequested }: Running, spec: JobSpec<I, R>, outcome: FromWorker | null, exitCode: number) {
+  private async settle<I, R>(running: Running, spec: JobSpec<I, R>, outcome: FromWorker | null, exitDescription: string) {
+    const { info, cancelRequested } = running;
+    fs.rmSync(running.cancelFile, { force: true });
     if (outcome?.type === 'done') {
       try {
         info.result = spec.finish ? await spec.finish(outcome.result as R) : outcome.result;
@@ -130,7 +164,7 @@ export class JobManager {
       info.error = outcome.error;
     } else {
       info.state = 'failed';
-      info.error = { code: 'internal', message: `the job's worker stopped unexpectedly (exit code ${exitCode})` };
+      info.error = { code: 'worker_crashed', message: `the job's process stopped unexpectedly (${exitDescription})` };
     }
     info.finishedAt = new Date().toISOString();
     this.emit('job.finished', { ...info });
@@ -143,15 +177,16 @@ export class JobManager {
   }
 }
 
+/** Sends to a job's process; one that is gone already is settled by its exit. */
+function send(child: ChildLink, message: ToWorker): void {
+  try {
+    child.send(message);
+  } catch {
+    child.kill();
+  }
+}
+
 function toJobError(error: unknown): { code: string; message: string } {
   if (error instanceof StudioError) return { code: error.code, message: error.message };
   return { code: 'internal', message: error instanceof Error ? error.message : String(error) };
-}
-
-/** From sources the worker is a .ts file; in a packaged build it is a .js file beside main.js. */
-function resolveWorkerEntry(url: URL): string {
-  const file = fileURLToPath(url);
-  if (fs.existsSync(file)) return url.href;
-  const built = file.replace(/\.ts$/, '.js');
-  return fs.existsSync(built) ? pathToFileURL(built).href : url.href;
 }

@@ -1,6 +1,8 @@
-import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
+import fs from 'node:fs';
 import { StudioError, systemErrorToStudioError } from '../../../shared/errors.ts';
-import type { FromWorker, ToWorker, WorkerStart } from './protocol.ts';
+import { relayChildrenThrough } from './child-link.ts';
+import { parentChannel } from './child-parent.ts';
+import type { FromWorker, ToWorker } from './protocol.ts';
 
 export interface JobTools {
   /** Reports how far the work is (0..1, or null when unknown); cheap to call often. */
@@ -12,16 +14,29 @@ export interface JobTools {
 
 const PROGRESS_INTERVAL_MS = 100;
 
-/** The body of a job module: runs once in its worker thread and reports back to the manager. */
+type Start = Extract<ToWorker, { type: 'start' }>;
+
+/**
+ * The body of a job module: runs once in its own process (started by process-bootstrap.mjs) and
+ * reports back to the manager, over Node's IPC or an Electron utility process's parentPort.
+ */
 export function defineJobWorker<I, R>(work: (input: I, tools: JobTools) => Promise<R> | R): void {
-  if (!parentPort) throw new Error('defineJobWorker must run inside a worker thread');
-  const port = parentPort;
-  const post = (message: FromWorker) => port.postMessage(message);
+  const channel = parentChannel<ToWorker, FromWorker>();
+  const post = (message: FromWorker) => channel.send(message);
   const controller = new AbortController();
-  port.on('message', (message: ToWorker) => {
-    if (message.type === 'cancel') controller.abort();
+  const fromHost = relayChildrenThrough((request) => post({ type: 'host', request }));
+  let start: Start | null = null;
+  const started = new Promise<Start>((resolve) => {
+    channel.listen((message) => {
+      if (message.type === 'start' && !start) resolve((start = message));
+      else if (message.type === 'cancel') controller.abort();
+      else if (message.type === 'host') fromHost(message.message);
+    });
   });
+  // Asked for once we listen, so no message can arrive before anyone hears it.
+  post({ type: 'ready' });
   let lastSent = 0;
+  let lastLooked = 0;
   const tools: JobTools = {
     signal: controller.signal,
     progress(fraction, message = '') {
@@ -32,20 +47,33 @@ export function defineJobWorker<I, R>(work: (input: I, tools: JobTools) => Promi
     },
     checkCancelled() {
       // A synchronous loop (render, encode) never yields to the event loop, so the cancel message
-      // would wait in the port until the work ends; take it from the port here instead.
-      if (!controller.signal.aborted && (receiveMessageOnPort(port)?.message as ToWorker | undefined)?.type === 'cancel') controller.abort();
+      // would wait until the work ends; the manager also creates the cancel file: look for it.
+      const now = Date.now();
+      if (start && !controller.signal.aborted && now - lastLooked >= PROGRESS_INTERVAL_MS) {
+        lastLooked = now;
+        if (fs.existsSync(start.cancelFile)) controller.abort();
+      }
       if (controller.signal.aborted) throw new StudioError('cancelled', 'cancelled by the user');
     },
   };
-  const { input } = workerData as WorkerStart<I>;
-  Promise.resolve()
-    .then(() => work(input, tools))
+  // The last message. The manager ends the process when it has it: whatever the job left open
+  // (handles, native state) dies with it. (A utility process cannot end itself once its message
+  // is surely out, so the same rule holds for both kinds of child.)
+  const last = (message: FromWorker) => {
+    try {
+      post(message);
+    } catch (error) {
+      // A result that cannot cross to the host (a function, a native handle) is the job's bug.
+      post({ type: 'error', error: { code: 'internal', message: `job result not transferable: ${(error as Error).message}` } });
+    }
+  };
+  started
+    .then((begun) => work(begun.input as I, tools))
     .then(
-      (result) => post({ type: 'done', result }),
+      (result) => last({ type: 'done', result }),
       (error: unknown) => {
         const code = systemErrorToStudioError(error)?.code ?? 'internal'; // ENOSPC → disk_full, as in dispatch
-        post({ type: 'error', error: { code, message: error instanceof Error ? error.message : String(error) } });
+        last({ type: 'error', error: { code, message: error instanceof Error ? error.message : String(error) } });
       },
-    )
-    .finally(() => port.close());
+    );
 }

@@ -48,8 +48,18 @@ export class AssetStore {
     private readonly audit: AuditTrail,
   ) {}
 
+  /**
+   * Records a new asset. The same file again (files are named by their sha256: the same audio) gives
+   * back the asset already there, its loudness filled in if it predates the figures: importing a
+   * file twice is not an error, whichever request imports it.
+   */
   add(asset: NewAsset, actor: string): Asset {
     return this.db.transaction(() => {
+      const existing = this.db.prepare('SELECT * FROM assets WHERE file = ?').get(asset.file) as AssetRow | undefined;
+      if (existing) {
+        const found = toAsset(existing);
+        return !found.loudness && asset.loudness ? this.setLoudness(found.id, asset.loudness) : found;
+      }
       const { lastInsertRowid } = this.db
         .prepare(
           `INSERT INTO assets (kind, name, file, sha256, bytes, duration_sec, sample_rate, channels, created_at)

@@ -5,6 +5,7 @@ import { MAX_RECORDINGS_OPEN, MAX_RECORDINGS_PER_CLIENT, type RecoverableTake, t
 import type { Asset } from '../../../shared/domain.ts';
 import { StudioError } from '../../../shared/errors.ts';
 import type { AssetStore } from '../library/assets.ts';
+import { assertSupportedAudio } from '../media/wav-info.ts';
 import type { Db } from '../storage/database.ts';
 import { GrowingWav, repairWavHeader, WAV_HEADER_BYTES } from './growing-wav.ts';
 import { hashAndMeasureTake } from './hash-and-measure.ts';
@@ -53,6 +54,8 @@ export class RecorderService {
   }
 
   start(options: { deviceLabel?: string; sampleRate: number; channels: number }, client = 'local'): { sessionId: string } {
+    // The contract bounds these too; the service holds the same line for in-process callers.
+    assertSupportedAudio(options);
     // Each take holds an open file: without caps one client could exhaust the process's descriptors.
     const open = [...this.sessions.values()];
     if (open.filter((session) => session.client === client).length >= MAX_RECORDINGS_PER_CLIENT || open.length >= MAX_RECORDINGS_OPEN) {

@@ -5,7 +5,7 @@
  */
 import { StudioError } from '../../../shared/errors.ts';
 import type { JobTools } from '../jobs/worker-runtime.ts';
-import { parentChannel } from './child-parent.ts';
+import { parentChannel } from '../jobs/child-parent.ts';
 import type { FromChild, ToChild } from './onnx-child.ts';
 
 const parent = parentChannel<ToChild, FromChild>();

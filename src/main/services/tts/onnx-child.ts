@@ -7,12 +7,12 @@
  *
  * This is the parent's side (`runInChild`, called from a job worker); the child is
  * onnx-child-main.ts, started as a Node child process or an Electron utility process
- * (onnx-child-link.ts).
+ * (jobs/child-link.ts).
  */
 import { StudioError, type ErrorCode } from '../../../shared/errors.ts';
 import type { JobTools } from '../jobs/worker-runtime.ts';
 import { workerPath, workerUrl } from '../jobs/worker-files.ts';
-import { startChild } from './onnx-child-link.ts';
+import { startChild } from '../jobs/child-link.ts';
 
 type Task = 'synthesize' | 'install';
 export type ToChild = { type: 'run'; task: Task; input: unknown } | { type: 'cancel' };

@@ -69,7 +69,7 @@ describe('audio.import', () => {
         fs.writeFileSync(at('truncated.wav'), whole.subarray(0, whole.length / 2));
         return at('truncated.wav');
       },
-      'unsupported_format',
+      'audio_corrupt',
       /cắt cụt|truncated/,
     ],
     [
@@ -81,7 +81,7 @@ describe('audio.import', () => {
         fs.writeFileSync(at('corrupt.mp3'), bytes);
         return at('corrupt.mp3');
       },
-      'unsupported_format',
+      'audio_corrupt',
       /hỏng|corrupt/,
     ],
     ['a text file named .mp3', () => (fs.writeFileSync(at('notes.mp3'), 'Bản tin thời tiết\n'.repeat(50)), at('notes.mp3')), 'unsupported_format', /không nhận ra|not a recognised/],

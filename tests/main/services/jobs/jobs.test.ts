@@ -1,8 +1,11 @@
 import Database from 'better-sqlite3';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, fork } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import type { ChildLauncher } from '../../../../src/main/services/jobs/child-link.ts';
+import { JobManager } from '../../../../src/main/services/jobs/job-manager.ts';
 import type { JobInfo } from '../../../../src/shared/domain.ts';
 import { useTestStudio } from '../../../helpers/studio.ts';
 
@@ -17,7 +20,7 @@ describe('jobs', () => {
     return seen;
   }
 
-  it('backs the library up in a worker thread with progress and a final result', async () => {
+  it('backs the library up in a job process with progress and a final result', async () => {
     for (let i = 0; i < 200; i++) await studio.call('bulletin.create', { title: `Bản tin ${i}`, script: 'Nội dung '.repeat(200) });
     const events = collectEvents();
     const started = await studio.call('library.backup', { destDir: path.join(studio.dataDir, 'backups') });
@@ -52,7 +55,7 @@ describe('jobs', () => {
     fs.writeFileSync(bad, Buffer.from('RIFF\x10\x00\x00\x00WAVEjunkjunk'));
     const job = await studio.call('asset.import', { path: bad });
     const done = await studio.services.jobs.wait(job.id);
-    expect(done).toMatchObject({ state: 'failed', error: { code: 'unsupported_format' } });
+    expect(done).toMatchObject({ state: 'failed', error: { code: 'audio_corrupt' } });
     expect(await studio.call('asset.list', {})).toEqual([]);
     const leftovers = fs.existsSync(path.join(studio.dataDir, 'assets')) ? fs.readdirSync(path.join(studio.dataDir, 'assets')) : [];
     expect(leftovers).toEqual([]);
@@ -84,15 +87,83 @@ describe('jobs', () => {
     expect(Date.now() - started).toBeLessThan(10_000);
   });
 
-  it('fails a job whose worker dies, and the studio keeps working', async () => {
+  // Issue 8, item 1: a worker's abort took the whole host down (jobs ran in worker threads).
+  it.each(['exit', 'abort', 'kill', 'uncaught'] as const)('item 1: a job whose process dies (%s) fails with worker_crashed, and the studio keeps working', async (how) => {
     const job = studio.services.jobs.start({
       kind: 'test.crash',
       title: 'crash',
       worker: new URL('../../../fixtures/jobs/crashing.worker.ts', import.meta.url),
-      input: {},
+      input: { how },
     });
     const done = await studio.services.jobs.wait(job.id);
-    expect(done).toMatchObject({ state: 'failed', error: { code: 'internal' } });
+    expect(done).toMatchObject({ state: 'failed', error: { code: 'worker_crashed' } });
     expect((await studio.call('bulletin.create', { title: 'Vẫn chạy' })).title).toBe('Vẫn chạy');
+  });
+
+  it('item 1: a V8 fatal error in a job (an array grown past its limit) fails only that job', async () => {
+    const job = studio.services.jobs.start({
+      kind: 'test.crash',
+      title: 'grow',
+      worker: new URL('../../../fixtures/jobs/crashing.worker.ts', import.meta.url),
+      input: { how: 'grow-array' },
+    });
+    const done = await studio.services.jobs.wait(job.id);
+    expect(done).toMatchObject({ state: 'failed', error: { code: 'worker_crashed' } });
+    expect((await studio.call('bulletin.create', { title: 'Vẫn chạy' })).title).toBe('Vẫn chạy');
+  }, 120_000);
+
+  it('cancels a synchronous loop in its process, which then cleans up (no kill needed)', async () => {
+    const cleanedUp = path.join(studio.dataDir, 'cleaned-up');
+    const job = studio.services.jobs.start({
+      kind: 'test.busy',
+      title: 'busy',
+      worker: new URL('../../../fixtures/jobs/busy-loop.worker.ts', import.meta.url),
+      input: { cleanedUp },
+    });
+    // Wait until the loop runs (its process has started), then cancel.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    studio.services.jobs.cancel(job.id);
+    const done = await studio.services.jobs.wait(job.id);
+    expect(done.state).toBe('cancelled');
+    expect(fs.readFileSync(cleanedUp, 'utf8')).toBe('yes');
+  });
+
+  it('kills running jobs on close', async () => {
+    const job = studio.services.jobs.start({
+      kind: 'test.stubborn',
+      title: 'stubborn',
+      worker: new URL('../../../fixtures/jobs/stubborn.worker.ts', import.meta.url),
+      input: { seconds: 60 },
+    });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await studio.services.jobs.close();
+    expect((await studio.services.jobs.wait(job.id)).state).toBe('failed');
+  });
+
+  it('starts a job and the child it asks for with the launcher it is given, children that talk through process.parentPort as in Electron', async () => {
+    // What Electron's utility processes are, as the shell suite's stand-in runs them: Node with
+    // process.parentPort and no process.send for the child's code to rely on.
+    const parentPortShim = fileURLToPath(new URL('../../../shell/stand-in/parent-port.mjs', import.meta.url));
+    const launched: string[] = [];
+    const utilityLike: ChildLauncher = (modulePath, env) => {
+      launched.push(path.basename(modulePath));
+      const child = fork(modulePath, [], { env: { ...process.env, ...env }, execArgv: ['--import', parentPortShim], serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+      return {
+        send: (message) => void (child.connected && child.send(message as never)),
+        onMessage: (listener) => void child.on('message', listener),
+        onExit: (listener) => void child.once('close', (code, signal) => listener(signal ?? `exit code ${code}`)),
+        kill: () => void child.kill(),
+      };
+    };
+    const manager = new JobManager(() => undefined, utilityLike);
+    try {
+      const job = manager.start({ kind: 'test.child', title: 'child', worker: new URL('../../../fixtures/jobs/with-child.worker.ts', import.meta.url), input: { text: 'xin chào' } });
+      const done = await manager.wait(job.id);
+      expect(done, JSON.stringify(done.error)).toMatchObject({ state: 'done', result: { echo: 'XIN CHÀO', parentPort: true, jobParentPort: true } });
+      // The job's process and its child both came from the launcher, not from a fork in the job.
+      expect(launched).toEqual(['process-bootstrap.mjs', 'onnx-child-bootstrap.mjs']);
+    } finally {
+      await manager.close();
+    }
   });
 });

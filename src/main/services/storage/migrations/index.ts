@@ -9,6 +9,7 @@ import { deliveryOutbox } from './030-delivery-outbox.ts';
 import { outboxLease } from './031-outbox-lease.ts';
 import { audioEdits } from './010-audio-edits.ts';
 import { assetLoudness } from './011-asset-loudness.ts';
+import { assetHashCheck } from './012-asset-hash-check.ts';
 import { recorderSchema } from './020-recorder.ts';
 import { recordingOwner } from './021-recording-owner.ts';
 import { pronunciationsSchema } from './025-pronunciations.ts';
@@ -26,4 +27,4 @@ export interface Migration {
   sql: string;
 }
 
-export const migrations: Migration[] = [deliveryOutbox, outboxLease, librarySchema, librarySearch, audioEdits, recorderSchema, recordingOwner, pronunciationsSchema, voicePacksSchema, packageImportsSchema, packageSignatures, assetLoudness, translationLanguagesSchema, translationMemorySchema, translationsSchema, serialDevicesSchema];
+export const migrations: Migration[] = [deliveryOutbox, outboxLease, librarySchema, librarySearch, audioEdits, recorderSchema, recordingOwner, pronunciationsSchema, voicePacksSchema, packageImportsSchema, packageSignatures, assetLoudness, assetHashCheck, translationLanguagesSchema, translationMemorySchema, translationsSchema, serialDevicesSchema];

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { StudioError } from '../../../../shared/errors.ts';
 import type { JobTools } from '../../jobs/worker-runtime.ts';
 import { findLicence, folderSize, installStaged, isStagingFolder, readJson, sha256File, type PackLimits } from '../../model-packs/index.ts';
-import type { ChildLauncher } from '../../tts/onnx-child-link.ts';
+import type { ChildLauncher } from '../../jobs/child-link.ts';
 import { detectMtLayout } from './mt-pack-layout.ts';
 import { PackTranslationEngine } from './pack-engine.ts';
 import type { MtModelInfo } from './pack-model.ts';

@@ -7,7 +7,7 @@
  */
 import { StudioError, type ErrorCode } from '../../../../shared/errors.ts';
 import { workerPath, workerUrl } from '../../jobs/worker-files.ts';
-import { startChild, type ChildLauncher, type ChildLink } from '../../tts/onnx-child-link.ts';
+import { startChild, type ChildLauncher, type ChildLink } from '../../jobs/child-link.ts';
 import type { FromPackChild, ToPackChild } from './mt-pack-protocol.ts';
 import type { MtModelInfo, PackTranslation } from './pack-model.ts';
 

@@ -102,8 +102,9 @@ describe('bulletin package round trip', () => {
     expect(areaChains(receiver, imported.targetAreaIds)).toEqual(areaChains(sender, bulletin.targetAreaIds));
 
     const gotAsset = receiver.services.assets.get(imported.audioAssetId!);
-    const { id: _i, createdAt: _c, ...sentFacts } = sentAsset;
-    const { id: _j, createdAt: _d, ...gotFacts } = gotAsset;
+    // Loudness is measured on each side (asset.import measures now); package-loudness.test.ts checks it travels.
+    const { id: _i, createdAt: _c, loudness: _l, ...sentFacts } = sentAsset;
+    const { id: _j, createdAt: _d, loudness: _m, ...gotFacts } = gotAsset;
     expect(gotFacts).toEqual(sentFacts);
     expect(sha256(path.join(receiver.dataDir, gotAsset.file))).toBe(sentAsset.sha256);
 

@@ -1,7 +1,8 @@
 /**
- * The child process's side of its link to whoever started it (onnx-child-link.ts): Electron's
+ * The child process's side of its link to whoever started it (child-link.ts): Electron's
  * `process.parentPort` in a utility process, Node's IPC channel in a forked Node process.
- * Shared by every child that runs ONNX work (speech, translation packs).
+ * Shared by every child process: job processes (process-bootstrap.mjs) and the ONNX children
+ * (speech, translation packs).
  */
 interface ParentPort {
   on(event: 'message', listener: (event: { data: unknown }) => void): void;
