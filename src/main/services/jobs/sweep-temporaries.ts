@@ -7,6 +7,7 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { processAlive } from './process-alive.ts';
 
 export const STALE_MS = 10 * 60_000;
 const MAX_DEPTH = 4;
@@ -84,12 +85,3 @@ async function lastTouched(target: string): Promise<{ mtimeMs: number; bytes: nu
   }
 }
 
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it exists, under another user.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}

@@ -7,3 +7,4 @@ export { stagePack, extractZip, copyFolder, safeEntryPath, DEFAULT_PACK_LIMITS, 
 export { folderSize, sha256File, readText, readJson } from './pack-files.ts';
 export { modelCard, findLicence, type CardMetadata } from './pack-metadata.ts';
 export { installStaged, packSlug, isStagingFolder, type StagedValidation, type InstallStagedOptions } from './install-staged.ts';
+export { offlineTransformers, type Transformers } from './offline-transformers.ts';

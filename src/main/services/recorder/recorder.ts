@@ -9,6 +9,7 @@ import { assertSupportedAudio } from '../media/wav-info.ts';
 import type { Db } from '../storage/database.ts';
 import { GrowingWav, repairWavHeader, WAV_HEADER_BYTES } from './growing-wav.ts';
 import { hashAndMeasureTake } from './hash-and-measure.ts';
+import { processAlive } from '../jobs/process-alive.ts';
 
 export const RECORDINGS_DIR = 'recordings';
 
@@ -236,15 +237,6 @@ export class RecorderService {
 
 const defaultName = (startedAt: string): string => `Ghi âm ${startedAt.slice(0, 19).replace('T', ' ')}`;
 
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it exists but belongs to someone else (it is alive); ESRCH: it is gone.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 function fileSize(file: string): number {
   try {

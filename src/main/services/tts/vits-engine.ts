@@ -8,24 +8,10 @@ import path from 'node:path';
 import { StudioError } from '../../../shared/errors.ts';
 import type { EngineAudio, EngineSettings, TtsEngine } from './engine.ts';
 import { timeStretch } from './time-stretch.ts';
+import { offlineTransformers, type Transformers } from '../model-packs/index.ts';
 
-type Transformers = typeof import('@huggingface/transformers');
 type Tokenizer = Awaited<ReturnType<Transformers['AutoTokenizer']['from_pretrained']>>;
 type Model = Awaited<ReturnType<Transformers['VitsModel']['from_pretrained']>>;
-
-let loaded: Promise<Transformers> | null = null;
-
-/** Loaded lazily: it is large and only VITS voices need it. */
-function transformers(): Promise<Transformers> {
-  loaded ??= import('@huggingface/transformers').then((t) => {
-    t.env.allowRemoteModels = false;
-    t.env.allowLocalModels = true;
-    t.env.useBrowserCache = false;
-    t.env.useFSCache = false;
-    return t;
-  });
-  return loaded;
-}
 
 /** transformers.js resolves `localModelPath + id`; loads are serialised so the global stays right. */
 let loadQueue: Promise<unknown> = Promise.resolve();
@@ -41,7 +27,7 @@ export class VitsEngine implements TtsEngine {
 
   static load(dir: string): Promise<VitsEngine> {
     const next = loadQueue.then(async () => {
-      const t = await transformers();
+      const t = await offlineTransformers();
       t.env.localModelPath = path.dirname(path.resolve(dir)) + path.sep;
       const id = path.basename(path.resolve(dir));
       let tokenizer: Tokenizer;

@@ -16,8 +16,8 @@ import { StudioError } from '../../../../shared/errors.ts';
 import { modelCard, readJson } from '../../model-packs/index.ts';
 import { isLanguageToken, languageTokens, marianPairFromName, tagsFor } from './language-tags.ts';
 import { detectMtLayout, type MtDtype, type MtLayout } from './mt-pack-layout.ts';
+import { offlineTransformers, type Transformers } from '../../model-packs/index.ts';
 
-type Transformers = typeof import('@huggingface/transformers');
 type Tokenizer = Awaited<ReturnType<Transformers['AutoTokenizer']['from_pretrained']>>;
 type Model = Awaited<ReturnType<Transformers['AutoModelForSeq2SeqLM']['from_pretrained']>>;
 type TemplateItem = { SpecialToken?: { id: string }; Sequence?: { id: string } };
@@ -39,18 +39,6 @@ export interface PackTranslation {
   text: string;
   /** Geometric mean of the chosen tokens' probabilities. */
   confidence: number;
-}
-
-let loaded: Promise<Transformers> | null = null;
-function transformers(): Promise<Transformers> {
-  loaded ??= import('@huggingface/transformers').then((t) => {
-    t.env.allowRemoteModels = false;
-    t.env.allowLocalModels = true;
-    t.env.useBrowserCache = false;
-    t.env.useFSCache = false;
-    return t;
-  });
-  return loaded;
 }
 
 /** All token strings of a tokenizer.json: its added tokens and its model's vocabulary. */
@@ -90,7 +78,7 @@ export class PackModel {
 
   static async load(dir: string, originalName?: string): Promise<PackModel> {
     const { root, ...info } = readModelInfo(dir, originalName);
-    const t = await transformers();
+    const t = await offlineTransformers();
     // transformers.js resolves `localModelPath + id`; one pack per child, so the global is ours.
     t.env.localModelPath = path.dirname(path.resolve(root)) + path.sep;
     const id = path.basename(path.resolve(root));
