@@ -63,6 +63,9 @@ app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
 
+/** How long quitting waits for jobs to stop and the database to close. */
+const QUIT_GRACE_MS = 10_000;
+
 app.on('will-quit', (event) => {
   if (!studio) return;
   // Let running jobs stop and the database close cleanly before the process ends.
@@ -70,5 +73,11 @@ app.on('will-quit', (event) => {
   const closing = studio;
   studio = null;
   stopHostingChildren?.();
-  void closing.close().finally(() => app.quit());
+  // Never hang on quit: what has not closed after the grace period is ended with the process
+  // (the database is WAL with synchronous=FULL, so every acknowledged write is already on disk).
+  const grace = new Promise<void>((resolve) => setTimeout(() => {
+    console.error(`Studio: closing took over ${QUIT_GRACE_MS / 1000} s; quitting anyway`);
+    resolve();
+  }, QUIT_GRACE_MS).unref());
+  void Promise.race([closing.close(), grace]).finally(() => app.quit());
 });
