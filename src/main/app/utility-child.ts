@@ -13,14 +13,21 @@ export const utilityChild: ChildLauncher = (modulePath, env) => {
     serviceName: `Studio ${path.basename(modulePath, path.extname(modulePath))}`,
     stdio: 'inherit',
   });
-  // Messages sent before the process is up wait for it.
+  // Messages sent before the process is up wait for it; those sent after it ended are dropped
+  // (a job's child can end after the job, and its exit notice has nowhere to go).
   let pending: unknown[] | null = [];
+  let ended = false;
+  child.once('exit', () => (ended = true));
   child.once('spawn', () => {
-    for (const message of pending ?? []) child.postMessage(message);
+    for (const message of pending ?? []) if (!ended) child.postMessage(message);
     pending = null;
   });
   return {
-    send: (message) => (pending ? pending.push(message) : child.postMessage(message)),
+    send: (message) => {
+      if (ended) return;
+      if (pending) pending.push(message);
+      else child.postMessage(message);
+    },
     onMessage: (listener) => void child.on('message', listener),
     onExit: (listener) => void child.once('exit', (code) => listener(`exit code ${code}`)),
     kill: () => void child.kill(),

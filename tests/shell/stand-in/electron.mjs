@@ -142,6 +142,9 @@ export const utilityProcess = {
     child.on('spawn', () => emitter.emit('spawn'));
     child.on('message', (message) => emitter.emit('message', message));
     child.on('exit', (code, signal) => emitter.emit('exit', code ?? (signal ? 1 : 0)));
+    // Electron's UtilityProcess has no 'error' event: a message to a process that has just ended
+    // is lost, not thrown at the main process. Recorded, so a test can still see it.
+    child.on('error', (error) => record('utilityProcess.error', { code: error.code }));
     emitter.postMessage = (message) => child.send(message);
     emitter.kill = () => child.kill();
     return emitter;
