@@ -10,17 +10,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { StudioError } from '../../../../shared/errors.ts';
-import { readWavInfo } from '../../media/wav-info.ts';
+import { assertSupportedAudio, readWavInfoFile } from '../../media/wav-info.ts';
 
 export interface AudioFacts {
   sampleRate: number;
   channels: number;
   durationSec: number;
 }
-
-/** What the studio supports (issue 8): 8–192 kHz, 1–8 channels. */
-export const SAMPLE_RATES = { min: 8_000, max: 192_000 };
-export const MAX_CHANNELS = 8;
 
 const HEAD_BYTES = 64 * 1024;
 
@@ -38,24 +34,19 @@ function readAt(file: string, position: number, length: number): Buffer {
   }
 }
 
-function checkRanges(file: string, sampleRate: number, channels: number): void {
-  if (sampleRate < SAMPLE_RATES.min || sampleRate > SAMPLE_RATES.max) throw refuse(file, 'sample_rate_out_of_range', { sampleRate });
-  if (channels < 1 || channels > MAX_CHANNELS) throw refuse(file, 'channels_out_of_range', { channels });
-}
-
 /** Checks the staged audio file and returns its facts; `manifestDuration` is used for MP3. */
 export function checkPackageAudio(file: string, manifestDuration: number): AudioFacts {
   const ext = path.extname(file).toLowerCase();
   const size = fs.statSync(file).size;
   if (ext === '.wav') {
-    const info = readWavInfo(readAt(file, 0, Math.min(HEAD_BYTES, size)), size);
-    checkRanges(file, info.sampleRate, info.channels);
+    // The media service's one check: any amount of chunks before `data`, supported rate and channels.
+    const info = readWavInfoFile(file);
     return { sampleRate: info.sampleRate, channels: info.channels, durationSec: info.durationSec };
   }
   if (ext === '.mp3') {
     const frame = firstMp3Frame(file, size);
     if (!frame) throw refuse(file, 'no_mp3_frames');
-    checkRanges(file, frame.sampleRate, frame.channels);
+    assertSupportedAudio(frame);
     return { sampleRate: frame.sampleRate, channels: frame.channels, durationSec: manifestDuration };
   }
   throw refuse(file, 'not_wav_or_mp3', { ext });

@@ -5,11 +5,13 @@
  * being measured behind it. Audio made by sox, loudness checked against ffmpeg's ebur128.
  */
 import { spawnSync } from 'node:child_process';
+import Database from 'better-sqlite3';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Asset, Bulletin, Priority } from '../../../../../src/shared/domain.ts';
 import type { StudioEvent } from '../../../../../src/shared/events.ts';
 import { createToken } from '../../../../../src/source-server/db.ts';
+import { DATABASE_FILE } from '../../../../../src/main/services/storage/database.ts';
 import { openStudio } from '../../../../../src/main/studio.ts';
 import { asTestStudio } from '../../../../helpers/studio.ts';
 import { useTestStudio, type TestStudio } from '../../../../helpers/studio.ts';
@@ -35,6 +37,21 @@ async function importWith(studio: TestStudio, request: 'audio.import' | 'asset.i
   const done = await studio.services.jobs.wait(job.id);
   if (done.state !== 'done') throw new Error(`${request} failed: ${JSON.stringify(done.error)}`);
   return done.result as Asset;
+}
+
+/**
+ * An asset from before loudness was measured on import (migration 11 left such rows without
+ * figures): imported today, then its figures cleared as an older studio would have left them.
+ */
+async function olderAsset(studio: TestStudio, file: string): Promise<Asset> {
+  const asset = await importWith(studio, 'asset.import', file);
+  const db = new Database(path.join(studio.dataDir, DATABASE_FILE));
+  try {
+    db.prepare('UPDATE assets SET integrated_lufs = NULL, loudness_range_lu = NULL, true_peak_dbtp = NULL, loudness_measured_at = NULL WHERE id = ?').run(asset.id);
+  } finally {
+    db.close();
+  }
+  return studio.services.assets.get(asset.id);
 }
 
 async function approved(studio: TestStudio, asset: Asset, priority: Priority): Promise<Bulletin> {
@@ -76,8 +93,7 @@ describe('delivered bulletins carry their loudness', () => {
   it('measures an older asset without figures when it is queued, and sends the result', async () => {
     await connect();
     const file = soxWav(0.5);
-    // The foundation's WAV-only import does not measure: this stands for any older asset.
-    const asset = await importWith(studio, 'asset.import', file);
+    const asset = await olderAsset(studio, file);
     expect(asset.loudness).toBeNull();
     const bulletin = await approved(studio, asset, 'priority');
     const queued = await studio.call('delivery.enqueue', { bulletinId: bulletin.id, to: 'source' });
@@ -96,7 +112,7 @@ describe('delivered bulletins carry their loudness', () => {
 
   it('never holds an emergency item for the meter: it goes with null and the asset is filled in behind it', async () => {
     await connect();
-    const asset = await importWith(studio, 'asset.import', soxWav(0.4));
+    const asset = await olderAsset(studio, soxWav(0.4));
     expect(asset.loudness).toBeNull();
     const bulletin = await approved(studio, asset, 'emergency');
     const events: StudioEvent[] = [];
@@ -127,7 +143,7 @@ describe('delivered bulletins carry their loudness', () => {
       const first = asTestStudio(openStudio({ dataDir: dir.dir, transport: 'test' }), dir.dir);
       await first.call('delivery.settings.update', { serverUrl: reference.server.url, token: createToken(reference.server.db, 'xa-sa-pa'), chunkSizeMiB: 1 });
       const file = soxWav(0.6);
-      const asset = await importWith(first, 'asset.import', file);
+      const asset = await olderAsset(first, file);
       const bulletin = await approved(first, asset, 'normal');
       const queued = await first.call('delivery.enqueue', { bulletinId: bulletin.id, to: 'source' });
       expect(queued.nextAttemptAt).not.toBeNull();
