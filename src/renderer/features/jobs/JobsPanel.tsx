@@ -25,7 +25,7 @@ export function JobsPanel({ jobs, open, onClose }: { jobs: JobInfo[]; open: bool
         {jobs.map((job) => (
           <li key={job.id} className={`job job-${job.state}`} data-job-kind={job.kind}>
             <div className="job-title">
-              <strong>{job.title}</strong>
+              <strong>{t(`kind.${job.kind}`, { defaultValue: job.title })}</strong>
               <span className="muted">
                 {t(`state.${job.state}`)}
                 {job.finishedAt && ` · ${new Date(job.finishedAt).toLocaleTimeString(i18n.language === 'en' ? 'en-GB' : 'vi-VN')}`}
@@ -33,7 +33,7 @@ export function JobsPanel({ jobs, open, onClose }: { jobs: JobInfo[]; open: bool
             </div>
             {job.state === 'running' && (
               <>
-                <ProgressBar value={job.progress} label={job.title} />
+                <ProgressBar value={job.progress} label={t(`kind.${job.kind}`, { defaultValue: job.title })} />
                 <button type="button" onClick={() => void api.call('job.cancel', { id: job.id })}>
                   {t('common:actions.cancel')}
                 </button>
