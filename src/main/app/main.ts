@@ -6,6 +6,7 @@ import { app, BrowserWindow, protocol } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { resolveDataDir } from '../platform.ts';
+import { installProcessGuard } from '../process-guard.ts';
 import { hostChildren } from '../services/jobs/child-link.ts';
 import { openStudio, type Studio } from '../studio.ts';
 import { electronPlatform } from './electron-platform.ts';
@@ -21,6 +22,8 @@ const buildDir = path.dirname(fileURLToPath(import.meta.url));
 
 // Privileges must be declared before the app is ready.
 protocol.registerSchemesAsPrivileged(SCHEMES);
+// A stray rejected promise in a request handler must not end the app (as in browser mode).
+installProcessGuard();
 
 let studio: Studio | null = null;
 let stopHostingChildren: (() => void) | null = null;

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { nodePlatform, resolveDataDir } from '../platform.ts';
 import { describeError, StudioError, systemErrorToStudioError } from '../../shared/errors.ts';
 import { openStudio, type Studio } from '../studio.ts';
-import { installProcessGuard } from './process-guard.ts';
+import { installProcessGuard } from '../process-guard.ts';
 import { startBridge, type Bridge } from './server.ts';
 
 installProcessGuard();

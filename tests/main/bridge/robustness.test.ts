@@ -126,7 +126,7 @@ describe('browser-mode host survives hostile input', () => {
 describe('process guard', () => {
   it('item 2: an unhandled rejection in a request handler is logged and the process keeps running', () => {
     const script = `
-      const { installProcessGuard } = await import('./src/main/bridge/process-guard.ts');
+      const { installProcessGuard } = await import('./src/main/process-guard.ts');
       installProcessGuard();
       Promise.reject(new Error('handler blew up'));
       (async () => { String({ toString: 1 }); })();
