@@ -4,7 +4,11 @@ import type { Asset, Bulletin } from '../../../../../src/shared/domain.ts';
 import type { DeliveryPayload, SendContext } from '../../../../../src/main/services/delivery/connector.ts';
 import { openStudio } from '../../../../../src/main/studio.ts';
 import { asTestStudio, type TestStudio } from '../../../../helpers/studio.ts';
-export { useSuiteStudio } from '../../../../helpers/studio.ts';
+import { useSuiteStudio } from '../../../../helpers/studio.ts';
+export { useSuiteStudio };
+import { afterAll, beforeAll } from 'vitest';
+import { PackageConnector } from '../../../../../src/main/services/delivery/package/package-connector.ts';
+import { makeTempDir } from '../../../../helpers/temp-dir.ts';
 
 /** A mono 16-bit PCM WAV of a tone with a little noise, so no two fixtures hash alike. */
 export function writeToneWav(file: string, seconds: number, sampleRate = 16_000): void {
@@ -122,4 +126,21 @@ export async function seedApprovedBulletin(
   } finally {
     await studio.close();
   }
+}
+
+/**
+ * Two suite studios and one package the sender wrote to a temporary USB folder before the suite:
+ * `original` is its folder, to be copied and altered by each test.
+ */
+export function useSentPackage(idempotencyKey: string) {
+  const sent = { sender: useSuiteStudio(), receiver: useSuiteStudio(), usb: makeTempDir('studio-usb-'), original: '' };
+  beforeAll(async () => {
+    const { sender, usb } = sent;
+    const bulletin = await makeApprovedBulletin(sender);
+    const { dataDir, version, bulletins, areas, assets } = sender.services;
+    const connector = new PackageConnector({ dataDir, version, bulletins, areas, assets }, path.join(usb.dir, 'original'));
+    sent.original = (await connector.send(payloadFor(sender, bulletin, idempotencyKey), sendContext().ctx)).remoteId;
+  });
+  afterAll(() => sent.usb.remove());
+  return sent;
 }

@@ -8,11 +8,9 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sealOf } from '../../../../../src/main/services/delivery/package/manifest.ts';
-import { PackageConnector } from '../../../../../src/main/services/delivery/package/package-connector.ts';
-import { makeTempDir } from '../../../../helpers/temp-dir.ts';
-import { makeApprovedBulletin, payloadFor, sendContext, useSuiteStudio, writeToneWav } from './fixtures.ts';
+import { useSentPackage, writeToneWav } from './fixtures.ts';
 
 const manifestPath = (dir: string) => path.join(dir, 'manifest.json');
 const readManifest = (dir: string) => JSON.parse(fs.readFileSync(manifestPath(dir), 'utf8'));
@@ -30,23 +28,13 @@ function swapAudio(dir: string, file: string, name: string, mimeType: string): v
 }
 
 describe('issue 8 item 11: strict package manifests and audio payloads', () => {
-  const sender = useSuiteStudio();
-  const receiver = useSuiteStudio();
-  const usb = makeTempDir('studio-usb-');
-  let original = '';
-
-  beforeAll(async () => {
-    const bulletin = await makeApprovedBulletin(sender);
-    const { dataDir, version, bulletins, areas, assets } = sender.services;
-    const connector = new PackageConnector({ dataDir, version, bulletins, areas, assets }, path.join(usb.dir, 'original'));
-    original = (await connector.send(payloadFor(sender, bulletin, 'outbox-item-0099'), sendContext().ctx)).remoteId;
-  });
-  afterAll(() => usb.remove());
+  const sent = useSentPackage('outbox-item-0099');
+  const { sender, receiver, usb } = sent;
 
   function copyOfOriginal(): string {
     const parent = fs.mkdtempSync(path.join(usb.dir, 'case-'));
-    const copy = path.join(parent, path.basename(original));
-    fs.cpSync(original, copy, { recursive: true });
+    const copy = path.join(parent, path.basename(sent.original));
+    fs.cpSync(sent.original, copy, { recursive: true });
     return copy;
   }
 

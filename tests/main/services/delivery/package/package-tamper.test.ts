@@ -1,10 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { beforeAll, afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sealOf } from '../../../../../src/main/services/delivery/package/manifest.ts';
-import { PackageConnector } from '../../../../../src/main/services/delivery/package/package-connector.ts';
-import { makeTempDir } from '../../../../helpers/temp-dir.ts';
-import { makeApprovedBulletin, payloadFor, sendContext, useSuiteStudio } from './fixtures.ts';
+import { useSentPackage } from './fixtures.ts';
 
 type Tamper = (dir: string) => void;
 
@@ -79,24 +77,14 @@ const CASES: [name: string, tamper: Tamper, expected: RegExp][] = [
 ];
 
 describe('a tampered package is refused whole', () => {
-  const sender = useSuiteStudio();
-  const receiver = useSuiteStudio();
-  const usb = makeTempDir('studio-usb-');
-  let original = '';
-
-  beforeAll(async () => {
-    const bulletin = await makeApprovedBulletin(sender);
-    const { dataDir, version, bulletins, areas, assets } = sender.services;
-    const connector = new PackageConnector({ dataDir, version, bulletins, areas, assets }, path.join(usb.dir, 'original'));
-    original = (await connector.send(payloadFor(sender, bulletin, 'outbox-item-0042'), sendContext().ctx)).remoteId;
-  });
-  afterAll(() => usb.remove());
+  const sent = useSentPackage('outbox-item-0042');
+  const { receiver, usb } = sent;
 
   it.each(CASES)('%s', async (_name, tamper, expected) => {
     // Each case on its own copy, in its own parent folder (the ../ case writes next to it).
     const parent = fs.mkdtempSync(path.join(usb.dir, 'case-'));
-    const copy = path.join(parent, path.basename(original));
-    fs.cpSync(original, copy, { recursive: true });
+    const copy = path.join(parent, path.basename(sent.original));
+    fs.cpSync(sent.original, copy, { recursive: true });
     tamper(copy);
 
     const job = await receiver.call('package.import', { path: copy }).catch((error) => error);
@@ -116,8 +104,8 @@ describe('a tampered package is refused whole', () => {
 
   it('leaves nothing behind when the library refuses the contents (a loudspeaker cluster without its commune)', async () => {
     const parent = fs.mkdtempSync(path.join(usb.dir, 'case-'));
-    const copy = path.join(parent, path.basename(original));
-    fs.cpSync(original, copy, { recursive: true });
+    const copy = path.join(parent, path.basename(sent.original));
+    fs.cpSync(sent.original, copy, { recursive: true });
     // Well-formed and sealed, but the library's rules refuse a cluster at the top level: the
     // failure comes after the audio was copied in, inside the transaction.
     reseal(copy, (m) => {
@@ -135,7 +123,7 @@ describe('a tampered package is refused whole', () => {
   });
 
   it('still imports the untouched original', async () => {
-    const job = await receiver.call('package.import', { path: original });
+    const job = await receiver.call('package.import', { path: sent.original });
     const done = await receiver.services.jobs.wait(job.id);
     expect(done.error).toBeUndefined();
     expect((await receiver.call('bulletin.list', {})).total).toBe(1);
