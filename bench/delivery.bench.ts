@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openStudio } from '../src/main/studio.ts';
-import type { Bulletin } from '../src/shared/domain.ts';
+import type { Bulletin } from '../src/shared/api/library-types.ts';
 import { StudioError } from '../src/shared/errors.ts';
 import type { TestStudio } from '../tests/helpers/studio.ts';
 import { approvedBulletin, issueToken, startServerProcess } from '../tests/main/services/delivery/source/fixtures.ts';
@@ -97,10 +97,10 @@ export default async function deliveryBench() {
       const bulletin = await approvedBulletin(test, { bytes: BYTES, title: `Bench ${i}` });
       // A bulletin the studio made has its loudness measured already; without it the outbox
       // would first measure this file (random bytes) in a job, which is not upload time.
-      studio.services.assets.setLoudness(bulletin.audioAssetId!, { integrated: -16, range: 4, truePeak: -1.5 });
+      studio.services.library.assets.setLoudness(bulletin.audioAssetId!, { integrated: -16, range: 4, truePeak: -1.5 });
       bulletins.push(bulletin);
     }
-    const asset = studio.services.assets.get(bulletins[0]!.audioAssetId!);
+    const asset = studio.services.library.assets.get(bulletins[0]!.audioAssetId!);
     const file = path.join(dataDir, asset.file);
 
     const curlSeconds: number[] = [];

@@ -6,7 +6,7 @@
 import os from 'node:os';
 import fs from 'node:fs';
 import path from 'node:path';
-import { CATEGORIES, PRIORITIES } from '../src/shared/domain.ts';
+import { CATEGORIES, PRIORITIES } from '../src/shared/api/library-types.ts';
 import { openStudio } from '../src/main/studio.ts';
 import { foldForSearch } from '../src/main/services/library/fold.ts';
 import { loadParagraphs, percentile, seededRandom } from './corpus.ts';
@@ -17,7 +17,7 @@ const BATCH = 1000;
 export default async function libraryBench() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'studio-bench-library-'));
   const studio = openStudio({ dataDir, transport: 'test' });
-  const { bulletins, db } = studio.services;
+  const { library: { bulletins }, db } = studio.services;
   const paragraphs = loadParagraphs();
   const random = seededRandom(2024);
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;

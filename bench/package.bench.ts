@@ -62,10 +62,10 @@ async function seed(studio: Studio, source: string) {
   fs.mkdirSync(path.join(services.dataDir, 'assets'), { recursive: true });
   fs.copyFileSync(source, path.join(services.dataDir, file));
   const bytes = fs.statSync(source).size;
-  const asset = services.assets.add({ name: 'bench.wav', file, sha256, bytes, durationSec: (bytes - 44) / (48_000 * 4), sampleRate: 48_000, channels: 2 }, 'bench');
-  const bulletin = services.bulletins.create({ title: 'Bản tin đo tốc độ', audioAssetId: asset.id, priority: 'emergency' }, 'bench');
-  services.bulletins.transition(bulletin.id, 'submitted', 'bench');
-  return { bulletin: services.bulletins.transition(bulletin.id, 'approved', 'bench', 'Người duyệt'), asset };
+  const asset = services.library.assets.add({ name: 'bench.wav', file, sha256, bytes, durationSec: (bytes - 44) / (48_000 * 4), sampleRate: 48_000, channels: 2 }, 'bench');
+  const bulletin = services.library.bulletins.create({ title: 'Bản tin đo tốc độ', audioAssetId: asset.id, priority: 'emergency' }, 'bench');
+  services.library.bulletins.transition(bulletin.id, 'submitted', 'bench');
+  return { bulletin: services.library.bulletins.transition(bulletin.id, 'approved', 'bench', 'Người duyệt'), asset };
 }
 
 export default async function packageBench() {
@@ -87,8 +87,8 @@ export default async function packageBench() {
       sh('sync', ['-f', path.join(toolsDir, 'audio.wav')]);
       sh('sha256sum', [path.join(toolsDir, 'audio.wav')]);
     });
-    const { dataDir, version, bulletins, areas, assets } = sender.services;
-    const connector = new PackageConnector({ dataDir, version, bulletins, areas, assets }, path.join(root, 'usb'));
+    const { dataDir, version, library } = sender.services;
+    const connector = new PackageConnector({ dataDir, version, library }, path.join(root, 'usb'));
     let folder = '';
     const ourWrite = await timed(async () => {
       const result = await connector.send(

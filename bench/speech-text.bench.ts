@@ -4,7 +4,7 @@
  * script and as a ratio against a reference run in the same process: NFC plus a naive sentence
  * split of the same text (what a pipeline without normalisation would do at least).
  */
-import { prepareForSpeech } from '../src/main/services/speech-text/index.ts';
+import { prepareForSpeech } from '../src/main/services/reading/index.ts';
 import { loadParagraphs, percentile } from './corpus.ts';
 
 function scriptOfWords(paragraphs: string[], words: number): string {

@@ -1,7 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
-import { fileSecretStore } from './services/secrets/file-secrets.ts';
-import { forkChild, type ChildLauncher } from './services/jobs/child-link.ts';
+import { fileSecretStore } from './services/secrets/index.ts';
+import { forkChild, type ChildLauncher } from './services/jobs/index.ts';
 
 /** Credentials (the delivery token). Electron: safeStorage; plain Node: a 0600 file in the data dir. */
 export interface SecretStore {

@@ -1,45 +1,70 @@
 import { createRequire } from 'node:module';
 import os from 'node:os';
-import type { AppInfo } from '../shared/api/index.ts';
-import { createDispatch, type Dispatch } from './dispatch.ts';
+import type { AppInfo } from '../shared/api/settings.ts';
+import { createDispatch, createHandlers, type Dispatch } from './api/index.ts';
 import { EventHub } from './event-hub.ts';
-import { createHandlers } from './handlers.ts';
-import { JobManager } from './services/jobs/job-manager.ts';
-import { sweepTemporaries } from './services/jobs/sweep-temporaries.ts';
-import { checkAssetHashes } from './services/library/asset-hashes.ts';
-import { peaksPath } from './services/audio/peaks.ts';
-import { AreaStore } from './services/library/areas.ts';
-import { AssetStore } from './services/library/assets.ts';
-import { AuditTrail } from './services/library/audit.ts';
-import { BulletinStore } from './services/library/bulletins.ts';
-import { ProgrammeStore } from './services/library/programmes.ts';
-import { RecorderService } from './services/recorder/recorder.ts';
-import { SettingsStore } from './services/settings/settings.ts';
-import { DeliveryService } from './services/delivery/delivery-service.ts';
-import { fileSecretStore } from './services/secrets/file-secrets.ts';
 import type { Platform } from './platform.ts';
-import { TtsService } from './services/tts/tts-service.ts';
-import { PronunciationStore } from './services/speech-text/dictionary-store.ts';
-import { openDatabase, type Db } from './services/storage/database.ts';
+import { createAudio, peaksPath } from './services/audio/index.ts';
+import { createAudit } from './services/audit/index.ts';
+import { createDelivery } from './services/delivery/index.ts';
+import { createJobs, sweepTemporaries } from './services/jobs/index.ts';
+import { createLibrary } from './services/library/index.ts';
+import { createReading } from './services/reading/index.ts';
+import { createRecorder } from './services/recorder/index.ts';
+import { fileSecretStore } from './services/secrets/index.ts';
+import { createSettings } from './services/settings/index.ts';
+import { openDatabase } from './services/storage/index.ts';
+import { createTts } from './services/tts/index.ts';
 
-export interface StudioServices {
+const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
+
+export interface StudioOptions {
   dataDir: string;
   transport: AppInfo['transport'];
-  version: string;
-  db: Db;
-  audit: AuditTrail;
-  settings: SettingsStore;
-  bulletins: BulletinStore;
-  programmes: ProgrammeStore;
-  areas: AreaStore;
-  assets: AssetStore;
-  jobs: JobManager;
-  delivery: DeliveryService;
-  recorder: RecorderService;
-  tts: TtsService;
-  pronunciations: PronunciationStore;
-  events: EventHub;
+  platform?: Platform;
 }
+
+/**
+ * Builds every service in dependency order, each from the faces it needs (a service created
+ * before its dependencies does not compile), plus the database and the event hub they share.
+ */
+function createServices({ dataDir, transport, platform }: StudioOptions, events: EventHub) {
+  const { emit } = events;
+  const db = openDatabase(dataDir);
+  const audit = createAudit({ db });
+  const settings = createSettings({ db, audit, emit });
+  // Job processes start with the platform's launcher (a utility process in Electron, a Node fork elsewhere).
+  const jobs = createJobs({ emit, launch: platform?.launchChild });
+  const library = createLibrary({
+    db,
+    dataDir,
+    audit,
+    jobs,
+    emit,
+    sessionCapMinutes: () => settings.get().sessionCapMinutes,
+    peaksPath: (sha256) => peaksPath(dataDir, sha256),
+  });
+  const audio = createAudio({ db, dataDir, library, jobs });
+  const reading = createReading({ db, audit, emit });
+  const tts = createTts({ dataDir, db, audit, jobs, library, reading });
+  const recorder = createRecorder({ db, dataDir, library });
+  const delivery = createDelivery({
+    db,
+    dataDir,
+    version,
+    secrets: platform?.secrets ?? fileSecretStore(dataDir),
+    audit,
+    library,
+    audio,
+    jobs,
+    emit,
+    // stderr: stdout carries the CLI's --json output.
+    log: transport === 'test' ? undefined : (line) => console.error(`[delivery] ${line}`),
+  });
+  return { dataDir, version, db, audit, settings, jobs, library, audio, reading, tts, recorder, delivery };
+}
+
+export type StudioServices = ReturnType<typeof createServices>;
 
 export interface Studio {
   services: StudioServices;
@@ -50,70 +75,31 @@ export interface Studio {
   close(): Promise<void>;
 }
 
-const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
-
 /** Opens the data directory and wires every service behind one dispatch, for any transport. */
-export function openStudio(options: { dataDir: string; transport: AppInfo['transport']; platform?: Platform }): Studio {
-  const db = openDatabase(options.dataDir);
+export function openStudio(options: StudioOptions): Studio {
   const events = new EventHub();
-  const audit = new AuditTrail(db);
-  const settings = new SettingsStore(db, audit);
-  const services: StudioServices = {
-    dataDir: options.dataDir,
-    transport: options.transport,
-    version,
-    db,
-    audit,
-    settings,
-    bulletins: new BulletinStore(db, audit),
-    programmes: new ProgrammeStore(db, audit, () => settings.get().sessionCapMinutes),
-    areas: new AreaStore(db, audit),
-    assets: new AssetStore(db, audit),
-    // Job processes start with the platform's launcher (a utility process in Electron, a Node fork elsewhere).
-    jobs: new JobManager(events.emit, options.platform?.launchChild),
-    delivery: new DeliveryService({
-      db,
-      dataDir: options.dataDir,
-      version,
-      secrets: options.platform?.secrets ?? fileSecretStore(options.dataDir),
-      audit,
-      library: () => services,
-      emit: events.emit,
-      // stderr: stdout carries the CLI's --json output.
-      log: options.transport === 'test' ? undefined : (line) => console.error(`[delivery] ${line}`),
-    }),
-    recorder: new RecorderService(db, options.dataDir, new AssetStore(db, audit)),
-    pronunciations: new PronunciationStore(db, audit),
-    tts: new TtsService({ dataDir: options.dataDir, db, audit, services: () => services }),
-    events,
-  };
+  const services = createServices(options, events);
+  const { dataDir, transport } = options;
   services.delivery.start();
-  const log = options.transport === 'test' ? () => {} : (line: string) => console.error(`[studio] ${line}`);
+  const log = transport === 'test' ? () => {} : (line: string) => console.error(`[studio] ${line}`);
   // What a crash left behind (issue 8), and every asset's hash checked against its stored file.
-  void sweepTemporaries(options.dataDir).then((swept) => swept.removed.length && log(`removed ${swept.removed.length} stale temporaries (${swept.bytes} bytes)`));
-  checkAssetHashes({
-    db,
-    dataDir: options.dataDir,
-    jobs: services.jobs,
-    audit,
-    peaksPath: (sha256) => peaksPath(options.dataDir, sha256),
-    changed: (id) => events.emit('library.changed', { entity: 'asset', id }),
-  });
-  const dispatch = createDispatch(createHandlers(services), {
+  void sweepTemporaries(dataDir).then((swept) => swept.removed.length && log(`removed ${swept.removed.length} stale temporaries (${swept.bytes} bytes)`));
+  services.library.checkHashes();
+  const dispatch = createDispatch(createHandlers(services, { version, dataDir, transport }), {
     onInternalError: (error, name) => console.error(`[studio] ${name} failed unexpectedly:`, error),
-    language: () => settings.get().uiLanguage,
+    language: () => services.settings.get().uiLanguage,
   });
   return {
     services,
     events,
     dispatch,
     // Until the editor has given a name in Settings, the computer's account name says who it was.
-    defaultActor: () => settings.get().userName || os.userInfo().username || options.transport,
+    defaultActor: () => services.settings.get().userName || os.userInfo().username || transport,
     async close() {
-      await services.delivery.close(true);
+      await services.delivery.close();
       await services.jobs.close();
       services.recorder.close();
-      db.close();
+      services.db.close();
     },
   };
 }

@@ -1,5 +1,5 @@
 /** Every push from the main process to the screen, by name. */
-import type { JobInfo } from './domain.ts';
+import type { JobInfo } from './api/jobs.ts';
 import type { OutboxItem } from './api/delivery.ts';
 
 export interface StudioEvents {
@@ -12,7 +12,7 @@ export interface StudioEvents {
   /** Upload progress of the item being sent, throttled. */
   'outbox.progress': { id: number; sentBytes: number; totalBytes: number };
   /** The pronunciation dictionary changed; reading previews re-read their text. */
-  'dictionary.changed': { id: number };
+  'reading.dictionary.changed': { id: number };
 }
 
 export type EventName = keyof StudioEvents;

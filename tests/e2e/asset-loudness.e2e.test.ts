@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStudio } from '../../src/main/studio.ts';
-import type { Asset } from '../../src/shared/domain.ts';
+import type { Asset } from '../../src/shared/api/library-types.ts';
 import { ffmpegLoudness } from '../main/services/audio/ffmpeg-reference.ts';
 import { launchBrowser, startHost, type RunningHost } from '../helpers/browser-host.ts';
 import { asTestStudio } from '../helpers/studio.ts';

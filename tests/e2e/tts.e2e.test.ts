@@ -19,7 +19,7 @@ describe('text to speech in Chromium', () => {
   // A bulletin already in the library, written before the host starts.
   const s = useBrowserSession({ width: 1360, height: 1000 }, async (dataDir) => {
     const studio = openStudio({ dataDir, transport: 'test' });
-    bulletinId = studio.services.bulletins.create({ title: 'Lịch tiêm phòng', script: 'HĐND xã họp ngày 5/10/2024.' }, 'tester').id;
+    bulletinId = studio.services.library.bulletins.create({ title: 'Lịch tiêm phòng', script: 'HĐND xã họp ngày 5/10/2024.' }, 'tester').id;
     await studio.close();
   });
 

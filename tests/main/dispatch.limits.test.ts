@@ -6,7 +6,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MAX_RECORDINGS_PER_CLIENT } from '../../src/shared/api/recorder.ts';
-import { MAX_DOCUMENT_SECONDS, MAX_PROGRAMME_ITEMS, MAX_READING_CHOICES } from '../../src/shared/domain.ts';
+import { MAX_DOCUMENT_SECONDS } from '../../src/shared/api/audio.ts';
+import { MAX_PROGRAMME_ITEMS } from '../../src/shared/api/library-types.ts';
+import { MAX_READING_CHOICES } from '../../src/shared/api/reading.ts';
 import { StudioError, systemErrorToStudioError } from '../../src/shared/errors.ts';
 import { textProblem } from '../../src/shared/text.ts';
 import { useTestStudio } from '../helpers/studio.ts';
@@ -92,14 +94,14 @@ describe('item 11: NUL, lone surrogates and bidi overrides are refused in titles
         studio.call('programme.create', { title: bad }),
         studio.call('programme.update', { id: programme.id, title: bad }),
         studio.call('area.create', { parentId: null, kind: 'commune', name: bad }),
-        studio.call('dictionary.upsert', { term: bad, spoken: 'thị trấn' }),
-        studio.call('dictionary.upsert', { term: 'TT', spoken: bad }),
+        studio.call('reading.dictionary.upsert', { term: bad, spoken: 'thị trấn' }),
+        studio.call('reading.dictionary.upsert', { term: 'TT', spoken: bad }),
         studio.call('settings.update', { userName: bad }),
       ];
       for (const call of calls) expect((await rejection(call)).code).toBe('invalid_argument');
     }
     expect((await studio.call('bulletin.list', {})).total).toBe(0);
-    expect(await studio.call('dictionary.list', {})).toEqual([]);
+    expect(await studio.call('reading.dictionary.list', {})).toEqual([]);
   });
 
   it('keeps Vietnamese, emoji (valid surrogate pairs) and line breaks in scripts', async () => {

@@ -19,7 +19,7 @@ import { workerSources } from '../../resources/forge/worker-entries.ts';
 import { CONTENT_SECURITY_POLICY, serveStatic } from '../../src/main/bridge/static-files.ts';
 import { builtWorkerName } from '../../src/main/services/jobs/worker-files.ts';
 import { requestNames } from '../../src/shared/api/index.ts';
-import type { JobInfo } from '../../src/shared/domain.ts';
+import type { JobInfo } from '../../src/shared/api/jobs.ts';
 import type { Response as CallResponse } from '../../src/shared/transport.ts';
 import { writePiperVoice } from '../fixtures/voices/make-test-voices.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';

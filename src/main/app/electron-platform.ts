@@ -1,7 +1,6 @@
 import { app, safeStorage } from 'electron';
-import type { Platform, SecretStore } from '../platform.ts';
-import { resolveDataDir } from '../platform.ts';
-import { fileSecretStore } from '../services/secrets/file-secrets.ts';
+import { type Platform, type SecretStore, resolveDataDir } from '../platform.ts';
+import { fileSecretStore } from '../services/secrets/index.ts';
 import { utilityChild } from './utility-child.ts';
 
 /**

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { resolveDataDir } from '../platform.ts';
 import { installProcessGuard } from '../process-guard.ts';
-import { hostChildren } from '../services/jobs/child-link.ts';
+import { hostChildren } from '../services/jobs/index.ts';
 import { openStudio, type Studio } from '../studio.ts';
 import { electronPlatform } from './electron-platform.ts';
 import { registerIpc } from './ipc.ts';

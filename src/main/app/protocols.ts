@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { CONTENT_SECURITY_POLICY, CONTENT_TYPES } from '../bridge/static-files.ts';
-import { resolveMediaPath, serveMedia } from '../services/media/serve-media.ts';
+import { resolveMediaPath, serveMedia } from '../services/media/index.ts';
 import type { Studio } from '../studio.ts';
 import { APP_HOST, APP_SCHEME } from './origin.ts';
 

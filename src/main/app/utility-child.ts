@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { utilityProcess } from 'electron';
-import type { ChildLauncher } from '../services/jobs/child-link.ts';
+import type { ChildLauncher } from '../services/jobs/index.ts';
 
 /**
  * Child processes in the app are Electron utility processes: the binary cannot run as plain Node

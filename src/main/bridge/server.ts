@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { ClientFrame, ServerFrame } from '../../shared/transport.ts';
 import { StudioError } from '../../shared/errors.ts';
-import { resolveMediaPath, serveMedia, type MediaResponse } from '../services/media/serve-media.ts';
+import { resolveMediaPath, serveMedia, type MediaResponse } from '../services/media/index.ts';
 import type { Studio } from '../studio.ts';
 import { newRunToken, presentedToken, sameOrigin, tokenCookie, tokenMatches } from './auth.ts';
 import { serveStatic } from './static-files.ts';

@@ -1,4 +1,4 @@
-import { MAX_SCRIPT_CHARS } from '../../shared/domain.ts';
+import { MAX_SCRIPT_CHARS } from '../../shared/api/library-types.ts';
 import { readBoundedStream, readUserFile } from '../services/files/index.ts';
 
 /** UTF-8 takes at most 4 bytes a character (3 for Vietnamese): the longest script, in bytes. */

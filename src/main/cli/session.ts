@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import os from 'node:os';
 import type { Arg, RequestName, Result } from '../../shared/api/index.ts';
+import { awaitJob } from '../../shared/api/job-result.ts';
+import type { JobInfo, JobKind, JobResults } from '../../shared/api/jobs.ts';
 import { describeError, StudioError, systemErrorToStudioError } from '../../shared/errors.ts';
 import { openStudio, type Studio } from '../studio.ts';
 
@@ -17,8 +19,25 @@ export async function call<N extends RequestName>(command: Command, name: N, arg
   return response.result as Result<N>;
 }
 
-/** The running studio, for commands that wait on jobs. */
+/** The running studio, for commands that listen to its events. */
 export const currentStudio = (): Studio | null => studio;
+
+/**
+ * Waits for a job through dispatch (`job.wait`), showing its progress on stderr when that is a
+ * terminal, and returns its result, typed by the job's kind; its error is thrown.
+ */
+export async function followJob<K extends JobKind>(command: Command, job: JobInfo<K>): Promise<JobResults[K]> {
+  const stop = studio?.events.subscribe((event) => {
+    if (event.name !== 'job.progress' || event.payload.id !== job.id || event.payload.progress === null || !process.stderr.isTTY) return;
+    process.stderr.write(`\r${Math.round(event.payload.progress * 100)}% ${event.payload.message}   `);
+  });
+  try {
+    return await awaitJob((name, arg) => call(command, name, arg), job, (error) => new StudioError(error.code, error.message, error.details));
+  } finally {
+    stop?.();
+    if (process.stderr.isTTY) process.stderr.write('\n');
+  }
+}
 
 export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);

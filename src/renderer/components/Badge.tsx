@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Priority, Status } from '../../shared/domain.ts';
+import type { Priority, Status } from '../../shared/api/library-types.ts';
 
 export function PriorityBadge({ priority }: { priority: Priority }) {
   const { t } = useTranslation();

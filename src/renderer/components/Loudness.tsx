@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { AssetLoudness } from '../../shared/domain.ts';
+import type { AssetLoudness } from '../../shared/api/library-types.ts';
 
 /**
  * An asset's loudness as broadcast people write it: "−23.0 LUFS · đỉnh −1.2 dBTP · dải 4.1 LU",

@@ -5,8 +5,11 @@
  */
 import { z } from 'zod';
 import { label, multiLineText, userPath } from '../text.ts';
-import { Id, MAX_DOCUMENT_SECONDS, type JobInfo } from '../domain.ts';
-import { request } from './define.ts';
+import { Id, request } from './define.ts';
+import type { JobInfo } from './jobs.ts';
+
+/** Length of an edit document (a recording being edited): a few hours. */
+export const MAX_DOCUMENT_SECONDS = 4 * 3600;
 
 const seconds = z.number().min(0).max(MAX_DOCUMENT_SECONDS);
 const range = { start: seconds, end: seconds };
@@ -75,6 +78,14 @@ export interface RenderedProgramme {
   loudness: LoudnessResult;
 }
 
+/** What normalising a document did: its gain, the loudness before and after, and the document with the new edit. */
+export interface NormalizeResult {
+  gainDb: number;
+  before: LoudnessResult;
+  after: LoudnessResult;
+  document: EditDocument;
+}
+
 export interface ExportResult {
   path: string;
   format: 'wav' | 'mp3';
@@ -108,7 +119,7 @@ export const ExportArg = z
 
 export const audioRequests = {
   /** Decodes WAV/BWF, MP3, FLAC, OGG Vorbis/Opus in a job; result: the Asset, with peaks stored. */
-  'audio.import': request<JobInfo>()(
+  'audio.import': request<JobInfo<'audio.import'>>()(
     z.strictObject({ path: userPath(), name: label(300).optional() }),
   ),
   'audio.loudness': request<LoudnessResult>()(
@@ -118,7 +129,7 @@ export const audioRequests = {
     ),
   ),
   /** Measures the document in a job, then appends a `normalize` edit (gain + true-peak limiter), undoable. */
-  'audio.normalize': request<JobInfo>()(
+  'audio.normalize': request<JobInfo<'audio.normalize'>>()(
     z.strictObject({
       documentId: Id,
       preset: z.enum(['broadcast', 'outdoor', 'custom']),
@@ -127,12 +138,12 @@ export const audioRequests = {
     }),
   ),
   /** Job result: ExportResult. */
-  'audio.export': request<JobInfo>()(ExportArg),
+  'audio.export': request<JobInfo<'audio.export'>>()(ExportArg),
 
   /** Loudness of any supported file, not in the library (the CLI's `studio loudness`). */
   'audio.loudnessFile': request<LoudnessResult>()(z.strictObject({ path: userPath() })),
   /** Normalises a file into a new file, .wav (BWF) or .mp3 by its extension; job result: ExportResult. */
-  'audio.normalizeFile': request<JobInfo>()(
+  'audio.normalizeFile': request<JobInfo<'audio.normalizeFile'>>()(
     z.strictObject({
       input: userPath(),
       output: userPath(),
@@ -154,7 +165,7 @@ export const audioRequests = {
   'edit.preview': request<{ media: string; durationSec: number }>()(docRef),
 
   /** Job result: RenderedProgramme; the programme's length then uses the rendered length. */
-  'programme.render': request<JobInfo>()(
+  'programme.render': request<JobInfo<'programme.render'>>()(
     z.strictObject({
       programmeId: Id,
       gapSec: z.number().min(0).max(60).default(1),

@@ -4,7 +4,8 @@
  */
 import { z } from 'zod';
 import { userPath } from '../text.ts';
-import { Id, type Priority } from '../domain.ts';
+import { Id } from './define.ts';
+import { type Priority } from './library-types.ts';
 import { request } from './define.ts';
 
 export const DELIVERY_TARGETS = ['source', 'package'] as const;

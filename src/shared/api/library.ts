@@ -1,24 +1,22 @@
 import { z } from 'zod';
-import { label, multiLineText } from '../text.ts';
+import { label, multiLineText, userPath } from '../text.ts';
+import { boundedArray, Id, LanguageCode, request } from './define.ts';
+import type { JobInfo } from './jobs.ts';
 import {
   AreaKind,
-  boundedArray,
   BulletinFields,
   Category,
-  Id,
   ItemKind,
-  LanguageCode,
   MAX_PROGRAMME_ITEMS,
   Priority,
   Status,
   type Area,
-  type AuditEntry,
+  type Asset,
   type Bulletin,
   type BulletinSummary,
   type Programme,
   type ProgrammeSummary,
-} from '../domain.ts';
-import { request } from './define.ts';
+} from './library-types.ts';
 
 const byId = z.strictObject({ id: Id });
 const page = { limit: z.number().int().min(1).max(1000).default(50), offset: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(0) };
@@ -82,7 +80,9 @@ export const libraryRequests = {
   ),
   'area.delete': request<{ deleted: true }>()(byId),
 
-  'audit.list': request<AuditEntry[]>()(
-    z.strictObject({ entity: z.string().max(50).optional(), entityId: Id.optional(), ...page }),
-  ),
+
+  'asset.list': request<Asset[]>()(z.strictObject({})),
+  'asset.get': request<Asset>()(byId),
+  /** Copies the whole library (database and files) to a new dated folder, as a job. */
+  'library.backup': request<JobInfo<'library.backup'>>()(z.strictObject({ destDir: userPath() })),
 } as const;

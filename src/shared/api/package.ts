@@ -4,7 +4,8 @@
  */
 import { z } from 'zod';
 import { userPath } from '../text.ts';
-import type { Category, JobInfo, Priority, Status } from '../domain.ts';
+import type { Asset, Bulletin, Category, Priority, Status } from './library-types.ts';
+import type { JobInfo } from './jobs.ts';
 import { request } from './define.ts';
 
 const packagePath = userPath();
@@ -45,5 +46,16 @@ export const packageRequests = {
    * signed by a trusted studio keeps its approval; any other lands as submitted. A package with a missing,
    * altered or unlisted file is refused whole (error `package_rejected`).
    */
-  'package.import': request<JobInfo>()(z.strictObject({ path: packagePath })),
+  'package.import': request<JobInfo<'package.import'>>()(z.strictObject({ path: packagePath })),
 } as const;
+
+/** A package read into the library: the bulletin, its audio, and what its signature was judged. */
+export interface ImportedPackage {
+  packageId: string;
+  /** Only 'trusted' kept the approval the bulletin arrived with. */
+  signature: 'trusted' | 'untrusted' | 'unsigned';
+  bulletin: Bulletin;
+  asset: Asset;
+  /** Areas that did not exist here and were created from the package's names and codes. */
+  createdAreaIds: number[];
+}

@@ -1,21 +1,24 @@
 /**
- * Reading preview and the user pronunciation dictionary (speech-text service).
+ * Reading preview and the user pronunciation dictionary (reading service).
  * 'reading.preview' shows exactly what a voice will say, sentence by sentence, with the
  * ambiguous expansions (TT = thị trấn / thông tư / thủ tướng …) and what was picked.
  */
 import { z } from 'zod';
 import { label, mapKey, multiLineText, RESERVED_KEYS } from '../text.ts';
-import { MAX_READING_CHOICES, MAX_SCRIPT_CHARS } from '../domain.ts';
 import { request } from './define.ts';
+import { MAX_SCRIPT_CHARS } from './library-types.ts';
 
-export const PronunciationKind = z.enum(['abbreviation', 'place', 'person', 'other']);
-export type PronunciationKind = z.infer<typeof PronunciationKind>;
+/** Ambiguity picks sent with one reading preview or synthesis: one per ambiguous word at most. */
+export const MAX_READING_CHOICES = 2000;
 
-export interface Pronunciation {
+export const DictionaryEntryKind = z.enum(['abbreviation', 'place', 'person', 'other']);
+export type DictionaryEntryKind = z.infer<typeof DictionaryEntryKind>;
+
+export interface DictionaryEntry {
   id: number;
   term: string;
   spoken: string;
-  kind: PronunciationKind;
+  kind: DictionaryEntryKind;
   matchCase: boolean;
   note: string;
   updatedAt: string;
@@ -77,7 +80,7 @@ export const ReadingChoices = z
 const PronunciationFields = z.strictObject({
   term: label(100, 1),
   spoken: label(300, 1),
-  kind: PronunciationKind.default('other'),
+  kind: DictionaryEntryKind.default('other'),
   matchCase: z.boolean().default(false),
   note: multiLineText(500).default(''),
 });
@@ -91,8 +94,8 @@ export const readingRequests = {
       thousand: z.enum(['nghìn', 'ngàn']).optional(),
     }),
   ),
-  'dictionary.list': request<Pronunciation[]>()(z.strictObject({})),
+  'reading.dictionary.list': request<DictionaryEntry[]>()(z.strictObject({})),
   /** Adds a term, or replaces the entry with the same term (case/tone-placement insensitive) or id. */
-  'dictionary.upsert': request<Pronunciation>()(PronunciationFields.extend({ id: z.number().int().positive().optional() })),
-  'dictionary.delete': request<{ deleted: true }>()(z.strictObject({ id: z.number().int().positive() })),
+  'reading.dictionary.upsert': request<DictionaryEntry>()(PronunciationFields.extend({ id: z.number().int().positive().optional() })),
+  'reading.dictionary.delete': request<{ deleted: true }>()(z.strictObject({ id: z.number().int().positive() })),
 };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { label } from '../text.ts';
-import type { Asset } from '../domain.ts';
+import type { Asset } from './library-types.ts';
 import { request } from './define.ts';
 
 /** Longest chunk the screen may send: one second of 96 kHz stereo 16-bit PCM, base64-encoded. */

@@ -4,7 +4,9 @@
  */
 import { z } from 'zod';
 import { label, multiLineText, userPath } from '../text.ts';
-import { Id, MAX_SCRIPT_CHARS, type JobInfo } from '../domain.ts';
+import { Id } from './define.ts';
+import { MAX_SCRIPT_CHARS } from './library-types.ts';
+import { type JobInfo } from './jobs.ts';
 import type { LoudnessResult } from './audio.ts';
 import { request } from './define.ts';
 import { ReadingChoices } from './reading.ts';
@@ -105,7 +107,7 @@ export const ttsRequests = {
    * Synthesises a script as a job. With `bulletinId` (and no text) the bulletin's script is
    * spoken and the result becomes its audio asset; with `outPath` the WAV is written there.
    */
-  'tts.synthesize': request<JobInfo>()(
+  'tts.synthesize': request<JobInfo<'tts.synthesize'>>()(
     z
       .strictObject({
         voiceId: VoiceId,

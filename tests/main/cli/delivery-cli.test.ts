@@ -35,8 +35,8 @@ describe('studio package import', () => {
 
   async function writeOne(key: string): Promise<string> {
     const bulletin = await makeApprovedBulletin(sender);
-    const { dataDir, version, bulletins, areas, assets } = sender.services;
-    const connector = new PackageConnector({ dataDir, version, bulletins, areas, assets }, usb.dir);
+    const { dataDir, version, library } = sender.services;
+    const connector = new PackageConnector({ dataDir, version, library }, usb.dir);
     return (await connector.send(payloadFor(sender, bulletin, key), sendContext().ctx)).remoteId;
   }
 

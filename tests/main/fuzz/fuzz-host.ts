@@ -57,7 +57,7 @@ const PROTOCOL_ERRORS = [
  * valid arguments only now and then; the bench run as often as any other request.
  */
 export const HEAVY_REQUESTS = new Set([
-  'audio.import', 'asset.import', 'audio.normalize', 'audio.normalizeFile', 'audio.export', 'audio.loudness',
+  'audio.import', 'audio.import', 'audio.normalize', 'audio.normalizeFile', 'audio.export', 'audio.loudness',
   'audio.loudnessFile', 'edit.preview', 'edit.peaks', 'programme.render', 'voice.install', 'tts.preview',
   'tts.synthesize', 'package.import', 'library.backup', 'delivery.enqueue', 'delivery.testConnection',
 ]);

@@ -1,30 +1,12 @@
 import type { Command } from 'commander';
-import type { JobInfo } from '../../../shared/domain.ts';
 import { StudioError } from '../../../shared/errors.ts';
-import { call, currentStudio, printJson } from '../session.ts';
+import { call, followJob, printJson } from '../session.ts';
 
 const number = (v: string) => {
   const n = Number(v);
   if (!Number.isFinite(n)) throw new StudioError('invalid_argument', `"${v}" is not a number`);
   return n;
 };
-
-/** Waits for a job, showing its progress on stderr, and returns its result. */
-async function follow(job: JobInfo): Promise<unknown> {
-  const studio = currentStudio()!;
-  const off = studio.events.subscribe((event) => {
-    if (event.name !== 'job.progress') return;
-    const info = event.payload;
-    if (info.id === job.id && info.progress !== null && process.stderr.isTTY) {
-      process.stderr.write(`\r${info.title}: ${Math.round(info.progress * 100)}%   `);
-    }
-  });
-  const done = await studio.services.jobs.wait(job.id);
-  off();
-  if (process.stderr.isTTY) process.stderr.write('\n');
-  if (done.state !== 'done') throw new StudioError((done.error?.code ?? 'internal') as never, done.error?.message ?? done.state);
-  return done.result;
-}
 
 export function registerAudioCommands(program: Command): void {
   program
@@ -51,7 +33,7 @@ export function registerAudioCommands(program: Command): void {
     .option('--json', 'print the result as JSON')
     .action(async (input: string, output: string, opts: { target: number; ceiling: number; bitrate: number; json?: boolean }, command: Command) => {
       const job = await call(command, 'audio.normalizeFile', { input, output, target: opts.target, ceiling: opts.ceiling, bitrate: opts.bitrate });
-      const result = (await follow(job)) as { path: string; loudness: { integrated: number; truePeak: number } };
+      const result = await followJob(command, job);
       if (opts.json) return printJson(result);
       process.stdout.write(`${result.path}: ${result.loudness.integrated} LUFS, ${result.loudness.truePeak} dBTP\n`);
     });
@@ -72,7 +54,7 @@ export function registerAudioCommands(program: Command): void {
         bitrate: opts.bitrate as 128,
         outPath: opts.out,
       });
-      const result = (await follow(job)) as { path: string; durationSec: number };
+      const result = await followJob(command, job);
       if (opts.json) return printJson(result);
       process.stdout.write(`${result.path}: ${result.durationSec.toFixed(1)} s\n`);
     });

@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import { DELIVERY_TARGETS, OUTBOX_STATES, type OutboxItem } from '../../../shared/api/delivery.ts';
 import { ERROR_CODES, StudioError, type ErrorCode } from '../../../shared/errors.ts';
-import { call, currentStudio, printJson } from '../session.ts';
+import { call, currentStudio, followJob, printJson } from '../session.ts';
 
 /** 48 KiB, 12.3 MiB: a small bulletin must not read as 0.0 MiB. */
 const size = (bytes: number) => (bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(0)} KiB` : `${(bytes / 1024 / 1024).toFixed(1)} MiB`);
@@ -109,19 +109,7 @@ export function registerDeliveryCommands(program: Command): void {
     .option('--json', 'print the imported bulletin as JSON')
     .action(async (picked: string, opts, command: Command) => {
       const job = await call(command, 'package.import', { path: picked });
-      const stop = currentStudio()!.events.subscribe((event) => {
-        if (event.name === 'job.progress' && event.payload.id === job.id && event.payload.progress !== null) {
-          process.stderr.write(`\r${event.payload.message}: ${Math.round(event.payload.progress * 100)}%   `);
-        }
-      });
-      const done = await currentStudio()!.services.jobs.wait(job.id);
-      stop();
-      process.stderr.write('\n');
-      if (done.state !== 'done') {
-        const error = done.error ?? { code: 'internal', message: done.state };
-        throw new StudioError(knownCode(error.code), error.message);
-      }
-      const result = done.result as { bulletin: { id: number; title: string } };
+      const result = await followJob(command, job);
       if (opts.json) printJson(result);
       else process.stdout.write(`${result.bulletin.id}\t${result.bulletin.title}\n`);
     });

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { call, currentStudio, printJson } from '../session.ts';
+import { call, followJob, printJson } from '../session.ts';
 
 export function registerLibraryCommands(program: Command): void {
   program
@@ -19,8 +19,6 @@ export function registerLibraryCommands(program: Command): void {
     .description('copy the database and every audio file into a new dated folder')
     .action(async (destDir: string, _opts, command: Command) => {
       const job = await call(command, 'library.backup', { destDir });
-      const done = await currentStudio()!.services.jobs.wait(job.id);
-      if (done.state !== 'done') throw new Error(done.error?.message ?? done.state);
-      printJson(done.result);
+      printJson(await followJob(command, job));
     });
 }

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { decodeTextBytes } from '../../services/speech-text/legacy-encodings.ts';
+import { decodeTextBytes } from '../../services/reading/index.ts';
 import { readTextInput } from '../read-input.ts';
 import { call, printJson } from '../session.ts';
 
@@ -43,7 +43,7 @@ export function registerReadingCommands(program: Command): void {
     .command('list')
     .option('--json', 'print JSON')
     .action(async (opts, command: Command) => {
-      const entries = await call(command, 'dictionary.list', {});
+      const entries = await call(command, 'reading.dictionary.list', {});
       if (opts.json) return printJson(entries);
       for (const e of entries) process.stdout.write(`${String(e.id).padStart(5)}  ${e.term} → ${e.spoken}  (${e.kind})\n`);
     });
@@ -52,11 +52,11 @@ export function registerReadingCommands(program: Command): void {
     .option('--kind <kind>', 'abbreviation | place | person | other', 'other')
     .option('--match-case', 'only match the term with this exact capitalisation')
     .action(async (term: string, spoken: string, opts, command: Command) => {
-      printJson(await call(command, 'dictionary.upsert', { term, spoken, kind: opts.kind, matchCase: Boolean(opts.matchCase) }));
+      printJson(await call(command, 'reading.dictionary.upsert', { term, spoken, kind: opts.kind, matchCase: Boolean(opts.matchCase) }));
     });
   dictionary
     .command('remove <id>')
     .action(async (id: string, _opts, command: Command) => {
-      printJson(await call(command, 'dictionary.delete', { id: Number(id) }));
+      printJson(await call(command, 'reading.dictionary.delete', { id: Number(id) }));
     });
 }

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import type { TtsResult, Voice } from '../../../shared/api/tts.ts';
-import { StudioError, type ErrorCode } from '../../../shared/errors.ts';
+import type { Voice } from '../../../shared/api/tts.ts';
+import { StudioError } from '../../../shared/errors.ts';
 import { readTextInput } from '../read-input.ts';
-import { call, currentStudio, printJson } from '../session.ts';
+import { call, followJob, printJson } from '../session.ts';
 
 const number = (v: string) => Number(v);
 
@@ -37,15 +37,7 @@ export function registerTtsCommands(program: Command): void {
         Object.entries({ speed: opts.speed, sampleRate: opts.rate, speaker: opts.speaker, loudness: opts.loudness }).filter(([, v]) => v !== undefined),
       );
       const job = await call(command, 'tts.synthesize', { voiceId: opts.voice, text, outPath: path.resolve(opts.out), settings });
-      const jobs = currentStudio()!.services.jobs;
-      const unsubscribe = currentStudio()!.events.subscribe((event) => {
-        if (event.name !== 'job.progress' || event.payload.id !== job.id || !process.stderr.isTTY) return;
-        process.stderr.write(`\r${Math.round((event.payload.progress ?? 0) * 100)}% ${event.payload.message}   `);
-      });
-      const done = await jobs.wait(job.id);
-      unsubscribe();
-      if (done.state !== 'done') throw new StudioError((done.error?.code ?? 'internal') as ErrorCode, done.error?.message ?? done.state);
-      const result = done.result as TtsResult;
+      const result = await followJob(command, job);
       if (opts.json) return printJson(result);
       process.stdout.write(`${result.file}\n`);
       process.stderr.write(

@@ -6,11 +6,13 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { EditDocument, EditOp, ExportResult, LoudnessResult, RenderedProgramme } from '../../../shared/api/audio.ts';
-import { NORMALIZE_PRESETS } from '../../../shared/api/audio.ts';
-import type { Asset, JobInfo } from '../../../shared/domain.ts';
+import { type EditDocument, type EditOp, type ExportResult, type LoudnessResult, type NormalizeResult, type RenderedProgramme, NORMALIZE_PRESETS } from '../../../shared/api/audio.ts';
+import type { Asset, Programme } from '../../../shared/api/library-types.ts';
+import type { JobInfo } from '../../../shared/api/jobs.ts';
 import { StudioError } from '../../../shared/errors.ts';
-import type { StudioServices } from '../../studio.ts';
+import { workerUrl, type JobManager } from '../jobs/index.ts';
+import type { Library } from '../library/index.ts';
+import type { Db } from '../storage/index.ts';
 import { initialTimeline, type Timeline } from './edit-list.ts';
 import { editedPeaks, sampledPeaks } from './edit-peaks.ts';
 import { EditStore, sourceFrames } from './edit-store.ts';
@@ -18,8 +20,8 @@ import type { SinkResult } from './export-sink.ts';
 import type { ImportInput, ImportResult } from './import-audio.ts';
 import { BASE_BIN, loadPeaks, peaksPath, type Peaks } from './peaks.ts';
 import type { MeasureInput, NormalizeInput, NormalizeOutput, RenderInput } from './render-jobs.ts';
+import { ProgrammeRenders } from './programme-renders.ts';
 import { WavReader } from './wav-reader.ts';
-import { workerUrl } from '../jobs/worker-files.ts';
 
 /** Documents up to this long are read sample by sample for zooms finer than the stored peaks. */
 const SAMPLED_PEAKS_MAX_SEC = 120;
@@ -46,31 +48,46 @@ export interface ProgrammeRenderOptions {
   duckDb: number;
 }
 
+export interface AudioDeps {
+  db: Db;
+  dataDir: string;
+  library: Library;
+  jobs: JobManager;
+}
+
 export class AudioService {
   readonly edits: EditStore;
+  /** The last render of each programme: audio owns these, the library's programmes do not. */
+  readonly renders: ProgrammeRenders;
   private readonly peaksCache = new Map<string, Peaks>();
+  private readonly dataDir: string;
+  private readonly library: Library;
+  private readonly jobs: JobManager;
 
-  constructor(private readonly s: StudioServices) {
-    this.edits = new EditStore(s.db, s.assets);
+  constructor({ db, dataDir, library, jobs }: AudioDeps) {
+    this.dataDir = dataDir;
+    this.library = library;
+    this.jobs = jobs;
+    this.edits = new EditStore(db, library.assets);
+    this.renders = new ProgrammeRenders(db, (id) => library.programmes.renderSignature(id));
   }
 
   private abs(rel: string): string {
-    return path.join(this.s.dataDir, rel);
+    return path.join(this.dataDir, rel);
   }
 
-  import(source: string, name: string | undefined, actor: string): JobInfo {
-    const input: ImportInput = { source: path.resolve(source), dataDir: this.s.dataDir, name: name || path.parse(source).name };
-    return this.s.jobs.start<ImportInput, ImportResult>({
+  /** The one import path: any supported audio file becomes a library asset, with its peaks. */
+  import(source: string, name: string | undefined, actor: string): JobInfo<'audio.import'> {
+    const input: ImportInput = { source: path.resolve(source), dataDir: this.dataDir, name: name || path.parse(source).name };
+    return this.jobs.start<'audio.import', ImportInput, ImportResult>({
       kind: 'audio.import',
-      title: `Nhập âm thanh: ${input.name}`,
+      subject: path.basename(source),
       worker: worker('import'),
       input,
       finish: (result) => {
         const { format: _format, ...asset } = result;
         // The same file imported again gives back the asset already there (see AssetStore.add).
-        const added = this.s.assets.add(asset, actor);
-        this.s.events.emit('library.changed', { entity: 'asset', id: added.id });
-        return added;
+        return this.library.assets.add(asset, actor);
       },
     });
   }
@@ -79,9 +96,9 @@ export class AudioService {
   async sourcePeaks(asset: Asset): Promise<Peaks> {
     const cached = this.peaksCache.get(asset.sha256);
     if (cached) return cached;
-    const file = peaksPath(this.s.dataDir, asset.sha256);
+    const file = peaksPath(this.dataDir, asset.sha256);
     if (!fs.existsSync(file)) {
-      await this.runJob('audio.peaks', `Dạng sóng: ${asset.name}`, 'peaks', { source: this.abs(asset.file), target: file });
+      await this.jobs.run({ kind: 'audio.peaks', subject: asset.name, worker: worker('peaks'), input: { source: this.abs(asset.file), target: file } });
     }
     const peaks = loadPeaks(file);
     if (this.peaksCache.size > 8) this.peaksCache.delete(this.peaksCache.keys().next().value!);
@@ -106,13 +123,6 @@ export class AudioService {
     return this.edits.apply(documentId, op);
   }
 
-  private async runJob<I, R>(kind: string, title: string, name: string, input: I): Promise<R> {
-    const job = this.s.jobs.start<I, R>({ kind, title, worker: worker(name), input });
-    const done = await this.s.jobs.wait(job.id);
-    if (done.state !== 'done') throw new StudioError((done.error?.code ?? 'internal') as never, done.error?.message ?? done.state);
-    return done.result as R;
-  }
-
   /** A WAV of the current edit for playback, rendered once per edit list. */
   async preview(documentId: number): Promise<{ media: string; durationSec: number }> {
     const { asset, timeline } = this.edits.load(documentId);
@@ -125,7 +135,7 @@ export class AudioService {
         timeline,
         sink: { path: this.abs(media), format: 'wav', sampleRate: asset.sampleRate, wavFormat: 'pcm16' },
       };
-      await this.runJob<RenderInput, SinkResult>('edit.preview', `Nghe thử: ${asset.name}`, 'render', input);
+      await this.jobs.run({ kind: 'audio.preview', subject: asset.name, worker: worker('render'), input });
       this.prunePreviews(documentId);
     }
     return { media: media.split(path.sep).join('/'), durationSec: this.edits.get(documentId).durationSec };
@@ -152,38 +162,44 @@ export class AudioService {
             const { asset, timeline } = this.edits.load(ref.documentId);
             return { sourceFile: this.abs(asset.file), timeline };
           })()
-        : { sourceFile: this.abs(this.s.assets.get(ref.assetId!).file) };
-    return this.runJob<MeasureInput, LoudnessResult>('audio.loudness', 'Đo độ to (LUFS)', 'measure', input);
+        : { sourceFile: this.abs(this.library.assets.get(ref.assetId!).file) };
+    return this.jobs.run<'audio.loudness', MeasureInput>({ kind: 'audio.loudness', worker: worker('measure'), input });
+  }
+
+  /** Measures an asset's file as a job (before it is sent); its figures are then stored with it. */
+  async measureAsset(asset: Asset): Promise<Asset> {
+    const loudness = await this.jobs.run({ kind: 'audio.loudness', subject: asset.name, worker: worker('file-tools'), input: { tool: 'loudness', path: this.abs(asset.file) } });
+    return this.library.assets.setLoudness(asset.id, loudness);
   }
 
   loudnessFile(file: string): Promise<LoudnessResult> {
-    return this.runJob('audio.loudness', `Đo độ to: ${path.basename(file)}`, 'file-tools', { tool: 'loudness', path: path.resolve(file) });
+    return this.jobs.run({ kind: 'audio.loudness', subject: path.basename(file), worker: worker('file-tools'), input: { tool: 'loudness', path: path.resolve(file) } });
   }
 
-  normalizeFile(input: { input: string; output: string; target: number; ceiling: number; bitrate: number }): JobInfo {
+  normalizeFile(input: { input: string; output: string; target: number; ceiling: number; bitrate: number }): JobInfo<'audio.normalizeFile'> {
     if (!fs.existsSync(path.dirname(path.resolve(input.output)))) {
-      throw new StudioError('not_found', `thư mục không tồn tại / folder ${path.dirname(input.output)} does not exist`);
+      throw new StudioError('not_found', `folder ${path.dirname(input.output)} does not exist`, { reason: 'folder_missing', path: path.dirname(input.output) });
     }
-    return this.s.jobs.start({
-      kind: 'audio.normalize',
-      title: `Chuẩn hóa âm lượng: ${path.basename(input.input)}`,
+    return this.jobs.start({
+      kind: 'audio.normalizeFile',
+      subject: path.basename(input.input),
       worker: worker('file-tools'),
       input: { tool: 'normalize', ...input, input: path.resolve(input.input), output: path.resolve(input.output) },
     });
   }
 
-  normalize(documentId: number, preset: 'broadcast' | 'outdoor' | 'custom', target?: number, ceiling?: number): JobInfo {
+  normalize(documentId: number, preset: 'broadcast' | 'outdoor' | 'custom', target?: number, ceiling?: number): JobInfo<'audio.normalize'> {
     const chosen = preset === 'custom' ? { target, ceiling: ceiling ?? -1 } : NORMALIZE_PRESETS[preset];
-    if (chosen.target === undefined) throw new StudioError('invalid_argument', 'custom preset needs a target (LUFS)');
+    if (chosen.target === undefined) throw new StudioError('invalid_argument', 'custom preset needs a target (LUFS)', { reason: 'target_missing', field: 'target' });
     const { asset, timeline } = this.edits.load(documentId);
     const input: NormalizeInput = { sourceFile: this.abs(asset.file), timeline, target: chosen.target, ceiling: chosen.ceiling };
-    return this.s.jobs.start<NormalizeInput, NormalizeOutput & { document: EditDocument }>({
+    return this.jobs.start<'audio.normalize', NormalizeInput, NormalizeOutput>({
       kind: 'audio.normalize',
-      title: `Chuẩn hóa âm lượng ${chosen.target} LUFS`,
+      subject: asset.name,
       worker: worker('normalize'),
       input,
       // the result becomes an undoable `normalize` edit (gain + true-peak limiter on render)
-      finish: (out) => {
+      finish: (out): NormalizeResult => {
         this.edits.push(
           documentId,
           { type: 'normalize', gainDb: out.gainDb, ceilingDb: chosen.ceiling, target: chosen.target! },
@@ -194,9 +210,11 @@ export class AudioService {
     });
   }
 
-  export(req: ExportRequest): JobInfo {
+  export(req: ExportRequest): JobInfo<'audio.export'> {
     const outPath = path.resolve(req.outPath);
-    if (!fs.existsSync(path.dirname(outPath))) throw new StudioError('not_found', `thư mục không tồn tại / folder ${path.dirname(outPath)} does not exist`);
+    if (!fs.existsSync(path.dirname(outPath))) {
+      throw new StudioError('not_found', `folder ${path.dirname(outPath)} does not exist`, { reason: 'folder_missing', path: path.dirname(outPath) });
+    }
     const sink = {
       path: outPath,
       format: req.format,
@@ -205,61 +223,72 @@ export class AudioService {
       bext: true,
       wavFormat: 'pcm24' as const,
     };
-    if (req.programmeId !== undefined) return this.renderProgramme(req.programmeId, { gapSec: 1, crossfadeSec: 0, duckDb: -18 }, { ...sink, tags: this.programmeTags(req.programmeId, req) });
+    if (req.programmeId !== undefined) return this.exportProgramme(req.programmeId, { ...sink, tags: this.programmeTags(req.programmeId, req) });
     const { asset, timeline } = this.edits.load(req.documentId!);
     const tags = { title: req.title ?? asset.name, author: req.author, album: req.album, comment: req.comment, language: req.language };
     const input: RenderInput = { kind: 'document', sourceFile: this.abs(asset.file), timeline, sink: { ...sink, tags } };
-    return this.s.jobs.start<RenderInput, SinkResult>({
-      kind: 'audio.export',
-      title: `Xuất ${req.format.toUpperCase()}: ${path.basename(outPath)}`,
-      worker: worker('render'),
-      input,
-      finish: (r): ExportResult => r,
-    });
+    return this.jobs.start<'audio.export', RenderInput, SinkResult>({ kind: 'audio.export', subject: path.basename(outPath), worker: worker('render'), input });
   }
 
   private programmeTags(programmeId: number, req: Partial<ExportRequest>) {
-    const programme = this.s.programmes.get(programmeId);
+    const programme = this.library.programmes.get(programmeId);
     return { title: req.title ?? programme.title, author: req.author, album: req.album ?? programme.title, comment: req.comment ?? programme.notes.slice(0, 500), language: req.language };
   }
 
   /** The sources of a programme's items, in order, each with its edit (if it has one). */
   private programmePlan(programmeId: number): { items: Extract<RenderInput, { kind: 'programme' }>['items']; signature: string } {
-    const programme = this.s.programmes.get(programmeId);
-    if (programme.items.length === 0) throw new StudioError('invalid_argument', 'chương trình chưa có mục nào / the programme has no items');
+    const programme = this.library.programmes.get(programmeId);
+    if (programme.items.length === 0) throw new StudioError('invalid_argument', 'the programme has no items', { reason: 'programme_empty', programmeId });
     const items = programme.items.map((item) => {
-      const assetId = item.bulletinId !== null ? this.s.bulletins.get(item.bulletinId).audioAssetId : item.assetId;
-      if (assetId === null) throw new StudioError('conflict', `bản tin "${item.label}" chưa có âm thanh / the bulletin has no audio yet`);
-      const asset = this.s.assets.get(assetId);
-      const docId = this.s.db.prepare('SELECT id FROM edit_documents WHERE asset_id = ?').pluck().get(assetId) as number | undefined;
+      const assetId = item.bulletinId !== null ? this.library.bulletins.get(item.bulletinId).audioAssetId : item.assetId;
+      if (assetId === null) throw new StudioError('conflict', 'the bulletin has no audio yet', { reason: 'bulletin_without_audio', title: item.label });
+      const asset = this.library.assets.get(assetId);
+      const docId = this.edits.documentOf(assetId);
       const timeline: Timeline = docId !== undefined ? this.edits.load(docId).timeline : initialTimeline(sourceFrames(asset));
       return { kind: item.kind, sourceFile: this.abs(asset.file), timeline };
     });
-    return { items, signature: this.s.programmes.renderSignature(programmeId) };
+    return { items, signature: this.library.programmes.renderSignature(programmeId) };
   }
 
-  renderProgramme(programmeId: number, options: ProgrammeRenderOptions, sink?: Omit<RenderInput['sink'], 'inputRate' | 'channels'>): JobInfo {
+  /** Renders the programme into the data folder (its real length then counts); a job. */
+  renderProgramme(programmeId: number, options: ProgrammeRenderOptions): JobInfo<'programme.render'> {
     const { items, signature } = this.programmePlan(programmeId);
     const media = path.join('renders', `programme-${programmeId}.wav`);
-    const target = sink ?? { path: this.abs(media), format: 'wav' as const, sampleRate: 48000, wavFormat: 'pcm16' as const, bext: true, tags: this.programmeTags(programmeId, {}) };
-    const input: RenderInput = { kind: 'programme', items, mix: { sampleRate: target.sampleRate, channels: 2, ...options }, sink: target };
-    return this.s.jobs.start<RenderInput, SinkResult>({
-      kind: sink ? 'audio.export' : 'programme.render',
-      title: `Dựng chương trình #${programmeId}`,
+    const sink = { path: this.abs(media), format: 'wav' as const, sampleRate: 48000, wavFormat: 'pcm16' as const, bext: true, tags: this.programmeTags(programmeId, {}) };
+    const input: RenderInput = { kind: 'programme', items, mix: { sampleRate: sink.sampleRate, channels: 2, ...options }, sink };
+    return this.jobs.start<'programme.render', RenderInput, SinkResult>({
+      kind: 'programme.render',
+      subject: this.library.programmes.get(programmeId).title,
       worker: worker('render'),
       input,
-      finish: (r): RenderedProgramme | ExportResult => {
-        const where = sink ? r.path : media.split(path.sep).join('/');
-        this.s.db
-          .prepare(
-            `INSERT INTO programme_renders (programme_id, media, duration_sec, signature, loudness, rendered_at) VALUES (?, ?, ?, ?, ?, ?)
-             ON CONFLICT (programme_id) DO UPDATE SET media = excluded.media, duration_sec = excluded.duration_sec,
-               signature = excluded.signature, loudness = excluded.loudness, rendered_at = excluded.rendered_at`,
-          )
-          .run(programmeId, where, r.durationSec, signature, JSON.stringify(r.loudness), new Date().toISOString());
-        this.s.events.emit('library.changed', { entity: 'programme', id: programmeId });
-        return sink ? r : { programmeId, media: where, durationSec: r.durationSec, loudness: r.loudness };
+      finish: (r): RenderedProgramme => {
+        const where = media.split(path.sep).join('/');
+        this.renders.record(programmeId, { media: where, durationSec: r.durationSec, signature, loudness: r.loudness });
+        this.library.programmes.touched(programmeId);
+        return { programmeId, media: where, durationSec: r.durationSec, loudness: r.loudness };
       },
     });
+  }
+
+  /** Renders the programme straight into an export file (with the default mix); a job. */
+  private exportProgramme(programmeId: number, sink: Omit<RenderInput['sink'], 'inputRate' | 'channels'>): JobInfo<'audio.export'> {
+    const { items, signature } = this.programmePlan(programmeId);
+    const input: RenderInput = { kind: 'programme', items, mix: { sampleRate: sink.sampleRate, channels: 2, gapSec: 1, crossfadeSec: 0, duckDb: -18 }, sink };
+    return this.jobs.start<'audio.export', RenderInput, SinkResult>({
+      kind: 'audio.export',
+      subject: path.basename(sink.path),
+      worker: worker('render'),
+      input,
+      finish: (r): ExportResult => {
+        this.renders.record(programmeId, { media: r.path, durationSec: r.durationSec, signature, loudness: r.loudness });
+        this.library.programmes.touched(programmeId);
+        return r;
+      },
+    });
+  }
+
+  /** The programme with its real length where its last render was made from its current items. */
+  withRender(programme: Programme): Programme {
+    return this.renders.apply(programme);
   }
 }

@@ -3,11 +3,10 @@
  * last active edit undone, redo restores the first undone one, and a new edit drops the undone
  * ones (the usual editor behaviour), all in transactions, so the history survives a restart.
  */
-import type { EditDocument, EditOp, EditOpRecord } from '../../../shared/api/audio.ts';
-import { MAX_DOCUMENT_SECONDS, type Asset } from '../../../shared/domain.ts';
+import { type EditDocument, type EditOp, type EditOpRecord, MAX_DOCUMENT_SECONDS } from '../../../shared/api/audio.ts';
+import { type Asset } from '../../../shared/api/library-types.ts';
 import { StudioError } from '../../../shared/errors.ts';
-import type { AssetStore } from '../library/assets.ts';
-import type { Db } from '../storage/database.ts';
+import type { Db } from '../storage/index.ts';
 import { replay, sliceTimeline, timelineLength, type FrameOp, type Segment, type Timeline } from './edit-list.ts';
 
 interface DocRow {
@@ -34,8 +33,13 @@ export class EditStore {
 
   constructor(
     private readonly db: Db,
-    private readonly assets: AssetStore,
+    private readonly assets: { get(id: number): Asset },
   ) {}
+
+  /** The edit document of an asset, if one was opened. */
+  documentOf(assetId: number): number | undefined {
+    return this.db.prepare('SELECT id FROM edit_documents WHERE asset_id = ?').pluck().get(assetId) as number | undefined;
+  }
 
   /** The asset's document, created on first open. */
   open(assetId: number): EditDocument {

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { LoudnessResult } from '../../../shared/api/audio.ts';
-import type { JobTools } from '../jobs/worker-runtime.ts';
+import type { JobTools } from '../jobs/index.ts';
 import { initialTimeline } from './edit-list.ts';
 import type { SinkResult } from './export-sink.ts';
 import { decodeToWav } from './import-audio.ts';

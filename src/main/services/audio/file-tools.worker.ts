@@ -1,4 +1,4 @@
-import { defineJobWorker } from '../jobs/worker-runtime.ts';
+import { defineJobWorker } from '../jobs/index.ts';
 import { measureFile, normalizeFile, type FileLoudnessInput, type FileNormalizeInput } from './file-tools.ts';
 
 type Input = ({ tool: 'loudness' } & FileLoudnessInput) | ({ tool: 'normalize' } & FileNormalizeInput);

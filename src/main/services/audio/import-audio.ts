@@ -10,8 +10,8 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { StudioError } from '../../../shared/errors.ts';
-import type { JobTools } from '../jobs/worker-runtime.ts';
-import type { WavInfo } from '../media/wav-info.ts';
+import type { JobTools } from '../jobs/index.ts';
+import type { WavInfo } from './wav-info.ts';
 import { readWavHeaderFd } from './wav-header.ts';
 import { openDecoder } from './decoders.ts';
 import { fileError } from './io-errors.ts';
@@ -22,7 +22,7 @@ import { PeakBuilder, peaksPath, savePeaks } from './peaks.ts';
 import { mp3Channels, sniffFormat, type SourceFormat } from './sniff.ts';
 import { assertFinite, assertPlausibleLevel } from './sample-checks.ts';
 import { WavWriter } from './wav-writer.ts';
-import type { NewAsset } from '../library/assets.ts';
+import type { NewAsset } from '../library/index.ts';
 
 export interface ImportInput {
   source: string;

@@ -5,8 +5,7 @@
  */
 import { timelineBlocks, type FrameSource } from './render.ts';
 import { StreamingResampler } from './resample.ts';
-import type { Timeline } from './edit-list.ts';
-import { timelineLength } from './edit-list.ts';
+import { type Timeline, timelineLength } from './edit-list.ts';
 
 export function mapChannels(block: Float32Array[], to: number): Float32Array[] {
   if (block.length === to) return block;

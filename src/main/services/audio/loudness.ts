@@ -11,7 +11,7 @@
 import type { LoudnessResult } from '../../../shared/api/audio.ts';
 import { kWeightingFilters } from '../../../shared/audio/k-weighting.ts';
 import { StudioError } from '../../../shared/errors.ts';
-import { assertSupportedAudio } from '../media/wav-info.ts';
+import { assertSupportedAudio } from './wav-info.ts';
 import { TruePeakMeter } from './true-peak.ts';
 
 /** BS.1770-4 channel weights for the usual layouts: L, R, C = 1, LFE = 0, surrounds = 1.41. */

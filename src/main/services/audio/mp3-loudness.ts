@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs';
 import type { LoudnessResult } from '../../../shared/api/audio.ts';
-import type { JobTools } from '../jobs/worker-runtime.ts';
+import type { JobTools } from '../jobs/index.ts';
 import { openDecoder } from './decoders.ts';
 import { timelineLength } from './edit-list.ts';
 import type { SinkResult } from './export-sink.ts';

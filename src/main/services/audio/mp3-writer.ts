@@ -6,7 +6,7 @@
  * written to a temporary name and renamed.
  */
 import { createMp3Encoder, type WasmMediaEncoder } from 'wasm-media-encoders';
-import { PartFile } from '../storage/part-file.ts';
+import { PartFile } from '../storage/index.ts';
 import { id3v2Tag, type Id3Tags } from './id3.ts';
 import { fileError } from './io-errors.ts';
 import { lameTagFrame, parseFrameHeader, type Mp3FrameHeader } from './lame-tag.ts';

@@ -1,4 +1,4 @@
-import { defineJobWorker } from '../jobs/worker-runtime.ts';
+import { defineJobWorker } from '../jobs/index.ts';
 import { PeakBuilder, savePeaks } from './peaks.ts';
 import { WavReader } from './wav-reader.ts';
 

@@ -4,7 +4,7 @@
  */
 import type { LoudnessResult } from '../../../shared/api/audio.ts';
 import { StudioError } from '../../../shared/errors.ts';
-import type { JobTools } from '../jobs/worker-runtime.ts';
+import type { JobTools } from '../jobs/index.ts';
 import type { Timeline } from './edit-list.ts';
 import { ExportSink, type SinkOptions, type SinkResult } from './export-sink.ts';
 import { LoudnessMeter } from './loudness.ts';

@@ -1,4 +1,4 @@
-import { defineJobWorker } from '../jobs/worker-runtime.ts';
+import { defineJobWorker } from '../jobs/index.ts';
 import type { SinkResult } from './export-sink.ts';
 import { runExport } from './mp3-loudness.ts';
 import type { RenderInput } from './render-jobs.ts';

@@ -4,7 +4,7 @@
  * written by streaming recorders that never patched the header) taken as running to the end.
  */
 import fs from 'node:fs';
-import { readWavInfoFd, type WavInfo } from '../media/wav-info.ts';
+import { readWavInfoFd, type WavInfo } from './wav-info.ts';
 
 export function readWavHeaderFd(fd: number, fileBytes: number): WavInfo {
   const info = readWavInfoFd(fd, fileBytes);

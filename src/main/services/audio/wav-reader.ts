@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import { StudioError } from '../../../shared/errors.ts';
-import type { WavInfo } from '../media/wav-info.ts';
+import type { WavInfo } from './wav-info.ts';
 import { readWavHeaderFd } from './wav-header.ts';
 import { fileError } from './io-errors.ts';
 import { decodePcm, isSupportedPcm } from './pcm.ts';

@@ -3,7 +3,7 @@
  * (EBU Tech 3285 v2, with the loudness fields). Written to a temporary name and renamed into
  * place on `finish()`, so a crash or a full disk never leaves a half file under the real name.
  */
-import { PartFile } from '../storage/part-file.ts';
+import { PartFile } from '../storage/index.ts';
 import { fileError } from './io-errors.ts';
 
 export type WavSampleFormat = 'pcm16' | 'pcm24' | 'float32';

@@ -2,7 +2,7 @@
  * The one interface every delivery route implements: the source-system connector (HTTP(S), tus)
  * and the package connector (a folder or USB stick). The outbox only talks to this interface.
  */
-import type { Category, Priority, Repeat, Schedule } from '../../../shared/domain.ts';
+import type { Category, Priority, Repeat, Schedule } from '../../../shared/api/library-types.ts';
 import type { ConnectionInfo, RemoteStatus } from '../../../shared/api/delivery.ts';
 
 /** The bulletin's metadata as it travels (same fields in the JSON API and in manifest.json). */

@@ -2,19 +2,17 @@
  * Delivery, wired: the outbox store and runner, connection settings, and the two connectors.
  * openStudio creates it and calls start(); close() stops the runner cleanly.
  */
-import Database from 'better-sqlite3';
 import path from 'node:path';
 import type { ConnectionInfo, DeliverySettings, DeliveryTarget, OutboxItem } from '../../../shared/api/delivery.ts';
-import type { Asset } from '../../../shared/domain.ts';
+import type { Asset } from '../../../shared/api/library-types.ts';
 import type { EventName, StudioEvents } from '../../../shared/events.ts';
 import { StudioError } from '../../../shared/errors.ts';
 import type { SecretStore } from '../../platform.ts';
-import type { AreaStore } from '../library/areas.ts';
-import type { AssetStore } from '../library/assets.ts';
-import type { AuditTrail } from '../library/audit.ts';
-import type { BulletinStore } from '../library/bulletins.ts';
-import type { JobManager } from '../jobs/job-manager.ts';
-import type { Db } from '../storage/database.ts';
+import type { AudioService } from '../audio/index.ts';
+import type { AuditTrail } from '../audit/index.ts';
+import type { JobManager } from '../jobs/index.ts';
+import type { Library } from '../library/index.ts';
+import type { Db } from '../storage/index.ts';
 import type { BackoffOptions } from './backoff.ts';
 import type { Connector } from './connector.ts';
 import { assertTokenOrigin, DeliverySettingsStore } from './delivery-settings.ts';
@@ -24,6 +22,7 @@ import { OutboxStore } from './outbox-store.ts';
 import { AssetMeasurer, HOLD_MS } from './measure-before-send.ts';
 import { describeBulletin, loudnessFields } from './package/describe-bulletin.ts';
 import { PackageConnector } from './package/package-connector.ts';
+import { packageImports } from './package/package-imports.ts';
 import { SourceConnector } from './source/source-connector.ts';
 
 export interface DeliveryDeps {
@@ -32,8 +31,9 @@ export interface DeliveryDeps {
   version: string;
   secrets: SecretStore;
   audit: AuditTrail;
-  /** Lazy: the library stores are created alongside this service in openStudio. */
-  library(): { bulletins: BulletinStore; areas: AreaStore; assets: AssetStore; jobs: JobManager };
+  library: Library;
+  audio: AudioService;
+  jobs: JobManager;
   emit<N extends EventName>(name: N, payload: StudioEvents[N]): void;
   backoff?: BackoffOptions;
   log?(line: string): void;
@@ -59,19 +59,18 @@ const MIME: Record<string, string> = { '.mp3': 'audio/mpeg', '.wav': 'audio/wav'
 export class DeliveryService {
   readonly outbox: OutboxStore;
   readonly settings: DeliverySettingsStore;
+  /** Packages read back into the library (preview, import job). */
+  readonly packages: ReturnType<typeof packageImports>;
   private readonly runner: OutboxRunner;
-  private readonly progressDb: Db;
   private readonly measurer: AssetMeasurer;
   /** Set on close: a measurement cut short by closing keeps its item held for the next start. */
   private closing = false;
 
   constructor(private readonly deps: DeliveryDeps) {
-    this.progressDb = new Database(deps.db.name);
-    this.progressDb.pragma('busy_timeout = 5000');
-    this.progressDb.pragma('synchronous = NORMAL');
-    this.outbox = new OutboxStore(deps.db, this.progressDb);
+    this.outbox = new OutboxStore(deps.db);
     this.settings = new DeliverySettingsStore(deps.db, deps.secrets, deps.audit, deps.dataDir);
-    this.measurer = new AssetMeasurer({ dataDir: deps.dataDir, jobs: () => deps.library().jobs, assets: () => deps.library().assets, log: deps.log });
+    this.packages = packageImports({ ...deps, trustedKeys: () => this.settings.trustedKeys() });
+    this.measurer = new AssetMeasurer({ measureAsset: (asset) => deps.audio.measureAsset(asset), log: deps.log });
     this.runner = new OutboxRunner({
       store: this.outbox,
       lease: new OutboxLease(deps.db),
@@ -81,10 +80,9 @@ export class DeliveryService {
       backoff: deps.backoff ?? backoffFromEnv(),
       log: deps.log,
       onDelivered: (item) => {
-        const { bulletins } = deps.library();
+        const { bulletins } = deps.library;
         try {
           if (bulletins.get(item.bulletinId).status === 'approved') bulletins.transition(item.bulletinId, 'delivered', 'outbox');
-          deps.emit('library.changed', { entity: 'bulletin', id: item.bulletinId });
         } catch {
           // The bulletin was edited or deleted since it was queued; the delivery itself stands.
         }
@@ -105,7 +103,7 @@ export class DeliveryService {
   private resumeHeldMeasurements(): void {
     const items = this.outbox.heldForLoudness();
     if (items.length === 0) return;
-    const assets = this.deps.library().assets.list();
+    const assets = this.deps.library.assets.list();
     for (const held of items) {
       const asset = assets.find((a) => a.file === held.audioFile && a.sha256 === held.sha256);
       if (asset?.loudness) {
@@ -120,17 +118,16 @@ export class DeliveryService {
     }
   }
 
-  /** Stops the runner; `final` (the studio is closing) also closes the progress connection. */
-  async close(final = false): Promise<void> {
+  /** Stops the runner (the studio is closing, or a test stops it). */
+  async close(): Promise<void> {
     this.closing = true;
     await this.runner.close();
-    if (final && this.progressDb.open) this.progressDb.close();
   }
 
   async connectorFor(target: DeliveryTarget, dest: string, hooks?: ConnectorHooks): Promise<Connector> {
     if (target === 'package') {
       const { dataDir, version } = this.deps;
-      return new PackageConnector({ dataDir, version, ...this.deps.library() }, dest);
+      return new PackageConnector({ dataDir, version, library: this.deps.library }, dest);
     }
     // The item's own address (a `--dest` URL) may differ from the configured one only in its path:
     // the stored token goes nowhere but the configured server's origin (connection() refuses).
@@ -141,20 +138,17 @@ export class DeliveryService {
   /** Snapshots the approved bulletin and its audio into a queued outbox item. */
   enqueue(bulletinId: number, target: DeliveryTarget, dest: string | undefined): OutboxItem {
     const { dataDir } = this.deps;
-    const { bulletins, assets, areas } = this.deps.library();
+    const { bulletins, assets, areas } = this.deps.library;
     const bulletin = bulletins.get(bulletinId);
     if (bulletin.status !== 'approved' && bulletin.status !== 'delivered') {
-      throw new StudioError('invalid_transition', `Bản tin "${bulletin.title}" chưa được duyệt; chỉ gửi bản tin đã duyệt.`);
+      throw new StudioError('invalid_transition', 'only an approved bulletin is sent', { reason: 'bulletin_not_approved', title: bulletin.title });
     }
     const resolvedDest = target === 'source' ? (dest ?? this.settings.serverUrl()) : dest ? path.resolve(dest) : '';
     if (!resolvedDest) {
-      throw new StudioError(
-        'invalid_argument',
-        target === 'source' ? 'Chưa nhập địa chỉ máy chủ nguồn (Cài đặt › Gửi tin).' : 'Chọn thư mục hoặc ổ USB để ghi gói tin.',
-      );
+      throw new StudioError('invalid_argument', `no ${target} destination`, { reason: target === 'source' ? 'server_url_missing' : 'package_folder_missing' });
     }
     if (target === 'source' && !/^https?:\/\//.test(resolvedDest)) {
-      throw new StudioError('invalid_argument', `Địa chỉ máy chủ không hợp lệ: ${resolvedDest}`);
+      throw new StudioError('invalid_argument', `not an http(s) address: ${resolvedDest}`, { reason: 'server_url_invalid', url: resolvedDest });
     }
     if (target === 'source') assertTokenOrigin(resolvedDest, this.settings.serverUrl());
     const asset = bulletin.audioAssetId === null ? null : assets.get(bulletin.audioAssetId);
@@ -205,7 +199,6 @@ export class DeliveryService {
   private async fillLoudnessLater(asset: Asset, item: OutboxItem): Promise<void> {
     const measured = await this.measurer.measure(asset);
     if (this.closing && !measured) return;
-    if (measured) this.deps.emit('library.changed', { entity: 'asset', id: asset.id });
     try {
       const changed = measured ? this.outbox.fillLoudness(item.id, loudnessFields(measured.loudness)) : this.outbox.releaseHold(item.id);
       if (!changed) return;
@@ -233,7 +226,7 @@ export class DeliveryService {
 
   async refreshStatus(id: number): Promise<OutboxItem> {
     const item = this.outbox.get(id);
-    if (!item.remoteId) throw new StudioError('invalid_transition', 'Mục này chưa tới nơi nhận nên chưa có trạng thái để hỏi.');
+    if (!item.remoteId) throw new StudioError('invalid_transition', 'the item has not reached its destination yet', { reason: 'not_yet_received' });
     const remote = await (await this.connectorFor(item.target, item.dest)).status(item.remoteId);
     const updated = this.outbox.setRemoteStatus(id, remote.status, remote.reason);
     this.deps.emit('outbox.changed', updated);

@@ -6,8 +6,8 @@
 import type { DeliverySettings } from '../../../shared/api/delivery.ts';
 import { StudioError } from '../../../shared/errors.ts';
 import type { SecretStore } from '../../platform.ts';
-import type { AuditTrail } from '../library/audit.ts';
-import type { Db } from '../storage/database.ts';
+import type { AuditTrail } from '../audit/index.ts';
+import type { Db } from '../storage/index.ts';
 import { loadOrCreateSigningKey, normalisePublicKey } from './package/package-signing.ts';
 import { readCaFile } from './read-ca.ts';
 

@@ -5,7 +5,7 @@
  */
 import crypto from 'node:crypto';
 import os from 'node:os';
-import type { Db } from '../storage/database.ts';
+import type { Db } from '../storage/index.ts';
 
 function alive(pid: number): boolean {
   try {

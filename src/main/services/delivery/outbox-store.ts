@@ -1,9 +1,9 @@
 /** The outbox table: what is waiting to go, in what order, and how far each upload got. */
 import crypto from 'node:crypto';
 import type { OutboxError, OutboxItem, OutboxState, RemoteStatus } from '../../../shared/api/delivery.ts';
-import type { Priority } from '../../../shared/domain.ts';
+import type { Priority } from '../../../shared/api/library-types.ts';
 import { StudioError } from '../../../shared/errors.ts';
-import type { Db } from '../storage/database.ts';
+import { writeRelaxed, type Db } from '../storage/index.ts';
 import type { BulletinMetadata, DeliveryPayload, ResumeState } from './connector.ts';
 
 const RANK: Record<Priority, number> = { emergency: 0, priority: 1, normal: 2 };
@@ -69,17 +69,7 @@ const toItem = (row: Row): OutboxItem => ({
 });
 
 export class OutboxStore {
-  /**
-   * `progressDb`: a second connection to the same file with synchronous=NORMAL, for the byte
-   * counters written several times a second during an upload. WAL commits there survive a
-   * killed process without an fsync each, which would stall the upload on a busy disk; after a
-   * power cut a counter may be a little behind, which nothing depends on. Everything else
-   * (queue, states, resume URLs) goes through the main, fully synchronous connection.
-   */
-  constructor(
-    private readonly db: Db,
-    private readonly progressDb: Db = db,
-  ) {}
+  constructor(private readonly db: Db) {}
 
   /**
    * Queues a bulletin for one destination. Queuing it again while it is still waiting returns
@@ -189,11 +179,12 @@ export class OutboxStore {
   }
 
   saveProgress(id: number, sentBytes: number): void {
-    this.progressDb.prepare('UPDATE outbox SET sent_bytes = ? WHERE id = ?').run(sentBytes, id);
+    // Several times a second during an upload: relaxed, see writeRelaxed.
+    writeRelaxed(this.db, () => this.db.prepare('UPDATE outbox SET sent_bytes = ? WHERE id = ?').run(sentBytes, id));
   }
 
   addWireBytes(id: number, bytes: number): void {
-    this.progressDb.prepare('UPDATE outbox SET wire_bytes = wire_bytes + ? WHERE id = ?').run(bytes, id);
+    writeRelaxed(this.db, () => this.db.prepare('UPDATE outbox SET wire_bytes = wire_bytes + ? WHERE id = ?').run(bytes, id));
   }
 
   markDelivered(id: number, remote: { remoteId: string; status: RemoteStatus; reason: string | null }): OutboxItem {

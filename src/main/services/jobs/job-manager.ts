@@ -2,21 +2,26 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { MAX_RUNNING_JOBS, type JobInfo } from '../../../shared/domain.ts';
-import { StudioError } from '../../../shared/errors.ts';
+import { isJobOf, MAX_RUNNING_JOBS, type JobInfo, type JobKind, type JobResults } from '../../../shared/api/jobs.ts';
+import { StudioError, type ErrorPayload } from '../../../shared/errors.ts';
 import type { StudioEvents } from '../../../shared/events.ts';
 import { childHost, forkChild, type ChildLauncher, type ChildLink } from './child-link.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 import { workerPath } from './worker-files.ts';
 
-export interface JobSpec<I, R> {
-  kind: string;
-  title: string;
+/**
+ * One job to start. `W` is what the worker returns; without `finish` it is the kind's declared
+ * result, with it `finish` turns it into that result on the main thread.
+ */
+export interface JobSpec<K extends JobKind, I, W = JobResults[K]> {
+  kind: K;
+  /** What the job works on (a file name, a title): shown beside the kind's name, never a sentence. */
+  subject?: string;
   /** URL of a module that calls defineJobWorker (from workerUrl); it runs in its own process. */
   worker: URL;
   input: I;
   /** Runs on the main thread with the worker's result (e.g. to record it in the database). */
-  finish?: (result: R) => unknown;
+  finish?: (result: W) => JobResults[K] | Promise<JobResults[K]>;
 }
 
 type Emit = <N extends 'job.progress' | 'job.finished'>(name: N, payload: StudioEvents[N]) => void;
@@ -58,16 +63,16 @@ export class JobManager {
     private readonly launch: ChildLauncher = forkChild,
   ) {}
 
-  start<I, R>(spec: JobSpec<I, R>): JobInfo {
+  start<K extends JobKind, I, W = JobResults[K]>(spec: JobSpec<K, I, W>): JobInfo<K> {
     // Each job is a process with its own heap: without a cap a client could start thousands.
     const active = [...this.jobs.values()].filter((job) => job.info.state === 'running').length;
     if (active >= MAX_RUNNING_JOBS) {
       throw new StudioError('busy', `${active} jobs are running; at most ${MAX_RUNNING_JOBS} at once`, { max: MAX_RUNNING_JOBS });
     }
-    const info: JobInfo = {
+    const info: JobInfo<K> = {
       id: randomUUID(),
       kind: spec.kind,
-      title: spec.title,
+      subject: spec.subject ?? '',
       state: 'running',
       progress: 0,
       message: '',
@@ -76,10 +81,11 @@ export class JobManager {
     };
     const child = this.launch(BOOTSTRAP, { STUDIO_JOB_ENTRY: spec.worker.href });
     const cancelFile = path.join(os.tmpdir(), `studio-job-${info.id}.cancel`);
-    const running: Running = { info, cancelFile, child, settled: undefined as unknown as Promise<JobInfo>, cancelRequested: false };
+    let settle!: (info: JobInfo) => void;
+    const running: Running = { info, cancelFile, child, settled: new Promise<JobInfo>((resolve) => (settle = resolve)), cancelRequested: false };
     // Children the job asks for (its ONNX engine) live no longer than the job.
     const host = childHost(this.launch, (message) => send(child, { type: 'host', message }));
-    running.settled = new Promise<JobInfo>((resolve) => {
+    {
       let outcome: FromWorker | null = null;
       child.onMessage((raw) => {
         const message = raw as FromWorker;
@@ -100,9 +106,9 @@ export class JobManager {
       });
       child.onExit((description) => {
         host.close();
-        void this.settle(running, spec, outcome, description).then(resolve);
+        void this.settle(running, info, spec, outcome, description).then(settle);
       });
-    });
+    }
     this.jobs.set(info.id, running);
     this.prune();
     this.emit('job.progress', { ...info });
@@ -129,6 +135,20 @@ export class JobManager {
     return [...this.jobs.values()].map((job) => ({ ...job.info })).reverse();
   }
 
+  /**
+   * The job's result once it has finished; its error (a cancel included) is thrown as a
+   * StudioError. The one way anything in main waits for a job (the CLI and the screen use the
+   * `job.wait` request, see shared/api/job-result.ts).
+   */
+  async result<K extends JobKind>(job: JobInfo<K>): Promise<JobResults[K]> {
+    return resultOf(await this.wait(job.id), job.kind);
+  }
+
+  /** Starts a job and waits for its result. */
+  run<K extends JobKind, I, W = JobResults[K]>(spec: JobSpec<K, I, W>): Promise<JobResults[K]> {
+    return this.result(this.start(spec));
+  }
+
   /** Resolves when the job has finished, whichever way. */
   async wait(id: string): Promise<JobInfo> {
     const job = this.jobs.get(id);
@@ -143,12 +163,14 @@ export class JobManager {
     await Promise.all(running.map((job) => job.settled));
   }
 
-  private async settle<I, R>(running: Running, spec: JobSpec<I, R>, outcome: FromWorker | null, exitDescription: string) {
-    const { info, cancelRequested } = running;
+  private async settle<K extends JobKind, I, W>(running: Running, info: JobInfo<K>, spec: JobSpec<K, I, W>, outcome: FromWorker | null, exitDescription: string) {
+    const { cancelRequested } = running;
     fs.rmSync(running.cancelFile, { force: true });
     if (outcome?.type === 'done') {
       try {
-        info.result = spec.finish ? await spec.finish(outcome.result as R) : outcome.result;
+        // The worker's answer crossed a process boundary: its type is the spec's word for it.
+        const answer = outcome.result as W;
+        info.result = spec.finish ? await spec.finish(answer) : (answer as JobResults[K]);
         info.state = 'done';
         info.progress = 1;
       } catch (error) {
@@ -186,7 +208,14 @@ function send(child: ChildLink, message: ToWorker): void {
   }
 }
 
-function toJobError(error: unknown): { code: string; message: string } {
-  if (error instanceof StudioError) return { code: error.code, message: error.message };
+function toJobError(error: unknown): ErrorPayload {
+  if (error instanceof StudioError) return error.toPayload();
   return { code: 'internal', message: error instanceof Error ? error.message : String(error) };
+}
+
+/** A finished job's result, or its error thrown as a StudioError (with its code and parameters). */
+export function resultOf<K extends JobKind>(done: JobInfo, kind: K): JobResults[K] {
+  if (isJobOf(done, kind) && done.state === 'done' && done.result !== undefined) return done.result;
+  const error = done.error ?? { code: 'internal' as const, message: `job ${done.id} ended ${done.state}` };
+  throw new StudioError(error.code, error.message, error.details);
 }

@@ -1,4 +1,5 @@
 /** Messages between the job manager and a job's process. */
+import type { ErrorPayload } from '../../../shared/errors.ts';
 import type { FromHost, ToHost } from './child-link.ts';
 
 /**
@@ -10,6 +11,6 @@ export type FromWorker =
   | { type: 'ready' }
   | { type: 'progress'; progress: number | null; message: string }
   | { type: 'done'; result: unknown }
-  | { type: 'error'; error: { code: string; message: string } }
+  | { type: 'error'; error: ErrorPayload }
   /** The job needs a child process (the ONNX engine): only the manager holds the launcher. */
   | { type: 'host'; request: ToHost };

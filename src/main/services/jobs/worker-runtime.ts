@@ -72,8 +72,9 @@ export function defineJobWorker<I, R>(work: (input: I, tools: JobTools) => Promi
     .then(
       (result) => last({ type: 'done', result }),
       (error: unknown) => {
-        const code = systemErrorToStudioError(error)?.code ?? 'internal'; // ENOSPC → disk_full, as in dispatch
-        last({ type: 'error', error: { code, message: error instanceof Error ? error.message : String(error) } });
+        // ENOSPC → disk_full, as in dispatch; a coded error keeps its parameters for the screen's sentence.
+        const typed = systemErrorToStudioError(error);
+        last({ type: 'error', error: typed ? typed.toPayload() : { code: 'internal', message: error instanceof Error ? error.message : String(error) } });
       },
     );
 }

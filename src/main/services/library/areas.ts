@@ -1,7 +1,7 @@
-import type { Area, AreaKind } from '../../../shared/domain.ts';
+import type { Area, AreaKind } from '../../../shared/api/library-types.ts';
 import { StudioError } from '../../../shared/errors.ts';
-import type { Db } from '../storage/database.ts';
-import type { AuditTrail } from './audit.ts';
+import type { AuditTrail } from '../audit/index.ts';
+import type { Db } from '../storage/index.ts';
 
 /**
  * Which kinds may sit under which. The district level is optional (it was abolished in 2025 but
@@ -32,6 +32,16 @@ export class AreaStore {
     private readonly db: Db,
     private readonly audit: AuditTrail,
   ) {}
+
+  /** The child of `parentId` matching `link`: by code where it has one, else by kind and name. */
+  findChild(parentId: number | null, link: { kind: AreaKind; name: string; code: string }): Area | null {
+    const byCode = link.code
+      ? (this.db.prepare('SELECT * FROM areas WHERE parent_id IS ? AND kind = ? AND code = ? ORDER BY id LIMIT 1').get(parentId, link.kind, link.code) as AreaRow | undefined)
+      : undefined;
+    const row =
+      byCode ?? (this.db.prepare('SELECT * FROM areas WHERE parent_id IS ? AND kind = ? AND name = ? ORDER BY id LIMIT 1').get(parentId, link.kind, link.name) as AreaRow | undefined);
+    return row ? toArea(row) : null;
+  }
 
   list(): Area[] {
     return (this.db.prepare('SELECT * FROM areas ORDER BY parent_id NULLS FIRST, name').all() as AreaRow[]).map(toArea);

@@ -5,11 +5,10 @@
  * one once) are hashed in a job, off the main thread; a wrong figure is corrected and audited.
  */
 import fs from 'node:fs';
-import type { JobInfo } from '../../../shared/domain.ts';
-import type { JobManager } from '../jobs/job-manager.ts';
-import { workerUrl } from '../jobs/worker-files.ts';
-import type { Db } from '../storage/database.ts';
-import type { AuditTrail } from './audit.ts';
+import type { JobInfo } from '../../../shared/api/jobs.ts';
+import type { AuditTrail } from '../audit/index.ts';
+import { workerUrl, type JobManager } from '../jobs/index.ts';
+import type { Db } from '../storage/index.ts';
 import type { HashAssetsInput, HashAssetsOutput } from './hash-assets.worker.ts';
 
 export interface AssetHashDeps {
@@ -23,12 +22,11 @@ export interface AssetHashDeps {
 }
 
 /** Starts the check if any asset needs it; the job's result is the ids whose hash was corrected. */
-export function checkAssetHashes(deps: AssetHashDeps): JobInfo | null {
+export function checkAssetHashes(deps: AssetHashDeps): JobInfo<'library.checkHashes'> | null {
   const assets = deps.db.prepare('SELECT id, file, sha256 FROM assets WHERE sha256_checked_at IS NULL ORDER BY id').all() as { id: number; file: string; sha256: string }[];
   if (assets.length === 0) return null;
-  return deps.jobs.start<HashAssetsInput, HashAssetsOutput>({
-    kind: 'library.check-hashes',
-    title: 'library.check-hashes',
+  return deps.jobs.start<'library.checkHashes', HashAssetsInput, HashAssetsOutput>({
+    kind: 'library.checkHashes',
     worker: workerUrl('library/hash-assets.worker.ts'),
     input: { dataDir: deps.dataDir, assets: assets.map(({ id, file }) => ({ id, file })) },
     finish: (hashes) => recordHashes(deps, assets, hashes),

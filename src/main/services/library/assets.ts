@@ -1,8 +1,8 @@
 import type { LoudnessResult } from '../../../shared/api/audio.ts';
-import type { Asset } from '../../../shared/domain.ts';
+import type { Asset } from '../../../shared/api/library-types.ts';
 import { StudioError } from '../../../shared/errors.ts';
-import type { Db } from '../storage/database.ts';
-import type { AuditTrail } from './audit.ts';
+import type { AuditTrail } from '../audit/index.ts';
+import type { Db } from '../storage/index.ts';
 
 interface AssetRow {
   id: number;
@@ -89,6 +89,12 @@ export class AssetStore {
     const row = this.db.prepare('SELECT * FROM assets WHERE id = ?').get(id) as AssetRow | undefined;
     if (!row) throw new StudioError('not_found', `asset ${id}`);
     return toAsset(row);
+  }
+
+  /** The asset stored at `file` (relative to the data folder), or null. */
+  findByFile(file: string): Asset | null {
+    const row = this.db.prepare('SELECT * FROM assets WHERE file = ?').get(file) as AssetRow | undefined;
+    return row ? toAsset(row) : null;
   }
 
   list(): Asset[] {

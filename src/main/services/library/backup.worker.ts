@@ -1,19 +1,15 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { defineJobWorker } from '../jobs/worker-runtime.ts';
-import { DATABASE_FILE } from '../storage/database.ts';
+import type { BackupResult } from '../../../shared/api/library-types.ts';
+import { defineJobWorker } from '../jobs/index.ts';
+import { DATABASE_FILE } from '../storage/index.ts';
 
 export interface BackupInput {
   dataDir: string;
   destDir: string;
 }
 
-export interface BackupResult {
-  folder: string;
-  files: number;
-  bytes: number;
-}
 
 /**
  * Copies the database (SQLite's online backup, consistent while the studio keeps writing) and

@@ -1,7 +1,7 @@
-import { BULLETIN_DEFAULTS, type Bulletin, type BulletinFields, type Status } from '../../../shared/domain.ts';
+import { BULLETIN_DEFAULTS, type Bulletin, type BulletinFields, type Status } from '../../../shared/api/library-types.ts';
 import { StudioError } from '../../../shared/errors.ts';
-import type { Db } from '../storage/database.ts';
-import { AuditTrail, diff } from './audit.ts';
+import { diff, type AuditTrail } from '../audit/index.ts';
+import type { Db } from '../storage/index.ts';
 import { foldForSearch } from './fold.ts';
 
 interface BulletinRow {
@@ -147,6 +147,20 @@ export class BulletinStore {
       });
       return this.get(id);
     })();
+  }
+
+  /**
+   * Sets the status a bulletin read from a package arrives with (see delivery's package import),
+   * past the workflow: a trusted package keeps its approval with its own approver and time.
+   * Called inside the import's transaction, which records the audit entry.
+   */
+  acceptImported(id: number, status: Exclude<Status, 'delivered'>, approval: { approver: string | null; approvedAt: string | null }): Bulletin {
+    if (status === 'approved') {
+      this.db.prepare('UPDATE bulletins SET status = ?, approver = ?, approved_at = ? WHERE id = ?').run(status, approval.approver, approval.approvedAt, id);
+    } else if (status !== 'draft') {
+      this.db.prepare('UPDATE bulletins SET status = ?, approver = NULL, approved_at = NULL WHERE id = ?').run(status, id);
+    }
+    return this.get(id);
   }
 
   delete(id: number, actor: string): void {

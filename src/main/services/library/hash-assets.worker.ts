@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { defineJobWorker } from '../jobs/worker-runtime.ts';
+import { defineJobWorker } from '../jobs/index.ts';
 
 export interface HashAssetsInput {
   dataDir: string;

@@ -1,7 +1,7 @@
-import { MAX_PROGRAMME_ITEMS, type ItemKind, type Programme, type ProgrammeItem, type ProgrammeSummary } from '../../../shared/domain.ts';
+import { MAX_PROGRAMME_ITEMS, type ItemKind, type Programme, type ProgrammeItem, type ProgrammeSummary } from '../../../shared/api/library-types.ts';
 import { StudioError } from '../../../shared/errors.ts';
-import type { Db } from '../storage/database.ts';
-import type { AuditTrail } from './audit.ts';
+import type { Db } from '../storage/index.ts';
+import type { AuditTrail } from '../audit/index.ts';
 import { estimateSpeechSeconds } from './reading-time.ts';
 
 interface ItemRow {
@@ -56,16 +56,9 @@ export class ProgrammeStore {
     const row = this.db.prepare('SELECT * FROM programmes WHERE id = ?').get(id) as ProgrammeRow | undefined;
     if (!row) throw new StudioError('not_found', `programme ${id}`);
     const items = this.items(id);
-    // A render made from exactly these items (audio.ts) gives the real length: music beds under
-    // speech, gaps and crossfades make it differ from the sum of the items.
-    const render = this.db
-      .prepare('SELECT media, duration_sec, signature, rendered_at FROM programme_renders WHERE programme_id = ?')
-      .get(id) as { media: string; duration_sec: number; signature: string; rendered_at: string } | undefined;
-    const rendered =
-      render && render.signature === this.renderSignature(id)
-        ? { durationSec: render.duration_sec, media: render.media, renderedAt: render.rendered_at }
-        : null;
-    const totalSec = Math.round((rendered ? rendered.durationSec : items.reduce((sum, item) => sum + item.durationSec, 0)) * 10) / 10;
+    // The sum of the items; a render made from exactly these items gives the real length instead
+    // (music beds under speech, gaps and crossfades), which the audio service adds (it owns renders).
+    const totalSec = Math.round(items.reduce((sum, item) => sum + item.durationSec, 0) * 10) / 10;
     const capMinutes = this.capMinutes();
     return {
       id: row.id,
@@ -75,7 +68,7 @@ export class ProgrammeStore {
       totalSec,
       capMinutes,
       exceedsCap: totalSec > capMinutes * 60,
-      rendered,
+      rendered: null,
       createdAt: row.created_at,
       updatedAt: row.updated_at,
     };

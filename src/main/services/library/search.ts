@@ -1,7 +1,6 @@
-import type { BulletinSummary } from '../../../shared/domain.ts';
-import type { SearchFilters } from '../../../shared/api/index.ts';
-import type { ParsedArg } from '../../../shared/api/index.ts';
-import type { Db } from '../storage/database.ts';
+import type { BulletinSummary } from '../../../shared/api/library-types.ts';
+import type { SearchFilters, ParsedArg } from '../../../shared/api/index.ts';
+import type { Db } from '../storage/index.ts';
 import { foldForSearch, searchTerms } from './fold.ts';
 
 type Filters = ParsedArg<'library.search'>;

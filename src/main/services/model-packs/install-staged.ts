@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { JobTools } from '../jobs/worker-runtime.ts';
+import type { JobTools } from '../jobs/index.ts';
 import { stagePack, type PackLimits } from './pack-source.ts';
 
 export interface StagedValidation {

@@ -5,8 +5,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import type { LoudnessResult } from '../../../shared/api/audio.ts';
-import { LoudnessMeter } from '../audio/loudness.ts';
-import { decodePcm } from '../audio/pcm.ts';
+import { decodePcm, LoudnessMeter } from '../audio/index.ts';
 import { WAV_HEADER_BYTES } from './growing-wav.ts';
 
 /** A take is always the canonical 16-bit PCM WAV that GrowingWav writes (44-byte header). */

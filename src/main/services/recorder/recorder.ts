@@ -2,14 +2,14 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { MAX_RECORDINGS_OPEN, MAX_RECORDINGS_PER_CLIENT, type RecoverableTake, type RecordingProgress } from '../../../shared/api/recorder.ts';
-import type { Asset } from '../../../shared/domain.ts';
+import type { Asset } from '../../../shared/api/library-types.ts';
 import { StudioError } from '../../../shared/errors.ts';
-import type { AssetStore } from '../library/assets.ts';
-import { assertSupportedAudio } from '../media/wav-info.ts';
-import type { Db } from '../storage/database.ts';
+import { assertSupportedAudio } from '../audio/index.ts';
+import { processAlive } from '../jobs/index.ts';
+import type { Library } from '../library/index.ts';
+import type { Db } from '../storage/index.ts';
 import { GrowingWav, repairWavHeader, WAV_HEADER_BYTES } from './growing-wav.ts';
 import { hashAndMeasureTake } from './hash-and-measure.ts';
-import { processAlive } from '../jobs/process-alive.ts';
 
 export const RECORDINGS_DIR = 'recordings';
 
@@ -43,7 +43,7 @@ export class RecorderService {
   constructor(
     private readonly db: Db,
     private readonly dataDir: string,
-    private readonly assets: AssetStore,
+    private readonly assets: Library['assets'],
   ) {
     // Any take still marked as recording belongs to a run that died: repair its header now, so
     // the file on disk is a valid WAV even before the user decides what to do with it.

@@ -1,6 +1,6 @@
-import { Settings } from '../../../shared/domain.ts';
-import type { Db } from '../storage/database.ts';
-import type { AuditTrail } from '../library/audit.ts';
+import { Settings } from '../../../shared/api/settings.ts';
+import type { Db } from '../storage/index.ts';
+import type { AuditTrail } from '../audit/index.ts';
 
 export const DEFAULT_SETTINGS: Settings = {
   uiLanguage: 'vi',

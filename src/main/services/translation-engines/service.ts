@@ -4,11 +4,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { JobInfo } from '../../../shared/domain.ts';
-import { ERROR_CODES, StudioError, type ErrorCode } from '../../../shared/errors.ts';
+import type { JobInfo, JobKind, JobResults } from '../../../shared/api/jobs.ts';
+import { StudioError } from '../../../shared/errors.ts';
 import { canonicalLanguageCode, type EngineCandidate, type EngineOptions, type EngineSegment, type TranslationEngine } from '../../../shared/translation/index.ts';
-import type { JobManager } from '../jobs/job-manager.ts';
-import { workerUrl } from '../jobs/worker-files.ts';
+import { type JobManager, workerUrl } from '../jobs/index.ts';
 import { modelFileName, readModel, type ModelHeader } from './learned/model-file.ts';
 import type { TextPair } from './learned/pairs.ts';
 import type { TrainJobInput, TrainJobResult } from './learned/train.worker.ts';
@@ -26,24 +25,18 @@ function checkLanguages(from: string, to: string) {
   if (!LANGUAGE.test(from) || !LANGUAGE.test(to) || from === to) throw new StudioError('invalid_argument', 'language pair', { from, to });
 }
 
-function jobError(job: JobInfo): StudioError {
-  const code = (ERROR_CODES as readonly string[]).includes(job.error?.code ?? '') ? (job.error!.code as ErrorCode) : 'internal';
-  return new StudioError(code, job.error?.message ?? 'job failed');
-}
 
 export function createTranslationEngines({ jobs, modelDir }: TranslationEnginesDeps) {
   const modelFile = (from: string, to: string) => path.join(modelDir, modelFileName(from, to));
 
   /** Runs a job to its end; an abort of `signal` cancels it. */
-  async function runJob<I>(kind: string, worker: URL, input: I, signal?: AbortSignal): Promise<JobInfo> {
+  async function runJob<K extends JobKind, I>(kind: K, worker: URL, input: I, signal?: AbortSignal): Promise<JobResults[K]> {
     if (signal?.aborted) throw new StudioError('cancelled', kind);
-    const started = jobs.start({ kind, title: kind, worker, input });
+    const started = jobs.start({ kind, worker, input });
     const cancel = () => jobs.cancel(started.id);
     signal?.addEventListener('abort', cancel, { once: true });
     try {
-      const done = await jobs.wait(started.id);
-      if (done.state !== 'done') throw jobError(done);
-      return done;
+      return await jobs.result(started);
     } finally {
       signal?.removeEventListener('abort', cancel);
     }
@@ -60,12 +53,12 @@ export function createTranslationEngines({ jobs, modelDir }: TranslationEnginesD
     },
 
     /** Starts training the pair's model from `pairs` as a job; the model replaces the old one when done. */
-    train({ from, to, pairs }: { from: string; to: string; pairs: TextPair[] }): JobInfo {
+    train({ from, to, pairs }: { from: string; to: string; pairs: TextPair[] }): JobInfo<'mt.train'> {
       checkLanguages(from, to);
       if (pairs.length === 0) throw new StudioError('invalid_argument', 'no training pairs');
-      return jobs.start<TrainJobInput, TrainJobResult>({
+      return jobs.start<'mt.train', TrainJobInput, TrainJobResult>({
         kind: 'mt.train',
-        title: `${from}→${to}`,
+        subject: `${from}→${to}`,
         worker: workerUrl('translation-engines/learned/train.worker.ts'),
         input: { pairs, from, to, modelDir },
       });
@@ -83,8 +76,7 @@ export function createTranslationEngines({ jobs, modelDir }: TranslationEnginesD
           if (!fs.existsSync(modelFile(from, to))) throw new StudioError('not_found', `no learned model for ${from}→${to}`, { from, to });
           if (segments.length === 0) return [];
           const input: TranslateJobInput = { modelFile: modelFile(from, to), segments, from, to, maxCandidates: options.maxCandidates, glossary: options.glossary };
-          const done = await runJob('mt.translate', workerUrl('translation-engines/learned/translate.worker.ts'), input, options.signal);
-          return done.result as EngineCandidate[];
+          return runJob('mt.translate', workerUrl('translation-engines/learned/translate.worker.ts'), input, options.signal);
         },
       };
     },

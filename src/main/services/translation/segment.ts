@@ -1,10 +1,10 @@
 /**
- * A script cut into translation segments. The cutting is the speech-text service's (it already
+ * A script cut into translation segments. The cutting is the reading service's (it already
  * knows that the dots of "TP.", "v.v.", "5.000" and "18/9/2024" do not end a sentence, and that a
  * line break ends one); here each sentence is classed as a heading, a list item or a sentence.
  */
 import type { SegmentKind, SourceSegment } from '../../../shared/translation/index.ts';
-import { prepareForSpeech } from '../speech-text/index.ts';
+import { prepareForSpeech } from '../reading/index.ts';
 
 const LIST_MARKER = /^(?:[-–—•+*]|\d{1,2}[.)]|[a-z\u0111][.)]|[IVXLC]{1,5}[.)])\s/u;
 const ENDS_WITH_PUNCTUATION = /[.!?…:;,]["”')\]]*$/u;

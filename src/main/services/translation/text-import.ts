@@ -1,6 +1,6 @@
 /**
  * Importing a bulletin or translation from .txt or .docx: decode (UTF-8, else Windows-1252 as
- * legacy files arrive), convert TCVN3/VNI with the speech-text service's detector, then repair the
+ * legacy files arrive), convert TCVN3/VNI with the reading service's detector, then repair the
  * leftovers seen in real minority-language data: "Ð" (U+00D0, Icelandic eth) typed for "Đ", "âê"
  * for "ấ", VNI sequences left inside otherwise-Unicode text, and decomposed or spacing breves. Every changed
  * line is reported with its text before and after, so the screen can show it and undo.
@@ -8,7 +8,7 @@
 import path from 'node:path';
 import { StudioError } from '../../../shared/errors.ts';
 import type { TextImport, TextImportChange } from '../../../shared/translation/index.ts';
-import { convertLegacyText, isVietnameseSyllable, vniToUnicode } from '../speech-text/index.ts';
+import { convertLegacyText, isVietnameseSyllable, vniToUnicode } from '../reading/index.ts';
 import { readDocxText } from './docx.ts';
 
 /**

@@ -4,7 +4,7 @@
  * form and stay letter + U+0306. A token is a run of letters *and* combining marks, so the breve is
  * part of the word: "bĭ" never equals "bi", "kơ̆" never equals "kơ".
  */
-import { normaliseTones } from '../speech-text/index.ts';
+import { normaliseTones } from '../reading/index.ts';
 
 export interface Token {
   /** Lower-cased, NFC, tone placement normalised: what is compared. */

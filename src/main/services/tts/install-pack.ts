@@ -2,7 +2,7 @@
  * Installs a voice pack (runs in the ONNX child) through the shared model-pack install: stage,
  * validate (load and speak), move into <voicesDir>/<slug>; a refused pack leaves nothing behind.
  */
-import type { JobTools } from '../jobs/worker-runtime.ts';
+import type { JobTools } from '../jobs/index.ts';
 import { installStaged } from '../model-packs/index.ts';
 import { validatePack, type PackInfo } from './pack-validate.ts';
 

@@ -4,8 +4,7 @@
  * process, over Node's IPC channel in a forked Node process.
  */
 import { StudioError } from '../../../shared/errors.ts';
-import type { JobTools } from '../jobs/worker-runtime.ts';
-import { parentChannel } from '../jobs/child-parent.ts';
+import { type JobTools, parentChannel } from '../jobs/index.ts';
 import type { FromChild, ToChild } from './onnx-child.ts';
 
 const parent = parentChannel<ToChild, FromChild>();

@@ -10,9 +10,7 @@
  * (jobs/child-link.ts).
  */
 import { StudioError, type ErrorCode } from '../../../shared/errors.ts';
-import type { JobTools } from '../jobs/worker-runtime.ts';
-import { workerPath, workerUrl } from '../jobs/worker-files.ts';
-import { startChild } from '../jobs/child-link.ts';
+import { type JobTools, workerPath, workerUrl, startChild } from '../jobs/index.ts';
 
 type Task = 'synthesize' | 'install';
 export type ToChild = { type: 'run'; task: Task; input: unknown } | { type: 'cancel' };

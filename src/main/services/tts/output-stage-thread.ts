@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads';
 import type { LoudnessResult } from '../../../shared/api/audio.ts';
 import { StudioError } from '../../../shared/errors.ts';
 import type { ToStage } from './output-stage.worker.ts';
-import { workerPath, workerUrl } from '../jobs/worker-files.ts';
+import { workerPath, workerUrl } from '../jobs/index.ts';
 
 /** The job workers' bootstrap: it registers tsx for .ts entries, then imports the entry. */
 const BOOTSTRAP = workerPath('jobs/worker-bootstrap.mjs');

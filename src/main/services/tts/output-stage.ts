@@ -5,8 +5,7 @@
  * where it works while the next sentence is being synthesised instead of after the last one.
  */
 import type { LoudnessResult } from '../../../shared/api/audio.ts';
-import { LoudnessMeter } from '../audio/loudness.ts';
-import { StreamingResampler } from '../audio/resample.ts';
+import { LoudnessMeter, StreamingResampler } from '../audio/index.ts';
 
 export class OutputStage {
   private readonly resampler: StreamingResampler;

@@ -1,9 +1,9 @@
 /**
- * Script text → the sentences a voice speaks, through the speech-text normaliser
+ * Script text → the sentences a voice speaks, through the reading normaliser
  * (prepareForSpeech: user dictionary first, numbers, dates, abbreviations, pause markers,
  * sentences and paragraphs), so the audio says exactly what the reading preview shows.
  */
-import { prepareForSpeech, type PrepareOptions } from '../speech-text/index.ts';
+import { prepareForSpeech, type PrepareOptions } from '../reading/index.ts';
 import type { ScriptPlan } from './synthesize-script.ts';
 
 export function planScript(text: string, options: PrepareOptions = {}): ScriptPlan & { spoken: string } {

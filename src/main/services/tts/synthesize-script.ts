@@ -6,8 +6,7 @@
 import { NORMALIZE_PRESETS, type LoudnessResult } from '../../../shared/api/audio.ts';
 import type { MissingPhoneme, TtsSettings } from '../../../shared/api/tts.ts';
 import { StudioError } from '../../../shared/errors.ts';
-import { measureLoudness } from '../audio/loudness.ts';
-import { normalizeChannels } from '../audio/normalize.ts';
+import { measureLoudness, normalizeChannels } from '../audio/index.ts';
 import { trimSilence } from './trim-silence.ts';
 import { OutputStage } from './output-stage.ts';
 import { startOutputStage, type OutputSink } from './output-stage-thread.ts';
@@ -18,7 +17,7 @@ import { openEngine, type VoiceRef } from './voice-ref.ts';
 export interface PlanSentence {
   spoken: string;
   paragraph: number;
-  /** A pause marker right after this sentence, added to the usual gap (speech-text's contract). */
+  /** A pause marker right after this sentence, added to the usual gap (the reading service's contract). */
   pauseAfterMs?: number;
 }
 

@@ -5,22 +5,19 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { JobInfo } from '../../../shared/domain.ts';
-import { StudioError, type ErrorCode } from '../../../shared/errors.ts';
+import type { JobInfo } from '../../../shared/api/jobs.ts';
+import { StudioError } from '../../../shared/errors.ts';
 import type { TtsPreview, TtsResult, TtsSettings, Voice } from '../../../shared/api/tts.ts';
-import type { JobManager } from '../jobs/job-manager.ts';
-import type { AuditTrail } from '../library/audit.ts';
-import type { AssetStore } from '../library/assets.ts';
-import type { BulletinStore } from '../library/bulletins.ts';
-import type { Db } from '../storage/database.ts';
-import type { PronunciationStore } from '../speech-text/dictionary-store.ts';
-import type { EventHub } from '../../event-hub.ts';
+import type { AuditTrail } from '../audit/index.ts';
+import { workerUrl, type JobManager } from '../jobs/index.ts';
+import type { Library } from '../library/index.ts';
+import type { Reading } from '../reading/index.ts';
+import type { Db } from '../storage/index.ts';
 import { planScript } from './script-plan.ts';
 import type { SynthesisFile, SynthesisInput } from './synthesize-file.ts';
 import type { VoiceInstallInput, VoiceInstallOutput } from './install-pack.ts';
 import { packVoice, VoicePackStore } from './voice-packs.ts';
 import { VoiceRegistry } from './voice-registry.ts';
-import { workerUrl } from '../jobs/worker-files.ts';
 
 const SYNTH_WORKER = workerUrl('tts/synthesize.worker.ts');
 const INSTALL_WORKER = workerUrl('tts/voice-install.worker.ts');
@@ -34,16 +31,10 @@ export interface TtsDeps {
   dataDir: string;
   db: Db;
   audit: AuditTrail;
-  /** The other services, read when needed (they are wired together with this one). */
-  services: () => { jobs: JobManager; assets: AssetStore; bulletins: BulletinStore; events: EventHub; pronunciations: PronunciationStore };
+  jobs: JobManager;
+  library: Library;
+  reading: Reading;
   modelsDir?: string;
-}
-
-/** Waits for a job and returns its result, or throws its error as a StudioError. */
-async function resultOf<R>(jobs: JobManager, job: JobInfo): Promise<R> {
-  const done = await jobs.wait(job.id);
-  if (done.state === 'done') return done.result as R;
-  throw new StudioError((done.error?.code ?? 'internal') as ErrorCode, done.error?.message ?? 'failed');
 }
 
 export class TtsService {
@@ -60,18 +51,22 @@ export class TtsService {
   }
 
   async install(source: string, actor: string): Promise<Voice> {
-    const job = this.deps.services().jobs.start<VoiceInstallInput, VoiceInstallOutput>({
+    // The job copies and checks the pack; the pack is recorded here, on the main thread.
+    return this.deps.jobs.run<'voice.install', VoiceInstallInput, VoiceInstallOutput>({
       kind: 'voice.install',
-      title: `Cài gói giọng ${path.basename(source)}`,
+      subject: path.basename(source),
       worker: INSTALL_WORKER,
       input: { source: path.resolve(source), voicesDir: this.packs.voicesDir },
+      finish: (installed) => this.record(installed, actor),
     });
-    const installed = await resultOf<VoiceInstallOutput>(this.deps.services().jobs, job);
+  }
+
+  private record(installed: VoiceInstallOutput, actor: string): Voice {
     const dir = path.join('voices', installed.folder);
     const duplicate = this.packs.findBySha(installed.sha256);
     if (duplicate) {
       this.packs.removeFiles(dir);
-      throw new StudioError('conflict', `gói giọng này đã được cài (${duplicate.name})`);
+      throw new StudioError('conflict', `voice pack already installed as ${duplicate.name}`, { reason: 'voice_pack_installed', name: duplicate.name });
     }
     try {
       const { folder, ...info } = installed;
@@ -85,7 +80,7 @@ export class TtsService {
   remove(id: string, actor: string): void {
     if (!this.packs.find(id)) {
       const known = this.registry.list().find((v) => v.id === id);
-      if (known) throw new StudioError('invalid_argument', `giọng ${known.name} không phải gói đã cài nên không gỡ được`);
+      if (known) throw new StudioError('invalid_argument', `${known.name} is built in, not an installed pack`, { reason: 'voice_built_in', name: known.name });
     }
     this.packs.remove(id, actor);
   }
@@ -98,7 +93,7 @@ export class TtsService {
     choices?: Record<string, string>,
   ): SynthesisInput {
     const voice = this.registry.resolve(voiceId);
-    const plan = planScript(text, { dictionary: this.deps.services().pronunciations.entries(), ...(choices ? { choices } : {}) });
+    const plan = planScript(text, { dictionary: this.deps.reading.dictionary.entries(), ...(choices ? { choices } : {}) });
     if (plan.sentences.length === 0) throw new StudioError('invalid_argument', 'không có gì để đọc (the script is empty)');
     return {
       dataDir: this.deps.dataDir,
@@ -115,8 +110,7 @@ export class TtsService {
     const spokenText = text.trim() || DEFAULT_SAMPLE;
     const key = createHash('sha256').update(JSON.stringify([voiceId, spokenText, settings, choices ?? null])).digest('hex').slice(0, 32);
     const input = this.synthesisInput(voiceId, spokenText, settings, { kind: 'file', path: path.join(PREVIEW_DIR, `${key}.wav`) }, choices);
-    const job = this.deps.services().jobs.start<SynthesisInput, SynthesisFile>({ kind: 'tts.preview', title: 'Nghe thử giọng đọc', worker: SYNTH_WORKER, input });
-    const result = await resultOf<SynthesisFile>(this.deps.services().jobs, job);
+    const result = await this.deps.jobs.run<'tts.preview', SynthesisInput, SynthesisFile>({ kind: 'tts.preview', worker: SYNTH_WORKER, input });
     this.prunePreviews();
     return {
       media: result.file.replace(/\\/g, '/'),
@@ -139,30 +133,29 @@ export class TtsService {
   synthesize(
     arg: { voiceId: string; bulletinId?: number; text?: string; outPath?: string; settings: TtsSettings; choices?: Record<string, string> },
     actor: string,
-  ): JobInfo {
-    const bulletin = arg.bulletinId !== undefined ? this.deps.services().bulletins.get(arg.bulletinId) : null;
+  ): JobInfo<'tts.synthesize'> {
+    const bulletin = arg.bulletinId !== undefined ? this.deps.library.bulletins.get(arg.bulletinId) : null;
     const text = arg.text ?? bulletin?.script ?? '';
     const target: SynthesisInput['target'] = arg.outPath ? { kind: 'file', path: path.resolve(arg.outPath) } : { kind: 'asset' };
     const input = this.synthesisInput(arg.voiceId, text, arg.settings, target, arg.choices);
-    const title = bulletin ? `Đọc bản tin "${bulletin.title}"` : 'Chuyển văn bản thành giọng nói';
-    return this.deps.services().jobs.start<SynthesisInput, TtsResult>({
+    return this.deps.jobs.start<'tts.synthesize', SynthesisInput, SynthesisFile>({
       kind: 'tts.synthesize',
-      title,
+      subject: bulletin?.title ?? '',
       worker: SYNTH_WORKER,
       input,
-      finish: (file) => this.finish(file as unknown as SynthesisFile, bulletin?.id ?? null, bulletin?.title ?? null, arg.outPath !== undefined, actor),
+      finish: (file) => this.finish(file, bulletin?.id ?? null, bulletin?.title ?? null, arg.outPath !== undefined, actor),
     });
   }
 
   private finish(file: SynthesisFile, bulletinId: number | null, title: string | null, toOutPath: boolean, actor: string): TtsResult {
     let assetId: number | null = null;
     if (!toOutPath) {
-      const existing = this.deps.db.prepare('SELECT id FROM assets WHERE file = ?').get(file.file) as { id: number } | undefined;
+      // The same audio again (the sentence cache made it) is the asset already there.
       assetId =
-        existing?.id ??
-        this.deps.services().assets.add(
+        this.deps.library.assets.findByFile(file.file)?.id ??
+        this.deps.library.assets.add(
           {
-            name: `${title ?? 'Giọng đọc'} (TTS).wav`,
+            name: `${title ?? 'TTS'} (TTS).wav`,
             file: file.file,
             sha256: file.sha256,
             bytes: file.bytes,
@@ -174,11 +167,7 @@ export class TtsService {
           },
           actor,
         ).id;
-      this.deps.services().events.emit('library.changed', { entity: 'asset', id: assetId });
-      if (bulletinId !== null) {
-        this.deps.services().bulletins.update(bulletinId, { audioAssetId: assetId }, actor);
-        this.deps.services().events.emit('library.changed', { entity: 'bulletin', id: bulletinId });
-      }
+      if (bulletinId !== null) this.deps.library.bulletins.update(bulletinId, { audioAssetId: assetId }, actor);
     }
     return {
       assetId,

@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Voice } from '../../../shared/api/tts.ts';
 import { StudioError } from '../../../shared/errors.ts';
-import type { AuditTrail } from '../library/audit.ts';
-import type { Db } from '../storage/database.ts';
+import type { AuditTrail } from '../audit/index.ts';
+import type { Db } from '../storage/index.ts';
 import type { PackInfo } from './pack-validate.ts';
 
 interface PackRow {

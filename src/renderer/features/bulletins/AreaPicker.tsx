@@ -1,6 +1,6 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Area } from '../../../shared/domain.ts';
+import type { Area } from '../../../shared/api/library-types.ts';
 import { useRequest } from '../../api/hooks.ts';
 
 /** Địa bàn nhận: tick the communes, clusters and boards the bulletin is for. */

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Bulletin } from '../../../shared/domain.ts';
+import type { Bulletin } from '../../../shared/api/library-types.ts';
 import { api } from '../../api/client.ts';
 import { useRequest } from '../../api/hooks.ts';
 import { navigate } from '../../app/router.ts';

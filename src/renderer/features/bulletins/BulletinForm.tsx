@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { CATEGORIES, KNOWN_LANGUAGES, PRIORITIES, type BulletinFields } from '../../../shared/domain.ts';
+import { CATEGORIES, PRIORITIES, type BulletinFields } from '../../../shared/api/library-types.ts';
+import { KNOWN_LANGUAGES } from '../../../shared/api/define.ts';
 import { EnumSelect } from '../../components/EnumSelect.tsx';
 import { AreaPicker } from './AreaPicker.tsx';
 import { ScheduleFields } from './ScheduleFields.tsx';

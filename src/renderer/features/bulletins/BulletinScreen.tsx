@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BULLETIN_DEFAULTS, type Bulletin, type BulletinFields } from '../../../shared/domain.ts';
+import { BULLETIN_DEFAULTS, type Bulletin, type BulletinFields } from '../../../shared/api/library-types.ts';
 import { api } from '../../api/client.ts';
 import { useAction, useRequest } from '../../api/hooks.ts';
 import { navigate } from '../../app/router.ts';

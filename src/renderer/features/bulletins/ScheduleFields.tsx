@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Repeat, Schedule } from '../../../shared/domain.ts';
+import type { Repeat, Schedule } from '../../../shared/api/library-types.ts';
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Bulletin, Status } from '../../../shared/domain.ts';
+import type { Bulletin, Status } from '../../../shared/api/library-types.ts';
 import { api } from '../../api/client.ts';
 import { useAction } from '../../api/hooks.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { BulletinFields } from '../../../shared/domain.ts';
+import type { BulletinFields } from '../../../shared/api/library-types.ts';
 
 const key = (id: number | null) => `studio.draft.bulletin.${id ?? 'new'}`;
 

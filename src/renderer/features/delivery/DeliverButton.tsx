@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DELIVERY_TARGETS, type DeliveryTarget, type OutboxItem } from '../../../shared/api/delivery.ts';
-import type { Bulletin } from '../../../shared/domain.ts';
+import type { Bulletin } from '../../../shared/api/library-types.ts';
 import { api } from '../../api/client.ts';
 import { useAction, useRequest } from '../../api/hooks.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';

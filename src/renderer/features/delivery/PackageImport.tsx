@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PackageSummary } from '../../../shared/api/package.ts';
-import type { JobInfo } from '../../../shared/domain.ts';
+import type { JobInfo } from '../../../shared/api/jobs.ts';
 import { api, ApiError } from '../../api/client.ts';
 import { useAction, useStudioEvent } from '../../api/hooks.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';

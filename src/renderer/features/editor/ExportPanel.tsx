@@ -4,7 +4,7 @@ import type { EditDocument, ExportResult } from '../../../shared/api/audio.ts';
 import { api } from '../../api/client.ts';
 import { useAction } from '../../api/hooks.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
-import { waitForJob } from './wait-for-job.ts';
+import { waitForJob } from '../../api/wait-for-job.ts';
 
 const BITRATES = [64, 96, 128, 160, 192, 256, 320] as const;
 
@@ -37,7 +37,7 @@ export function ExportPanel({ doc, name }: { doc: EditDocument; name: string }) 
       outPath,
       title: title || undefined,
     });
-    setDone(await waitForJob<ExportResult>(job));
+    setDone(await waitForJob(job));
   });
 
   return (

@@ -4,7 +4,7 @@ import { NORMALIZE_PRESETS, type EditDocument, type LoudnessResult } from '../..
 import { api } from '../../api/client.ts';
 import { useAction } from '../../api/hooks.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
-import { waitForJob } from './wait-for-job.ts';
+import { waitForJob } from '../../api/wait-for-job.ts';
 
 type Preset = 'broadcast' | 'outdoor' | 'custom';
 

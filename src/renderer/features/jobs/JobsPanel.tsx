@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { JobInfo } from '../../../shared/domain.ts';
+import type { JobInfo } from '../../../shared/api/jobs.ts';
 import { describeError } from '../../../shared/errors.ts';
 import { api } from '../../api/client.ts';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
@@ -25,7 +25,8 @@ export function JobsPanel({ jobs, open, onClose }: { jobs: JobInfo[]; open: bool
         {jobs.map((job) => (
           <li key={job.id} className={`job job-${job.state}`} data-job-kind={job.kind}>
             <div className="job-title">
-              <strong>{t(`kind.${job.kind}`, { defaultValue: job.title })}</strong>
+              <strong>{t(`kind.${job.kind}`, { defaultValue: job.kind })}</strong>
+              {job.subject && <span className="job-subject">{job.subject}</span>}
               <span className="muted">
                 {t(`state.${job.state}`)}
                 {job.finishedAt && ` · ${new Date(job.finishedAt).toLocaleTimeString(i18n.language === 'en' ? 'en-GB' : 'vi-VN')}`}
@@ -33,14 +34,14 @@ export function JobsPanel({ jobs, open, onClose }: { jobs: JobInfo[]; open: bool
             </div>
             {job.state === 'running' && (
               <>
-                <ProgressBar value={job.progress} label={t(`kind.${job.kind}`, { defaultValue: job.title })} />
+                <ProgressBar value={job.progress} label={t(`kind.${job.kind}`, { defaultValue: job.kind })} />
                 <button type="button" onClick={() => void api.call('job.cancel', { id: job.id })}>
                   {t('common:actions.cancel')}
                 </button>
               </>
             )}
             {job.error && job.state === 'failed' && (
-              <p className="error-text">{describeError({ code: job.error.code as never, message: job.error.message }, language)}</p>
+              <p className="error-text">{describeError(job.error, language)}</p>
             )}
           </li>
         ))}

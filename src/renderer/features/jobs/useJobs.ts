@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { JobInfo } from '../../../shared/domain.ts';
+import type { JobInfo } from '../../../shared/api/jobs.ts';
 import { api } from '../../api/client.ts';
 import { useStudioEvent } from '../../api/hooks.ts';
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { BulletinSummary } from '../../../shared/domain.ts';
+import type { BulletinSummary } from '../../../shared/api/library-types.ts';
 import { navigate } from '../../app/router.ts';
 import { PriorityBadge, StatusBadge } from '../../components/Badge.tsx';
 

@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { EnumSelect } from '../../components/EnumSelect.tsx';
-import { CATEGORIES, KNOWN_LANGUAGES, PRIORITIES, STATUSES } from '../../../shared/domain.ts';
-import type { Category, Priority, Status } from '../../../shared/domain.ts';
+import { CATEGORIES, PRIORITIES, STATUSES } from '../../../shared/api/library-types.ts';
+import { KNOWN_LANGUAGES } from '../../../shared/api/define.ts';
+import type { Category, Priority, Status } from '../../../shared/api/library-types.ts';
 
 export interface Filters {
   category?: Category;

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ItemKind } from '../../../shared/domain.ts';
+import type { ItemKind } from '../../../shared/api/library-types.ts';
 import { useRequest } from '../../api/hooks.ts';
 import { formatClock } from '../../components/Duration.tsx';
 

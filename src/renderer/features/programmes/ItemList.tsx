@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ProgrammeItem } from '../../../shared/domain.ts';
+import type { ProgrammeItem } from '../../../shared/api/library-types.ts';
 import { formatClock } from '../../components/Duration.tsx';
 
 interface Props {

@@ -1,19 +1,19 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PronunciationKind } from '../../../shared/api/reading.ts';
+import type { DictionaryEntryKind } from '../../../shared/api/reading.ts';
 import { api, ApiError } from '../../api/client.ts';
 import { useRequest } from '../../api/hooks.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 
-const KINDS: PronunciationKind[] = ['abbreviation', 'place', 'person', 'other'];
+const KINDS: DictionaryEntryKind[] = ['abbreviation', 'place', 'person', 'other'];
 
 /** The user pronunciation dictionary: list, add or replace (same term), delete. */
 export function DictionaryPanel({ onChanged }: { onChanged?(): void }) {
   const { t } = useTranslation('reading');
-  const list = useRequest('dictionary.list', {});
+  const list = useRequest('reading.dictionary.list', {});
   const [term, setTerm] = useState('');
   const [spoken, setSpoken] = useState('');
-  const [kind, setKind] = useState<PronunciationKind>('abbreviation');
+  const [kind, setKind] = useState<DictionaryEntryKind>('abbreviation');
   const [matchCase, setMatchCase] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
 
@@ -32,7 +32,7 @@ export function DictionaryPanel({ onChanged }: { onChanged?(): void }) {
 
   const add = async (e: FormEvent) => {
     e.preventDefault();
-    if (await run(() => api.call('dictionary.upsert', { term, spoken, kind, matchCase }))) {
+    if (await run(() => api.call('reading.dictionary.upsert', { term, spoken, kind, matchCase }))) {
       setTerm('');
       setSpoken('');
     }
@@ -46,7 +46,7 @@ export function DictionaryPanel({ onChanged }: { onChanged?(): void }) {
       <form className="reading-dictionary-form" onSubmit={add}>
         <input aria-label={t('dictionary.term')} placeholder={t('dictionary.term')} value={term} onChange={(e) => setTerm(e.target.value)} required />
         <input aria-label={t('dictionary.spoken')} placeholder={t('dictionary.spoken')} value={spoken} onChange={(e) => setSpoken(e.target.value)} required />
-        <select aria-label={t('dictionary.kind')} value={kind} onChange={(e) => setKind(e.target.value as PronunciationKind)}>
+        <select aria-label={t('dictionary.kind')} value={kind} onChange={(e) => setKind(e.target.value as DictionaryEntryKind)}>
           {KINDS.map((k) => (
             <option key={k} value={k}>
               {t(`dictionary.kinds.${k}`)}
@@ -78,8 +78,8 @@ export function DictionaryPanel({ onChanged }: { onChanged?(): void }) {
                 <td>{entry.spoken}</td>
                 <td>{t(`dictionary.kinds.${entry.kind}`)}</td>
                 <td>
-                  <button type="button" className="danger" onClick={() => void run(() => api.call('dictionary.delete', { id: entry.id }))}>
-                    {t('dictionary.delete')}
+                  <button type="button" className="danger" onClick={() => void run(() => api.call('reading.dictionary.delete', { id: entry.id }))}>
+                    {t('reading.dictionary.delete')}
                   </button>
                 </td>
               </tr>

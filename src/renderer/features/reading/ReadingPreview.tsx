@@ -38,7 +38,7 @@ export default function ReadingPreview({ text, choices, onChoicesChange, onPrevi
     settledText.trim() ? { text: settledText, choices: activeChoices } : null,
   );
   // Any screen's dictionary edit changes how this text is read.
-  useStudioEvent('dictionary.changed', () => reload());
+  useStudioEvent('reading.dictionary.changed', () => reload());
   useEffect(() => {
     if (revision > 0) reload();
     // eslint-disable-next-line react-hooks/exhaustive-deps

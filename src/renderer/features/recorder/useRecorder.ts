@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Asset } from '../../../shared/domain.ts';
+import type { Asset } from '../../../shared/api/library-types.ts';
 import { api } from '../../api/client.ts';
 import { classifyMicError, MicCapture, type Levels, type MicFailure } from './mic-capture.ts';
 import { TakeUploader } from './take-uploader.ts';

@@ -2,12 +2,12 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReadingSentence } from '../../../shared/api/reading.ts';
 import type { TtsResult } from '../../../shared/api/tts.ts';
-import { MAX_SCRIPT_CHARS } from '../../../shared/domain.ts';
+import { MAX_SCRIPT_CHARS } from '../../../shared/api/library-types.ts';
 import { api, ApiError } from '../../api/client.ts';
 import { useRequest } from '../../api/hooks.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { Page } from '../../components/Page.tsx';
-import { waitForJob } from '../editor/wait-for-job.ts';
+import { waitForJob } from '../../api/wait-for-job.ts';
 import ReadingPreview from '../reading/ReadingPreview.tsx';
 import { DEFAULT_SETTINGS, SettingsPanel, toRequestSettings, type ReadingSettings } from './SettingsPanel.tsx';
 import { SpeechResult } from './SpeechResult.tsx';
@@ -67,7 +67,7 @@ export default function TtsScreen({ param }: { param?: string }) {
         choices,
         ...(bulletinId !== null ? { bulletinId } : { text }),
       });
-      setResult(await waitForJob<TtsResult>(job));
+      setResult(await waitForJob(job));
     } catch (e) {
       setError(e instanceof ApiError ? e : new ApiError({ code: 'internal', message: String(e) }));
     } finally {

@@ -9,7 +9,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { LoudnessResult } from '../../../../src/shared/api/audio.ts';
-import type { Asset, JobInfo } from '../../../../src/shared/domain.ts';
+import type { Asset } from '../../../../src/shared/api/library-types.ts';
+import type { JobInfo } from '../../../../src/shared/api/jobs.ts';
 import { StudioError } from '../../../../src/shared/errors.ts';
 import { useSuiteStudio } from '../../../helpers/studio.ts';
 import { makeTempDir } from '../../../helpers/temp-dir.ts';
@@ -51,7 +52,7 @@ describe('bad-media corpus (issue 8)', () => {
   it.concurrent.each(corpus.map((c) => [c.name, c] as const))('%s', async (_name, { file, expected }: MediaCase) => {
     const [viaAudio, viaAsset, viaMeasure] = await Promise.all([
       outcome(studio.call('audio.import', { path: file }), true),
-      outcome(studio.call('asset.import', { path: file }), true),
+      outcome(studio.call('audio.import', { path: file }), true),
       outcome(studio.call('audio.loudnessFile', { path: file }), false),
     ]);
     if (!expected.ok) {

@@ -121,7 +121,7 @@ describe('sources that came in without peaks', () => {
 
   it('computes and stores peaks on first use (a WAV added by asset.import, as a recording is)', async () => {
     const file = speechWav(temp.dir, 'rec.wav', 2, 48000, 1, 'pcm16');
-    const job = await studio.services.jobs.wait((await studio.call('asset.import', { path: file })).id);
+    const job = await studio.services.jobs.wait((await studio.call('audio.import', { path: file })).id);
     const asset = job.result as { id: number; sha256: string };
     const doc = await studio.call('edit.open', { assetId: asset.id });
     const peaks = await studio.call('edit.peaks', { documentId: doc.id, pixelsPerSecond: 50 });

@@ -1,7 +1,7 @@
 /** Short generated source files for the service tests (written with our writer or with ffmpeg). */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import type { JobInfo } from '../../../../src/shared/domain.ts';
+import type { JobInfo } from '../../../../src/shared/api/jobs.ts';
 import { writeWavFile, type WavSampleFormat } from '../../../../src/main/services/audio/wav-writer.ts';
 import type { TestStudio } from '../../../helpers/studio.ts';
 import { speechLike } from './signals.ts';
@@ -26,5 +26,5 @@ export async function finished(studio: TestStudio, job: JobInfo): Promise<JobInf
 export async function importFile(studio: TestStudio, file: string) {
   const done = await finished(studio, await studio.call('audio.import', { path: file }));
   if (done.state !== 'done') throw new Error(`import failed: ${JSON.stringify(done.error)}`);
-  return done.result as import('../../../../src/shared/domain.ts').Asset;
+  return done.result as import('../../../../src/shared/api/library-types.ts').Asset;
 }

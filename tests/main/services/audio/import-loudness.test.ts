@@ -38,7 +38,7 @@ describe('audio.import fills loudness', () => {
     expect(Math.abs(loudness.truePeakDbtp! - reference.truePeak)).toBeLessThanOrEqual(0.3);
     expect(Math.abs(loudness.rangeLu - reference.range)).toBeLessThanOrEqual(0.5);
     // Stored, not only returned by the job.
-    expect(studio.services.assets.get(asset.id).loudness).toEqual(loudness);
+    expect(studio.services.library.assets.get(asset.id).loudness).toEqual(loudness);
     expect((await studio.call('asset.list', {})).find((a) => a.id === asset.id)?.loudness).toEqual(loudness);
   });
 

@@ -97,14 +97,14 @@ describe('audio.import', () => {
 
   it.each(bad)('refuses %s with a clear error and touches nothing', async (_name, make, code, message) => {
     const file = make();
-    const before = studio.services.assets.list().length;
+    const before = studio.services.library.assets.list().length;
     const listing = () => (fs.existsSync(path.join(studio.dataDir, 'assets')) ? fs.readdirSync(path.join(studio.dataDir, 'assets')).sort() : []);
     const filesBefore = listing();
     const job = await finished(studio, await studio.call('audio.import', { path: file }));
     expect(job.state).toBe('failed');
     expect(job.error?.code).toBe(code);
     expect(job.error?.message).toMatch(message);
-    expect(studio.services.assets.list()).toHaveLength(before);
+    expect(studio.services.library.assets.list()).toHaveLength(before);
     expect(listing()).toEqual(filesBefore);
   });
 
@@ -116,7 +116,7 @@ describe('audio.import', () => {
     expect(done.state).toBe('cancelled');
     const assetsDir = path.join(studio.dataDir, 'assets');
     expect(fs.existsSync(assetsDir) ? fs.readdirSync(assetsDir).filter((f) => f.startsWith('.')) : []).toEqual([]);
-    expect(studio.services.assets.list().some((a) => a.name === 'long')).toBe(false);
+    expect(studio.services.library.assets.list().some((a) => a.name === 'long')).toBe(false);
   });
 
   it('importing the same file twice gives back the same asset', async () => {

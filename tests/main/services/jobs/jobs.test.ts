@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { ChildLauncher } from '../../../../src/main/services/jobs/child-link.ts';
 import { JobManager } from '../../../../src/main/services/jobs/job-manager.ts';
-import type { JobInfo } from '../../../../src/shared/domain.ts';
+import type { JobInfo } from '../../../../src/shared/api/jobs.ts';
 import { useTestStudio } from '../../../helpers/studio.ts';
 
 describe('jobs', () => {
@@ -40,7 +40,7 @@ describe('jobs', () => {
   it('imports a WAV file as an asset, hashed and probed', async () => {
     const wav = path.join(studio.dataDir, 'in.wav');
     execFileSync('sox', ['-n', '-r', '44100', '-c', '1', '-b', '24', wav, 'synth', '1.25', 'sine', '440']);
-    const job = await studio.call('asset.import', { path: wav });
+    const job = await studio.call('audio.import', { path: wav });
     const done = await studio.services.jobs.wait(job.id);
     expect(done.state).toBe('done');
     const asset = done.result as { id: number; file: string; sha256: string };
@@ -53,7 +53,7 @@ describe('jobs', () => {
   it('fails cleanly on a corrupt file and leaves nothing behind', async () => {
     const bad = path.join(studio.dataDir, 'bad.wav');
     fs.writeFileSync(bad, Buffer.from('RIFF\x10\x00\x00\x00WAVEjunkjunk'));
-    const job = await studio.call('asset.import', { path: bad });
+    const job = await studio.call('audio.import', { path: bad });
     const done = await studio.services.jobs.wait(job.id);
     expect(done).toMatchObject({ state: 'failed', error: { code: 'audio_corrupt' } });
     expect(await studio.call('asset.list', {})).toEqual([]);
@@ -64,7 +64,7 @@ describe('jobs', () => {
   it('cancels a running job', async () => {
     const big = path.join(studio.dataDir, 'long.wav');
     execFileSync('sox', ['-n', '-r', '48000', '-c', '2', '-b', '16', big, 'synth', '120', 'whitenoise', 'vol', '0.1']);
-    const job = await studio.call('asset.import', { path: big });
+    const job = await studio.call('audio.import', { path: big });
     await studio.call('job.cancel', { id: job.id });
     const done = await studio.services.jobs.wait(job.id);
     expect(done.state).toBe('cancelled');
@@ -74,8 +74,9 @@ describe('jobs', () => {
 
   it('stops a job that ignores cancel, and reports it cancelled', async () => {
     const job = studio.services.jobs.start({
-      kind: 'test.stubborn',
-      title: 'stubborn',
+      // Any declared kind: the runner treats every kind alike.
+      kind: 'audio.peaks',
+      subject: 'stubborn',
       worker: new URL('../../../fixtures/jobs/stubborn.worker.ts', import.meta.url),
       input: { seconds: 20 },
     });
@@ -90,8 +91,9 @@ describe('jobs', () => {
   // Issue 8, item 1: a worker's abort took the whole host down (jobs ran in worker threads).
   it.each(['exit', 'abort', 'kill', 'uncaught'] as const)('item 1: a job whose process dies (%s) fails with worker_crashed, and the studio keeps working', async (how) => {
     const job = studio.services.jobs.start({
-      kind: 'test.crash',
-      title: 'crash',
+      // Any declared kind: the runner treats every kind alike.
+      kind: 'audio.peaks',
+      subject: 'crash',
       worker: new URL('../../../fixtures/jobs/crashing.worker.ts', import.meta.url),
       input: { how },
     });
@@ -102,8 +104,9 @@ describe('jobs', () => {
 
   it('item 1: a V8 fatal error in a job (an array grown past its limit) fails only that job', async () => {
     const job = studio.services.jobs.start({
-      kind: 'test.crash',
-      title: 'grow',
+      // Any declared kind: the runner treats every kind alike.
+      kind: 'audio.peaks',
+      subject: 'grow',
       worker: new URL('../../../fixtures/jobs/crashing.worker.ts', import.meta.url),
       input: { how: 'grow-array' },
     });
@@ -115,8 +118,9 @@ describe('jobs', () => {
   it('cancels a synchronous loop in its process, which then cleans up (no kill needed)', async () => {
     const cleanedUp = path.join(studio.dataDir, 'cleaned-up');
     const job = studio.services.jobs.start({
-      kind: 'test.busy',
-      title: 'busy',
+      // Any declared kind: the runner treats every kind alike.
+      kind: 'audio.peaks',
+      subject: 'busy',
       worker: new URL('../../../fixtures/jobs/busy-loop.worker.ts', import.meta.url),
       input: { cleanedUp },
     });
@@ -130,8 +134,9 @@ describe('jobs', () => {
 
   it('kills running jobs on close', async () => {
     const job = studio.services.jobs.start({
-      kind: 'test.stubborn',
-      title: 'stubborn',
+      // Any declared kind: the runner treats every kind alike.
+      kind: 'audio.peaks',
+      subject: 'stubborn',
       worker: new URL('../../../fixtures/jobs/stubborn.worker.ts', import.meta.url),
       input: { seconds: 60 },
     });
@@ -157,7 +162,7 @@ describe('jobs', () => {
     };
     const manager = new JobManager(() => undefined, utilityLike);
     try {
-      const job = manager.start({ kind: 'test.child', title: 'child', worker: new URL('../../../fixtures/jobs/with-child.worker.ts', import.meta.url), input: { text: 'xin chào' } });
+      const job = manager.start({ kind: 'audio.peaks', subject: 'child', worker: new URL('../../../fixtures/jobs/with-child.worker.ts', import.meta.url), input: { text: 'xin chào' } });
       const done = await manager.wait(job.id);
       expect(done, JSON.stringify(done.error)).toMatchObject({ state: 'done', result: { echo: 'XIN CHÀO', parentPort: true, jobParentPort: true } });
       // The job's process and its child both came from the launcher, not from a fork in the job.

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import type { Asset } from '../../../../src/shared/domain.ts';
+import type { Asset } from '../../../../src/shared/api/library-types.ts';
 import { peaksPath } from '../../../../src/main/services/audio/peaks.ts';
 import { openStudio, type Studio } from '../../../../src/main/studio.ts';
 import { asTestStudio } from '../../../helpers/studio.ts';
@@ -52,11 +52,11 @@ describe('item 6: one hash, of the file that is stored and sent', { timeout: 240
     await studio!.close();
 
     const reopened = open();
-    const check = reopened.services.jobs.list().find((j) => j.kind === 'library.check-hashes');
+    const check = reopened.services.jobs.list().find((j) => j.kind === 'library.checkHashes');
     expect(check).toBeDefined();
     const done = await reopened.services.jobs.wait(check!.id);
     expect(done).toMatchObject({ state: 'done', result: [asset.id] });
-    const fixed = reopened.services.assets.get(asset.id);
+    const fixed = reopened.services.library.assets.get(asset.id);
     expect(fixed.sha256).toBe(right);
     expect(fixed.sha256).toBe(sha256(path.join(temp.dir, fixed.file)));
     expect(fs.existsSync(peaksPath(temp.dir, right))).toBe(true);
@@ -64,14 +64,14 @@ describe('item 6: one hash, of the file that is stored and sent', { timeout: 240
     await studio!.close();
 
     // Checked once: the next start has nothing to hash.
-    expect(open().services.jobs.list().some((j) => j.kind === 'library.check-hashes')).toBe(false);
+    expect(open().services.jobs.list().some((j) => j.kind === 'library.checkHashes')).toBe(false);
   });
 
   it('item 11: the same file through asset.import and audio.import is one asset, not an internal error', async () => {
     const s = asTestStudio(open(), temp.dir);
     const file = speechWav(temp.dir, 'twice.wav', 1, 48000, 2, 'pcm16');
     const first = await importFile(s, file);
-    const job = await s.call('asset.import', { path: file });
+    const job = await s.call('audio.import', { path: file });
     const done = await s.services.jobs.wait(job.id);
     expect(done).toMatchObject({ state: 'done', result: { id: first.id, sha256: first.sha256 } });
   });

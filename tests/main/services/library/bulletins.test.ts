@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { BulletinFields } from '../../../../src/shared/domain.ts';
+import type { BulletinFields } from '../../../../src/shared/api/library-types.ts';
 import { useTestStudio } from '../../../helpers/studio.ts';
 
 describe('bulletins', () => {

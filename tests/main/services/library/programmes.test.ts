@@ -49,7 +49,7 @@ describe('programmes', () => {
   it('uses the real audio length of jingles', async () => {
     const wav = path.join(studio.dataDir, 'jingle.wav');
     execFileSync('sox', ['-n', '-r', '48000', '-c', '2', '-b', '16', wav, 'synth', '2.5', 'sine', '660', 'vol', '0.3']);
-    const job = await studio.call('asset.import', { path: wav, name: 'Nhạc hiệu' });
+    const job = await studio.call('audio.import', { path: wav, name: 'Nhạc hiệu' });
     const done = await studio.services.jobs.wait(job.id);
     expect(done.state).toBe('done');
     const asset = done.result as { id: number };

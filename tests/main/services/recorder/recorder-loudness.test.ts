@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStudio } from '../../../../src/main/studio.ts';
-import type { Asset } from '../../../../src/shared/domain.ts';
+import type { Asset } from '../../../../src/shared/api/library-types.ts';
 import { useTestStudio } from '../../../helpers/studio.ts';
 import { makeTempDir } from '../../../helpers/temp-dir.ts';
 import { ffmpegLoudness } from '../audio/ffmpeg-reference.ts';
@@ -50,7 +50,7 @@ describe('recorder: loudness of a finished take', () => {
     for (const [seq, pcm] of parts.entries()) await studio.call('recorder.append', { sessionId, seq, pcm });
     const asset = await studio.call('recorder.stop', { sessionId, name: 'Bản tin trưa' });
     expectMatchesFfmpeg(asset, path.join(studio.dataDir, asset.file));
-    expect(studio.services.assets.get(asset.id).loudness).toEqual(asset.loudness);
+    expect(studio.services.library.assets.get(asset.id).loudness).toEqual(asset.loudness);
   });
 });
 

@@ -11,7 +11,7 @@ import {
   type TrainJobResult,
   type TranslationEngines,
 } from '../../../../src/main/services/translation-engines/index.ts';
-import type { JobInfo } from '../../../../src/shared/domain.ts';
+import type { JobInfo } from '../../../../src/shared/api/jobs.ts';
 import { TAY_VI_TSV } from '../../../helpers/mt-split.ts';
 import { makeTempDir } from '../../../helpers/temp-dir.ts';
 

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { convertLegacyText } from '../../../../src/main/services/speech-text/index.ts';
+import { convertLegacyText } from '../../../../src/main/services/reading/index.ts';
 import { DATA, openService, type Opened } from './open-service.ts';
 
 const UNICODE = 'Ủy ban nhân dân xã thông báo: ngày 18/9/2024, bà con chú ý phòng chống bão số 3.\nĐài phát thanh xã Hòa Bình';

@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { prepareForSpeech } from '../../../../src/main/services/speech-text/index.ts';
+import { prepareForSpeech } from '../../../../src/main/services/reading/index.ts';
 import { espeakPhonemize } from '../../../../src/main/services/tts/espeak.ts';
 
 const DIR = path.resolve(import.meta.dirname, '../../../../../shared/data/vi-text');

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { TtsResult } from '../../../../src/shared/api/tts.ts';
-import type { JobInfo } from '../../../../src/shared/domain.ts';
+import type { JobInfo } from '../../../../src/shared/api/jobs.ts';
 import { writePiperVoice } from '../../../fixtures/voices/make-test-voices.ts';
 import { useTestStudio, type TestStudio } from '../../../helpers/studio.ts';
 import { makeTempDir } from '../../../helpers/temp-dir.ts';

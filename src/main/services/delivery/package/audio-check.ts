@@ -10,7 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { StudioError } from '../../../../shared/errors.ts';
-import { assertSupportedAudio, readWavInfoFile } from '../../media/wav-info.ts';
+import { assertSupportedAudio, readWavInfoFile } from '../../audio/index.ts';
 
 export interface AudioFacts {
   sampleRate: number;

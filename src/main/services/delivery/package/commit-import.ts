@@ -1,12 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Area, Asset, Bulletin } from '../../../../shared/domain.ts';
+import type { ImportedPackage } from '../../../../shared/api/package.ts';
+import type { Area, Asset } from '../../../../shared/api/library-types.ts';
+
+export type { ImportedPackage };
 import { StudioError } from '../../../../shared/errors.ts';
-import type { AreaStore } from '../../library/areas.ts';
-import type { AssetStore } from '../../library/assets.ts';
-import type { AuditTrail } from '../../library/audit.ts';
-import type { BulletinStore } from '../../library/bulletins.ts';
-import type { Db } from '../../storage/database.ts';
+import type { AuditTrail } from '../../audit/index.ts';
+import type { Library } from '../../library/index.ts';
+import type { Db } from '../../storage/index.ts';
 import type { PackageArea } from './manifest.ts';
 import { judgeSignature, type SignatureState } from './package-signing.ts';
 import type { StagedImport } from './stage-import.ts';
@@ -15,20 +16,9 @@ export interface ImportStores {
   db: Db;
   dataDir: string;
   audit: AuditTrail;
-  areas: AreaStore;
-  assets: AssetStore;
-  bulletins: BulletinStore;
+  library: Library;
 }
 
-export interface ImportedPackage {
-  packageId: string;
-  /** How the package's signature was judged: only 'trusted' kept the approval it arrived with. */
-  signature: SignatureState;
-  bulletin: Bulletin;
-  asset: Asset;
-  /** Areas that did not exist here and were created from the package's names and codes. */
-  createdAreaIds: number[];
-}
 
 /**
  * The database half of an import: the asset, any missing areas, the bulletin and its approval,
@@ -44,7 +34,8 @@ export function commitImport(stores: ImportStores, staged: StagedImport, actor: 
         | { bulletin_id: number | null }
         | undefined;
       if (already) {
-        throw new StudioError('conflict', `gói này đã được nhập (bản tin ${already.bulletin_id ?? 'đã xóa'}) / this package was already imported`, {
+        throw new StudioError('conflict', 'this package was already imported', {
+          reason: 'package_already_imported',
           packageId: manifest.packageId,
           bulletinId: already.bulletin_id,
         });
@@ -54,7 +45,7 @@ export function commitImport(stores: ImportStores, staged: StagedImport, actor: 
       // range) leaves the asset unmeasured, to be measured when it is next sent.
       const loudness = typeof b.loudnessRangeLu === 'number' ? { integrated: b.loudnessLufs, range: b.loudnessRangeLu, truePeak: b.truePeakDbtp ?? null } : null;
       const found = findAsset(stores, staged.assetFile);
-      const asset = found ? (found.loudness || !loudness ? found : stores.assets.setLoudness(found.id, loudness)) : stores.assets.add(
+      const asset = found ? (found.loudness || !loudness ? found : stores.library.assets.setLoudness(found.id, loudness)) : stores.library.assets.add(
         {
           name: manifest.audio.name || path.basename(staged.assetFile),
           file: staged.assetFile,
@@ -69,7 +60,7 @@ export function commitImport(stores: ImportStores, staged: StagedImport, actor: 
       );
       const createdAreaIds: number[] = [];
       const targetAreaIds = manifest.bulletin.targetAreas.map((area) => resolveArea(stores, area, actor, createdAreaIds));
-      const created = stores.bulletins.create(
+      const created = stores.library.bulletins.create(
         {
           title: b.title,
           script: b.script,
@@ -91,12 +82,8 @@ export function commitImport(stores: ImportStores, staged: StagedImport, actor: 
       const trusted = signature === 'trusted';
       const claimed = b.status === 'delivered' ? 'approved' : b.status;
       const status = trusted || claimed === 'draft' || claimed === 'submitted' ? claimed : 'submitted';
-      if (status === 'approved') {
-        // The workflow store stamps approval with the current time; a trusted package keeps its own.
-        stores.db.prepare('UPDATE bulletins SET status = ?, approver = ?, approved_at = ? WHERE id = ?').run(status, b.approver, b.approvedAt, created.id);
-      } else if (status !== 'draft') {
-        stores.db.prepare('UPDATE bulletins SET status = ?, approver = NULL, approved_at = NULL WHERE id = ?').run(status, created.id);
-      }
+      // Past the workflow (which stamps approval with the current time): a trusted package keeps its own.
+      stores.library.bulletins.acceptImported(created.id, status, { approver: b.approver, approvedAt: b.approvedAt });
       stores.db
         .prepare('INSERT INTO package_imports (package_id, bulletin_id, source_dir, imported_at, manifest, signature, signer_key) VALUES (?, ?, ?, ?, ?, ?, ?)')
         .run(manifest.packageId, created.id, staged.packageDir, new Date().toISOString(), JSON.stringify(manifest), signature, manifest.signature?.publicKey ?? null);
@@ -107,7 +94,7 @@ export function commitImport(stores: ImportStores, staged: StagedImport, actor: 
         action: 'package.import',
         changes: { packageId: manifest.packageId, from: staged.packageDir, status, signature, claimedStatus: b.status, claimedApprover: b.approver, claimedApprovedAt: b.approvedAt },
       });
-      return { packageId: manifest.packageId, signature, bulletin: stores.bulletins.get(created.id), asset, createdAreaIds };
+      return { packageId: manifest.packageId, signature, bulletin: stores.library.bulletins.get(created.id), asset, createdAreaIds };
     })();
   } catch (error) {
     if (staged.createdFile && !findAsset(stores, staged.assetFile)) {
@@ -118,8 +105,7 @@ export function commitImport(stores: ImportStores, staged: StagedImport, actor: 
 }
 
 function findAsset(stores: ImportStores, file: string): Asset | null {
-  const id = stores.db.prepare('SELECT id FROM assets WHERE file = ?').pluck().get(file) as number | undefined;
-  return id === undefined ? null : stores.assets.get(id);
+  return stores.library.assets.findByFile(file);
 }
 
 /**
@@ -130,28 +116,15 @@ function findAsset(stores: ImportStores, file: string): Asset | null {
 function resolveArea(stores: ImportStores, area: PackageArea, actor: string, created: number[]): number {
   let parentId: number | null = null;
   for (const link of [...area.ancestors, area]) {
-    const existing = findChild(stores.db, parentId, link);
+    const existing = stores.library.areas.findChild(parentId, link);
     if (existing) {
       parentId = existing.id;
       continue;
     }
-    const made: Area = stores.areas.create({ parentId, kind: link.kind, name: link.name, code: link.code }, actor);
+    const made: Area = stores.library.areas.create({ parentId, kind: link.kind, name: link.name, code: link.code }, actor);
     created.push(made.id);
     parentId = made.id;
   }
   return parentId!;
 }
 
-function findChild(db: Db, parentId: number | null, link: { kind: string; name: string; code: string }): { id: number } | undefined {
-  const byCode = link.code
-    ? (db
-        .prepare('SELECT id FROM areas WHERE parent_id IS ? AND kind = ? AND code = ? ORDER BY id LIMIT 1')
-        .get(parentId, link.kind, link.code) as { id: number } | undefined)
-    : undefined;
-  return (
-    byCode ??
-    (db
-      .prepare('SELECT id FROM areas WHERE parent_id IS ? AND kind = ? AND name = ? ORDER BY id LIMIT 1')
-      .get(parentId, link.kind, link.name) as { id: number } | undefined)
-  );
-}

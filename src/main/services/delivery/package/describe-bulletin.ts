@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Area, Asset, AssetLoudness, Bulletin } from '../../../../shared/domain.ts';
+import type { Area, Asset, AssetLoudness, Bulletin } from '../../../../shared/api/library-types.ts';
 import { StudioError } from '../../../../shared/errors.ts';
 import type { PackageArea, PackageBulletin } from './manifest.ts';
 

@@ -1,4 +1,4 @@
-import { defineJobWorker } from '../../jobs/worker-runtime.ts';
+import { defineJobWorker } from '../../jobs/index.ts';
 import { readManifest, packageDirOf } from './verify-package.ts';
 import { stageImport, type StagedImport } from './stage-import.ts';
 

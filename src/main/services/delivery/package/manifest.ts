@@ -6,7 +6,8 @@
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { AreaKind, Category, LanguageCode, Priority, Repeat, Schedule, Status } from '../../../../shared/domain.ts';
+import { AreaKind, Category, Priority, Repeat, Schedule, Status } from '../../../../shared/api/library-types.ts';
+import { LanguageCode } from '../../../../shared/api/define.ts';
 
 export const PACKAGE_FORMAT = 'studio.bulletin-package';
 export const PACKAGE_FORMAT_VERSION = 1;

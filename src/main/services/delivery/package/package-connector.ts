@@ -3,9 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ConnectionInfo } from '../../../../shared/api/delivery.ts';
 import { StudioError } from '../../../../shared/errors.ts';
-import type { AreaStore } from '../../library/areas.ts';
-import type { AssetStore } from '../../library/assets.ts';
-import type { BulletinStore } from '../../library/bulletins.ts';
+import type { Library } from '../../library/index.ts';
 import type { Connector, DeliveryPayload, RemoteStatusInfo, SendContext, SendResult } from '../connector.ts';
 import { describeBulletin, loudnessFields, type PackageSource } from './describe-bulletin.ts';
 import { audioFileOf, type PackageArea } from './manifest.ts';
@@ -16,9 +14,7 @@ import { packageFolderName, writePackage } from './write-package.ts';
 export interface PackageConnectorDeps {
   dataDir: string;
   version: string;
-  bulletins: BulletinStore;
-  areas: AreaStore;
-  assets: AssetStore;
+  library: Library;
 }
 
 /** What the outbox persists between attempts: the folder a finished write produced. */
@@ -103,8 +99,8 @@ export class PackageConnector implements Connector {
    */
   private describe(payload: DeliveryPayload): PackageSource {
     const m = payload.metadata;
-    const bulletin = this.deps.bulletins.get(m.bulletinId);
-    const asset = bulletin.audioAssetId === null ? null : this.deps.assets.get(bulletin.audioAssetId);
+    const bulletin = this.deps.library.bulletins.get(m.bulletinId);
+    const asset = bulletin.audioAssetId === null ? null : this.deps.library.assets.get(bulletin.audioAssetId);
     // The snapshot's loudness; if it went out unmeasured (an emergency item is never held for the
     // meter) and the same file has been measured since, the later figures fill the gap.
     const measured = asset?.sha256 === m.sha256 ? loudnessFields(asset.loudness) : null;
@@ -112,7 +108,7 @@ export class PackageConnector implements Connector {
       m.loudnessLufs === null && m.loudnessRangeLu == null && measured
         ? measured
         : { loudnessLufs: m.loudnessLufs, loudnessRangeLu: m.loudnessRangeLu ?? null, truePeakDbtp: m.truePeakDbtp ?? null };
-    const current = describeBulletin(bulletin, asset, this.deps.areas.list(), this.deps.dataDir, loudness);
+    const current = describeBulletin(bulletin, asset, this.deps.library.areas.list(), this.deps.dataDir, loudness);
     const known = new Map(current.bulletin.targetAreas.map((area) => [area.id, area]));
     return {
       bulletin: {

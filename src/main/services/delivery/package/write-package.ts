@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { StudioError } from '../../../../shared/errors.ts';
-import { foldForSearch } from '../../library/fold.ts';
+import { foldForSearch } from '../../library/index.ts';
 import type { PackageSource } from './describe-bulletin.ts';
 import { copyHashing, fsyncDir, writeFileDurably, type StreamOptions } from './hash-copy.ts';
 import { MANIFEST_FILE, PACKAGE_FORMAT, PACKAGE_FORMAT_VERSION, PackageManifest, sealOf } from './manifest.ts';

@@ -2,8 +2,7 @@
  * Checks an image must pass before anything on the device is erased: it fits the chip's flash,
  * an STM32 vector table makes sense, and the sha256 matches a manifest when one is given.
  */
-import type { FirmwareImage } from './image.ts';
-import { flatten, rejectImage } from './image.ts';
+import { type FirmwareImage, flatten, rejectImage } from './image.ts';
 
 export interface FlashLayout {
   flashStart: number;

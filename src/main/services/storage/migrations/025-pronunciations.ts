@@ -1,7 +1,7 @@
 import type { Migration } from './index.ts';
 
 /**
- * The user pronunciation dictionary (speech-text). `term_key` is the term with NFC, traditional
+ * The user pronunciation dictionary (reading service). `term_key` is the term with NFC, traditional
  * tone placement and (unless match_case) lower case, so "Thuỷ" and "thủy" are one entry.
  */
 export const pronunciationsSchema: Migration = {

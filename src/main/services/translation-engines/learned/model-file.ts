@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { StudioError } from '../../../../shared/errors.ts';
-import { PartFile } from '../../storage/part-file.ts';
+import { PartFile } from '../../storage/index.ts';
 import type { DecodeSettings } from './decoder.ts';
 import type { LanguageModelData } from './language-model.ts';
 import type { PhraseEntry } from './phrases.ts';

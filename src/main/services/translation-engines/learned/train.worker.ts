@@ -1,4 +1,4 @@
-import { defineJobWorker } from '../../jobs/worker-runtime.ts';
+import { defineJobWorker } from '../../jobs/index.ts';
 import { writeModel, type ModelHeader } from './model-file.ts';
 import type { TextPair } from './pairs.ts';
 import { trainModel } from './train.ts';

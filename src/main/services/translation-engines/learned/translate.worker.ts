@@ -1,5 +1,5 @@
 import type { EngineCandidate, EngineSegment, GlossaryTerm } from '../../../../shared/translation/index.ts';
-import { defineJobWorker } from '../../jobs/worker-runtime.ts';
+import { defineJobWorker } from '../../jobs/index.ts';
 import { LearnedEngine } from './learned-engine.ts';
 import { readModel } from './model-file.ts';
 

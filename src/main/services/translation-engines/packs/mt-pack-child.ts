@@ -8,7 +8,7 @@
  * pack can never make the studio reach out, whatever transformers.js would try.
  */
 import { StudioError } from '../../../../shared/errors.ts';
-import { parentChannel } from '../../jobs/child-parent.ts';
+import { parentChannel } from '../../jobs/index.ts';
 import type { FromPackChild, ToPackChild } from './mt-pack-protocol.ts';
 import { PackModel } from './pack-model.ts';
 

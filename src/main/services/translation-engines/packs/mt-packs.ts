@@ -8,9 +8,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { StudioError } from '../../../../shared/errors.ts';
-import type { JobTools } from '../../jobs/worker-runtime.ts';
+import type { JobTools, ChildLauncher } from '../../jobs/index.ts';
 import { findLicence, folderSize, installStaged, isStagingFolder, readJson, sha256File, type PackLimits } from '../../model-packs/index.ts';
-import type { ChildLauncher } from '../../jobs/child-link.ts';
 import { detectMtLayout } from './mt-pack-layout.ts';
 import { PackTranslationEngine } from './pack-engine.ts';
 import type { MtModelInfo } from './pack-model.ts';

@@ -13,10 +13,9 @@
  */
 import path from 'node:path';
 import { StudioError } from '../../../../shared/errors.ts';
-import { modelCard, readJson } from '../../model-packs/index.ts';
+import { modelCard, readJson, offlineTransformers, type Transformers } from '../../model-packs/index.ts';
 import { isLanguageToken, languageTokens, marianPairFromName, tagsFor } from './language-tags.ts';
 import { detectMtLayout, type MtDtype, type MtLayout } from './mt-pack-layout.ts';
-import { offlineTransformers, type Transformers } from '../../model-packs/index.ts';
 
 type Tokenizer = Awaited<ReturnType<Transformers['AutoTokenizer']['from_pretrained']>>;
 type Model = Awaited<ReturnType<Transformers['AutoModelForSeq2SeqLM']['from_pretrained']>>;

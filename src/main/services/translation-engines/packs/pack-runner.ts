@@ -6,8 +6,7 @@
  * disposed. A crashed child fails every call in flight with a coded error; nothing hangs.
  */
 import { StudioError, type ErrorCode } from '../../../../shared/errors.ts';
-import { workerPath, workerUrl } from '../../jobs/worker-files.ts';
-import { startChild, type ChildLauncher, type ChildLink } from '../../jobs/child-link.ts';
+import { workerPath, workerUrl, startChild, type ChildLauncher, type ChildLink } from '../../jobs/index.ts';
 import type { FromPackChild, ToPackChild } from './mt-pack-protocol.ts';
 import type { MtModelInfo, PackTranslation } from './pack-model.ts';
 

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Asset, Bulletin } from '../../../../../src/shared/domain.ts';
+import type { Asset, Bulletin } from '../../../../../src/shared/api/library-types.ts';
 import type { DeliveryPayload, SendContext } from '../../../../../src/main/services/delivery/connector.ts';
 import { openStudio } from '../../../../../src/main/studio.ts';
 import { asTestStudio, type TestStudio } from '../../../../helpers/studio.ts';
@@ -37,7 +37,7 @@ export function writeToneWav(file: string, seconds: number, sampleRate = 16_000)
 export async function importAudio(studio: TestStudio, seconds = 1.5): Promise<Asset> {
   const wav = path.join(studio.dataDir, `tone-${Date.now()}.wav`);
   writeToneWav(wav, seconds);
-  const job = await studio.call('asset.import', { path: wav, name: 'Bản tin thời tiết.wav' });
+  const job = await studio.call('audio.import', { path: wav, name: 'Bản tin thời tiết.wav' });
   const done = await studio.services.jobs.wait(job.id);
   fs.rmSync(wav);
   if (done.state !== 'done') throw new Error(`asset import failed: ${JSON.stringify(done.error)}`);
@@ -69,8 +69,8 @@ export async function makeApprovedBulletin(studio: TestStudio): Promise<Bulletin
 
 /** What the outbox hands a connector for this bulletin. */
 export function payloadFor(studio: TestStudio, bulletin: Bulletin, idempotencyKey: string): DeliveryPayload {
-  const asset = studio.services.assets.get(bulletin.audioAssetId!);
-  const areas = studio.services.areas.list();
+  const asset = studio.services.library.assets.get(bulletin.audioAssetId!);
+  const areas = studio.services.library.areas.list();
   return {
     idempotencyKey,
     audioPath: path.join(studio.dataDir, asset.file),
@@ -122,7 +122,7 @@ export async function seedApprovedBulletin(
     const seeded = asTestStudio(studio, dataDir, 'seed');
     const bulletin = await makeApprovedBulletin(seeded);
     await prepare?.(seeded);
-    return { id: bulletin.id, sha256: studio.services.assets.get(bulletin.audioAssetId!).sha256 };
+    return { id: bulletin.id, sha256: studio.services.library.assets.get(bulletin.audioAssetId!).sha256 };
   } finally {
     await studio.close();
   }
@@ -137,8 +137,8 @@ export function useSentPackage(idempotencyKey: string) {
   beforeAll(async () => {
     const { sender, usb } = sent;
     const bulletin = await makeApprovedBulletin(sender);
-    const { dataDir, version, bulletins, areas, assets } = sender.services;
-    const connector = new PackageConnector({ dataDir, version, bulletins, areas, assets }, path.join(usb.dir, 'original'));
+    const { dataDir, version, library } = sender.services;
+    const connector = new PackageConnector({ dataDir, version, library }, path.join(usb.dir, 'original'));
     sent.original = (await connector.send(payloadFor(sender, bulletin, idempotencyKey), sendContext().ctx)).remoteId;
   });
   afterAll(() => sent.usb.remove());

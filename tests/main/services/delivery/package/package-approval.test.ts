@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sealOf } from '../../../../../src/main/services/delivery/package/manifest.ts';
 import { PackageConnector } from '../../../../../src/main/services/delivery/package/package-connector.ts';
 import { SIGNING_KEY_FILE } from '../../../../../src/main/services/delivery/package/package-signing.ts';
-import type { Bulletin } from '../../../../../src/shared/domain.ts';
+import type { Bulletin } from '../../../../../src/shared/api/library-types.ts';
 import { makeTempDir } from '../../../../helpers/temp-dir.ts';
 import { makeApprovedBulletin, payloadFor, sendContext, useSuiteStudio } from './fixtures.ts';
 
@@ -35,8 +35,8 @@ describe('issue 8 item 9: an imported package cannot grant approval it was not g
 
   beforeAll(async () => {
     sent = await makeApprovedBulletin(sender);
-    const { dataDir, version, bulletins, areas, assets } = sender.services;
-    const connector = new PackageConnector({ dataDir, version, bulletins, areas, assets }, path.join(usb.dir, 'original'));
+    const { dataDir, version, library } = sender.services;
+    const connector = new PackageConnector({ dataDir, version, library }, path.join(usb.dir, 'original'));
     original = (await connector.send(payloadFor(sender, sent, 'outbox-item-0777'), sendContext().ctx)).remoteId;
   });
   afterAll(() => usb.remove());
@@ -102,8 +102,8 @@ describe('issue 8 item 9: an imported package cannot grant approval it was not g
     const settings = await receiver.call('delivery.settings.update', { trustedPackageKeys: [senderKey, senderKey] });
     expect(settings.trustedPackageKeys).toEqual([senderKey]);
     // A second package from the sender, signed by it.
-    const { dataDir, version, bulletins, areas, assets } = sender.services;
-    const connector = new PackageConnector({ dataDir, version, bulletins, areas, assets }, path.join(usb.dir, 'second'));
+    const { dataDir, version, library } = sender.services;
+    const connector = new PackageConnector({ dataDir, version, library }, path.join(usb.dir, 'second'));
     const second = (await connector.send(payloadFor(sender, sent, 'outbox-item-0778'), sendContext().ctx)).remoteId;
     const done = await importResult(second);
     expect(done.result).toMatchObject({ signature: 'trusted', bulletin: { status: 'approved', approver: 'Trần Văn Hùng', approvedAt: sent.approvedAt } });

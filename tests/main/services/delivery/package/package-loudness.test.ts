@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { PackageManifest } from '../../../../../src/main/services/delivery/package/manifest.ts';
-import type { Asset } from '../../../../../src/shared/domain.ts';
+import type { Asset } from '../../../../../src/shared/api/library-types.ts';
 import { useTestStudio } from '../../../../helpers/studio.ts';
 import { makeTempDir } from '../../../../helpers/temp-dir.ts';
 import { waitFor } from '../source/fixtures.ts';
@@ -48,7 +48,7 @@ describe('package round trip keeps loudness', () => {
     const imported = await receiver.services.jobs.wait((await receiver.call('package.import', { path: done.remoteId! })).id);
     expect(imported.error).toBeUndefined();
     const bulletinId = (imported.result as { bulletin: { id: number } }).bulletin.id;
-    const got = receiver.services.assets.get(receiver.services.bulletins.get(bulletinId).audioAssetId!);
+    const got = receiver.services.library.assets.get(receiver.services.library.bulletins.get(bulletinId).audioAssetId!);
     expect(got.sha256).toBe(asset.sha256);
     const { measuredAt: _a, ...sentFigures } = asset.loudness!;
     const { measuredAt: _b, ...gotFigures } = got.loudness!;

@@ -11,8 +11,8 @@ import { makeApprovedBulletin, payloadFor, sendContext } from './fixtures.ts';
 const sha256 = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 
 function connectorFor(studio: TestStudio, destDir: string) {
-  const { dataDir, version, bulletins, areas, assets } = studio.services;
-  return new PackageConnector({ dataDir, version, bulletins, areas, assets }, destDir);
+  const { dataDir, version, library } = studio.services;
+  return new PackageConnector({ dataDir, version, library }, destDir);
 }
 
 async function importPackage(studio: TestStudio, dir: string) {
@@ -22,7 +22,7 @@ async function importPackage(studio: TestStudio, dir: string) {
 
 /** The chain of names from the province down, for comparing areas across libraries. */
 function areaChains(studio: TestStudio, ids: number[]): string[] {
-  const byId = new Map(studio.services.areas.list().map((a) => [a.id, a]));
+  const byId = new Map(studio.services.library.areas.list().map((a) => [a.id, a]));
   return ids
     .map((id) => {
       const names: string[] = [];
@@ -61,12 +61,12 @@ describe('bulletin package round trip', () => {
     expect(path.dirname(result.remoteId)).toBe(stick.dir);
     expect(path.basename(result.remoteId)).toMatch(/^canh-bao-lu-quet-ban-ho-\d+-\d{8}$/);
     expect(saved).toEqual([{ folder: result.remoteId }]);
-    expect(progress.at(-1)).toBe(sender.services.assets.get(bulletin.audioAssetId!).bytes);
+    expect(progress.at(-1)).toBe(sender.services.library.assets.get(bulletin.audioAssetId!).bytes);
     // Only the finished package is on the stick: no temporary folder left behind.
     expect(fs.readdirSync(stick.dir)).toEqual([path.basename(result.remoteId)]);
 
     const manifest = JSON.parse(fs.readFileSync(path.join(result.remoteId, 'manifest.json'), 'utf8')) as PackageManifest;
-    const sentAsset = sender.services.assets.get(bulletin.audioAssetId!);
+    const sentAsset = sender.services.library.assets.get(bulletin.audioAssetId!);
     expect(manifest.format).toBe('studio.bulletin-package');
     expect(manifest.files).toEqual([
       { path: 'audio.wav', role: 'audio', sha256: sentAsset.sha256, bytes: sentAsset.bytes, mimeType: 'audio/wav' },
@@ -96,12 +96,12 @@ describe('bulletin package round trip', () => {
     expect(done.error).toBeUndefined();
     expect(done.state).toBe('done');
     expect(done.result).toMatchObject({ signature: 'trusted' });
-    const imported = receiver.services.bulletins.get((done.result as { bulletin: { id: number } }).bulletin.id);
+    const imported = receiver.services.library.bulletins.get((done.result as { bulletin: { id: number } }).bulletin.id);
     const strip = ({ id: _id, createdAt: _c, updatedAt: _u, audioAssetId: _a, targetAreaIds: _t, ...rest }: typeof bulletin) => rest;
     expect(strip(imported)).toEqual(strip(bulletin));
     expect(areaChains(receiver, imported.targetAreaIds)).toEqual(areaChains(sender, bulletin.targetAreaIds));
 
-    const gotAsset = receiver.services.assets.get(imported.audioAssetId!);
+    const gotAsset = receiver.services.library.assets.get(imported.audioAssetId!);
     // Loudness is measured on each side (asset.import measures now); package-loudness.test.ts checks it travels.
     const { id: _i, createdAt: _c, loudness: _l, ...sentFacts } = sentAsset;
     const { id: _j, createdAt: _d, loudness: _m, ...gotFacts } = gotAsset;

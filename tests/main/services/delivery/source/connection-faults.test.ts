@@ -117,7 +117,7 @@ describe('connection faults keep the item queued with a clear error', () => {
     await studio.services.delivery.close();
     const bulletin = await approvedBulletin(studio, { bytes: 100_000 });
     const queued = await studio.call('delivery.enqueue', { bulletinId: bulletin.id, to: 'source' });
-    const file = path.join(studio.dataDir, studio.services.assets.get(bulletin.audioAssetId!).file);
+    const file = path.join(studio.dataDir, studio.services.library.assets.get(bulletin.audioAssetId!).file);
     fs.renameSync(file, `${file}.away`);
     studio.services.delivery.start();
     const item = await waitFor(() => (outbox().get(queued.id).lastError ? outbox().get(queued.id) : null), 'a failed attempt', 30_000);

@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Bulletin, Priority } from '../../../../../src/shared/domain.ts';
+import type { Bulletin, Priority } from '../../../../../src/shared/api/library-types.ts';
 import { createToken, openSourceDb } from '../../../../../src/source-server/db.ts';
 import { afterEach } from 'vitest';
 import { startSourceServer, type SourceServer } from '../../../../../src/source-server/server.ts';
@@ -101,7 +101,7 @@ export async function approvedBulletin(studio: TestStudio, options: { bytes: num
   counter += 1;
   const name = `bulletin-${process.pid}-${counter}.mp3`;
   const { file, sha256 } = writeAudioFile(studio.dataDir, name, options.bytes);
-  const asset = studio.services.assets.add(
+  const asset = studio.services.library.assets.add(
     { name, file: path.relative(studio.dataDir, file), sha256, bytes: options.bytes, durationSec: options.bytes / 16_000, sampleRate: 48_000, channels: 1 },
     'tester',
   );

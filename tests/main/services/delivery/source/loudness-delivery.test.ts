@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Asset, Bulletin, Priority } from '../../../../../src/shared/domain.ts';
+import type { Asset, Bulletin, Priority } from '../../../../../src/shared/api/library-types.ts';
 import type { StudioEvent } from '../../../../../src/shared/events.ts';
 import { createToken } from '../../../../../src/source-server/db.ts';
 import { DATABASE_FILE } from '../../../../../src/main/services/storage/database.ts';
@@ -32,7 +32,7 @@ function soxWav(volume: number): string {
   return file;
 }
 
-async function importWith(studio: TestStudio, request: 'audio.import' | 'asset.import', file: string): Promise<Asset> {
+async function importWith(studio: TestStudio, request: 'audio.import' | 'audio.import', file: string): Promise<Asset> {
   const job = await studio.call(request, { path: file });
   const done = await studio.services.jobs.wait(job.id);
   if (done.state !== 'done') throw new Error(`${request} failed: ${JSON.stringify(done.error)}`);
@@ -44,14 +44,14 @@ async function importWith(studio: TestStudio, request: 'audio.import' | 'asset.i
  * figures): imported today, then its figures cleared as an older studio would have left them.
  */
 async function olderAsset(studio: TestStudio, file: string): Promise<Asset> {
-  const asset = await importWith(studio, 'asset.import', file);
+  const asset = await importWith(studio, 'audio.import', file);
   const db = new Database(path.join(studio.dataDir, DATABASE_FILE));
   try {
     db.prepare('UPDATE assets SET integrated_lufs = NULL, loudness_range_lu = NULL, true_peak_dbtp = NULL, loudness_measured_at = NULL WHERE id = ?').run(asset.id);
   } finally {
     db.close();
   }
-  return studio.services.assets.get(asset.id);
+  return studio.services.library.assets.get(asset.id);
 }
 
 async function approved(studio: TestStudio, asset: Asset, priority: Priority): Promise<Bulletin> {
@@ -107,7 +107,7 @@ describe('delivered bulletins carry their loudness', () => {
     expect(Math.abs(sent.truePeakDbtp! - reference.truePeak)).toBeLessThanOrEqual(0.3);
     expect(Math.abs(sent.loudnessRangeLu! - reference.range)).toBeLessThanOrEqual(0.5);
     // The asset keeps the figures: the next delivery does not measure again.
-    expect(studio.services.assets.get(asset.id).loudness).toMatchObject({ integratedLufs: sent.loudnessLufs, rangeLu: sent.loudnessRangeLu });
+    expect(studio.services.library.assets.get(asset.id).loudness).toMatchObject({ integratedLufs: sent.loudnessLufs, rangeLu: sent.loudnessRangeLu });
   });
 
   it('never holds an emergency item for the meter: it goes with null and the asset is filled in behind it', async () => {
@@ -128,7 +128,7 @@ describe('delivered bulletins carry their loudness', () => {
       expect(measuredAt === -1 || sendingAt < measuredAt).toBe(true);
       expect(recordOf(asset.sha256).metadata.loudnessLufs).toBeNull();
 
-      const filled = await waitFor(() => studio.services.assets.get(asset.id).loudness, 'the asset measured after sending', 30_000);
+      const filled = await waitFor(() => studio.services.library.assets.get(asset.id).loudness, 'the asset measured after sending', 30_000);
       const reference = ffmpegLoudness(path.join(studio.dataDir, asset.file));
       expect(Math.abs(filled.integratedLufs! - reference.integrated)).toBeLessThanOrEqual(0.1);
     } finally {

@@ -54,9 +54,9 @@ describe('a faulty line', () => {
     expect(new Set(records.map((r) => r.idempotencyKey))).toEqual(new Set(items.map((i) => i.idempotencyKey)));
     for (const item of items) {
       const record = records.find((r) => r.idempotencyKey === item.idempotencyKey)!;
-      const bulletin = studio.services.bulletins.get(item.bulletinId);
+      const bulletin = studio.services.library.bulletins.get(item.bulletinId);
       expect(record.status).toBe('received');
-      expect(record.receivedSha256).toBe(studio.services.assets.get(bulletin.audioAssetId!).sha256);
+      expect(record.receivedSha256).toBe(studio.services.library.assets.get(bulletin.audioAssetId!).sha256);
       expect(outbox.get(item.id).remoteId).toBe(record.id);
     }
   });
@@ -81,7 +81,7 @@ describe('a faulty line', () => {
   it('gives up on a line that goes silent and resumes on a fresh connection', async () => {
     await setup({ stallAt: Math.round(1.5 * MiB) });
     const bulletin = await approvedBulletin(studio, { bytes: 3 * MiB });
-    const asset = studio.services.assets.get(bulletin.audioAssetId!);
+    const asset = studio.services.library.assets.get(bulletin.audioAssetId!);
     let wire = 0;
     const connector = new SourceConnector({
       serverUrl: proxy.url,
@@ -121,6 +121,6 @@ describe('a faulty line', () => {
     // Exactly one chunk went twice: the altered one.
     expect(done.wireBytes).toBe(3 * MiB + 1 * MiB);
     const [record] = server.records.list(null);
-    expect(record!.receivedSha256).toBe(studio.services.assets.get(bulletin.audioAssetId!).sha256);
+    expect(record!.receivedSha256).toBe(studio.services.library.assets.get(bulletin.audioAssetId!).sha256);
   });
 });

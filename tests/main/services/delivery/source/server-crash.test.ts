@@ -61,7 +61,7 @@ it('resumes a 50 MB upload after the server is killed and restarted, re-sending 
   expect(done.wireBytes).toBeGreaterThanOrEqual(50 * MiB);
   expect(done.wireBytes).toBeLessThanOrEqual(50 * MiB + chunkSizeMiB * MiB);
 
-  const asset = studio.services.assets.get(bulletin.audioAssetId!);
+  const asset = studio.services.library.assets.get(bulletin.audioAssetId!);
   const uploads = path.join(serverDir.dir, 'uploads');
   const stored = fs.readdirSync(uploads).filter((name) => !name.endsWith('.json'));
   expect(stored).toHaveLength(1);

@@ -33,7 +33,7 @@ describe('delivery to the source system', () => {
     expect(reference.server.records.list(null)).toHaveLength(1);
     expect(record!.idempotencyKey).toBe(queued.idempotencyKey);
     expect(record!.metadata).toMatchObject({ title: 'Tiêm chủng mở rộng', category: 'health', language: 'vi', approver: 'Trần Thị Bình', author: 'Nguyễn Văn An' });
-    const asset = studio.services.assets.get(bulletin.audioAssetId!);
+    const asset = studio.services.library.assets.get(bulletin.audioAssetId!);
     expect(record!.receivedSha256).toBe(asset.sha256);
     const stored = fs.readFileSync(path.join(reference.dataDir, 'uploads', fs.readdirSync(path.join(reference.dataDir, 'uploads')).find((f) => !f.endsWith('.json'))!));
     expect(stored.equals(fs.readFileSync(path.join(studio.dataDir, asset.file)))).toBe(true);

@@ -53,7 +53,7 @@ it('resumes the outbox by itself after the studio host is killed mid-upload', { 
   await call('delivery.settings.update', { serverUrl: proxy.url, token: createToken(server.db, 'xa-sa-pa'), chunkSizeMiB: 1 });
   const bulletin = await approvedBulletin(studio, { bytes: 8 * MiB });
   const item = await call('delivery.enqueue', { bulletinId: bulletin.id, to: 'source' });
-  const sha256 = prep.services.assets.get(bulletin.audioAssetId!).sha256;
+  const sha256 = prep.services.library.assets.get(bulletin.audioAssetId!).sha256;
   await prep.close();
 
   const db = openDatabase(studioDir.dir, { readonly: true });

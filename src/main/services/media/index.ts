@@ -1,0 +1,3 @@
+/** Media: the data folder's audio files served to the screen (with ranges), and nothing outside them. */
+export { MEDIA_ROOTS, reachedWithoutLinks } from './media-roots.ts';
+export { parseRange, resolveMediaPath, serveMedia, type MediaResponse } from './serve-media.ts';

@@ -1,0 +1,77 @@
+/**
+ * Jobs: long work that runs in its own process, with progress, cancel and a typed end. Every kind
+ * of job is declared here with what it ends with, so a request that starts one, the CLI that waits
+ * for it and the screen that shows it all know its result's type without a cast.
+ */
+import { z } from 'zod';
+import type { ErrorPayload } from '../errors.ts';
+import type { ExportResult, LoudnessResult, NormalizeResult, RenderedProgramme } from './audio.ts';
+import { request } from './define.ts';
+import type { Asset, BackupResult } from './library-types.ts';
+import type { ImportedPackage } from './package.ts';
+import type { EngineCandidate } from '../translation/engine.ts';
+import type { TtsResult, Voice } from './tts.ts';
+
+/** Jobs running at once in one studio (each is a process); more are refused as `busy`. */
+export const MAX_RUNNING_JOBS = 16;
+export const JOB_STATES = ['running', 'done', 'failed', 'cancelled'] as const;
+export type JobState = (typeof JOB_STATES)[number];
+
+/** What each kind of job ends with. */
+export interface JobResults {
+  'audio.import': Asset;
+  'audio.peaks': { peaks: string };
+  'audio.loudness': LoudnessResult;
+  'audio.normalize': NormalizeResult;
+  'audio.normalizeFile': ExportResult;
+  'audio.export': ExportResult;
+  'audio.preview': ExportResult;
+  'programme.render': RenderedProgramme;
+  'library.backup': BackupResult;
+  /** Ids of the assets whose stored hash was corrected. */
+  'library.checkHashes': number[];
+  'package.import': ImportedPackage;
+  'voice.install': Voice;
+  'tts.preview': { file: string; durationSec: number; missingPhonemes: { phoneme: string; count: number }[] };
+  'tts.synthesize': TtsResult;
+  /** The model file written and what it was trained on. */
+  'mt.train': { file: string; header: { from: string; to: string; pairCount: number; pairsSha256: string; trainedAt: string; trainingSeconds: number } };
+  'mt.translate': EngineCandidate[];
+}
+export type JobKind = keyof JobResults;
+export const JOB_KINDS = [
+  'audio.import', 'audio.peaks', 'audio.loudness', 'audio.normalize', 'audio.normalizeFile', 'audio.export', 'audio.preview',
+  'programme.render', 'library.backup', 'library.checkHashes', 'package.import', 'voice.install', 'tts.preview',
+  'tts.synthesize', 'mt.train', 'mt.translate',
+] as const satisfies readonly JobKind[];
+
+export interface JobInfo<K extends JobKind = JobKind> {
+  id: string;
+  kind: K;
+  /** What the job works on (a file name, a bulletin's title), shown beside its kind's name. */
+  subject: string;
+  state: JobState;
+  /** 0..1, or null when the work cannot tell how far it is. */
+  progress: number | null;
+  /** The stage the job is in, as a short code the screen may name (`decode`, `write`). */
+  message: string;
+  startedAt: string;
+  finishedAt: string | null;
+  result?: JobResults[K];
+  error?: ErrorPayload;
+}
+
+/** Any job, its kind and result narrowed together (a `switch (job.kind)` types `job.result`). */
+export type AnyJob = { [K in JobKind]: JobInfo<K> }[JobKind];
+
+/** True when `job` is of `kind`: narrows its result's type without a cast. */
+export const isJobOf = <K extends JobKind>(job: JobInfo, kind: K): job is JobInfo<K> => job.kind === kind;
+
+const jobId = z.strictObject({ id: z.string().min(1).max(100) });
+
+export const jobRequests = {
+  'job.list': request<JobInfo[]>()(z.strictObject({})),
+  'job.cancel': request<JobInfo>()(jobId),
+  /** Answers when the job has finished, whichever way (done, failed or cancelled). */
+  'job.wait': request<JobInfo>()(jobId),
+} as const;

@@ -1,0 +1,178 @@
+/**
+ * The library's vocabulary (see ../shared/DOMAIN.md): bulletins, programmes, areas and assets.
+ * Schemas double as the validation of every request that carries these shapes.
+ */
+import { z } from 'zod';
+import { label, multiLineText } from '../text.ts';
+import { boundedArray, Id, LanguageCode } from './define.ts';
+
+export const PRIORITIES = ['normal', 'priority', 'emergency'] as const;
+export const STATUSES = ['draft', 'submitted', 'approved', 'delivered'] as const;
+export const CATEGORIES = [
+  'politics',
+  'health',
+  'agriculture',
+  'weather',
+  'security',
+  'culture',
+  'education',
+  'economy',
+  'other',
+] as const;
+export const AREA_KINDS = ['province', 'district', 'region', 'commune', 'cluster', 'board'] as const;
+export const ITEM_KINDS = ['bulletin', 'jingle', 'music_bed'] as const;
+
+/**
+ * The editor's real maxima, in the contract so every transport refuses more before any work is
+ * done (issue 8, item 10): a script is a few pages, a programme one broadcast session, an edited
+ * recording at most a long meeting.
+ *
+ * Characters of one script: about an hour of speech, far more than any bulletin, so that a reading
+ * preview of the longest (on the main thread) still answers in about a second.
+ */
+export const MAX_SCRIPT_CHARS = 60_000;
+/** Items in one programme: a 45-minute session holds a few dozen bulletins and jingles. */
+export const MAX_PROGRAMME_ITEMS = 500;
+
+export const Priority = z.enum(PRIORITIES);
+export const Status = z.enum(STATUSES);
+export const Category = z.enum(CATEGORIES);
+export const AreaKind = z.enum(AREA_KINDS);
+export const ItemKind = z.enum(ITEM_KINDS);
+
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
+export const Schedule = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('now') }),
+  z.strictObject({ kind: z.literal('once'), at: z.iso.datetime({ local: true }) }),
+  z.strictObject({ kind: z.literal('daily'), time: clockTime }),
+  z.strictObject({
+    kind: z.literal('weekly'),
+    /** ISO weekdays: 1 = Monday … 7 = Sunday. */
+    weekdays: z.array(z.number().int().min(1).max(7)).min(1).max(7),
+    time: clockTime,
+  }),
+]);
+export const Repeat = z.strictObject({
+  count: z.number().int().min(1).max(10),
+  gapMinutes: z.number().int().min(0).max(24 * 60),
+});
+
+export type Priority = z.infer<typeof Priority>;
+export type Status = z.infer<typeof Status>;
+export type Category = z.infer<typeof Category>;
+export type AreaKind = z.infer<typeof AreaKind>;
+export type ItemKind = z.infer<typeof ItemKind>;
+export type Schedule = z.infer<typeof Schedule>;
+export type Repeat = z.infer<typeof Repeat>;
+
+/** The editable fields of a bulletin; status and approval move through `bulletin.transition`. */
+export const BulletinFields = z.strictObject({
+  title: label(300, 1),
+  script: multiLineText(MAX_SCRIPT_CHARS),
+  category: Category,
+  language: LanguageCode,
+  author: label(200),
+  priority: Priority,
+  targetAreaIds: boundedArray(Id, 5000),
+  schedule: Schedule,
+  repeat: Repeat,
+  audioAssetId: Id.nullable(),
+});
+export type BulletinFields = z.infer<typeof BulletinFields>;
+
+/** What a new bulletin starts with, on the screen and in the library alike. */
+export const BULLETIN_DEFAULTS: Omit<BulletinFields, 'title'> = {
+  script: '',
+  category: 'other',
+  language: 'vi',
+  author: '',
+  priority: 'normal',
+  targetAreaIds: [],
+  schedule: { kind: 'now' },
+  repeat: { count: 1, gapMinutes: 0 },
+  audioAssetId: null,
+};
+
+export interface Bulletin extends BulletinFields {
+  id: number;
+  status: Status;
+  approver: string | null;
+  approvedAt: string | null;
+  /** Seconds of audio when an asset is attached, else null. */
+  durationSec: number | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type BulletinSummary = Pick<
+  Bulletin,
+  'id' | 'title' | 'category' | 'language' | 'priority' | 'status' | 'author' | 'updatedAt' | 'durationSec'
+> & { snippet: string };
+
+export interface Asset {
+  id: number;
+  kind: 'audio';
+  name: string;
+  /** Path relative to the data directory. */
+  file: string;
+  sha256: string;
+  bytes: number;
+  durationSec: number;
+  sampleRate: number;
+  channels: number;
+  createdAt: string;
+  /** EBU R128 figures of the file, or null when it has not been measured yet. */
+  loudness: AssetLoudness | null;
+}
+
+/** Integrated loudness (LUFS), loudness range (LU) and true peak (dBTP); null figures mean silence. */
+export interface AssetLoudness {
+  integratedLufs: number | null;
+  rangeLu: number;
+  truePeakDbtp: number | null;
+  measuredAt: string;
+}
+
+export interface ProgrammeItem {
+  id: number;
+  position: number;
+  kind: ItemKind;
+  bulletinId: number | null;
+  assetId: number | null;
+  label: string;
+  /** Seconds; estimated from the script when a bulletin has no audio yet. */
+  durationSec: number;
+  durationEstimated: boolean;
+}
+
+export interface Programme {
+  id: number;
+  title: string;
+  notes: string;
+  items: ProgrammeItem[];
+  totalSec: number;
+  capMinutes: number;
+  exceedsCap: boolean;
+  /** The last render when it was made from the current items: totalSec is then its real length. */
+  rendered?: { durationSec: number; media: string; renderedAt: string } | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type ProgrammeSummary = Pick<Programme, 'id' | 'title' | 'totalSec' | 'exceedsCap' | 'updatedAt'> & {
+  itemCount: number;
+};
+
+export interface Area {
+  id: number;
+  parentId: number | null;
+  kind: AreaKind;
+  name: string;
+  code: string;
+}
+
+export interface BackupResult {
+  folder: string;
+  files: number;
+  bytes: number;
+}
