@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PackageSummary } from '../../../shared/api/package.ts';
-import type { JobInfo } from '../../../shared/api/jobs.ts';
+import { isJobOf, type JobInfo } from '../../../shared/api/jobs.ts';
 import { api, ApiError } from '../../api/client.ts';
 import { useAction, useStudioEvent } from '../../api/hooks.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
@@ -24,13 +24,13 @@ export function PackageImport() {
     if (update.id !== job?.id) return;
     setJob(update);
     if (update.state === 'failed' && update.error) {
-      setJobError(new ApiError({ code: update.error.code as never, message: update.error.message }));
+      setJobError(new ApiError(update.error));
     }
   };
   useStudioEvent('job.progress', follow);
   useStudioEvent('job.finished', follow);
 
-  const imported = job?.state === 'done' ? (job.result as { bulletin: { id: number; title: string } }).bulletin : null;
+  const imported = job && isJobOf(job, 'package.import') && job.state === 'done' ? (job.result?.bulletin ?? null) : null;
   const running = job?.state === 'running';
 
   return (

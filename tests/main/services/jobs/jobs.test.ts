@@ -40,10 +40,11 @@ describe('jobs', () => {
   it('imports a WAV file as an asset, hashed and probed', async () => {
     const wav = path.join(studio.dataDir, 'in.wav');
     execFileSync('sox', ['-n', '-r', '44100', '-c', '1', '-b', '24', wav, 'synth', '1.25', 'sine', '440']);
-    const job = await studio.call('audio.import', { path: wav });
+    // asset.import is gone: audio.import is the one import path (it names an asset without its extension unless told).
+    const job = await studio.call('audio.import', { path: wav, name: 'in.wav' });
     const done = await studio.services.jobs.wait(job.id);
     expect(done.state).toBe('done');
-    const asset = done.result as { id: number; file: string; sha256: string };
+    const asset = await studio.services.jobs.result(job);
     expect(await studio.call('asset.get', { id: asset.id })).toMatchObject({ sampleRate: 44100, channels: 1, durationSec: 1.25, name: 'in.wav' });
     const expected = execFileSync('sha256sum', [wav]).toString().split(' ')[0];
     expect(asset.sha256).toBe(expected);
