@@ -4,6 +4,7 @@ import { navigate } from '../../app/router.ts';
 import { Duration } from '../../components/Duration.tsx';
 import { Loudness } from '../../components/Loudness.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { ImportAudio } from './ImportAudio.tsx';
 
 /** With no recording chosen: the library's audio, newest first, to open in the editor. */
 export function AssetPicker() {
@@ -12,6 +13,7 @@ export function AssetPicker() {
   return (
     <div className="ed-picker">
       <p>{t('pick.explain')}</p>
+      <ImportAudio />
       <ErrorNotice error={error} />
       {!loading && data?.length === 0 && <p className="muted">{t('pick.empty')}</p>}
       <ul data-testid="asset-list">

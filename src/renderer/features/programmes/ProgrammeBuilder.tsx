@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Programme } from '../../../shared/api/library-types.ts';
 import { api } from '../../api/client.ts';
 import { useAction, useRequest } from '../../api/hooks.ts';
+import { waitForJob } from '../../api/wait-for-job.ts';
 import { navigate } from '../../app/router.ts';
 import { Duration } from '../../components/Duration.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
@@ -31,6 +32,16 @@ export function ProgrammeBuilder({ id }: { id: number }) {
     navigate('programmes');
   });
 
+  const rename = useAction(async () => {
+    const title = programme && prompt(t('renamePrompt'), programme.title)?.trim();
+    if (title && title !== programme.title) await apply.run(() => api.call('programme.update', { id, title }));
+  });
+  // Renders the items with gaps and ducking: the programme's length is then the rendered one.
+  const render = useAction(async () => {
+    await waitForJob(await api.call('programme.render', { programmeId: id }));
+    loaded.reload();
+  });
+
   if (loaded.error) return <ErrorNotice error={loaded.error} />;
   if (!programme) return <p className="muted">{t('common:loading')}</p>;
 
@@ -49,13 +60,24 @@ export function ProgrammeBuilder({ id }: { id: number }) {
           <button type="button" onClick={() => navigate('programmes')}>
             {t('common:actions.back')}
           </button>
+          <button type="button" onClick={() => void rename.run()}>
+            {t('rename')}
+          </button>
+          <button type="button" onClick={() => void render.run()} disabled={render.busy || programme.items.length === 0} data-testid="render-programme">
+            {render.busy ? t('rendering') : t('render')}
+          </button>
           <button type="button" className="danger" onClick={() => void remove.run()}>
             {t('common:actions.delete')}
           </button>
         </>
       }
     >
-      <ErrorNotice error={apply.error ?? remove.error} onClose={apply.clearError} />
+      <ErrorNotice error={apply.error ?? remove.error ?? render.error ?? rename.error} onClose={() => (apply.clearError(), render.clearError(), rename.clearError())} />
+      {programme.rendered && (
+        <p className="muted" data-testid="programme-rendered">
+          {t('renderedAt', { time: new Date(programme.rendered.renderedAt).toLocaleString() })}
+        </p>
+      )}
       <div className={`total ${programme.exceedsCap ? 'over-cap' : ''}`} data-testid="programme-total">
         {t('total')}: <Duration seconds={programme.totalSec} /> / {t('cap', { minutes: programme.capMinutes })}
         {programme.items.some((i) => i.durationEstimated) && <span className="muted"> {t('estimatedNote')}</span>}
