@@ -21,6 +21,7 @@ import type { Platform } from './platform.ts';
 import { TtsService } from './services/tts/tts-service.ts';
 import { PronunciationStore } from './services/speech-text/dictionary-store.ts';
 import { openDatabase, type Db } from './services/storage/database.ts';
+import { createLed, type LedService } from './services/led/index.ts';
 
 export interface StudioServices {
   dataDir: string;
@@ -38,6 +39,7 @@ export interface StudioServices {
   recorder: RecorderService;
   tts: TtsService;
   pronunciations: PronunciationStore;
+  led: LedService;
   events: EventHub;
 }
 
@@ -58,6 +60,9 @@ export function openStudio(options: { dataDir: string; transport: AppInfo['trans
   const events = new EventHub();
   const audit = new AuditTrail(db);
   const settings = new SettingsStore(db, audit);
+  const bulletins = new BulletinStore(db, audit);
+  // Job processes start with the platform's launcher (a utility process in Electron, a Node fork elsewhere).
+  const jobs = new JobManager(events.emit, options.platform?.launchChild);
   const services: StudioServices = {
     dataDir: options.dataDir,
     transport: options.transport,
@@ -65,12 +70,11 @@ export function openStudio(options: { dataDir: string; transport: AppInfo['trans
     db,
     audit,
     settings,
-    bulletins: new BulletinStore(db, audit),
+    bulletins,
     programmes: new ProgrammeStore(db, audit, () => settings.get().sessionCapMinutes),
     areas: new AreaStore(db, audit),
     assets: new AssetStore(db, audit),
-    // Job processes start with the platform's launcher (a utility process in Electron, a Node fork elsewhere).
-    jobs: new JobManager(events.emit, options.platform?.launchChild),
+    jobs,
     delivery: new DeliveryService({
       db,
       dataDir: options.dataDir,
@@ -85,6 +89,7 @@ export function openStudio(options: { dataDir: string; transport: AppInfo['trans
     recorder: new RecorderService(db, options.dataDir, new AssetStore(db, audit)),
     pronunciations: new PronunciationStore(db, audit),
     tts: new TtsService({ dataDir: options.dataDir, db, audit, services: () => services }),
+    led: createLed({ db, jobs, bulletins }),
     events,
   };
   services.delivery.start();

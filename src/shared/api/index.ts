@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import { audioRequests } from './audio.ts';
 import { deliveryRequests } from './delivery.ts';
+import { ledRequests } from './led.ts';
 import { libraryRequests } from './library.ts';
 import { packageRequests } from './package.ts';
 import { readingRequests } from './reading.ts';
@@ -21,6 +22,7 @@ export const requests = {
   ...recorderRequests,
   ...ttsRequests,
   ...readingRequests,
+  ...ledRequests,
 } as const;
 
 export type Requests = typeof requests;
