@@ -62,3 +62,21 @@ export function ledDotImage(frame: Bitmap, look: DotLook): { width: number; heig
   }
   return { width, height, data };
 }
+
+/**
+ * RGBA pixels of the frame exactly as the board's pixels (one per LED, unlit = black), dimmed by
+ * its brightness: what a synchronous controller copies from the screen.
+ */
+export function frameToRgba(frame: Bitmap, colourClass: ColourClass, brightness = 100): Uint8ClampedArray {
+  const gain = Math.min(100, Math.max(0, brightness)) / 100;
+  const palette = boardPalette(colourClass).map((rgb) => rgb.map((v) => Math.round(v * gain)));
+  const data = new Uint8ClampedArray(frame.width * frame.height * 4);
+  for (let i = 0; i < frame.data.length; i++) {
+    const rgb = palette[frame.data[i]!] ?? palette[0]!;
+    data[i * 4] = rgb[0]!;
+    data[i * 4 + 1] = rgb[1]!;
+    data[i * 4 + 2] = rgb[2]!;
+    data[i * 4 + 3] = 255;
+  }
+  return data;
+}
