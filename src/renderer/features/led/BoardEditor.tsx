@@ -215,9 +215,11 @@ export function BoardEditor({ board, onSaved }: { board: LedBoard | null; onSave
             </button>
           </div>
         ))}
-        <button type="button" onClick={() => set({ brightness: [...draft.brightness, { from: '12:00', percent: 100 }] })} disabled={draft.brightness.length >= 24}>
-          {t('board.addStep')}
-        </button>
+        <div>
+          <button type="button" onClick={() => set({ brightness: [...draft.brightness, { from: '12:00', percent: 100 }] })} disabled={draft.brightness.length >= 24}>
+            {t('board.addStep')}
+          </button>
+        </div>
       </fieldset>
       <div>
         <button type="submit" className="primary" disabled={save.busy || !draft.name.trim()} data-testid="board-save">

@@ -23,7 +23,12 @@ export function LedPreview({ programme, board }: { programme: Programme; board: 
   const duration = programmeDurationMs(programme);
   const [playing, setPlaying] = useState(true);
   const [time, setTime] = useState(0);
-  const [zoom, setZoom] = useState(() => fittingZoom(programme.width, 860));
+  const stage = useRef<HTMLDivElement>(null);
+  const [zoom, setZoom] = useState(1);
+  // Start at the largest integer zoom the stage has room for; the editor may change it.
+  useEffect(() => {
+    if (stage.current) setZoom(fittingZoom(programme.width, stage.current.clientWidth - 24));
+  }, [programme.width]);
   const clock = clockNow();
   const brightness = brightnessAt(board.brightness, clock);
 
@@ -61,7 +66,7 @@ export function LedPreview({ programme, board }: { programme: Programme; board: 
   return (
     <section className="card led-preview" data-testid="led-preview">
       <h3>{t('preview.title')}</h3>
-      <div className="led-stage">
+      <div className="led-stage" ref={stage}>
         <canvas
           ref={canvas}
           className="led-canvas"

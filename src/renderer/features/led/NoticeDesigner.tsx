@@ -113,6 +113,9 @@ export function NoticeDesigner({ notice, boards, onSaved, onDeleted }: { notice:
           )}
         </section>
         <LedPreview programme={lastValid} board={{ colourClass, brightness: board?.brightness ?? [{ from: '00:00', percent: 100 }] }} />
+        <div className="led-outputs">
+          <OutputPanel notice={notice} boards={boards} />
+        </div>
         {draft.programme.areas.map((area, index) => (
           <AreaEditor key={index} index={index} area={area} colours={CLASS_COLOURS[colourClass]} onChange={(a) => setArea(index, a)} onRemove={draft.programme.areas.length > 1 ? () => setAreas(draft.programme.areas.filter((_, i) => i !== index)) : undefined} />
         ))}
@@ -131,9 +134,6 @@ export function NoticeDesigner({ notice, boards, onSaved, onDeleted }: { notice:
           </a>
         </div>
       </div>
-      <aside className="led-designer-side">
-        <OutputPanel notice={notice} boards={boards} />
-      </aside>
     </div>
   );
 }
