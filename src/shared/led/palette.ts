@@ -37,7 +37,9 @@ const GAP: [number, number, number] = [0, 0, 0];
 /** RGBA pixels for a canvas (ImageData) showing the frame as an LED board. */
 export function ledDotImage(frame: Bitmap, look: DotLook): { width: number; height: number; data: Uint8ClampedArray } {
   const scale = Math.max(1, Math.floor(look.scale));
-  const gain = Math.min(100, Math.max(0, look.brightness ?? 100)) / 100;
+  // A board dimmed to 30 % (PWM duty) looks far brighter to the eye than 30 % of a screen's
+  // value: the preview shows the perceived level (gamma 2.2), not the duty cycle.
+  const gain = (Math.min(100, Math.max(0, look.brightness ?? 100)) / 100) ** (1 / 2.2);
   const palette = boardPalette(look.colourClass).map((rgb, i) => (i === 0 ? UNLIT : rgb.map((v) => Math.round(v * gain))));
   const width = frame.width * scale;
   const height = frame.height * scale;
