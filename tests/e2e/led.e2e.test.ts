@@ -145,6 +145,7 @@ describe('LED boards in Chromium', () => {
     expect(await page.locator('.sidebar').count()).toBe(0);
     const outputBox = await output.boundingBox();
     expect([outputBox?.width, outputBox?.height]).toEqual([192, 32]);
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).toBe('rgb(0, 0, 0)');
     await snap(page, 'led-output');
   });
 });

@@ -183,10 +183,14 @@ describe('led.send and led.export jobs', () => {
       expect(image.width).toBe(128);
       for (let p = 0; p < frame.data.length; p++) expect([...image.data.subarray(p * 3, p * 3 + 3)], `frame ${i} pixel ${p}`).toEqual(palette[frame.data[p]!]);
     }
-    const gifPath = path.join(temp.dir, 'out', 'notice.gif');
+    const gifPath = path.join(temp.dir, 'notice.gif');
     const gif = await studio.services.jobs.wait((await studio.call('led.export', { noticeId, format: 'gif', out: gifPath, fps: 5, toMs: 2000 })).id);
     expect(gif.result).toMatchObject({ format: 'gif', frames: 10 });
     expect(fs.readFileSync(gifPath).subarray(0, 6).toString('latin1')).toBe('GIF89a');
     expect(await rejection(studio.call('led.export', { noticeId, format: 'png', out: framesDir, fromMs: 500, toMs: 500 }))).toMatchObject({ code: 'invalid_argument' });
+    // Refused before any job: a folder under a missing folder, a system folder, a GIF onto a folder.
+    expect(await rejection(studio.call('led.export', { noticeId, format: 'png', out: path.join(temp.dir, 'typo', 'frames') }))).toMatchObject({ code: 'not_found' });
+    expect(await rejection(studio.call('led.export', { noticeId, format: 'png', out: '/proc/led' }))).toMatchObject({ code: 'invalid_argument' });
+    expect(await rejection(studio.call('led.export', { noticeId, format: 'gif', out: framesDir }))).toMatchObject({ code: 'not_a_file' });
   });
 });

@@ -1,6 +1,5 @@
 /** Job body of `led.export`: PNG frames into a folder, or one animated GIF, from `boardFrame`. */
 import fs from 'node:fs/promises';
-import path from 'node:path';
 import type { LedExportResult } from '../../../shared/api/led.ts';
 import type { ColourClass, Programme } from '../../../shared/led/index.ts';
 import { defineJobWorker } from '../jobs/worker-runtime.ts';
@@ -35,7 +34,6 @@ defineJobWorker<LedExportInput, LedExportResult>(async (input, tools) => {
   }
   let frames = 0;
   const gif = renderGif(input.programme, { ...options, onProgress: (done, total) => ((frames = total), options.onProgress(done, total)) });
-  await fs.mkdir(path.dirname(input.out), { recursive: true });
   // Written beside and renamed: a half-written GIF never carries the final name.
   await fs.writeFile(`${input.out}.part`, gif);
   await fs.rename(`${input.out}.part`, input.out);

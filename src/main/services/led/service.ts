@@ -2,11 +2,13 @@
  * The LED boards service behind the face: board profiles and notices in SQLite, notices made from
  * bulletins, and the send/export jobs (each in its own process, with progress and cancel).
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import type { LedBoard, LedExportResult, LedNotice, LedNoticeDraft, LedSendResult } from '../../../shared/api/led.ts';
 import type { Bulletin, JobInfo } from '../../../shared/domain.ts';
 import { StudioError } from '../../../shared/errors.ts';
 import { noticeFromBulletin, shortenForBoard, type BoardProfile } from '../../../shared/led/index.ts';
+import { prepareDestinationFolder } from '../files/index.ts';
 import type { JobSpec } from '../jobs/job-manager.ts';
 import { workerUrl } from '../jobs/worker-files.ts';
 import type { Db } from '../storage/database.ts';
@@ -54,6 +56,13 @@ function checkFits(notice: LedNotice, board: LedBoard): void {
       notice: { width, height },
       board: { width: board.width, height: board.height },
     });
+}
+
+/** A GIF goes to a file in an existing (or just created) folder, never onto a folder. */
+function gifPath(out: string): string {
+  const file = path.join(prepareDestinationFolder(path.dirname(path.resolve(out))), path.basename(out));
+  if (fs.statSync(file, { throwIfNoEntry: false })?.isDirectory()) throw new StudioError('not_a_file', `${file}: a folder`, { path: file });
+  return file;
 }
 
 export function createLed(deps: LedDeps) {
@@ -116,6 +125,8 @@ export function createLed(deps: LedDeps) {
       const colourClass = boardId === null ? 'single' : boards.get(boardId).colourClass;
       if (arg.fromMs !== undefined && arg.toMs !== undefined && arg.toMs <= arg.fromMs)
         throw new StudioError('invalid_argument', 'toMs must be after fromMs', { reason: 'empty_time_range' });
+      // Checked before a job starts: a mistyped or system folder is refused at once with a code.
+      const out = arg.format === 'png' ? prepareDestinationFolder(arg.out) : gifPath(arg.out);
       return deps.jobs.start<LedExportInput, LedExportResult>({
         kind: 'led.export',
         title: notice.title,
@@ -124,7 +135,7 @@ export function createLed(deps: LedDeps) {
           programme: notice.programme,
           colourClass,
           format: arg.format,
-          out: path.resolve(arg.out),
+          out,
           fps: arg.fps,
           fromMs: arg.fromMs,
           toMs: arg.toMs,

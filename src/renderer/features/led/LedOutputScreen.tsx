@@ -19,8 +19,9 @@ export default function LedOutputScreen({ param }: { param?: string }) {
   const steps = board.data?.brightness;
 
   useEffect(() => {
-    document.body.classList.add('led-output-body');
-    return () => document.body.classList.remove('led-output-body');
+    // The page's background is on the root element: the whole window goes black.
+    document.documentElement.classList.add('led-output-page');
+    return () => document.documentElement.classList.remove('led-output-page');
   }, []);
 
   useEffect(() => {
