@@ -137,15 +137,16 @@ describe('LED boards in Chromium', () => {
       expect(emulator.shown!.data[i], `board pixel ${i}`).toBe(paletteIndex(first.data[i * 3]!, first.data[i * 3 + 1]!, first.data[i * 3 + 2]!, [0, 0, 0]));
     await snap(page, 'led-sent');
 
-    // The synchronous output: the board alone, 1:1.
-    const noticeId = await page.getByTestId('notice-designer').getAttribute('data-notice-id');
-    await page.goto(`${host.url}#/led-output/${noticeId}`);
-    const output = page.getByTestId('led-output');
+    // The synchronous output: its own window, the board alone, 1:1, on black.
+    const [popup] = await Promise.all([page.waitForEvent('popup'), page.getByTestId('led-output-link').click()]);
+    const output = popup.getByTestId('led-output');
     await output.waitFor();
-    expect(await page.locator('.sidebar').count()).toBe(0);
+    expect(popup.url()).toMatch(/#\/led-output\/\d+$/);
+    expect(await popup.locator('.sidebar').count()).toBe(0);
     const outputBox = await output.boundingBox();
     expect([outputBox?.width, outputBox?.height]).toEqual([192, 32]);
-    expect(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).toBe('rgb(0, 0, 0)');
-    await snap(page, 'led-output');
+    expect(await popup.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).toBe('rgb(0, 0, 0)');
+    await popup.setViewportSize({ width: 400, height: 120 });
+    await snap(popup, 'led-output');
   });
 });

@@ -129,13 +129,22 @@ export function NoticeDesigner({ notice, boards, onSaved, onDeleted }: { notice:
           <button type="button" className="danger" onClick={() => void remove.run()}>
             {t('notice.delete')}
           </button>
-          <a href={`#/led-output/${notice.id}`} target="_blank" rel="noreferrer" data-testid="led-output-link">
+          <button type="button" className="link" onClick={() => openOutputWindow(notice.id, draft.programme, board)} data-testid="led-output-link">
             {t('preview.output')}
-          </a>
+          </button>
         </div>
       </div>
     </div>
   );
+}
+
+/**
+ * The synchronous output in its own window, 1:1 at the board's screen position (a mirror card's
+ * region): frameless in the Electron shell, a popup in browser mode.
+ */
+function openOutputWindow(noticeId: number, programme: Programme, board: LedBoard | null) {
+  const at = board?.controller.kind === 'mirror' ? board.controller : { screenX: 0, screenY: 0 };
+  window.open(`#/led-output/${noticeId}`, `led-output-${noticeId}`, `popup,left=${at.screenX},top=${at.screenY},width=${programme.width},height=${programme.height}`);
 }
 
 function AreaEditor({ index, area, colours, onChange, onRemove }: { index: number; area: Area; colours: readonly Page['colour'][]; onChange: (a: Area) => void; onRemove?: () => void }) {
