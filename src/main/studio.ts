@@ -15,6 +15,7 @@ import { fileSecretStore } from './services/secrets/index.ts';
 import { createSettings } from './services/settings/index.ts';
 import { openDatabase } from './services/storage/index.ts';
 import { createTts } from './services/tts/index.ts';
+import { createLed } from './services/led/index.ts';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
@@ -61,7 +62,8 @@ function createServices({ dataDir, transport, platform }: StudioOptions, events:
     // stderr: stdout carries the CLI's --json output.
     log: transport === 'test' ? undefined : (line) => console.error(`[delivery] ${line}`),
   });
-  return { dataDir, version, db, audit, settings, jobs, library, audio, reading, tts, recorder, delivery };
+  const led = createLed({ db, jobs, bulletins: library.bulletins });
+  return { dataDir, version, db, audit, settings, jobs, library, audio, reading, tts, recorder, delivery, led };
 }
 
 export type StudioServices = ReturnType<typeof createServices>;

@@ -52,6 +52,11 @@ export const ERROR_CODES = [
   'update_file_altered',
   'update_not_newer',
   'update_migration_failed',
+  // LED boards (issue 14): what a board or its controller does.
+  'led_board_no_answer',
+  'led_board_refused',
+  'led_board_unreachable',
+  'led_controller_unsupported',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -135,6 +140,10 @@ const ERROR_TEXT: Record<'vi' | 'en', Record<ErrorCode, string>> = {
     redirect_refused: 'Máy chủ nguồn chuyển hướng sang địa chỉ khác; không gửi token tới đó',
     pack_too_large: 'Gói giọng đọc quá lớn hoặc nén bất thường (có thể là tệp zip độc hại)',
     pack_symlink: 'Thư mục gói giọng đọc có liên kết (symlink); hãy chép tệp thật vào thư mục',
+    led_board_no_answer: 'Bảng LED không trả lời sau nhiều lần thử (kiểm tra nguồn, cáp, địa chỉ và tốc độ baud của bộ điều khiển)',
+    led_board_refused: 'Bộ điều khiển bảng LED từ chối dữ liệu sau nhiều lần thử',
+    led_board_unreachable: 'Không kết nối được bảng LED (sai địa chỉ IP, cổng TCP hoặc cổng COM, hoặc đường truyền bị ngắt)',
+    led_controller_unsupported: 'Bộ điều khiển của bảng này không nhận ảnh chữ từ phần mềm; hãy xuất ảnh (PNG/GIF) hoặc dùng bộ BX-5K2/BX-5MK một hoặc hai màu',
   },
   en: {
     invalid_argument: 'Invalid input',
@@ -184,6 +193,10 @@ const ERROR_TEXT: Record<'vi' | 'en', Record<ErrorCode, string>> = {
     redirect_refused: 'The source server redirected to another address; the token is not sent there',
     pack_too_large: 'The voice pack is too large or abnormally compressed (possibly a zip bomb)',
     pack_symlink: 'The voice pack folder contains a link (symlink); copy the real files into the folder',
+    led_board_no_answer: 'The LED board did not answer after several tries (check its power, cable, address and baud rate)',
+    led_board_refused: 'The LED board controller refused the data after several tries',
+    led_board_unreachable: 'Cannot connect to the LED board (wrong IP address, TCP port or serial port, or the link dropped)',
+    led_controller_unsupported: 'This board\'s controller cannot take text images from the studio; export PNG/GIF instead, or use a single- or dual-colour BX-5K2/BX-5MK',
   },
 };
 

@@ -10,6 +10,7 @@ import { auditApi } from './audit.ts';
 import { deliveryApi, packageApi } from './delivery.ts';
 import type { Handlers } from './dispatch.ts';
 import { jobsApi } from './jobs.ts';
+import { ledApi } from './led.ts';
 import { libraryApi } from './library.ts';
 import { readingApi } from './reading.ts';
 import { recorderApi } from './recorder.ts';
@@ -30,5 +31,6 @@ export function createHandlers(services: StudioServices, app: AppInfo): Handlers
     ...recorderApi(services),
     ...ttsApi(services),
     ...readingApi(services),
+    ...ledApi(services),
   };
 }

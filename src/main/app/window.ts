@@ -1,6 +1,7 @@
 import { BrowserWindow, session, shell } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { childWindowOptions } from './child-windows.ts';
 import { APP_ORIGIN, isOwnUrl } from './origin.ts';
 
 /** The folder of the built main.js (.vite/build), where the preload sits beside it. */
@@ -26,13 +27,20 @@ export function createMainWindow(devServerUrl: string | undefined): BrowserWindo
   });
   window.once('ready-to-show', () => window.show());
 
-  // No navigation away from the studio and no new windows; external links open in the browser.
+  // No navigation away from the studio and no new windows but the LED output; external links open in the browser.
   window.webContents.on('will-navigate', (event, url) => {
     if (!isOwnUrl(url, devServerUrl)) event.preventDefault();
   });
   window.webContents.setWindowOpenHandler(({ url }) => {
+    const child = childWindowOptions(url, devServerUrl);
+    if (child) return { action: 'allow', overrideBrowserWindowOptions: child };
     if (url.startsWith('https://')) void shell.openExternal(url);
     return { action: 'deny' };
+  });
+  // The output window shows one page and opens nothing.
+  window.webContents.on('did-create-window', (child) => {
+    child.webContents.on('will-navigate', (event) => event.preventDefault());
+    child.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
   });
 
   void window.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);

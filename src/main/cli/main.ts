@@ -3,6 +3,7 @@ import { nodePlatform, resolveDataDir } from '../platform.ts';
 import { registerAudioCommands } from './commands/audio.ts';
 import { registerBulletinCommands } from './commands/bulletin.ts';
 import { registerDeliveryCommands } from './commands/delivery.ts';
+import { registerLedCommands } from './commands/led.ts';
 import { registerLibraryCommands } from './commands/library.ts';
 import { registerReadingCommands } from './commands/reading.ts';
 import { registerTtsCommands } from './commands/tts.ts';
@@ -23,5 +24,6 @@ registerLibraryCommands(program);
 registerReadingCommands(program);
 registerTtsCommands(program);
 registerDeliveryCommands(program);
+registerLedCommands(program);
 
 await runCli(program, () => resolveDataDir(nodePlatform));

@@ -25,6 +25,13 @@ export function App() {
     api.call('settings.get', {}).then((settings) => setUiLanguage(settings.uiLanguage), () => undefined);
   }, []);
 
+  if (route.bare)
+    return (
+      <Suspense fallback={null}>
+        <Screen key={`${route.path}/${location.param ?? ''}`} param={location.param} />
+      </Suspense>
+    );
+
   return (
     <div className="shell">
       <nav className="sidebar" aria-label={t('appName')}>

@@ -6,6 +6,8 @@ export interface Route {
   component: LazyExoticComponent<ComponentType<{ param?: string }>>;
   /** Shown in the side navigation with this `common` label key. */
   nav?: string;
+  /** Drawn alone, without the side navigation (an output window). */
+  bare?: boolean;
 }
 
 /** Every screen of the studio. Features add theirs here. */
@@ -19,6 +21,8 @@ export const routes: Route[] = [
   { path: 'connection', nav: 'delivery:nav.connection', component: lazy(() => import('../features/delivery/ConnectionScreen.tsx')) },
   { path: 'tts', nav: 'tts:nav', component: lazy(() => import('../features/tts/TtsScreen.tsx')) },
   { path: 'reading', nav: 'reading:nav', component: lazy(() => import('../features/reading/ReadingScreen.tsx')) },
+  { path: 'led', nav: 'led:nav', component: lazy(() => import('../features/led/LedScreen.tsx')) },
+  { path: 'led-output', bare: true, component: lazy(() => import('../features/led/LedOutputScreen.tsx')) },
   { path: 'areas', nav: 'nav.areas', component: lazy(() => import('../features/areas/AreasScreen.tsx')) },
   { path: 'settings', nav: 'nav.settings', component: lazy(() => import('../features/settings/SettingsScreen.tsx')) },
 ];

@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import { audioRequests } from './audio.ts';
+import { ledRequests } from './led.ts';
 import { auditRequests } from './audit.ts';
 import { deliveryRequests } from './delivery.ts';
 import { jobRequests } from './jobs.ts';
@@ -26,6 +27,7 @@ export const requestsByDomain = {
   recorder: recorderRequests,
   tts: ttsRequests,
   reading: readingRequests,
+  led: ledRequests,
 } as const;
 
 export const requests = {
@@ -39,6 +41,7 @@ export const requests = {
   ...recorderRequests,
   ...ttsRequests,
   ...readingRequests,
+  ...ledRequests,
 } as const;
 
 export type Requests = typeof requests;

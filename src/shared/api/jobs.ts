@@ -11,6 +11,7 @@ import type { Asset, BackupResult } from './library-types.ts';
 import type { ImportedPackage } from './package.ts';
 import type { EngineCandidate } from '../translation/engine.ts';
 import type { TtsResult, Voice } from './tts.ts';
+import type { LedJobResults } from './led.ts';
 
 /** Jobs running at once in one studio (each is a process); more are refused as `busy`. */
 export const MAX_RUNNING_JOBS = 16;
@@ -18,7 +19,7 @@ export const JOB_STATES = ['running', 'done', 'failed', 'cancelled'] as const;
 export type JobState = (typeof JOB_STATES)[number];
 
 /** What each kind of job ends with. */
-export interface JobResults {
+export interface JobResults extends LedJobResults {
   'audio.import': Asset;
   'audio.peaks': { peaks: string };
   'audio.loudness': LoudnessResult;
@@ -39,11 +40,6 @@ export interface JobResults {
   'mt.translate': EngineCandidate[];
 }
 export type JobKind = keyof JobResults;
-export const JOB_KINDS = [
-  'audio.import', 'audio.peaks', 'audio.loudness', 'audio.normalize', 'audio.normalizeFile', 'audio.export', 'audio.preview',
-  'programme.render', 'library.backup', 'library.checkHashes', 'package.import', 'voice.install', 'tts.preview',
-  'tts.synthesize', 'mt.train', 'mt.translate',
-] as const satisfies readonly JobKind[];
 
 export interface JobInfo<K extends JobKind = JobKind> {
   id: string;

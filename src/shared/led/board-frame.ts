@@ -3,7 +3,7 @@
  * its colour's palette index (0 = dark). Preview and export both call `boardFrame`.
  */
 import { bitmapFromText, blit, createBitmap, sealBitmap, type Bitmap } from './bitmap';
-import { pageAt, pagePlacement } from './effects';
+import { pageAt, pageDurationMs, pagePlacement } from './effects';
 import { colourIndex, type Area, type Programme } from './model';
 import { alignOffset, renderText } from './rasterise';
 
@@ -85,4 +85,12 @@ export function boardFrame(programme: Programme, t: number, clock: FrameClock = 
   if (into) frame.data.fill(0);
   for (const area of programme.areas) drawArea(frame, area, t, clock);
   return frame;
+}
+
+/** One full run of the programme: the longest page sequence among its text areas (≥ 1 s). */
+export function programmeDurationMs(programme: Programme): number {
+  let longest = 1000;
+  for (const area of programme.areas)
+    if (area.kind === 'text') longest = Math.max(longest, area.pages.reduce((sum, p) => sum + pageDurationMs(p, area), 0));
+  return longest;
 }

@@ -58,3 +58,22 @@ export function noticeFromBulletin(bulletin: BulletinForBoard, board: { width: n
     fits,
   };
 }
+
+/**
+ * The short text a board shows for a bulletin script: whole sentences (else whole words) up to
+ * `maxChars`, with an ellipsis when something was left out. The editor can shorten it further.
+ */
+export function shortenForBoard(script: string, maxChars = 160): string {
+  const text = script.normalize('NFC').replace(/\s+/g, ' ').trim();
+  if (text.length <= maxChars) return text;
+  const sentences = text.match(/[^.!?…]+[.!?…]*\s*/g) ?? [text];
+  let kept = '';
+  for (const sentence of sentences) {
+    if ((kept + sentence).trimEnd().length > maxChars) break;
+    kept += sentence;
+  }
+  if (kept.trim()) return kept.trim();
+  const cut = text.slice(0, maxChars - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > maxChars / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:]+$/, '')}…`;
+}

@@ -37,7 +37,9 @@ const GAP: [number, number, number] = [0, 0, 0];
 /** RGBA pixels for a canvas (ImageData) showing the frame as an LED board. */
 export function ledDotImage(frame: Bitmap, look: DotLook): { width: number; height: number; data: Uint8ClampedArray } {
   const scale = Math.max(1, Math.floor(look.scale));
-  const gain = Math.min(100, Math.max(0, look.brightness ?? 100)) / 100;
+  // A board dimmed to 30 % (PWM duty) looks far brighter to the eye than 30 % of a screen's
+  // value: the preview shows the perceived level (gamma 2.2), not the duty cycle.
+  const gain = (Math.min(100, Math.max(0, look.brightness ?? 100)) / 100) ** (1 / 2.2);
   const palette = boardPalette(look.colourClass).map((rgb, i) => (i === 0 ? UNLIT : rgb.map((v) => Math.round(v * gain))));
   const width = frame.width * scale;
   const height = frame.height * scale;
@@ -61,4 +63,22 @@ export function ledDotImage(frame: Bitmap, look: DotLook): { width: number; heig
     }
   }
   return { width, height, data };
+}
+
+/**
+ * RGBA pixels of the frame exactly as the board's pixels (one per LED, unlit = black), dimmed by
+ * its brightness: what a synchronous controller copies from the screen.
+ */
+export function frameToRgba(frame: Bitmap, colourClass: ColourClass, brightness = 100): Uint8ClampedArray {
+  const gain = Math.min(100, Math.max(0, brightness)) / 100;
+  const palette = boardPalette(colourClass).map((rgb) => rgb.map((v) => Math.round(v * gain)));
+  const data = new Uint8ClampedArray(frame.width * frame.height * 4);
+  for (let i = 0; i < frame.data.length; i++) {
+    const rgb = palette[frame.data[i]!] ?? palette[0]!;
+    data[i * 4] = rgb[0]!;
+    data[i * 4 + 1] = rgb[1]!;
+    data[i * 4 + 2] = rgb[2]!;
+    data[i * 4 + 3] = 255;
+  }
+  return data;
 }

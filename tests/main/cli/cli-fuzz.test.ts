@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { registerAudioCommands } from '../../../src/main/cli/commands/audio.ts';
 import { registerBulletinCommands } from '../../../src/main/cli/commands/bulletin.ts';
 import { registerDeliveryCommands } from '../../../src/main/cli/commands/delivery.ts';
+import { registerLedCommands } from '../../../src/main/cli/commands/led.ts';
 import { registerLibraryCommands } from '../../../src/main/cli/commands/library.ts';
 import { registerReadingCommands } from '../../../src/main/cli/commands/reading.ts';
 import { registerTtsCommands } from '../../../src/main/cli/commands/tts.ts';
@@ -26,7 +27,7 @@ const PARALLEL = 4;
 /** Every leaf command with its arguments and options, read from the CLI's own registration. */
 function commands(): Array<{ words: string[]; args: number; options: string[] }> {
   const program = new Command('studio');
-  for (const register of [registerAudioCommands, registerBulletinCommands, registerDeliveryCommands, registerLibraryCommands, registerReadingCommands, registerTtsCommands]) {
+  for (const register of [registerAudioCommands, registerBulletinCommands, registerDeliveryCommands, registerLibraryCommands, registerReadingCommands, registerTtsCommands, registerLedCommands]) {
     register(program);
   }
   const out: Array<{ words: string[]; args: number; options: string[] }> = [];

@@ -18,8 +18,8 @@ describe('LED dot look', () => {
   it('draws round dots in dark gaps at an integer zoom, dimmed by brightness', () => {
     const img = ledDotImage(frame, { scale: 10, colourClass: 'dual', brightness: 50 });
     expect([img.width, img.height]).toEqual([20, 20]);
-    expect(px(img, 5, 5)).toEqual([128, 0, 0, 255]); // centre of the red dot at half brightness
-    expect(px(img, 15, 15)).toEqual([128, 128, 0, 255]); // yellow
+    expect(px(img, 5, 5)).toEqual([186, 0, 0, 255]); // centre of the red dot at half brightness, as the eye sees it (0.5^(1/2.2))
+    expect(px(img, 15, 15)).toEqual([186, 186, 0, 255]); // yellow
     expect(px(img, 0, 0)).toEqual([0, 0, 0, 255]); // the gap between dots
     expect(px(img, 15, 5)).toEqual([28, 10, 10, 255]); // an unlit LED, faint
   });

@@ -6,16 +6,10 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { StudioError } from '../../../shared/errors';
-import { Programme, boardFrame, pageDurationMs, type FrameClock, type ProgrammeInput } from '../../../shared/led';
+import { Programme, boardFrame, programmeDurationMs, type FrameClock, type ProgrammeInput } from '../../../shared/led';
 import { frameToPng, framesToGif, type ColourClass } from './images';
 
-/** One full run of the programme: the longest page sequence among its text areas (≥ 1 s). */
-export function programmeDurationMs(programme: Programme): number {
-  let longest = 1000;
-  for (const area of programme.areas)
-    if (area.kind === 'text') longest = Math.max(longest, area.pages.reduce((sum, p) => sum + pageDurationMs(p, area), 0));
-  return longest;
-}
+export { programmeDurationMs };
 
 export function parseProgramme(input: ProgrammeInput | unknown): Programme {
   const parsed = Programme.safeParse(input);

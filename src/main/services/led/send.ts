@@ -3,7 +3,9 @@
  * the shared rasteriser and uploads it as a dot-matrix area over TCP or serial.
  */
 import { StudioError } from '../../../shared/errors';
-import { BoardProfile, boardFrame, type FrameClock, type Programme } from '../../../shared/led';
+import { BoardProfile, boardFrame, type Controller, type FrameClock, type Programme } from '../../../shared/led';
+
+type BxController = Extract<Controller, { kind: 'bx-tcp' | 'bx-serial' }>;
 import { openSerialLink } from './bx/serial-port';
 import { sendDotMatrix, type SendOptions, type SendReport } from './bx/sender';
 import { openTcpLink } from './bx/tcp';
@@ -17,14 +19,23 @@ export interface SendNoticeOptions extends Pick<SendOptions, 'timeoutMs' | 'retr
 /** Cards with the dot-matrix area command; others (BX-5K1, BX-6K here) need image files instead. */
 const DOT_MATRIX_MODELS = new Set(['BX-5K2', 'BX-5MK']);
 
-export async function sendNotice(profile: BoardProfile, programme: Programme, options: SendNoticeOptions = {}): Promise<SendReport> {
+/**
+ * Whether the studio can upload bitmaps to this board's controller; throws a coded error saying
+ * why not (a mirror or image-only board, a card without the dot-matrix command, a full-colour board).
+ */
+export function checkSendable(profile: BoardProfile): asserts profile is BoardProfile & { controller: BxController } {
   const { controller } = profile;
   if (controller.kind !== 'bx-tcp' && controller.kind !== 'bx-serial')
-    throw new StudioError('invalid_argument', 'led.controller', { controller: controller.kind });
+    throw new StudioError('led_controller_unsupported', 'led.controller', { reason: 'not_bx', controller: controller.kind });
   if (!DOT_MATRIX_MODELS.has(controller.model))
-    throw new StudioError('unsupported_format', 'led.controller_model', { model: controller.model });
+    throw new StudioError('led_controller_unsupported', 'led.controller_model', { reason: 'no_dot_matrix', model: controller.model });
   if (profile.colourClass === 'full')
-    throw new StudioError('unsupported_format', 'led.colour_class', { colourClass: profile.colourClass });
+    throw new StudioError('led_controller_unsupported', 'led.colour_class', { reason: 'full_colour', colourClass: profile.colourClass });
+}
+
+export async function sendNotice(profile: BoardProfile, programme: Programme, options: SendNoticeOptions = {}): Promise<SendReport> {
+  checkSendable(profile);
+  const { controller } = profile;
   const timeoutMs = options.timeoutMs ?? 3000;
   const openLink =
     controller.kind === 'bx-tcp'

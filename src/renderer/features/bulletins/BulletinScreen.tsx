@@ -13,6 +13,7 @@ import { useDraftBackup } from './useDraftBackup.ts';
 import { WorkflowActions } from './WorkflowActions.tsx';
 import { DeliverButton } from '../delivery/DeliverButton.tsx';
 import { AudioCard } from './AudioCard.tsx';
+import { BulletinLedCard } from '../led/BulletinLedCard.tsx';
 
 const EMPTY_BULLETIN: BulletinFields = { title: '', ...BULLETIN_DEFAULTS };
 
@@ -128,6 +129,7 @@ export default function BulletinScreen({ param }: { param?: string }) {
             <WorkflowActions bulletin={bulletin} onChanged={loaded.reload} />
             <AudioCard bulletin={bulletin} />
             <DeliverButton bulletin={bulletin} />
+            <BulletinLedCard bulletinId={bulletin.id} />
             <HistoryList bulletinId={bulletin.id} />
           </aside>
         )}

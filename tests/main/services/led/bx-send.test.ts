@@ -81,7 +81,7 @@ describe('BX upload over TCP', () => {
     const { board, profile } = await tcpBoard({ silentFrom: 1 });
     const error = await sendNotice(profile, programme, { timeoutMs: 300, retries: 2 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StudioError);
-    expect((error as StudioError).code).toBe('unreachable');
+    expect((error as StudioError).code).toBe('led_board_no_answer');
     expect((error as StudioError).details).toMatchObject({ reason: 'board_no_answer', frame: 0, attempts: 3 });
     expect(board.framesReceived).toBe(3);
   });
@@ -89,7 +89,7 @@ describe('BX upload over TCP', () => {
   it('gives up with a coded error when the board keeps refusing', async () => {
     const { profile } = await tcpBoard({ nackFirst: 10 });
     const error = (await sendNotice(profile, programme, { retries: 1 }).catch((e: unknown) => e)) as StudioError;
-    expect(error.code).toBe('io_error');
+    expect(error.code).toBe('led_board_refused');
     expect(error.details).toMatchObject({ reason: 'board_refused', errorCode: 0x0c });
   });
 
@@ -98,7 +98,7 @@ describe('BX upload over TCP', () => {
     void board;
     await cleanups.pop()!(); // close the emulator: connection refused
     const error = (await sendNotice(profile, programme, { retries: 1, timeoutMs: 500 }).catch((e: unknown) => e)) as StudioError;
-    expect(error.code).toBe('unreachable');
+    expect(error.code).toBe('led_board_unreachable');
     expect(error.details).toMatchObject({ reason: 'cannot_connect', cause: 'ECONNREFUSED' });
   });
 
@@ -113,9 +113,10 @@ describe('BX upload over TCP', () => {
   it('refuses controllers that cannot take a bitmap, with a code', async () => {
     const { profile } = await tcpBoard();
     const k1 = { ...profile, controller: { ...profile.controller, model: 'BX-5K1' as const } };
-    await expect(sendNotice(k1, programme)).rejects.toMatchObject({ code: 'unsupported_format' });
+    await expect(sendNotice(k1, programme)).rejects.toMatchObject({ code: 'led_controller_unsupported', details: { reason: 'no_dot_matrix' } });
     await expect(sendNotice({ ...profile, controller: { kind: 'image-only' } }, programme)).rejects.toMatchObject({
-      code: 'invalid_argument',
+      code: 'led_controller_unsupported',
+      details: { reason: 'not_bx' },
     });
   });
 });
@@ -157,7 +158,7 @@ describe('BX upload over a serial port (socat pty pair)', () => {
     const small = parseProgramme({ name: 'x', width: 32, height: 16, areas: [{ kind: 'text', x: 0, y: 0, width: 32, height: 16, pages: [{ text: 'Đê', size: 16 }] }] });
     const error = (await sendNotice(profile, small, { retries: 1 }).catch((e: unknown) => e)) as StudioError;
     expect(error).toBeInstanceOf(StudioError);
-    expect(error.code).toBe('unreachable');
+    expect(error.code).toBe('led_board_unreachable');
     expect(error.details).toMatchObject({ reason: 'cannot_connect', attempts: 2 });
   });
   it('gives up with a coded error when the board stops answering', async () => {
@@ -171,7 +172,7 @@ describe('BX upload over a serial port (socat pty pair)', () => {
       controller: { kind: 'bx-serial', model: 'BX-5K2', path: ptys.studio },
     });
     const error = (await sendNotice(profile, programme, { timeoutMs: 300, retries: 1 }).catch((e: unknown) => e)) as StudioError;
-    expect(error.code).toBe('unreachable');
+    expect(error.code).toBe('led_board_no_answer');
     expect(error.details).toMatchObject({ reason: 'board_no_answer', attempts: 2 });
     expect(board.framesReceived).toBe(2);
   });

@@ -75,9 +75,9 @@ export async function sendFrames(datas: Uint8Array[], options: SendOptions): Pro
       }
       if (failure) {
         const details = { ...failure, frame: index, attempts: maxRetries + 1 };
-        throw failure.reason === 'board_refused'
-          ? new StudioError('io_error', 'led.board_refused', details)
-          : new StudioError('unreachable', 'led.board_no_answer', details);
+        // One code per situation (a job's error keeps its code, not its details).
+        const code = { board_refused: 'led_board_refused', board_no_answer: 'led_board_no_answer', link_dropped: 'led_board_unreachable', cannot_connect: 'led_board_unreachable' } as const;
+        throw new StudioError(code[failure.reason], `led.${failure.reason}`, details);
       }
       options.onProgress?.({ sentFrames: index + 1, totalFrames: datas.length, retries });
     }

@@ -20,6 +20,7 @@ import { translationMemorySchema } from './101-translation-memory.ts';
 import { translationsSchema } from './102-translations.ts';
 import { packageSignatures } from './037-package-signatures.ts';
 import { serialDevicesSchema } from './140-serial-devices.ts';
+import { ledBoardsSchema } from './120-led-boards.ts';
 
 export interface Migration {
   version: number;
@@ -27,4 +28,4 @@ export interface Migration {
   sql: string;
 }
 
-export const migrations: Migration[] = [deliveryOutbox, outboxLease, librarySchema, librarySearch, audioEdits, recorderSchema, recordingOwner, pronunciationsSchema, voicePacksSchema, packageImportsSchema, packageSignatures, assetLoudness, assetHashCheck, translationLanguagesSchema, translationMemorySchema, translationsSchema, serialDevicesSchema];
+export const migrations: Migration[] = [deliveryOutbox, outboxLease, librarySchema, librarySearch, audioEdits, recorderSchema, recordingOwner, pronunciationsSchema, voicePacksSchema, packageImportsSchema, packageSignatures, assetLoudness, assetHashCheck, translationLanguagesSchema, translationMemorySchema, translationsSchema, ledBoardsSchema, serialDevicesSchema];
