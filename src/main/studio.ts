@@ -21,6 +21,7 @@ import type { Platform } from './platform.ts';
 import { TtsService } from './services/tts/tts-service.ts';
 import { PronunciationStore } from './services/speech-text/dictionary-store.ts';
 import { openDatabase, type Db } from './services/storage/database.ts';
+import { createSerial, type SerialService } from './services/serial/index.ts';
 
 export interface StudioServices {
   dataDir: string;
@@ -38,6 +39,7 @@ export interface StudioServices {
   recorder: RecorderService;
   tts: TtsService;
   pronunciations: PronunciationStore;
+  serial: SerialService;
   events: EventHub;
 }
 
@@ -85,6 +87,13 @@ export function openStudio(options: { dataDir: string; transport: AppInfo['trans
     recorder: new RecorderService(db, options.dataDir, new AssetStore(db, audit)),
     pronunciations: new PronunciationStore(db, audit),
     tts: new TtsService({ dataDir: options.dataDir, db, audit, services: () => services }),
+    // Other services reached when called (they are created in this same literal).
+    serial: createSerial({
+      db,
+      dataDir: options.dataDir,
+      jobs: { start: (spec) => services.jobs.start(spec), wait: (id) => services.jobs.wait(id) },
+      programmes: { get: (id) => services.programmes.get(id) },
+    }),
     events,
   };
   services.delivery.start();

@@ -221,5 +221,6 @@ export interface JobInfo {
   startedAt: string;
   finishedAt: string | null;
   result?: unknown;
-  error?: { code: string; message: string };
+  /** `details` as a StudioError carries them (a device's state after a failed flash, …). */
+  error?: { code: string; message: string; details?: unknown };
 }

@@ -9,6 +9,7 @@ import { libraryRequests } from './library.ts';
 import { packageRequests } from './package.ts';
 import { readingRequests } from './reading.ts';
 import { recorderRequests } from './recorder.ts';
+import { serialRequests } from './serial.ts';
 import { systemRequests } from './system.ts';
 import { ttsRequests } from './tts.ts';
 
@@ -21,6 +22,7 @@ export const requests = {
   ...recorderRequests,
   ...ttsRequests,
   ...readingRequests,
+  ...serialRequests,
 } as const;
 
 export type Requests = typeof requests;

@@ -10,6 +10,6 @@ export type FromWorker =
   | { type: 'ready' }
   | { type: 'progress'; progress: number | null; message: string }
   | { type: 'done'; result: unknown }
-  | { type: 'error'; error: { code: string; message: string } }
+  | { type: 'error'; error: { code: string; message: string; details?: unknown } }
   /** The job needs a child process (the ONNX engine): only the manager holds the launcher. */
   | { type: 'host'; request: ToHost };

@@ -72,8 +72,10 @@ export function defineJobWorker<I, R>(work: (input: I, tools: JobTools) => Promi
     .then(
       (result) => last({ type: 'done', result }),
       (error: unknown) => {
-        const code = systemErrorToStudioError(error)?.code ?? 'internal'; // ENOSPC → disk_full, as in dispatch
-        last({ type: 'error', error: { code, message: error instanceof Error ? error.message : String(error) } });
+        const typed = systemErrorToStudioError(error); // ENOSPC → disk_full, as in dispatch
+        const message = error instanceof Error ? error.message : String(error);
+        // The details (a device's state after a failed flash, a rejection's reason) are what the screen words.
+        last({ type: 'error', error: typed?.details === undefined ? { code: typed?.code ?? 'internal', message } : { code: typed.code, message, details: typed.details } });
       },
     );
 }

@@ -21,3 +21,4 @@ export { checkImage, type ImageCheckReport } from './firmware/checks.ts';
 export { espDriver, lineDriver, stm32Driver, xmodemDriver, ymodemDriver, type SerialDriver, type DriverCall } from './drivers.ts';
 export { createProfile, deleteProfile, getProfile, listProfiles, updateProfile, listFlashAudit, recordFlash, type FlashAuditEntry } from './store/device-store.ts';
 export { runFlashJob, runIdentifyJob, runSendJob, toFraction, type FlashJobInput, type JobHooks, type SendJobInput } from './jobs.ts';
+export { createSerial, type SerialDeps, type SerialService } from './service.ts';

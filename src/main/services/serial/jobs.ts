@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { StudioError } from '../../../shared/errors.ts';
-import type { DeviceErrorDetails, PortSettings, TransferProgress } from '../../../shared/serial/types.ts';
+import type { DeviceErrorDetails, PortSettings, TransferProgress } from '../../../shared/api/serial-types.ts';
 import { loadFirmware, type FirmwareImage } from './firmware/image.ts';
 import { openSerialLink } from './link/serial-port-link.ts';
 import type { ByteLink } from './link/byte-link.ts';
@@ -104,6 +104,8 @@ export interface SendJobInput {
   port: Partial<PortSettings> & { path: string };
   protocol: 'ymodem' | 'xmodem' | 'xmodem1k';
   file: string;
+  /** The name the receiver stores it under (YMODEM's header); the file's own name by default. */
+  name?: string;
 }
 
 /** Send a file (a rendered programme) to a receiver. */
@@ -113,7 +115,7 @@ export async function runSendJob(input: SendJobInput, hooks: JobHooks = {}): Pro
   const options = { ...(hooks.signal ? { signal: hooks.signal } : {}), onProgress: (p: TransferProgress) => hooks.progress?.(toFraction(p), p.stage) };
   const endConfirmed = await withLink(input.port, async (link) => {
     if (input.protocol === 'ymodem') {
-      await sendYmodem(link, [{ name: path.basename(input.file), data, mtime: stat.mtime }], options);
+      await sendYmodem(link, [{ name: input.name ?? path.basename(input.file), data, mtime: stat.mtime }], options);
       return true;
     }
     return (await sendXmodem(link, data, { ...options, blockSize: input.protocol === 'xmodem1k' ? 1024 : 128 })).endConfirmed;
