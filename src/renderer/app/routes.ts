@@ -19,6 +19,7 @@ export const routes: Route[] = [
   { path: 'connection', nav: 'delivery:nav.connection', component: lazy(() => import('../features/delivery/ConnectionScreen.tsx')) },
   { path: 'tts', nav: 'tts:nav', component: lazy(() => import('../features/tts/TtsScreen.tsx')) },
   { path: 'reading', nav: 'reading:nav', component: lazy(() => import('../features/reading/ReadingScreen.tsx')) },
+  { path: 'devices', nav: 'serial:nav', component: lazy(() => import('../features/serial/DevicesScreen.tsx')) },
   { path: 'areas', nav: 'nav.areas', component: lazy(() => import('../features/areas/AreasScreen.tsx')) },
   { path: 'settings', nav: 'nav.settings', component: lazy(() => import('../features/settings/SettingsScreen.tsx')) },
 ];

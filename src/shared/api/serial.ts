@@ -8,7 +8,7 @@ import { Id, type JobInfo } from '../domain.ts';
 import type { ErrorPayload } from '../errors.ts';
 import { userPath } from '../text.ts';
 import { request } from './define.ts';
-import type { DeviceIdentity, DeviceProfile, FlashAuditRecord, PortInfo } from './serial-types.ts';
+import type { DeviceIdentity, DeviceProfile, FlashAuditRecord, PortInfo, TransferProgress, TransferStage } from './serial-types.ts';
 
 export type * from './serial-types.ts';
 
@@ -137,6 +137,17 @@ export interface DeviceStatus {
   stale: boolean;
   lastError: ErrorPayload | null;
   reads: number;
+}
+
+/**
+ * A serial job's `job.progress` message: `<stage> <done>/<total>` (bytes, or 0/1 for a step), so
+ * the screen can show the stage, the bytes and the speed.
+ */
+export const formatSerialProgress = (p: TransferProgress): string => `${p.stage} ${p.done}/${p.total}`;
+
+export function parseSerialProgress(message: string): TransferProgress | null {
+  const match = /^(\w+) (\d+)\/(\d+)$/.exec(message);
+  return match ? { stage: match[1] as TransferStage, done: Number(match[2]), total: Number(match[3]) } : null;
 }
 
 /** Every job this domain starts and its result (`job.finished`'s `result`). */

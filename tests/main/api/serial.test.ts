@@ -158,7 +158,7 @@ describe('serial.flash and serial.identify on the AN3155 emulator', () => {
     expect(check).toMatchObject({ format: 'bin', start: FLASH, bytes: 20_000, initialStackPointer: 0x2000_5000 });
     const stages = new Set<string>();
     const stop = studio.events.subscribe((event) => {
-      if (event.name === 'job.progress' && event.payload.kind === 'serial.flash') stages.add(event.payload.message);
+      if (event.name === 'job.progress' && event.payload.kind === 'serial.flash') stages.add(event.payload.message.split(' ')[0]!);
     });
     const done = await waitJob(await studio.call('serial.flash', { profileId: profile.id, file }));
     stop();

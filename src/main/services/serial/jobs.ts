@@ -18,8 +18,8 @@ import type { FlashAuditEntry } from './store/device-store.ts';
 /** What a job runner passes in: the same two tools `defineJobWorker` hands a job. */
 export interface JobHooks {
   signal?: AbortSignal;
-  /** 0..1 and a short stage code (`write`, `verify` …); the screen words it. */
-  progress?: (fraction: number | null, stage: string) => void;
+  /** 0..1 and the driver's progress (its stage code and bytes); the screen words it. */
+  progress?: (fraction: number | null, detail: TransferProgress) => void;
 }
 
 const STAGE_WEIGHT: Record<TransferProgress['stage'], [number, number]> = {
@@ -77,7 +77,7 @@ export async function runFlashJob(input: FlashJobInput, hooks: JobHooks = {}, au
     throw new StudioError('io_error', 'firmware.read', { file: path.basename(input.file) });
   }
   const base = { deviceId: input.deviceId ?? null, port: input.port.path, protocol: input.protocol, imageName: path.basename(input.file), imageSha256: image.sha256, address: image.start };
-  const call = { ...(hooks.signal ? { signal: hooks.signal } : {}), onProgress: (p: TransferProgress) => hooks.progress?.(toFraction(p), p.stage), ...(input.lineEntry ? { lineEntry: true } : {}) };
+  const call = { ...(hooks.signal ? { signal: hooks.signal } : {}), onProgress: (p: TransferProgress) => hooks.progress?.(toFraction(p), p), ...(input.lineEntry ? { lineEntry: true } : {}) };
   try {
     const result = await withLink(input.port, async (link) => {
       if (input.protocol === 'stm32') {
@@ -112,7 +112,7 @@ export interface SendJobInput {
 export async function runSendJob(input: SendJobInput, hooks: JobHooks = {}): Promise<{ bytes: number; endConfirmed: boolean }> {
   const data = fs.readFileSync(input.file);
   const stat = fs.statSync(input.file);
-  const options = { ...(hooks.signal ? { signal: hooks.signal } : {}), onProgress: (p: TransferProgress) => hooks.progress?.(toFraction(p), p.stage) };
+  const options = { ...(hooks.signal ? { signal: hooks.signal } : {}), onProgress: (p: TransferProgress) => hooks.progress?.(toFraction(p), p) };
   const endConfirmed = await withLink(input.port, async (link) => {
     if (input.protocol === 'ymodem') {
       await sendYmodem(link, [{ name: input.name ?? path.basename(input.file), data, mtime: stat.mtime }], options);

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { SendFileResult } from '../../../shared/api/serial.ts';
+import { formatSerialProgress, type SendFileResult } from '../../../shared/api/serial.ts';
 import { defineJobWorker } from '../jobs/worker-runtime.ts';
 import { runSendJob, type SendJobInput } from './jobs.ts';
 
@@ -11,7 +11,7 @@ export type SendWorkerInput = SendJobInput & { portLabel: string };
 defineJobWorker<SendWorkerInput, SendFileResult>(async (input, tools) => {
   const started = Date.now();
   const sha256 = createHash('sha256').update(fs.readFileSync(input.file)).digest('hex');
-  const sent = await runSendJob(input, { signal: tools.signal, progress: (fraction, stage) => tools.progress(fraction, stage) });
+  const sent = await runSendJob(input, { signal: tools.signal, progress: (fraction, detail) => tools.progress(fraction, formatSerialProgress(detail)) });
   return {
     name: input.name ?? path.basename(input.file),
     bytes: sent.bytes,
