@@ -88,7 +88,7 @@ export function FlashPanel({ profile }: { profile: DeviceProfile }) {
         </button>
       </div>
       {check && (
-        <div className="notice notice-ok" data-testid="flash-checks">
+        <div className="notice notice-ok flash-checks" data-testid="flash-checks">
           <strong>{t('flash.checksPassed')}</strong>
           <dl className="device-facts">
             <dt>{t('flash.format')}</dt>

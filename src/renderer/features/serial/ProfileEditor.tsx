@@ -86,7 +86,7 @@ export function ProfileEditor({ profile, ports, portsError, onSaved, onDeleted, 
         </label>
         <label>
           {t('profile.kind')}
-          <select value={form.kind} onChange={(e) => setForm({ ...form, kind: e.target.value as Form['kind'] })}>
+          <select value={form.kind} onChange={(e) => setForm({ ...form, kind: e.target.value as Form['kind'] })} data-testid="profile-kind">
             {DEVICE_KINDS.map((k) => (
               <option key={k} value={k}>
                 {t(`kind.${k}`)}
@@ -133,26 +133,30 @@ export function ProfileEditor({ profile, ports, portsError, onSaved, onDeleted, 
           </select>
         </label>
         <label>
-          {t('profile.frame')}
-          <span className="inline-fields">
-            <select value={form.port.dataBits} onChange={(e) => setPort({ dataBits: Number(e.target.value) as 8 })} aria-label={t('profile.dataBits')}>
-              {[8, 7, 6, 5].map((b) => (
-                <option key={b}>{b}</option>
-              ))}
-            </select>
-            <select value={form.port.parity} onChange={(e) => setPort({ parity: e.target.value as Form['port']['parity'] })} aria-label={t('profile.parity')}>
-              {(['none', 'even', 'odd', 'mark', 'space'] as const).map((p) => (
-                <option key={p} value={p}>
-                  {t(`parity.${p}`)}
-                </option>
-              ))}
-            </select>
-            <select value={form.port.stopBits} onChange={(e) => setPort({ stopBits: Number(e.target.value) as 1 })} aria-label={t('profile.stopBits')}>
-              {[1, 1.5, 2].map((b) => (
-                <option key={b}>{b}</option>
-              ))}
-            </select>
-          </span>
+          {t('profile.dataBits')}
+          <select value={form.port.dataBits} onChange={(e) => setPort({ dataBits: Number(e.target.value) as 8 })}>
+            {[8, 7, 6, 5].map((b) => (
+              <option key={b}>{b}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('profile.parity')}
+          <select value={form.port.parity} onChange={(e) => setPort({ parity: e.target.value as Form['port']['parity'] })} data-testid="profile-parity">
+            {(['none', 'even', 'odd', 'mark', 'space'] as const).map((p) => (
+              <option key={p} value={p}>
+                {t(`parity.${p}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('profile.stopBits')}
+          <select value={form.port.stopBits} onChange={(e) => setPort({ stopBits: Number(e.target.value) as 1 })}>
+            {[1, 1.5, 2].map((b) => (
+              <option key={b}>{b}</option>
+            ))}
+          </select>
         </label>
         <label>
           {t('profile.flow')}
