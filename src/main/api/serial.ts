@@ -13,6 +13,7 @@ export const serialApi = ({ serial }: { serial: SerialService }) =>
     'serial.profile.delete': (arg) => serial.deleteProfile(arg),
     'serial.identify': (arg) => serial.identify(arg),
     'serial.status': (arg) => serial.status(arg),
+    'serial.modbus.read': (arg) => serial.readModbus(arg),
     'serial.firmware.check': (arg) => serial.checkFirmware(arg),
     'serial.flash.audit': (arg) => serial.flashAudit(arg),
     'serial.sendFile': (arg) => serial.sendFile(arg),

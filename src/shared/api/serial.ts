@@ -176,6 +176,18 @@ export const serialRequests = {
   'serial.status': request<DeviceStatus>()(
     z.strictObject({ profileId: z.string().uuid(), timeoutMs: z.number().int().min(100).max(30_000).default(1000) }),
   ),
+  /**
+   * Reads a Modbus RTU register map once from a port (a technician's check, no profile needed);
+   * the example transmitter map when none is given, `unitId` overriding the map's.
+   */
+  'serial.modbus.read': request<Record<string, StatusValue>>()(
+    z.strictObject({
+      port: portRef,
+      registerMap: registerMapSchema.optional(),
+      unitId: z.number().int().min(0).max(247).optional(),
+      timeoutMs: z.number().int().min(100).max(30_000).default(1000),
+    }),
+  ),
   /** Reads a firmware image and runs the checks that need no device (format, HEX checksums, vector table, sha256). */
   'serial.firmware.check': request<FirmwareCheck>()(
     z.strictObject({

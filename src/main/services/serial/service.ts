@@ -28,7 +28,8 @@ import { runIdentifyJob, type FlashJobInput, type SendJobInput } from './jobs.ts
 import { listPorts, normalisePortPath, type PortLister } from './ports.ts';
 import { STM32_CHIPS } from './stm32/chips.ts';
 import * as store from './store/device-store.ts';
-import { readDeviceStatus, type StatusKeeper } from './status.ts';
+import { readDeviceStatus, readModbus, type StatusKeeper } from './status.ts';
+import { EXAMPLE_TRANSMITTER_MAP, type RegisterMap } from './modbus/telemetry.ts';
 import { openSerialLink } from './link/serial-port-link.ts';
 import { LineDriver } from './line/line-driver.ts';
 
@@ -131,6 +132,11 @@ export function createSerial(deps: SerialDeps) {
       }
       if (profile.driver === 'line') return readDeviceStatus(kept, profile, { kind: 'line', config: lineConfig(profile), timeoutMs });
       throw invalid('serial.status.driver', 'no_status', { driver: profile.driver });
+    },
+
+    readModbus({ port, registerMap, unitId, timeoutMs }: { port: PortRef; registerMap?: RegisterMap | undefined; unitId?: number | undefined; timeoutMs: number }) {
+      const map = registerMap ?? EXAMPLE_TRANSMITTER_MAP;
+      return readModbus({ ...port, path: normalisePortPath(port.path) }, { ...map, unitId: unitId ?? map.unitId }, timeoutMs);
     },
 
     checkFirmware({ file, protocol, address, sha256 }: { file: string; protocol: 'stm32' | 'esp'; address?: number | undefined; sha256?: string | undefined }): FirmwareCheck {

@@ -6,7 +6,7 @@
  */
 import { StudioError } from '../../../shared/errors.ts';
 import type { DeviceStatus, StatusValue } from '../../../shared/api/serial.ts';
-import type { DeviceProfile } from '../../../shared/api/serial-types.ts';
+import type { DeviceProfile, PortSettings } from '../../../shared/api/serial-types.ts';
 import { LineDriver, type LineDriverConfig } from './line/line-driver.ts';
 import { openSerialLink } from './link/serial-port-link.ts';
 import { EXAMPLE_TRANSMITTER_MAP, ModbusTelemetry, type RegisterMap } from './modbus/telemetry.ts';
@@ -26,8 +26,9 @@ function onePerPort<T>(portPath: string, work: () => Promise<T>): Promise<T> {
   return run;
 }
 
-async function readModbus(profile: DeviceProfile, map: RegisterMap, timeoutMs: number): Promise<Record<string, StatusValue>> {
-  const telemetry = await ModbusTelemetry.open(profile.port, map, { timeoutMs });
+/** One poll of a register map; a failed read is thrown (device_timeout, device_refused, …). */
+export async function readModbus(port: Partial<PortSettings> & { path: string }, map: RegisterMap, timeoutMs: number): Promise<Record<string, StatusValue>> {
+  const telemetry = await ModbusTelemetry.open(port, map, { timeoutMs });
   try {
     const snapshot = await telemetry.poll();
     if (snapshot.lastError) throw new StudioError(snapshot.lastError.code, snapshot.lastError.message, snapshot.lastError.details);
@@ -63,7 +64,7 @@ export function readDeviceStatus(kept: StatusKeeper, profile: DeviceProfile, sou
     const reads = (previous?.reads ?? 0) + 1;
     let status: DeviceStatus;
     try {
-      const values = source.kind === 'modbus' ? await readModbus(profile, source.map ?? EXAMPLE_TRANSMITTER_MAP, source.timeoutMs) : await readLine(profile, source.config, source.timeoutMs);
+      const values = source.kind === 'modbus' ? await readModbus(profile.port, source.map ?? EXAMPLE_TRANSMITTER_MAP, source.timeoutMs) : await readLine(profile, source.config, source.timeoutMs);
       status = { profileId: profile.id, values, stale: false, lastError: null, reads };
     } catch (error) {
       if (!(error instanceof StudioError)) throw error;
