@@ -19,6 +19,8 @@ import { useTestStudio } from '../../helpers/studio.ts';
 import { Stm32Emulator } from '../services/serial/stm32-emulator.ts';
 import { FLASH, applicationImage } from '../services/serial/firmware-fixtures.ts';
 import { openPtyPair, runOnPty, type PtyPair } from '../services/serial/pty.ts';
+import { importFile, speechWav } from '../services/audio/fixtures.ts';
+import type { RenderedProgramme } from '../../../src/shared/api/audio.ts';
 
 const studio = useTestStudio();
 const LONG = 300_000;
@@ -102,6 +104,23 @@ describe('serial.sendFile to lrzsz rb', () => {
     expect(progress.some((p) => p > 0 && p < 1)).toBe(true);
   }, LONG);
 
+  it("sends a rendered programme's audio under the programme's title", async () => {
+    const jingle = await importFile(studio, speechWav(pty.dir, 'jingle.wav', 1, 48000, 2));
+    const programme = await studio.call('programme.create', { title: 'Thời sự sáng' });
+    await studio.call('programme.addItem', { programmeId: programme.id, kind: 'jingle', assetId: jingle.id });
+    const render = await waitJob(await studio.call('programme.render', { programmeId: programme.id }));
+    expect(render.state).toBe('done');
+    const rendered = render.result as RenderedProgramme;
+    const work = fs.mkdtempSync(path.join(pty.dir, 'rb-'));
+    const rb = runOnPty('rb', ['-q'], pty.b, work);
+    const done = await waitJob(await studio.call('serial.sendFile', { port: { path: pty.a }, programmeId: programme.id }));
+    expect(done.state).toBe('done');
+    const name = `Thời sự sáng${path.extname(rendered.media)}`;
+    expect(done.result as SendFileResult).toMatchObject({ name, protocol: 'ymodem', endConfirmed: true });
+    expect((await rb.done).code).toBe(0);
+    expect(fs.readFileSync(path.join(work, name)).equals(fs.readFileSync(path.join(studio.dataDir, rendered.media)))).toBe(true);
+  }, LONG);
+
   it('cancel mid-transfer ends the job as cancelled; rb is told and stops', async () => {
     const work = fs.mkdtempSync(path.join(pty.dir, 'rb-'));
     const file = path.join(pty.dir, 'lon.mp3');
@@ -173,7 +192,7 @@ describe('serial.flash and serial.identify on the AN3155 emulator', () => {
     expect(fs.readFileSync(out).equals(image)).toBe(true);
   }, LONG);
 
-  it('an image with a bad vector table is refused before any port is opened, and audited as refused', async () => {
+  it('a bad vector table is refused before anything is erased, a truncated HEX before any port is opened; both audited as refused', async () => {
     const image = applicationImage(4096, 0x1000_0000);
     const file = path.join(pty.dir, 'bad.bin');
     fs.writeFileSync(file, image);

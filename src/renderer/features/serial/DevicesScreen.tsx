@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeviceProfile } from '../../../shared/api/serial.ts';
 import { describeError } from '../../../shared/errors.ts';
@@ -10,6 +10,7 @@ import { SendPanel } from './SendPanel.tsx';
 import { IdentifyPanel, StatusPanel } from './StatusPanel.tsx';
 import './serial.css';
 
+const PORTS_POLL_MS = 3000;
 const SENDS = new Set(['ymodem', 'xmodem', 'xmodem1k']);
 const FLASHES = new Set(['stm32', 'esp']);
 const IDENTIFIES = new Set(['stm32', 'esp', 'line']);
@@ -26,6 +27,12 @@ export default function DevicesScreen() {
   const ports = useRequest('serial.port.list', {});
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [editing, setEditing] = useState<'new' | 'edit' | null>(null);
+  // Plug and unplug: the list is read again every few seconds while the screen is open.
+  const reloadPorts = ports.reload;
+  useEffect(() => {
+    const timer = setInterval(reloadPorts, PORTS_POLL_MS);
+    return () => clearInterval(timer);
+  }, [reloadPorts]);
   const list = profiles.data ?? [];
   const selected = list.find((p) => p.id === selectedId) ?? (editing === 'new' ? null : (list[0] ?? null));
 
