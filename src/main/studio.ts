@@ -15,6 +15,7 @@ import { fileSecretStore } from './services/secrets/index.ts';
 import { createSettings } from './services/settings/index.ts';
 import { openDatabase } from './services/storage/index.ts';
 import { createTts } from './services/tts/index.ts';
+import { createSerial } from './services/serial/index.ts';
 import { createLed } from './services/led/index.ts';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
@@ -63,7 +64,8 @@ function createServices({ dataDir, transport, platform }: StudioOptions, events:
     log: transport === 'test' ? undefined : (line) => console.error(`[delivery] ${line}`),
   });
   const led = createLed({ db, jobs, bulletins: library.bulletins });
-  return { dataDir, version, db, audit, settings, jobs, library, audio, reading, tts, recorder, delivery, led };
+  const serial = createSerial({ db, dataDir, jobs, programmes: library.programmes });
+  return { dataDir, version, db, audit, settings, jobs, library, audio, reading, tts, recorder, delivery, serial, led };
 }
 
 export type StudioServices = ReturnType<typeof createServices>;

@@ -6,6 +6,7 @@ import { registerDeliveryCommands } from './commands/delivery.ts';
 import { registerLedCommands } from './commands/led.ts';
 import { registerLibraryCommands } from './commands/library.ts';
 import { registerReadingCommands } from './commands/reading.ts';
+import { registerSerialCommands } from './commands/serial.ts';
 import { registerTtsCommands } from './commands/tts.ts';
 import { runCli } from './session.ts';
 
@@ -25,5 +26,6 @@ registerReadingCommands(program);
 registerTtsCommands(program);
 registerDeliveryCommands(program);
 registerLedCommands(program);
+registerSerialCommands(program);
 
 await runCli(program, () => resolveDataDir(nodePlatform));

@@ -23,6 +23,7 @@ export const routes: Route[] = [
   { path: 'reading', nav: 'reading:nav', component: lazy(() => import('../features/reading/ReadingScreen.tsx')) },
   { path: 'led', nav: 'led:nav', component: lazy(() => import('../features/led/LedScreen.tsx')) },
   { path: 'led-output', bare: true, component: lazy(() => import('../features/led/LedOutputScreen.tsx')) },
+  { path: 'devices', nav: 'serial:nav', component: lazy(() => import('../features/serial/DevicesScreen.tsx')) },
   { path: 'areas', nav: 'nav.areas', component: lazy(() => import('../features/areas/AreasScreen.tsx')) },
   { path: 'settings', nav: 'nav.settings', component: lazy(() => import('../features/settings/SettingsScreen.tsx')) },
 ];

@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import { audioRequests } from './audio.ts';
+import { serialRequests } from './serial.ts';
 import { ledRequests } from './led.ts';
 import { auditRequests } from './audit.ts';
 import { deliveryRequests } from './delivery.ts';
@@ -27,6 +28,7 @@ export const requestsByDomain = {
   recorder: recorderRequests,
   tts: ttsRequests,
   reading: readingRequests,
+  serial: serialRequests,
   led: ledRequests,
 } as const;
 
@@ -41,6 +43,7 @@ export const requests = {
   ...recorderRequests,
   ...ttsRequests,
   ...readingRequests,
+  ...serialRequests,
   ...ledRequests,
 } as const;
 

@@ -11,6 +11,7 @@ import type { Asset, BackupResult } from './library-types.ts';
 import type { ImportedPackage } from './package.ts';
 import type { EngineCandidate } from '../translation/engine.ts';
 import type { TtsResult, Voice } from './tts.ts';
+import type { SerialJobResults } from './serial.ts';
 import type { LedJobResults } from './led.ts';
 
 /** Jobs running at once in one studio (each is a process); more are refused as `busy`. */
@@ -19,7 +20,7 @@ export const JOB_STATES = ['running', 'done', 'failed', 'cancelled'] as const;
 export type JobState = (typeof JOB_STATES)[number];
 
 /** What each kind of job ends with. */
-export interface JobResults extends LedJobResults {
+export interface JobResults extends SerialJobResults, LedJobResults {
   'audio.import': Asset;
   'audio.peaks': { peaks: string };
   'audio.loudness': LoudnessResult;

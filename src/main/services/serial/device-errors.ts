@@ -3,7 +3,7 @@
  * next step, so the screen (not the service) can put it into words.
  */
 import { StudioError, type ErrorCode } from '../../../shared/errors.ts';
-import type { DeviceErrorDetails, DeviceState, NextStep } from '../../../shared/serial/types.ts';
+import type { DeviceErrorDetails, DeviceState, NextStep } from '../../../shared/api/serial-types.ts';
 
 export function deviceError(
   code: ErrorCode,

@@ -4,7 +4,7 @@
  * same call works from a job, the CLI or a test.
  */
 import { StudioError } from '../../../shared/errors.ts';
-import type { DeviceIdentity, ProgressCallback } from '../../../shared/serial/types.ts';
+import type { DeviceIdentity, ProgressCallback } from '../../../shared/api/serial-types.ts';
 import type { ByteLink } from './link/byte-link.ts';
 import type { FirmwareImage } from './firmware/image.ts';
 import { flashEsp, identifyEsp } from './esp/loader.ts';

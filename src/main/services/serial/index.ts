@@ -1,8 +1,9 @@
 /**
- * Serial devices: the public face of the serial service. Ports (list, typed paths, watch), the
- * byte link every driver uses, the drivers (XMODEM/YMODEM, STM32 AN3155, Espressif ROM loader,
- * Modbus RTU telemetry, line commands), firmware images and their checks, device profiles and
- * the flash audit trail, and job-shaped functions for long work.
+ * Serial devices: the public face of the serial service. `createSerial(deps)` is what the studio
+ * wires and the requests (src/main/api/serial.ts) call. The lower-level pieces below (ports, the
+ * byte link, the drivers — XMODEM/YMODEM, STM32 AN3155, Espressif ROM loader, Modbus RTU
+ * telemetry, line commands — firmware images and their checks, the profile store) are exported
+ * for what drives a link directly: the tests and the serial benchmark.
  * Errors are StudioError codes whose details say the stage, the device's state and the next step.
  */
 export { listPorts, normalisePortPath, watchPorts, type PortChange, type PortWatcher } from './ports.ts';
@@ -21,3 +22,4 @@ export { checkImage, type ImageCheckReport } from './firmware/checks.ts';
 export { espDriver, lineDriver, stm32Driver, xmodemDriver, ymodemDriver, type SerialDriver, type DriverCall } from './drivers.ts';
 export { createProfile, deleteProfile, getProfile, listProfiles, updateProfile, listFlashAudit, recordFlash, type FlashAuditEntry } from './store/device-store.ts';
 export { runFlashJob, runIdentifyJob, runSendJob, toFraction, type FlashJobInput, type JobHooks, type SendJobInput } from './jobs.ts';
+export { createSerial, type SerialDeps, type SerialService } from './service.ts';

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { StudioError } from '../../../shared/errors.ts';
-import type { DeviceErrorDetails, PortSettings, TransferProgress } from '../../../shared/serial/types.ts';
+import type { DeviceErrorDetails, PortSettings, TransferProgress } from '../../../shared/api/serial-types.ts';
 import { loadFirmware, type FirmwareImage } from './firmware/image.ts';
 import { openSerialLink } from './link/serial-port-link.ts';
 import type { ByteLink } from './link/byte-link.ts';
@@ -18,8 +18,8 @@ import type { FlashAuditEntry } from './store/device-store.ts';
 /** What a job runner passes in: the same two tools `defineJobWorker` hands a job. */
 export interface JobHooks {
   signal?: AbortSignal;
-  /** 0..1 and a short stage code (`write`, `verify` …); the screen words it. */
-  progress?: (fraction: number | null, stage: string) => void;
+  /** 0..1 and the driver's progress (its stage code and bytes); the screen words it. */
+  progress?: (fraction: number | null, detail: TransferProgress) => void;
 }
 
 const STAGE_WEIGHT: Record<TransferProgress['stage'], [number, number]> = {
@@ -77,7 +77,7 @@ export async function runFlashJob(input: FlashJobInput, hooks: JobHooks = {}, au
     throw new StudioError('io_error', 'firmware.read', { file: path.basename(input.file) });
   }
   const base = { deviceId: input.deviceId ?? null, port: input.port.path, protocol: input.protocol, imageName: path.basename(input.file), imageSha256: image.sha256, address: image.start };
-  const call = { ...(hooks.signal ? { signal: hooks.signal } : {}), onProgress: (p: TransferProgress) => hooks.progress?.(toFraction(p), p.stage), ...(input.lineEntry ? { lineEntry: true } : {}) };
+  const call = { ...(hooks.signal ? { signal: hooks.signal } : {}), onProgress: (p: TransferProgress) => hooks.progress?.(toFraction(p), p), ...(input.lineEntry ? { lineEntry: true } : {}) };
   try {
     const result = await withLink(input.port, async (link) => {
       if (input.protocol === 'stm32') {
@@ -104,16 +104,18 @@ export interface SendJobInput {
   port: Partial<PortSettings> & { path: string };
   protocol: 'ymodem' | 'xmodem' | 'xmodem1k';
   file: string;
+  /** The name the receiver stores it under (YMODEM's header); the file's own name by default. */
+  name?: string;
 }
 
 /** Send a file (a rendered programme) to a receiver. */
 export async function runSendJob(input: SendJobInput, hooks: JobHooks = {}): Promise<{ bytes: number; endConfirmed: boolean }> {
   const data = fs.readFileSync(input.file);
   const stat = fs.statSync(input.file);
-  const options = { ...(hooks.signal ? { signal: hooks.signal } : {}), onProgress: (p: TransferProgress) => hooks.progress?.(toFraction(p), p.stage) };
+  const options = { ...(hooks.signal ? { signal: hooks.signal } : {}), onProgress: (p: TransferProgress) => hooks.progress?.(toFraction(p), p) };
   const endConfirmed = await withLink(input.port, async (link) => {
     if (input.protocol === 'ymodem') {
-      await sendYmodem(link, [{ name: path.basename(input.file), data, mtime: stat.mtime }], options);
+      await sendYmodem(link, [{ name: input.name ?? path.basename(input.file), data, mtime: stat.mtime }], options);
       return true;
     }
     return (await sendXmodem(link, data, { ...options, blockSize: input.protocol === 'xmodem1k' ? 1024 : 128 })).endConfirmed;

@@ -5,7 +5,7 @@
  */
 import { SerialPort } from 'serialport';
 import { StudioError } from '../../../shared/errors.ts';
-import type { PortInfo } from '../../../shared/serial/types.ts';
+import type { PortInfo } from '../../../shared/api/serial-types.ts';
 
 export type PortLister = () => Promise<Array<{ path: string; manufacturer?: string; serialNumber?: string; vendorId?: string; productId?: string }>>;
 

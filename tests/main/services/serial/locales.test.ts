@@ -1,7 +1,7 @@
 /** Every serial error code, rejection reason, device state and next step has Vietnamese and English text. */
 import { expect, it } from 'vitest';
-import en from '../../../../src/renderer/features/devices/locales/en.json';
-import vi from '../../../../src/renderer/features/devices/locales/vi.json';
+import en from '../../../../src/renderer/features/serial/locales/en.json';
+import vi from '../../../../src/renderer/features/serial/locales/vi.json';
 import { ERROR_CODES } from '../../../../src/shared/errors.ts';
 
 const SERIAL_CODES = ['serial_listing_failed', 'serial_port_unavailable', 'serial_disconnected', 'device_timeout', 'device_refused', 'device_cancelled', 'device_unidentified', 'firmware_rejected', 'verify_failed'];

@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { StudioError } from '../../../../shared/errors.ts';
-import type { DeviceIdentity, DeviceState, ProgressCallback } from '../../../../shared/serial/types.ts';
+import type { DeviceIdentity, DeviceState, ProgressCallback } from '../../../../shared/api/serial-types.ts';
 import type { ByteLink } from '../link/byte-link.ts';
 import { cancelledError, deviceError } from '../device-errors.ts';
 import { SlipReader, slipEncode } from './slip.ts';

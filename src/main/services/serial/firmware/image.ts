@@ -5,7 +5,7 @@
 import MemoryMap from 'nrf-intel-hex';
 import { createHash } from 'node:crypto';
 import { StudioError } from '../../../../shared/errors.ts';
-import type { FirmwareRejection } from '../../../../shared/serial/types.ts';
+import type { FirmwareRejection } from '../../../../shared/api/serial-types.ts';
 
 export interface Segment {
   address: number;

@@ -4,7 +4,7 @@
  * the values. Configured per device profile, so a new vendor needs settings, not code.
  */
 import { StudioError } from '../../../../shared/errors.ts';
-import type { DeviceIdentity } from '../../../../shared/serial/types.ts';
+import type { DeviceIdentity } from '../../../../shared/api/serial-types.ts';
 import type { ByteLink } from '../link/byte-link.ts';
 import { deviceError } from '../device-errors.ts';
 

@@ -1,7 +1,7 @@
 /** A ByteLink over a real serial port (or a pty) through the `serialport` package. */
 import { SerialPort } from 'serialport';
 import { StudioError } from '../../../../shared/errors.ts';
-import type { PortSettings } from '../../../../shared/serial/types.ts';
+import type { PortSettings } from '../../../../shared/api/serial-types.ts';
 import { cancelledError, deviceError } from '../device-errors.ts';
 import { InputQueue, type ByteLink } from './byte-link.ts';
 

@@ -5,7 +5,7 @@
  */
 import ModbusRTU from 'modbus-serial';
 import { StudioError, type ErrorPayload } from '../../../../shared/errors.ts';
-import type { PortSettings } from '../../../../shared/serial/types.ts';
+import type { PortSettings } from '../../../../shared/api/serial-types.ts';
 import { deviceError } from '../device-errors.ts';
 import { DEFAULT_PORT_SETTINGS } from '../link/serial-port-link.ts';
 

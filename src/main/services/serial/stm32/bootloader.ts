@@ -4,7 +4,7 @@
  * checksums. Written here: no maintained npm package speaks AN3155 over `serialport`.
  */
 import { StudioError } from '../../../../shared/errors.ts';
-import type { DeviceState } from '../../../../shared/serial/types.ts';
+import type { DeviceState } from '../../../../shared/api/serial-types.ts';
 import type { ByteLink } from '../link/byte-link.ts';
 import { deviceError } from '../device-errors.ts';
 

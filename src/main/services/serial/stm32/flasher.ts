@@ -6,7 +6,7 @@
  * the bootloader lives in ROM, so flashing again after a reset always recovers the board.
  */
 import { StudioError } from '../../../../shared/errors.ts';
-import type { DeviceIdentity, ProgressCallback } from '../../../../shared/serial/types.ts';
+import type { DeviceIdentity, ProgressCallback } from '../../../../shared/api/serial-types.ts';
 import type { ByteLink } from '../link/byte-link.ts';
 import { cancelledError, deviceError } from '../device-errors.ts';
 import { checkImage, type ImageCheckReport } from '../firmware/checks.ts';

@@ -2,8 +2,10 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { StudioError } from '../../../../shared/errors.ts';
-import { deviceProfileInputSchema, type DeviceProfileInput } from '../../../../shared/serial/schemas.ts';
-import type { DeviceProfile } from '../../../../shared/serial/types.ts';
+import { deviceProfileInputSchema, type DeviceProfileInput } from '../../../../shared/api/serial.ts';
+import type { DeviceProfile, FlashAuditEntry, FlashAuditRecord } from '../../../../shared/api/serial-types.ts';
+
+export type { FlashAuditEntry };
 
 type Db = Database.Database;
 
@@ -85,19 +87,6 @@ export function deleteProfile(db: Db, id: string): void {
   if (db.prepare('DELETE FROM device_profiles WHERE id = ?').run(id).changes === 0) throw new StudioError('not_found', 'device_profile', { id });
 }
 
-export interface FlashAuditEntry {
-  deviceId: string | null;
-  deviceModel: string | null;
-  port: string;
-  protocol: 'stm32' | 'esp';
-  imageName: string;
-  imageSha256: string;
-  address: number | null;
-  result: 'verified' | 'written' | 'failed' | 'cancelled' | 'refused';
-  errorCode: string | null;
-  deviceState: string | null;
-}
-
 export function recordFlash(db: Db, entry: FlashAuditEntry): number {
   return Number(
     db
@@ -110,7 +99,7 @@ export function recordFlash(db: Db, entry: FlashAuditEntry): number {
   );
 }
 
-export function listFlashAudit(db: Db, limit = 100): Array<FlashAuditEntry & { id: number; at: string }> {
+export function listFlashAudit(db: Db, limit = 100): FlashAuditRecord[] {
   const rows = db.prepare('SELECT * FROM flash_audit ORDER BY id DESC LIMIT ?').all(limit) as Array<Record<string, unknown>>;
   return rows.map((r) => ({
     id: r.id as number,

@@ -1,7 +1,7 @@
 /** XMODEM / XMODEM-1K / YMODEM receiver (fetch a log back from a device). */
 import path from 'node:path';
 import { StudioError } from '../../../../shared/errors.ts';
-import type { ProgressCallback } from '../../../../shared/serial/types.ts';
+import type { ProgressCallback } from '../../../../shared/api/serial-types.ts';
 import type { ByteLink } from '../link/byte-link.ts';
 import { cancelledError, deviceError } from '../device-errors.ts';
 import { ACK, CAN, CPMEOF, CRC_REQUEST, EOT, NAK, SOH, STX, blockIsIntact, parseHeader, type CheckMode } from './framing.ts';

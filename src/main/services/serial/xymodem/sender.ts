@@ -3,7 +3,7 @@
  * send-only or tied to one stream type, and none does the YMODEM batch with both check modes.
  */
 import { StudioError } from '../../../../shared/errors.ts';
-import type { ProgressCallback } from '../../../../shared/serial/types.ts';
+import type { ProgressCallback } from '../../../../shared/api/serial-types.ts';
 import type { ByteLink } from '../link/byte-link.ts';
 import { cancelledError, deviceError } from '../device-errors.ts';
 import { ACK, CAN, CPMEOF, CRC_REQUEST, EOT, NAK, frameBlock, headerPayload, type CheckMode } from './framing.ts';

@@ -88,3 +88,22 @@ export type FirmwareRejection =
   | 'hex_malformed'
   | 'sha256_mismatch'
   | 'empty';
+
+/** One flash in the audit trail: the image's sha256, the device, the port and the outcome. */
+export interface FlashAuditEntry {
+  deviceId: string | null;
+  deviceModel: string | null;
+  port: string;
+  protocol: 'stm32' | 'esp';
+  imageName: string;
+  imageSha256: string;
+  address: number | null;
+  result: 'verified' | 'written' | 'failed' | 'cancelled' | 'refused';
+  errorCode: string | null;
+  deviceState: string | null;
+}
+
+export interface FlashAuditRecord extends FlashAuditEntry {
+  id: number;
+  at: string;
+}

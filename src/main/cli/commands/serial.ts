@@ -1,0 +1,216 @@
+/**
+ * Serial devices for technicians (issue 15): `studio ports`, `studio device identify`,
+ * `studio flash`, `studio send`, `studio modbus read`, and the same under `studio device …`.
+ * Everything goes through dispatch; the long work runs as the studio's jobs, followed here.
+ */
+import fs from 'node:fs';
+import { Command, Option } from 'commander';
+import { FLASH_PROTOCOLS, IDENTIFY_PROTOCOLS, parseSerialProgress, registerMapSchema, type FlashResult, type SendFileResult } from '../../../shared/api/serial.ts';
+import type { JobInfo } from '../../../shared/api/jobs.ts';
+import { ERROR_CODES, StudioError, type ErrorCode } from '../../../shared/errors.ts';
+import { call, currentStudio, printJson } from '../session.ts';
+
+const STAGES: Record<string, string> = {
+  connect: 'Đang kết nối / connecting',
+  identify: 'Đang nhận diện / identifying',
+  check: 'Đang kiểm tra tệp / checking',
+  erase: 'Đang xóa flash / erasing',
+  write: 'Đang ghi / writing',
+  verify: 'Đang kiểm tra lại / verifying',
+  transfer: 'Đang gửi / sending',
+  finish: 'Hoàn tất / done',
+};
+
+const size = (bytes: number) => (bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${(bytes / 1024 / 1024).toFixed(2)} MiB`);
+const knownCode = (code: string): ErrorCode => ((ERROR_CODES as readonly string[]).includes(code) ? (code as ErrorCode) : 'internal');
+
+/** `0x08000000`, `134217728`. */
+function address(text: string): number {
+  const n = /^0x[0-9a-f]+$/i.test(text) ? Number.parseInt(text.slice(2), 16) : /^\d+$/.test(text) ? Number(text) : NaN;
+  if (!Number.isInteger(n) || n < 0 || n > 0xffff_ffff) throw new StudioError('invalid_argument', `địa chỉ không hợp lệ / not an address: ${text}`);
+  return n;
+}
+
+function integer(text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n)) throw new StudioError('invalid_argument', `không phải số nguyên / not an integer: ${text}`);
+  return n;
+}
+
+const portOptions = (command: Command) =>
+  command
+    .requiredOption('--port <path>', 'cổng / port: COM7, /dev/ttyUSB0, a pty')
+    .option('--baud <rate>', 'baud rate', integer)
+    .addOption(new Option('--parity <parity>').choices(['none', 'even', 'odd', 'mark', 'space']));
+
+const portOf = (opts: { port: string; baud?: number; parity?: 'none' | 'even' | 'odd' | 'mark' | 'space' }) => ({
+  path: opts.port,
+  ...(opts.baud ? { baudRate: opts.baud } : {}),
+  ...(opts.parity ? { parity: opts.parity } : {}),
+});
+
+/** Follows a serial job to its end, drawing stage, bytes and speed on stderr; a failure is thrown with its details. */
+async function follow(job: JobInfo): Promise<JobInfo> {
+  const studio = currentStudio()!;
+  let stage = '';
+  let stageStart = { at: Date.now(), done: 0 };
+  const stop = studio.events.subscribe((event) => {
+    if (event.name !== 'job.progress' || event.payload.id !== job.id) return;
+    const p = parseSerialProgress(event.payload.message);
+    if (!p) return;
+    if (p.stage !== stage) {
+      if (stage) process.stderr.write('\n');
+      stage = p.stage;
+      stageStart = { at: Date.now(), done: p.done };
+    }
+    const seconds = (Date.now() - stageStart.at) / 1000;
+    const speed = seconds > 0.3 && p.total > 1 ? `, ${size((p.done - stageStart.done) / seconds)}/s` : '';
+    const bytes = p.total > 1 ? ` ${size(p.done)} / ${size(p.total)}${speed}` : '';
+    process.stderr.write(`\r${STAGES[p.stage] ?? p.stage}: ${Math.round((event.payload.progress ?? 0) * 100)}%${bytes}   `);
+  });
+  const done = await studio.services.jobs.wait(job.id);
+  stop();
+  if (stage) process.stderr.write('\n');
+  if (done.state !== 'done') {
+    const error = done.error ?? { code: 'internal', message: done.state };
+    const details = (error.details ?? {}) as { deviceState?: string; nextStep?: string; reason?: string };
+    if (details.deviceState || details.nextStep) {
+      process.stderr.write(`Trạng thái thiết bị / device state: ${details.deviceState ?? '—'}; bước tiếp / next step: ${details.nextStep ?? '—'}\n`);
+    }
+    throw new StudioError(knownCode(error.code), details.reason ? `${error.message} (${details.reason})` : error.message, error.details);
+  }
+  return done;
+}
+
+function portsCommand(parent: Command, name: string) {
+  parent
+    .command(name)
+    .description('liệt kê cổng COM / list the serial ports')
+    .option('--json', 'print JSON')
+    .action(async (opts: { json?: boolean }, command: Command) => {
+      const ports = await call(command, 'serial.port.list', {});
+      if (opts.json) printJson(ports);
+      else for (const p of ports) process.stdout.write(`${p.path}\t${p.manufacturer ?? ''}\t${p.serialNumber ?? ''}\n`);
+    });
+}
+
+function identifyCommand(parent: Command) {
+  portOptions(parent.command('identify'))
+    .description('nhận diện thiết bị / ask the device who it is')
+    .addOption(new Option('--protocol <protocol>').choices(IDENTIFY_PROTOCOLS.filter((p) => p !== 'line')).makeOptionMandatory())
+    .option('--line-entry', 'enter the bootloader by DTR/RTS')
+    .option('--json', 'print JSON')
+    .action(async (opts, command: Command) => {
+      const identity = await call(command, 'serial.identify', { port: portOf(opts), protocol: opts.protocol, ...(opts.lineEntry ? { lineEntry: true } : {}) });
+      if (opts.json) printJson(identity);
+      else process.stdout.write(`${identity.model}${identity.flashSize ? `\t${identity.flashSize / 1024} KiB` : ''}\n`);
+    });
+}
+
+function flashCommand(parent: Command, name: string) {
+  portOptions(parent.command(`${name} <file>`))
+    .description('nạp firmware / flash a .bin or Intel HEX image, then read it back')
+    .addOption(new Option('--protocol <protocol>').choices(FLASH_PROTOCOLS).makeOptionMandatory())
+    .option('--address <address>', 'start address of a .bin (default 0x08000000 for stm32, 0 for esp)', address)
+    .option('--sha256 <hex>', 'expected sha256 from the manifest')
+    .option('--verify', 'read back and compare (the default)')
+    .option('--no-verify', 'skip the read-back')
+    .option('--line-entry', 'enter the bootloader by DTR/RTS')
+    .option('--json', 'print the result as JSON')
+    .action(async (file: string, opts, command: Command) => {
+      const job = await call(command, 'serial.flash', {
+        port: portOf(opts),
+        protocol: opts.protocol,
+        file,
+        verify: opts.verify !== false,
+        ...(opts.address !== undefined ? { address: opts.address } : {}),
+        ...(opts.sha256 ? { sha256: opts.sha256 } : {}),
+        ...(opts.lineEntry ? { lineEntry: true } : {}),
+      });
+      const done = await follow(job);
+      const result = done.result as FlashResult;
+      if (opts.json) printJson(result);
+      else process.stdout.write(`${result.verified ? 'verified' : 'written'}\t${result.model}\t${result.bytes}\t${result.sha256}\n`);
+    });
+}
+
+function sendCommand(parent: Command, name: string) {
+  portOptions(parent.command(`${name} <file>`))
+    .description('gửi tệp tới thiết bị / send a file (a programme) over YMODEM or XMODEM')
+    .addOption(new Option('--protocol <protocol>').choices(['ymodem', 'xmodem', 'xmodem1k']).default('ymodem'))
+    .option('--json', 'print the result as JSON')
+    .action(async (file: string, opts, command: Command) => {
+      const done = await follow(await call(command, 'serial.sendFile', { port: portOf(opts), protocol: opts.protocol, file }));
+      const result = done.result as SendFileResult;
+      if (opts.json) printJson(result);
+      else process.stdout.write(`${result.name}\t${result.bytes}\t${result.endConfirmed ? 'confirmed' : 'unconfirmed'}\t${result.seconds.toFixed(1)} s\n`);
+    });
+}
+
+function modbusReadCommand(parent: Command, name: string) {
+  portOptions(parent.command(name))
+    .description('đọc thanh ghi Modbus / read a Modbus RTU register map once')
+    .option('--unit <n>', 'unit id', integer)
+    .option('--map <file>', 'register map JSON ({ unitId, entries: [{ key, table, address, type, scale?, unit? }] }); default: the example transmitter map')
+    .option('--timeout <ms>', 'answer timeout', integer, 1000)
+    .option('--json', 'print JSON')
+    .action(async (opts, command: Command) => {
+      let registerMap;
+      if (opts.map) {
+        let raw: unknown;
+        try {
+          raw = JSON.parse(fs.readFileSync(opts.map, 'utf8'));
+        } catch (error) {
+          throw new StudioError('invalid_argument', `không đọc được bảng thanh ghi / cannot read the register map ${opts.map}: ${(error as Error).message}`);
+        }
+        const parsed = registerMapSchema.safeParse({ unitId: 1, ...(raw as object) });
+        if (!parsed.success) throw new StudioError('invalid_argument', `bảng thanh ghi sai / bad register map: ${parsed.error.issues[0]?.path.join('.') ?? ''} ${parsed.error.issues[0]?.message ?? ''}`);
+        registerMap = parsed.data;
+      }
+      const values = await call(command, 'serial.modbus.read', {
+        port: portOf(opts),
+        timeoutMs: opts.timeout,
+        ...(registerMap ? { registerMap } : {}),
+        ...(opts.unit !== undefined ? { unitId: opts.unit } : {}),
+      });
+      if (opts.json) printJson(values);
+      else for (const [key, v] of Object.entries(values)) process.stdout.write(`${key}\t${v.value}${v.unit ? ` ${v.unit}` : ''}\n`);
+    });
+}
+
+function statusCommand(parent: Command) {
+  parent
+    .command('status')
+    .description("đọc trạng thái thiết bị đã lưu / read a saved device's status or telemetry")
+    .requiredOption('--profile <id>', 'device profile id (studio device list)')
+    .option('--json', 'print JSON')
+    .action(async (opts: { profile: string; json?: boolean }, command: Command) => {
+      const status = await call(command, 'serial.status', { profileId: opts.profile });
+      if (opts.json) printJson(status);
+      else for (const [key, v] of Object.entries(status.values)) process.stdout.write(`${key}\t${v.value}${v.unit ? ` ${v.unit}` : ''}${status.stale ? '\t(stale)' : ''}\n`);
+      if (status.lastError) throw new StudioError(knownCode(status.lastError.code), status.lastError.message, status.lastError.details);
+    });
+}
+
+export function registerSerialCommands(program: Command): void {
+  portsCommand(program, 'ports');
+  flashCommand(program, 'flash');
+  sendCommand(program, 'send');
+  modbusReadCommand(program.command('modbus').description('Modbus RTU (máy phát / transmitters)'), 'read');
+
+  const device = program.command('device').description('thiết bị qua cổng COM / serial devices');
+  identifyCommand(device);
+  portsCommand(device, 'ports');
+  flashCommand(device, 'flash');
+  sendCommand(device, 'send');
+  statusCommand(device);
+  device
+    .command('list')
+    .description('hồ sơ thiết bị / list the device profiles')
+    .option('--json', 'print JSON')
+    .action(async (opts: { json?: boolean }, command: Command) => {
+      const profiles = await call(command, 'serial.profile.list', {});
+      if (opts.json) printJson(profiles);
+      else for (const p of profiles) process.stdout.write(`${p.id}\t${p.name}\t${p.driver}\t${p.port.path}\n`);
+    });
+}
