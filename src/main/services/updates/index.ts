@@ -61,6 +61,7 @@ export {
   stringifyAppUpdateConfig,
   stringifyLatestYml,
   UPDATE_REFUSALS,
+  verifyUpdateFolder,
 };
 
 export interface UpdatesDeps {
