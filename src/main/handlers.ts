@@ -1,4 +1,5 @@
 import type { Handlers } from './dispatch.ts';
+import { updatesApi } from './api/updates.ts';
 import { audioHandlers } from './services/audio/handlers.ts';
 import { deliveryHandlers } from './services/delivery/handlers.ts';
 import { jobHandlers } from './services/jobs/handlers.ts';
@@ -22,5 +23,6 @@ export function createHandlers(services: StudioServices): Handlers {
     ...recorderHandlers(services),
     ...ttsHandlers(services),
     ...readingHandlers(services),
+    ...updatesApi(services),
   };
 }

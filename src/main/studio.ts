@@ -21,6 +21,9 @@ import type { Platform } from './platform.ts';
 import { TtsService } from './services/tts/tts-service.ts';
 import { PronunciationStore } from './services/speech-text/dictionary-store.ts';
 import { openDatabase, type Db } from './services/storage/database.ts';
+import { createUpdates, type Updates } from './services/updates/index.ts';
+import { startLibraryBackup } from './services/library/handlers.ts';
+import { ERROR_CODES, StudioError, type ErrorCode } from '../shared/errors.ts';
 
 export interface StudioServices {
   dataDir: string;
@@ -38,6 +41,7 @@ export interface StudioServices {
   recorder: RecorderService;
   tts: TtsService;
   pronunciations: PronunciationStore;
+  updates: Updates;
   events: EventHub;
 }
 
@@ -58,6 +62,8 @@ export function openStudio(options: { dataDir: string; transport: AppInfo['trans
   const events = new EventHub();
   const audit = new AuditTrail(db);
   const settings = new SettingsStore(db, audit);
+  // Job processes start with the platform's launcher (a utility process in Electron, a Node fork elsewhere).
+  const jobs = new JobManager(events.emit, options.platform?.launchChild);
   const services: StudioServices = {
     dataDir: options.dataDir,
     transport: options.transport,
@@ -69,8 +75,7 @@ export function openStudio(options: { dataDir: string; transport: AppInfo['trans
     programmes: new ProgrammeStore(db, audit, () => settings.get().sessionCapMinutes),
     areas: new AreaStore(db, audit),
     assets: new AssetStore(db, audit),
-    // Job processes start with the platform's launcher (a utility process in Electron, a Node fork elsewhere).
-    jobs: new JobManager(events.emit, options.platform?.launchChild),
+    jobs,
     delivery: new DeliveryService({
       db,
       dataDir: options.dataDir,
@@ -85,6 +90,13 @@ export function openStudio(options: { dataDir: string; transport: AppInfo['trans
     recorder: new RecorderService(db, options.dataDir, new AssetStore(db, audit)),
     pronunciations: new PronunciationStore(db, audit),
     tts: new TtsService({ dataDir: options.dataDir, db, audit, services: () => services }),
+    updates: createUpdates({
+      currentVersion: version,
+      dataDir: options.dataDir,
+      jobs,
+      emit: events.emit,
+      backupLibrary: (destDir) => backupLibrary(services, destDir),
+    }),
     events,
   };
   services.delivery.start();
@@ -116,4 +128,19 @@ export function openStudio(options: { dataDir: string; transport: AppInfo['trans
       db.close();
     },
   };
+}
+
+/** The library backup job, awaited: resolves with the backup's folder (the updates service takes one before installing). */
+function backupLibrary(services: StudioServices, destDir: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const job = startLibraryBackup(services, destDir, (result) => {
+      resolve(result.folder);
+      return result;
+    });
+    void services.jobs.wait(job.id).then((info) => {
+      if (info.state === 'done') return;
+      const code = (ERROR_CODES as readonly string[]).includes(info.error?.code ?? '') ? (info.error!.code as ErrorCode) : 'internal';
+      reject(new StudioError(code, `library backup ${info.state}: ${info.error?.message ?? ''}`));
+    });
+  });
 }

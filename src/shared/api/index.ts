@@ -11,6 +11,7 @@ import { readingRequests } from './reading.ts';
 import { recorderRequests } from './recorder.ts';
 import { systemRequests } from './system.ts';
 import { ttsRequests } from './tts.ts';
+import { updatesRequests } from './updates.ts';
 
 export const requests = {
   ...systemRequests,
@@ -21,6 +22,7 @@ export const requests = {
   ...recorderRequests,
   ...ttsRequests,
   ...readingRequests,
+  ...updatesRequests,
 } as const;
 
 export type Requests = typeof requests;

@@ -19,6 +19,17 @@ export interface JobSpec<I, R> {
   finish?: (result: R) => unknown;
 }
 
+/**
+ * Work that must run in the main process itself but is a job to the user (progress, cancel, a
+ * result in the jobs panel): an update download, which electron-updater performs in Electron's
+ * main process. `run` reports progress 0..1 and stops when `signal` aborts.
+ */
+export interface TaskSpec<R> {
+  kind: string;
+  title: string;
+  run: (report: (progress: number | null, message: string) => void, signal: AbortSignal) => Promise<R>;
+}
+
 type Emit = <N extends 'job.progress' | 'job.finished'>(name: N, payload: StudioEvents[N]) => void;
 
 const BOOTSTRAP = workerPath('jobs/process-bootstrap.mjs');
@@ -59,21 +70,7 @@ export class JobManager {
   ) {}
 
   start<I, R>(spec: JobSpec<I, R>): JobInfo {
-    // Each job is a process with its own heap: without a cap a client could start thousands.
-    const active = [...this.jobs.values()].filter((job) => job.info.state === 'running').length;
-    if (active >= MAX_RUNNING_JOBS) {
-      throw new StudioError('busy', `${active} jobs are running; at most ${MAX_RUNNING_JOBS} at once`, { max: MAX_RUNNING_JOBS });
-    }
-    const info: JobInfo = {
-      id: randomUUID(),
-      kind: spec.kind,
-      title: spec.title,
-      state: 'running',
-      progress: 0,
-      message: '',
-      startedAt: new Date().toISOString(),
-      finishedAt: null,
-    };
+    const info = this.newInfo(spec.kind, spec.title);
     const child = this.launch(BOOTSTRAP, { STUDIO_JOB_ENTRY: spec.worker.href });
     const cancelFile = path.join(os.tmpdir(), `studio-job-${info.id}.cancel`);
     const running: Running = { info, cancelFile, child, settled: undefined as unknown as Promise<JobInfo>, cancelRequested: false };
@@ -109,10 +106,56 @@ export class JobManager {
     return { ...info };
   }
 
+  /** Runs an in-process task as a job (TaskSpec); counted, listed and cancelled like the others. */
+  startTask<R>(spec: TaskSpec<R>): JobInfo {
+    const info = this.newInfo(spec.kind, spec.title);
+    const controller = new AbortController();
+    let cancelRequested = false;
+    const child: ChildLink = {
+      send: () => undefined,
+      onMessage: () => undefined,
+      onExit: () => undefined,
+      kill: () => {
+        cancelRequested = true;
+        controller.abort();
+      },
+    };
+    // No cancel file: cancel() aborts a task through kill() at once.
+    const running: Running = { info, cancelFile: '', child, settled: undefined as unknown as Promise<JobInfo>, cancelRequested: false };
+    const report = (progress: number | null, message: string) => {
+      if (info.state !== 'running') return;
+      info.progress = progress;
+      info.message = message;
+      this.emit('job.progress', { ...info });
+    };
+    running.settled = (async () => {
+      try {
+        const result = await spec.run(report, controller.signal);
+        if (cancelRequested) throw new StudioError('cancelled', 'cancelled by the user');
+        info.result = result;
+        info.state = 'done';
+        info.progress = 1;
+      } catch (error) {
+        const typed = toJobError(error);
+        info.state = cancelRequested || typed.code === 'cancelled' ? 'cancelled' : 'failed';
+        info.error = info.state === 'cancelled' ? { code: 'cancelled', message: 'cancelled by the user' } : typed;
+      }
+      info.finishedAt = new Date().toISOString();
+      this.emit('job.finished', { ...info });
+      return info;
+    })();
+    this.jobs.set(info.id, running);
+    this.prune();
+    this.emit('job.progress', { ...info });
+    return { ...info };
+  }
+
   cancel(id: string): JobInfo {
     const job = this.jobs.get(id);
     if (!job) throw new StudioError('not_found', `job ${id}`);
-    if (job.info.state === 'running') {
+    if (job.info.state === 'running' && !job.cancelFile) {
+      job.child.kill(); // an in-process task: its signal aborts at once
+    } else if (job.info.state === 'running') {
       job.cancelRequested = true;
       try {
         fs.writeFileSync(job.cancelFile, '');
@@ -169,6 +212,15 @@ export class JobManager {
     info.finishedAt = new Date().toISOString();
     this.emit('job.finished', { ...info });
     return info;
+  }
+
+  private newInfo(kind: string, title: string): JobInfo {
+    // Each job is a process with its own heap: without a cap a client could start thousands.
+    const active = [...this.jobs.values()].filter((job) => job.info.state === 'running').length;
+    if (active >= MAX_RUNNING_JOBS) {
+      throw new StudioError('busy', `${active} jobs are running; at most ${MAX_RUNNING_JOBS} at once`, { max: MAX_RUNNING_JOBS });
+    }
+    return { id: randomUUID(), kind, title, state: 'running', progress: 0, message: '', startedAt: new Date().toISOString(), finishedAt: null };
   }
 
   private prune(): void {

@@ -3,7 +3,7 @@ import type { Handlers } from '../../dispatch.ts';
 import type { StudioServices } from '../../studio.ts';
 import type { NewAsset } from './assets.ts';
 import { prepareDestinationFolder } from '../files/index.ts';
-import type { BackupInput } from './backup.worker.ts';
+import type { BackupInput, BackupResult } from './backup.worker.ts';
 import type { ImportAssetInput } from './import-asset.worker.ts';
 import { searchBulletins } from './search.ts';
 import { workerUrl } from '../jobs/worker-files.ts';
@@ -103,13 +103,17 @@ export const libraryHandlers = (s: StudioServices) => {
           return added;
         },
       }),
-    'library.backup': ({ destDir }) =>
-      s.jobs.start<BackupInput, unknown>({
-        kind: 'library.backup',
-        title: 'Sao lưu thư viện',
-        worker: workerUrl('library/backup.worker.ts'),
-        // Checked here, before a job starts: a mistyped folder is refused at once with a clear code.
-        input: { dataDir: s.dataDir, destDir: prepareDestinationFolder(destDir) },
-      }),
+    'library.backup': ({ destDir }) => startLibraryBackup(s, destDir),
   } satisfies Partial<Handlers>;
 };
+
+/** The library backup job; the updates service runs it too, before installing, and `finish` gets its folder. */
+export const startLibraryBackup = (s: Pick<StudioServices, 'jobs' | 'dataDir'>, destDir: string, finish?: (result: BackupResult) => unknown) =>
+  s.jobs.start<BackupInput, BackupResult>({
+    kind: 'library.backup',
+    title: 'Sao lưu thư viện',
+    worker: workerUrl('library/backup.worker.ts'),
+    // Checked here, before a job starts: a mistyped folder is refused at once with a clear code.
+    input: { dataDir: s.dataDir, destDir: prepareDestinationFolder(destDir) },
+    finish,
+  });

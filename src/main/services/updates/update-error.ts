@@ -25,6 +25,10 @@ export const UPDATE_REFUSALS = [
   'cancelled',
   'publisher_missing',
   'transition',
+  'no_source',
+  'server_unreachable',
+  'installer_unavailable',
+  'changed_since_check',
 ] as const;
 
 export type UpdateRefusal = (typeof UPDATE_REFUSALS)[number];
