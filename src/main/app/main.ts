@@ -12,6 +12,7 @@ import { openStudio, type Studio } from '../studio.ts';
 import { electronPlatform } from './electron-platform.ts';
 import { registerIpc } from './ipc.ts';
 import { registerProtocols, SCHEMES } from './protocols.ts';
+import { attachUpdater } from './updater.ts';
 import { createMainWindow, restrictPermissions } from './window.ts';
 
 declare const MAIN_WINDOW_VITE_DEV_SERVER_URL: string | undefined;
@@ -55,6 +56,7 @@ async function start(): Promise<void> {
   studio = openStudio({ dataDir: resolveDataDir(electronPlatform), transport: 'electron', platform: electronPlatform });
   registerProtocols(studio, path.join(buildDir, '..', 'renderer', MAIN_WINDOW_VITE_NAME));
   registerIpc(studio, () => [...windows]);
+  attachUpdater(studio);
   restrictPermissions(MAIN_WINDOW_VITE_DEV_SERVER_URL);
   openWindow();
   app.on('activate', () => {

@@ -21,4 +21,6 @@ export const routes: Route[] = [
   { path: 'reading', nav: 'reading:nav', component: lazy(() => import('../features/reading/ReadingScreen.tsx')) },
   { path: 'areas', nav: 'nav.areas', component: lazy(() => import('../features/areas/AreasScreen.tsx')) },
   { path: 'settings', nav: 'nav.settings', component: lazy(() => import('../features/settings/SettingsScreen.tsx')) },
+  // Reached from Settings (Cài đặt → Cập nhật) and from the update banner.
+  { path: 'updates', component: lazy(() => import('../features/updates/UpdatesScreen.tsx')) },
 ];

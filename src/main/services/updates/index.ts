@@ -27,7 +27,7 @@ import {
   type RestoreResult,
   type StartAfterUpdate,
 } from './restore-library.ts';
-import { UPDATE_REFUSALS, type UpdateRefusal } from './update-error.ts';
+import { UPDATE_REFUSALS, updateError, type UpdateRefusal } from './update-error.ts';
 import { createUpdateStateStore, nextUpdateState, type DownloadProgress, type UpdateEvent, type UpdateSource, type UpdateState, type UpdateStateStore } from './update-state.ts';
 import { createUpdateService, type UpdateServiceDeps } from './update-service.ts';
 import { verifyUpdateFolder, type VerifiedUpdate } from './verify-folder.ts';
@@ -64,6 +64,7 @@ export {
   stringifyAppUpdateConfig,
   stringifyLatestYml,
   UPDATE_REFUSALS,
+  updateError,
   verifyUpdateFolder,
 };
 
