@@ -221,5 +221,6 @@ export interface JobInfo {
   startedAt: string;
   finishedAt: string | null;
   result?: unknown;
-  error?: { code: string; message: string };
+  /** `details` as the StudioError carried it (e.g. an update refusal's reason), for the screen's wording. */
+  error?: { code: string; message: string; details?: unknown };
 }

@@ -10,4 +10,5 @@ export const updatesApi = ({ updates }: { updates: Updates }) =>
     'updates.check': (arg) => updates.check(arg),
     'updates.download': () => updates.download(),
     'updates.install': (arg) => updates.install(arg),
+    'updates.folder.prepare': (arg) => updates.prepareFolderJob(arg),
   }) satisfies Partial<Handlers>;

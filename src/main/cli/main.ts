@@ -6,6 +6,7 @@ import { registerDeliveryCommands } from './commands/delivery.ts';
 import { registerLibraryCommands } from './commands/library.ts';
 import { registerReadingCommands } from './commands/reading.ts';
 import { registerTtsCommands } from './commands/tts.ts';
+import { registerUpdateCommands } from './commands/update.ts';
 import { runCli } from './session.ts';
 
 /**
@@ -23,5 +24,6 @@ registerLibraryCommands(program);
 registerReadingCommands(program);
 registerTtsCommands(program);
 registerDeliveryCommands(program);
+registerUpdateCommands(program);
 
 await runCli(program, () => resolveDataDir(nodePlatform));

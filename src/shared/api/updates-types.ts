@@ -68,3 +68,11 @@ export interface UpdateInstallResult {
   backupPath: string;
   when: 'now' | 'quit';
 }
+
+/** An update folder written for a USB stick or a LAN share (`studio update prepare-folder`). */
+export interface UpdateFolderPrepared {
+  folder: string;
+  version: string;
+  /** The files copied, latest.yml last. */
+  files: string[];
+}

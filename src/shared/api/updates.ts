@@ -6,12 +6,15 @@ import { z } from 'zod';
 import type { JobInfo } from '../domain.ts';
 import { userPath } from '../text.ts';
 import { request } from './define.ts';
-import type { UpdateCheck, UpdateDownloadResult, UpdateInstallResult, UpdateSettings, UpdateStatus } from './updates-types.ts';
+import type { UpdateCheck, UpdateDownloadResult, UpdateFolderPrepared, UpdateInstallResult, UpdateSettings, UpdateStatus } from './updates-types.ts';
 
 export type * from './updates-types.ts';
 
-/** Only https for a server: an update is code, never fetched in the clear (a folder is served on 127.0.0.1). */
-const ServerUrl = z.url({ protocol: /^https$/ }).max(2000);
+/** Only https for a server: an update is code, never fetched in the clear (plain http only on this computer, 127.0.0.1). */
+const ServerUrl = z
+  .url({ protocol: /^https?$/ })
+  .max(2000)
+  .refine((url) => url.startsWith('https:') || /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\//.test(url), { message: 'https only (http only on 127.0.0.1)' });
 
 export const UpdateSourceInput = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('server'), url: ServerUrl }),
@@ -30,9 +33,12 @@ export const updatesRequests = {
   'updates.download': request<JobInfo>()(z.strictObject({})),
   /** Backs the library up (the library backup job), then installs now (restart) or when the studio quits, as a job. */
   'updates.install': request<JobInfo>()(z.strictObject({ when: z.enum(['now', 'quit']).default('quit') })),
+  /** Copies a release (installer, block map, latest.yml) to a folder for a USB stick or a LAN share, verified on both sides, as a job. */
+  'updates.folder.prepare': request<JobInfo>()(z.strictObject({ installer: userPath(), out: userPath() })),
 } as const;
 
 export interface UpdatesJobResults {
+  'updates.folder.prepare': UpdateFolderPrepared;
   'updates.download': UpdateDownloadResult;
   'updates.install': UpdateInstallResult;
 }

@@ -238,7 +238,7 @@ function send(child: ChildLink, message: ToWorker): void {
   }
 }
 
-function toJobError(error: unknown): { code: string; message: string } {
-  if (error instanceof StudioError) return { code: error.code, message: error.message };
+function toJobError(error: unknown): { code: string; message: string; details?: unknown } {
+  if (error instanceof StudioError) return error.details === undefined ? { code: error.code, message: error.message } : { code: error.code, message: error.message, details: error.details };
   return { code: 'internal', message: error instanceof Error ? error.message : String(error) };
 }

@@ -4,6 +4,7 @@ import type {
   DownloadProgress,
   UpdateCheck,
   UpdateDownloadResult,
+  UpdateFolderPrepared,
   UpdateInstallResult,
   UpdateSettings,
   UpdateSource,
@@ -13,6 +14,7 @@ import { StudioError } from '../../../shared/errors.ts';
 import type { TaskSpec } from '../jobs/job-manager.ts';
 import type { AppUpdateConfig } from './app-update-config.ts';
 import { serveUpdateFolder } from './folder-server.ts';
+import { prepareUpdateFolder } from './prepare-folder.ts';
 import { MANIFEST_FILE, parseLatestYml, type UpdateManifest } from './latest-yml.ts';
 import { recordPendingUpdate } from './restore-library.ts';
 import { updateError } from './update-error.ts';
@@ -196,6 +198,20 @@ export function createUpdateService(deps: UpdateServiceDeps) {
           }
           state.send({ type: 'downloaded' });
           return { version: manifest.version };
+        },
+      });
+    },
+
+    /** `studio update prepare-folder`: a release copied to a stick and verified there, as a job. */
+    prepareFolderJob(arg: { installer: string; out: string }): JobInfo {
+      if (!deps.jobs) throw updateError('invalid_transition', 'installer_unavailable');
+      return deps.jobs.startTask<UpdateFolderPrepared>({
+        kind: 'updates.folder.prepare',
+        title: `updates.folder.prepare ${path.basename(arg.installer)}`,
+        run: async (report, signal) => {
+          report(null, 'copy');
+          const prepared = await prepareUpdateFolder({ installer: arg.installer, out: arg.out, signal });
+          return { folder: prepared.folder, version: prepared.manifest.version, files: prepared.servedFiles.filter((f) => f !== MANIFEST_FILE).concat(MANIFEST_FILE) };
         },
       });
     },
