@@ -36,6 +36,8 @@ export function electronUpdaterInstaller(updater: AppUpdater): UpdateInstaller {
       try {
         if (signal.aborted) throw updateError('cancelled', 'cancelled');
         await updater.downloadUpdate(token);
+      } catch (error) {
+        throw signal.aborted ? updateError('cancelled', 'cancelled') : codedDownloadError(error);
       } finally {
         updater.off('download-progress', progress);
         signal.removeEventListener('abort', abort);
@@ -51,4 +53,14 @@ export function electronUpdaterInstaller(updater: AppUpdater): UpdateInstaller {
       }
     },
   };
+}
+
+/** electron-updater's own refusals, as the coded errors the screen and the CLI put into words. */
+function codedDownloadError(error: unknown): Error {
+  const code = (error as { code?: unknown }).code;
+  const cause = error instanceof Error ? error.message : String(error);
+  if (code === 'ERR_CHECKSUM_MISMATCH') return updateError('update_file_altered', 'sha512_mismatch', { file: 'installer', cause });
+  if (code === 'ERR_UPDATER_INVALID_SIGNATURE') return updateError('update_file_altered', 'signature_invalid', { cause });
+  if (error instanceof Error && error.name === 'StudioError') return error;
+  return updateError('unreachable', 'download_failed', { cause });
 }

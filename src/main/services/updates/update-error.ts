@@ -29,6 +29,8 @@ export const UPDATE_REFUSALS = [
   'server_unreachable',
   'installer_unavailable',
   'changed_since_check',
+  'signature_invalid',
+  'download_failed',
 ] as const;
 
 export type UpdateRefusal = (typeof UPDATE_REFUSALS)[number];
