@@ -51,16 +51,23 @@ export default function UpdatesScreen() {
   const version = available?.version ?? (state && 'version' in state ? state.version : null);
 
   return (
-    <Page title={t('title')}>
+    <Page
+      title={t('title')}
+      actions={
+        <a href="#/settings" data-testid="updates-back">
+          {t('backToSettings')}
+        </a>
+      }
+    >
       <p className="muted">{t('intro')}</p>
       <section className="card narrow" aria-label={t('source')}>
         <h3>{t('source')}</h3>
-        <div className="inline-form" role="radiogroup">
-          <label className="inline">
+        <div className="inline-form" role="radiogroup" aria-label={t('source')}>
+          <label style={RADIO}>
             <input type="radio" name="update-source" checked={kind === 'server'} onChange={() => setKind('server')} data-testid="update-source-server" />
             {t('sourceServer')}
           </label>
-          <label className="inline">
+          <label style={RADIO}>
             <input type="radio" name="update-source" checked={kind === 'folder'} onChange={() => setKind('folder')} data-testid="update-source-folder" />
             {t('sourceFolder')}
           </label>
@@ -89,7 +96,8 @@ export default function UpdatesScreen() {
 
       <section className="card narrow" data-testid="update-status">
         {status && <p>{t('currentVersion', { version: status.currentVersion })}</p>}
-        {state && state.status !== 'error' && <p data-testid="update-state">{stateText(t, status!)}</p>}
+        {/* "available" is said by the version line below, with its date. */}
+        {state && state.status !== 'error' && state.status !== 'available' && <p data-testid="update-state">{stateText(t, status!)}</p>}
         {error && <Refusal error={error} />}
         {!error && state?.status === 'error' && <Refusal error={{ payload: state.error } as ApiError} />}
         {version && (state?.status === 'available' || state?.status === 'downloading' || state?.status === 'ready') && (
@@ -137,6 +145,9 @@ export default function UpdatesScreen() {
     </Page>
   );
 }
+
+/** A radio and its words on one line (labels in cards stack their input below the words). */
+const RADIO = { flexDirection: 'row', alignItems: 'center', gap: '0.4rem', fontWeight: 400 } as const;
 
 function stateText(t: (key: string, options?: Record<string, unknown>) => string, status: UpdateStatus): string {
   const state = status.state;
