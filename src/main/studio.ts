@@ -21,7 +21,7 @@ import type { Platform } from './platform.ts';
 import { TtsService } from './services/tts/tts-service.ts';
 import { PronunciationStore } from './services/speech-text/dictionary-store.ts';
 import { openDatabase, type Db } from './services/storage/database.ts';
-import { createUpdates, type Updates } from './services/updates/index.ts';
+import { createUpdates, openLibraryAfterUpdate, type Updates } from './services/updates/index.ts';
 import { startLibraryBackup } from './services/library/handlers.ts';
 import { ERROR_CODES, StudioError, type ErrorCode } from '../shared/errors.ts';
 
@@ -58,7 +58,11 @@ const { version } = createRequire(import.meta.url)('../../package.json') as { ve
 
 /** Opens the data directory and wires every service behind one dispatch, for any transport. */
 export function openStudio(options: { dataDir: string; transport: AppInfo['transport']; platform?: Platform }): Studio {
-  const db = openDatabase(options.dataDir);
+  // After an update, a failed migration restores the pre-update library backup; this version then
+  // cannot open it, so it refuses to start and says so (the user reinstalls the previous version).
+  const started = openLibraryAfterUpdate(options.dataDir, version, openDatabase);
+  if (started.status === 'restored') throw new StudioError(started.error.code, started.error.message, started.error.details);
+  const db = started.library;
   const events = new EventHub();
   const audit = new AuditTrail(db);
   const settings = new SettingsStore(db, audit);

@@ -291,4 +291,21 @@ describe('the built main.js under Node, against a recording electron stand-in', 
     void app.command('quit').catch(() => undefined);
     expect(await app.exited, app.output().slice(-4000)).toBe(0);
   });
+
+  it('after an update whose library cannot be opened, restores the pre-update backup, says so in a dialog and stops', async () => {
+    // The update test above recorded a pending update to 9.0.0 with its backup; say it was to this version
+    // (the build's package.json) and leave a database this version cannot open.
+    const pending = JSON.parse(fs.readFileSync(path.join(userData, PENDING_UPDATE_FILE), 'utf8')) as { backupPath: string };
+    const { version } = JSON.parse(fs.readFileSync(path.join(appDir, 'package.json'), 'utf8')) as { version: string };
+    fs.writeFileSync(path.join(userData, PENDING_UPDATE_FILE), JSON.stringify({ fromVersion: '0.0.9', toVersion: version, backupPath: pending.backupPath }));
+    for (const suffix of ['-wal', '-shm']) fs.rmSync(path.join(userData, `studio.sqlite${suffix}`), { force: true });
+    fs.writeFileSync(path.join(userData, 'studio.sqlite'), 'not a database: what a failed upgrade can leave');
+    app = runApp(appDir, { STAND_IN_RESOURCES: resources, STAND_IN_USER_DATA: userData, STAND_IN_APP_DIR: appDir });
+    expect(await app.exited, app.output().slice(-4000)).toBe(1);
+    const shown = app.records.find((r) => r.api === 'dialog.showErrorBox')!.detail as { content: string };
+    expect(shown.content).toContain(`Thư viện đã được khôi phục từ bản sao lưu ${pending.backupPath}`);
+    expect(shown.content).toContain('The library was restored from the backup');
+    expect(app.records.some((r) => r.api === 'BrowserWindow')).toBe(false);
+    expect(fs.readFileSync(path.join(userData, 'studio.sqlite')).subarray(0, 15).toString()).toBe('SQLite format 3');
+  });
 });

@@ -1,28 +1,13 @@
 import type { Command } from 'commander';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { UpdateCheck, UpdateSource } from '../../../shared/api/updates.ts';
-import { describeError, ERROR_CODES, StudioError, type ErrorCode, type ErrorPayload } from '../../../shared/errors.ts';
+import { ERROR_CODES, StudioError, type ErrorCode, type ErrorPayload } from '../../../shared/errors.ts';
+import { refusalWords } from '../../update-words.ts';
 import { call, currentStudio, printJson } from '../session.ts';
-
-// The screen's words for update refusals (one set of texts for the screen and the CLI).
-const require = createRequire(import.meta.url);
-const WORDS = {
-  vi: require('../../../renderer/features/updates/locales/vi.json') as { refusal: Record<string, string> },
-  en: require('../../../renderer/features/updates/locales/en.json') as { refusal: Record<string, string> },
-};
 
 /** `--from E:\cap-nhat` is a folder; `--from https://…` the province's server. */
 export function sourceFrom(from: string): UpdateSource {
   return /^https?:\/\//i.test(from) ? { kind: 'server', url: from.endsWith('/') ? from : `${from}/` } : { kind: 'folder', path: path.resolve(from) };
-}
-
-/** A refusal's reason in one language, its parameters filled in; the general wording when it has none. */
-export function refusalWords(error: ErrorPayload, language: 'vi' | 'en'): string {
-  const details = (error.details ?? {}) as Record<string, unknown>;
-  const template = typeof details.reason === 'string' ? WORDS[language].refusal[details.reason] : undefined;
-  if (!template) return describeError(error, language);
-  return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(details[key] ?? ''));
 }
 
 /** Refused: both languages on stderr (and the error as JSON with --json), exit code 1. */

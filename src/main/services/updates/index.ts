@@ -55,6 +55,7 @@ export {
   createUpdateStateStore,
   MANIFEST_FILE,
   nextUpdateState,
+  openLibraryAfterUpdate,
   parseAppUpdateConfig,
   parseLatestYml,
   PENDING_UPDATE_FILE,
