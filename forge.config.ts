@@ -1,11 +1,12 @@
 import { FusesPlugin } from '@electron-forge/plugin-fuses';
 import { VitePlugin } from '@electron-forge/plugin-vite';
-import { MakerSquirrel } from '@electron-forge/maker-squirrel';
+import MakerNSIS from '@felixrieseberg/electron-forge-maker-nsis';
 import { MakerZIP } from '@electron-forge/maker-zip';
 import type { ForgeConfig } from '@electron-forge/shared-types';
 import { FuseV1Options, FuseVersion } from '@electron/fuses';
 import { copyNativeModules } from './resources/forge/copy-native-modules.ts';
-import { NATIVE_MODULES } from './resources/forge/native-modules.ts';
+import { NATIVE_MODULES, PREBUILT_NATIVE_MODULES, REBUILT_NATIVE_MODULES } from './resources/forge/native-modules.ts';
+import { finishWindowsRelease, windowsInstallerConfig } from './resources/forge/windows-installer.ts';
 
 /**
  * What stays outside app.asar: native addons and their libraries (they cannot load from inside
@@ -27,9 +28,15 @@ const config: ForgeConfig = {
     asar: ASAR_OPTIONS,
     extraResource: ['models'],
   },
-  makers: [new MakerSquirrel({ name: 'studio', setupExe: 'StudioSetup.exe' }), new MakerZIP({}, ['win32', 'darwin', 'linux'])],
+  // Only better-sqlite3 is compiled for Electron's ABI; onnxruntime-node and serialport ship
+  // N-API prebuilds that run on any ABI and are copied as they are (a rebuild would need their
+  // sources and a compiler, and gain nothing).
+  rebuildConfig: { onlyModules: [...REBUILT_NATIVE_MODULES], ignoreModules: [...PREBUILT_NATIVE_MODULES] },
+  // Windows: an NSIS installer electron-updater can update (resources/forge/windows-installer.ts).
+  makers: [new MakerNSIS(windowsInstallerConfig(), ['win32']), new MakerZIP({}, ['darwin', 'linux'])],
   hooks: {
     packageAfterCopy: async (_config, buildPath) => copyNativeModules(process.cwd(), buildPath, NATIVE_MODULES),
+    postMake: async (_config, results) => finishWindowsRelease(process.cwd(), results),
   },
   plugins: [
     new VitePlugin({

@@ -15,6 +15,7 @@ import { fileSecretStore } from './services/secrets/index.ts';
 import { createSettings } from './services/settings/index.ts';
 import { openDatabase } from './services/storage/index.ts';
 import { createTts } from './services/tts/index.ts';
+import { createUpdates } from './services/updates/index.ts';
 import { createSerial } from './services/serial/index.ts';
 import { createLed } from './services/led/index.ts';
 
@@ -65,7 +66,8 @@ function createServices({ dataDir, transport, platform }: StudioOptions, events:
   });
   const led = createLed({ db, jobs, bulletins: library.bulletins });
   const serial = createSerial({ db, dataDir, jobs, programmes: library.programmes });
-  return { dataDir, version, db, audit, settings, jobs, library, audio, reading, tts, recorder, delivery, serial, led };
+  const updates = createUpdates({ currentVersion: version, dataDir, jobs, emit, backupLibrary: async (destDir) => (await jobs.result(library.backup(destDir))).folder });
+  return { dataDir, version, db, audit, settings, jobs, library, audio, reading, tts, recorder, delivery, updates, serial, led };
 }
 
 export type StudioServices = ReturnType<typeof createServices>;

@@ -1,6 +1,7 @@
 /** Every push from the main process to the screen, by name. */
 import type { JobInfo } from './api/jobs.ts';
 import type { OutboxItem } from './api/delivery.ts';
+import type { UpdateStatus } from './api/updates-types.ts';
 
 export interface StudioEvents {
   'job.progress': JobInfo;
@@ -13,6 +14,8 @@ export interface StudioEvents {
   'outbox.progress': { id: number; sentBytes: number; totalBytes: number };
   /** The pronunciation dictionary changed; reading previews re-read their text. */
   'reading.dictionary.changed': { id: number };
+  /** The update state changed (checking, available, download progress, ready, installing, error). */
+  'updates.changed': UpdateStatus;
 }
 
 export type EventName = keyof StudioEvents;

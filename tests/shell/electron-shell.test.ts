@@ -23,6 +23,8 @@ import type { JobInfo } from '../../src/shared/api/jobs.ts';
 import type { Response as CallResponse } from '../../src/shared/transport.ts';
 import { writePiperVoice } from '../fixtures/voices/make-test-voices.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
+import { makeRelease } from '../main/services/updates/release-fixture.ts';
+import { PENDING_UPDATE_FILE, stringifyAppUpdateConfig } from '../../src/main/services/updates/index.ts';
 import { buildApp, projectDir } from './build-app.ts';
 import { runApp, type RunningApp } from './run-app.ts';
 
@@ -153,6 +155,8 @@ describe('the built main.js under Node, against a recording electron stand-in', 
   beforeAll(async () => {
     fs.symlinkSync(path.join(projectDir, 'node_modules'), path.join(appDir, 'node_modules'), 'dir');
     writePiperVoice(path.join(resources, 'models/piper'), 'vi_VN-shell-x_low');
+    // What the NSIS maker writes into the package: the updater glue reads the publisher from it.
+    fs.writeFileSync(path.join(resources, 'app-update.yml'), stringifyAppUpdateConfig({ url: 'https://capnhat.example.invalid/studio/', publisherName: ['Studio shell test'], updaterCacheDirName: 'studio-updater' }));
     app = runApp(appDir, { STAND_IN_RESOURCES: resources, STAND_IN_USER_DATA: userData, STAND_IN_APP_DIR: appDir });
     await app.waitFor(() => (app.output().includes('window created') ? true : undefined), 'the window');
   }, 300_000);
@@ -243,9 +247,65 @@ describe('the built main.js under Node, against a recording electron stand-in', 
     expect(fork?.detail).toMatchObject({ modulePath: path.join(buildDir, 'onnx-child-bootstrap.js'), hasEntry: true });
   });
 
+  it('updates from a folder through electron-updater: served on 127.0.0.1, progress to the window, library backed up before quitAndInstall', async () => {
+    const usb = path.join(temp.dir, 'usb');
+    makeRelease(usb, '9.0.0', { notes: 'Bản thử của bộ kiểm tra vỏ ứng dụng.' });
+    const ok = async <T,>(name: string, arg: unknown): Promise<T> => {
+      const response = await call(name, arg);
+      if (!response.ok) throw new Error(`${name}: ${JSON.stringify(response.error)}`);
+      return response.result as T;
+    };
+    expect(app.records.some((r) => r.api === 'electron-updater.autoUpdater')).toBe(true);
+    expect(await ok('updates.status', {})).toMatchObject({ canInstall: true, state: { status: 'idle' } });
+    await ok('updates.settings.update', { source: { kind: 'folder', path: usb } });
+    expect(await ok('updates.check', {})).toMatchObject({ available: { version: '9.0.0', notes: 'Bản thử của bộ kiểm tra vỏ ứng dụng.' } });
+
+    const download = await ok<JobInfo>('updates.download', {});
+    expect((await finished(download.id)).payload).toMatchObject({ state: 'done', result: { version: '9.0.0' } });
+    const feed = app.records.find((r) => r.api === 'autoUpdater.setFeedURL')!.detail.options as { provider: string; url: string };
+    expect(feed.provider).toBe('generic');
+    expect(feed.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/[\w-]{20,}\/$/);
+    expect(app.records.filter((r) => r.api === 'autoUpdater.set').map((r) => r.detail)).toEqual(
+      expect.arrayContaining([{ key: 'autoDownload', value: false }, { key: 'autoInstallOnAppQuit', value: false }, { key: 'allowDowngrade', value: false }]),
+    );
+    // The signature is checked against the publisher of the packaged app-update.yml.
+    expect(app.records.find((r) => r.api === 'autoUpdater.verifyUpdateCodeSignature')!.detail.publisherNames).toEqual(['Studio shell test']);
+    const states = app.sent.filter((s) => (s.payload as { name: string }).name === 'updates.changed').map((s) => (s.payload as { payload: { state: { status: string } } }).payload.state);
+    expect(states.map((s) => s.status)).toEqual(expect.arrayContaining(['checking', 'available', 'downloading', 'ready']));
+    expect(states.some((s) => s.status === 'downloading' && (s as { progress?: { percent: number } }).progress!.percent > 0)).toBe(true);
+    // The folder is no longer served once the download is done.
+    await expect(fetch(new URL('latest.yml', feed.url))).rejects.toThrow();
+
+    const install = await ok<JobInfo>('updates.install', { when: 'now' });
+    const installed = (await finished(install.id)).payload as JobInfo & { result: { backupPath: string } };
+    expect(installed.state, JSON.stringify(installed.error)).toBe('done');
+    expect(fs.existsSync(path.join(installed.result.backupPath, 'studio.sqlite'))).toBe(true);
+    expect(JSON.parse(fs.readFileSync(path.join(userData, PENDING_UPDATE_FILE), 'utf8'))).toMatchObject({ toVersion: '9.0.0', backupPath: installed.result.backupPath });
+    const apis = app.records.map((r) => r.api);
+    expect(app.records.find((r) => r.api === 'autoUpdater.quitAndInstall')!.detail).toEqual({ isSilent: true, isForceRunAfter: true });
+    expect(apis.lastIndexOf('utilityProcess.fork')).toBeLessThan(apis.indexOf('autoUpdater.quitAndInstall'));
+  });
+
   it('quits cleanly: jobs stopped, database closed, exit code 0', async () => {
     // Not awaited: the app may exit before its reply to the command is flushed.
     void app.command('quit').catch(() => undefined);
     expect(await app.exited, app.output().slice(-4000)).toBe(0);
+  });
+
+  it('after an update whose library cannot be opened, restores the pre-update backup, says so in a dialog and stops', async () => {
+    // The update test above recorded a pending update to 9.0.0 with its backup; say it was to this version
+    // (the build's package.json) and leave a database this version cannot open.
+    const pending = JSON.parse(fs.readFileSync(path.join(userData, PENDING_UPDATE_FILE), 'utf8')) as { backupPath: string };
+    const { version } = JSON.parse(fs.readFileSync(path.join(appDir, 'package.json'), 'utf8')) as { version: string };
+    fs.writeFileSync(path.join(userData, PENDING_UPDATE_FILE), JSON.stringify({ fromVersion: '0.0.9', toVersion: version, backupPath: pending.backupPath }));
+    for (const suffix of ['-wal', '-shm']) fs.rmSync(path.join(userData, `studio.sqlite${suffix}`), { force: true });
+    fs.writeFileSync(path.join(userData, 'studio.sqlite'), 'not a database: what a failed upgrade can leave');
+    app = runApp(appDir, { STAND_IN_RESOURCES: resources, STAND_IN_USER_DATA: userData, STAND_IN_APP_DIR: appDir });
+    expect(await app.exited, app.output().slice(-4000)).toBe(1);
+    const shown = app.records.find((r) => r.api === 'dialog.showErrorBox')!.detail as { content: string };
+    expect(shown.content).toContain(`Thư viện đã được khôi phục từ bản sao lưu ${pending.backupPath}`);
+    expect(shown.content).toContain('The library was restored from the backup');
+    expect(app.records.some((r) => r.api === 'BrowserWindow')).toBe(false);
+    expect(fs.readFileSync(path.join(userData, 'studio.sqlite')).subarray(0, 15).toString()).toBe('SQLite format 3');
   });
 });

@@ -10,6 +10,7 @@ import { auditApi } from './audit.ts';
 import { deliveryApi, packageApi } from './delivery.ts';
 import type { Handlers } from './dispatch.ts';
 import { jobsApi } from './jobs.ts';
+import { updatesApi } from './updates.ts';
 import { serialApi } from './serial.ts';
 import { ledApi } from './led.ts';
 import { libraryApi } from './library.ts';
@@ -32,6 +33,7 @@ export function createHandlers(services: StudioServices, app: AppInfo): Handlers
     ...recorderApi(services),
     ...ttsApi(services),
     ...readingApi(services),
+    ...updatesApi(services),
     ...serialApi(services),
     ...ledApi(services),
   };

@@ -2,16 +2,19 @@
  * The Electron shell: one window, the studio's own protocols, IPC into the same dispatch the
  * browser mode uses. Everything else lives in plain-Node services.
  */
-import { app, BrowserWindow, protocol } from 'electron';
+import { app, BrowserWindow, dialog, protocol } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { resolveDataDir } from '../platform.ts';
 import { installProcessGuard } from '../process-guard.ts';
 import { hostChildren } from '../services/jobs/index.ts';
 import { openStudio, type Studio } from '../studio.ts';
+import { StudioError } from '../../shared/errors.ts';
+import { refusalWords } from '../update-words.ts';
 import { electronPlatform } from './electron-platform.ts';
 import { registerIpc } from './ipc.ts';
 import { registerProtocols, SCHEMES } from './protocols.ts';
+import { attachUpdater } from './updater.ts';
 import { createMainWindow, restrictPermissions } from './window.ts';
 
 declare const MAIN_WINDOW_VITE_DEV_SERVER_URL: string | undefined;
@@ -52,9 +55,21 @@ async function start(): Promise<void> {
   // Worker threads ask the main thread for child processes (jobs/child-link.ts); job processes
   // ask the job manager, which has the same launcher (studio.ts).
   stopHostingChildren = hostChildren(electronPlatform.launchChild);
-  studio = openStudio({ dataDir: resolveDataDir(electronPlatform), transport: 'electron', platform: electronPlatform });
+  try {
+    studio = openStudio({ dataDir: resolveDataDir(electronPlatform), transport: 'electron', platform: electronPlatform });
+  } catch (error) {
+    // The update's migrations failed and the library was restored from the pre-update backup:
+    // say so, in both languages, and stop (this version cannot open the library).
+    if (!(error instanceof StudioError) || error.code !== 'update_migration_failed') throw error;
+    const payload = error.toPayload();
+    dialog.showErrorBox('Studio', `${refusalWords(payload, 'vi')}\n\n${refusalWords(payload, 'en')}`);
+    stopHostingChildren();
+    app.exit(1);
+    return;
+  }
   registerProtocols(studio, path.join(buildDir, '..', 'renderer', MAIN_WINDOW_VITE_NAME));
   registerIpc(studio, () => [...windows]);
+  attachUpdater(studio);
   restrictPermissions(MAIN_WINDOW_VITE_DEV_SERVER_URL);
   openWindow();
   app.on('activate', () => {

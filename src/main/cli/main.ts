@@ -8,6 +8,7 @@ import { registerLibraryCommands } from './commands/library.ts';
 import { registerReadingCommands } from './commands/reading.ts';
 import { registerSerialCommands } from './commands/serial.ts';
 import { registerTtsCommands } from './commands/tts.ts';
+import { registerUpdateCommands } from './commands/update.ts';
 import { runCli } from './session.ts';
 
 /**
@@ -27,5 +28,6 @@ registerTtsCommands(program);
 registerDeliveryCommands(program);
 registerLedCommands(program);
 registerSerialCommands(program);
+registerUpdateCommands(program);
 
 await runCli(program, () => resolveDataDir(nodePlatform));

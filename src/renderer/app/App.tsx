@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api/client.ts';
 import { JobsPanel } from '../features/jobs/JobsPanel.tsx';
 import { useJobs } from '../features/jobs/useJobs.ts';
+import { UpdateBanner } from '../features/updates/UpdateBanner.tsx';
 import { setUiLanguage } from '../i18n/index.ts';
 import { routes } from './routes.ts';
 import { useLocation } from './router.ts';
@@ -67,6 +68,7 @@ export function App() {
             {t('disconnected')}
           </p>
         )}
+        <UpdateBanner />
         <Suspense fallback={<p className="muted">{t('loading')}</p>}>
           <Screen key={`${route.path}/${location.param ?? ''}`} param={location.param} />
         </Suspense>

@@ -26,4 +26,6 @@ export const routes: Route[] = [
   { path: 'devices', nav: 'serial:nav', component: lazy(() => import('../features/serial/DevicesScreen.tsx')) },
   { path: 'areas', nav: 'nav.areas', component: lazy(() => import('../features/areas/AreasScreen.tsx')) },
   { path: 'settings', nav: 'nav.settings', component: lazy(() => import('../features/settings/SettingsScreen.tsx')) },
+  // Reached from Settings (Cài đặt → Cập nhật) and from the update banner.
+  { path: 'updates', component: lazy(() => import('../features/updates/UpdatesScreen.tsx')) },
 ];

@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import { audioRequests } from './audio.ts';
+import { updatesRequests } from './updates.ts';
 import { serialRequests } from './serial.ts';
 import { ledRequests } from './led.ts';
 import { auditRequests } from './audit.ts';
@@ -28,6 +29,7 @@ export const requestsByDomain = {
   recorder: recorderRequests,
   tts: ttsRequests,
   reading: readingRequests,
+  updates: updatesRequests,
   serial: serialRequests,
   led: ledRequests,
 } as const;
@@ -43,6 +45,7 @@ export const requests = {
   ...recorderRequests,
   ...ttsRequests,
   ...readingRequests,
+  ...updatesRequests,
   ...serialRequests,
   ...ledRequests,
 } as const;

@@ -11,6 +11,7 @@ import type { Asset, BackupResult } from './library-types.ts';
 import type { ImportedPackage } from './package.ts';
 import type { EngineCandidate } from '../translation/engine.ts';
 import type { TtsResult, Voice } from './tts.ts';
+import type { UpdatesJobResults } from './updates.ts';
 import type { SerialJobResults } from './serial.ts';
 import type { LedJobResults } from './led.ts';
 
@@ -20,7 +21,7 @@ export const JOB_STATES = ['running', 'done', 'failed', 'cancelled'] as const;
 export type JobState = (typeof JOB_STATES)[number];
 
 /** What each kind of job ends with. */
-export interface JobResults extends SerialJobResults, LedJobResults {
+export interface JobResults extends UpdatesJobResults, SerialJobResults, LedJobResults {
   'audio.import': Asset;
   'audio.peaks': { peaks: string };
   'audio.loudness': LoudnessResult;

@@ -122,6 +122,7 @@ export const safeStorage = {
 export const dialog = {
   showOpenDialog: async (options) => (record('dialog.showOpenDialog', { options }), { canceled: true, filePaths: [] }),
   showSaveDialog: async (options) => (record('dialog.showSaveDialog', { options }), { canceled: true }),
+  showErrorBox: (title, content) => record('dialog.showErrorBox', { title, content }),
 };
 
 export const shell = { openExternal: async (url) => record('shell.openExternal', { url }) };

@@ -7,7 +7,7 @@ import type { StudioEvents } from '../../../shared/events.ts';
 import { forkChild, type ChildLauncher } from './child-link.ts';
 import { JobManager } from './job-manager.ts';
 
-export { JobManager, resultOf, type JobSpec } from './job-manager.ts';
+export { JobManager, resultOf, type JobSpec, type TaskSpec } from './job-manager.ts';
 export { defineJobWorker, type JobTools } from './worker-runtime.ts';
 export { workerPath, workerUrl, builtWorkerName } from './worker-files.ts';
 export { forkChild, hostChildren, startChild, type ChildLauncher, type ChildLink } from './child-link.ts';

@@ -24,6 +24,17 @@ export interface JobSpec<K extends JobKind, I, W = JobResults[K]> {
   finish?: (result: W) => JobResults[K] | Promise<JobResults[K]>;
 }
 
+/**
+ * Work that must run in the main process itself but is a job to the user (progress, cancel, a
+ * result in the jobs panel): an update download, which electron-updater performs in Electron's
+ * main process. `run` reports progress 0..1 and stops when `signal` aborts.
+ */
+export interface TaskSpec<K extends JobKind> {
+  kind: K;
+  subject?: string;
+  run: (report: (progress: number | null, message: string) => void, signal: AbortSignal) => Promise<JobResults[K]>;
+}
+
 type Emit = <N extends 'job.progress' | 'job.finished'>(name: N, payload: StudioEvents[N]) => void;
 
 const BOOTSTRAP = workerPath('jobs/process-bootstrap.mjs');
@@ -64,21 +75,7 @@ export class JobManager {
   ) {}
 
   start<K extends JobKind, I, W = JobResults[K]>(spec: JobSpec<K, I, W>): JobInfo<K> {
-    // Each job is a process with its own heap: without a cap a client could start thousands.
-    const active = [...this.jobs.values()].filter((job) => job.info.state === 'running').length;
-    if (active >= MAX_RUNNING_JOBS) {
-      throw new StudioError('busy', `${active} jobs are running; at most ${MAX_RUNNING_JOBS} at once`, { max: MAX_RUNNING_JOBS });
-    }
-    const info: JobInfo<K> = {
-      id: randomUUID(),
-      kind: spec.kind,
-      subject: spec.subject ?? '',
-      state: 'running',
-      progress: 0,
-      message: '',
-      startedAt: new Date().toISOString(),
-      finishedAt: null,
-    };
+    const info = this.newInfo(spec.kind, spec.subject);
     const child = this.launch(BOOTSTRAP, { STUDIO_JOB_ENTRY: spec.worker.href });
     const cancelFile = path.join(os.tmpdir(), `studio-job-${info.id}.cancel`);
     let settle!: (info: JobInfo) => void;
@@ -113,6 +110,58 @@ export class JobManager {
     this.prune();
     this.emit('job.progress', { ...info });
     return { ...info };
+  }
+
+  /** Runs `spec.run` in this process as a job (see TaskSpec); cancel aborts its signal. */
+  startTask<K extends JobKind>(spec: TaskSpec<K>): JobInfo<K> {
+    const info = this.newInfo(spec.kind, spec.subject);
+    const controller = new AbortController();
+    let cancelRequested = false;
+    const child: ChildLink = {
+      send: () => undefined,
+      onMessage: () => undefined,
+      onExit: () => undefined,
+      kill: () => {
+        cancelRequested = true;
+        controller.abort();
+      },
+    };
+    const report = (progress: number | null, message: string) => {
+      if (info.state !== 'running') return;
+      info.progress = progress;
+      info.message = message;
+      this.emit('job.progress', { ...info });
+    };
+    const settled = (async (): Promise<JobInfo> => {
+      try {
+        const result = await spec.run(report, controller.signal);
+        if (cancelRequested) throw new StudioError('cancelled', 'cancelled by the user');
+        info.result = result;
+        info.state = 'done';
+        info.progress = 1;
+      } catch (error) {
+        const typed = toJobError(error);
+        info.state = cancelRequested || typed.code === 'cancelled' ? 'cancelled' : 'failed';
+        info.error = info.state === 'cancelled' ? { code: 'cancelled', message: 'cancelled by the user' } : typed;
+      }
+      info.finishedAt = new Date().toISOString();
+      this.emit('job.finished', { ...info });
+      return info;
+    })();
+    // No cancel file: cancel() aborts a task through kill() at once.
+    this.jobs.set(info.id, { info, cancelFile: '', child, settled, cancelRequested: false });
+    this.prune();
+    this.emit('job.progress', { ...info });
+    return { ...info };
+  }
+
+  private newInfo<K extends JobKind>(kind: K, subject = ''): JobInfo<K> {
+    // Each job is a process with its own heap: without a cap a client could start thousands.
+    const active = [...this.jobs.values()].filter((job) => job.info.state === 'running').length;
+    if (active >= MAX_RUNNING_JOBS) {
+      throw new StudioError('busy', `${active} jobs are running; at most ${MAX_RUNNING_JOBS} at once`, { max: MAX_RUNNING_JOBS });
+    }
+    return { id: randomUUID(), kind, subject, state: 'running', progress: 0, message: '', startedAt: new Date().toISOString(), finishedAt: null };
   }
 
   cancel(id: string): JobInfo {

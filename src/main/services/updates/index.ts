@@ -3,10 +3,11 @@
  * the calls into electron-updater and Electron's `app`/`autoUpdater` lives here, so it runs and is
  * tested under Node; the Electron glue in src/main/app will be a thin adapter over it.
  *
- *   const updates = createUpdates({ currentVersion: '0.2.0', dataDir });
- *   const update = await updates.verifyFolder('E:\\cap-nhat');           // refuses with coded errors
- *   const server = await updates.serveFolder(update);                   // 127.0.0.1, random prefix
- *   autoUpdater.setFeedURL({ provider: 'generic', url: server.url });   // (glue, in src/main/app)
+ *   const updates = createUpdates({ currentVersion: '0.2.0', dataDir, jobs, emit, backupLibrary });
+ *   await updates.check({ from: { kind: 'folder', path: 'E:\\cap-nhat' }, allowDowngrade: false });
+ *   updates.useInstaller(electronUpdaterInstaller);   // the glue in src/main/app, Electron only
+ *   updates.download();                               // a job: verify, serve on 127.0.0.1, electron-updater downloads
+ *   updates.install({ when: 'quit' });                // a job: library backup first, then install
  *
  * Refusals are StudioErrors with an `update_*` code (src/shared/errors.ts) and the message
  * `updates.<reason>`; their words are in src/renderer/features/updates/locales.
@@ -26,8 +27,9 @@ import {
   type RestoreResult,
   type StartAfterUpdate,
 } from './restore-library.ts';
-import { UPDATE_REFUSALS, type UpdateRefusal } from './update-error.ts';
+import { UPDATE_REFUSALS, updateError, type UpdateRefusal } from './update-error.ts';
 import { createUpdateStateStore, nextUpdateState, type DownloadProgress, type UpdateEvent, type UpdateSource, type UpdateState, type UpdateStateStore } from './update-state.ts';
+import { createUpdateService, type UpdateServiceDeps } from './update-service.ts';
 import { verifyUpdateFolder, type VerifiedUpdate } from './verify-folder.ts';
 import { assertInstallable, relateVersions, type VersionRelation } from './version.ts';
 
@@ -53,28 +55,35 @@ export {
   createUpdateStateStore,
   MANIFEST_FILE,
   nextUpdateState,
+  openLibraryAfterUpdate,
   parseAppUpdateConfig,
   parseLatestYml,
   PENDING_UPDATE_FILE,
+  recordPendingUpdate,
   relateVersions,
   sha512OfFile,
   stringifyAppUpdateConfig,
   stringifyLatestYml,
   UPDATE_REFUSALS,
+  updateError,
+  verifyUpdateFolder,
 };
 
-export interface UpdatesDeps {
-  /** The running studio's version (package.json; app.getVersion() in Electron). */
-  currentVersion: string;
-  /** The studio's data folder: the pending-update record and the library live there. */
-  dataDir: string;
-}
+export type { UpdateInstaller, UpdateJobs } from './update-service.ts';
+export { UPDATE_BACKUP_DIR } from './update-service.ts';
 
+export type UpdatesDeps = UpdateServiceDeps;
+
+/**
+ * The updates service's one face: the settings, the check, the download and install jobs and
+ * the state the screen follows (update-service.ts), with the folder tools the CLI and the
+ * start-up use.
+ */
 export function createUpdates(deps: UpdatesDeps) {
   const { currentVersion, dataDir } = deps;
   return {
+    ...createUpdateService(deps),
     currentVersion,
-    state: createUpdateStateStore(),
     /** Checks a USB/LAN folder; `allowDowngrade` is the technician's explicit flag. */
     verifyFolder: (folder: string, options: { allowDowngrade?: boolean; signal?: AbortSignal } = {}) =>
       verifyUpdateFolder(folder, { currentVersion, ...options }),

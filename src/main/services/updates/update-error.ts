@@ -25,6 +25,12 @@ export const UPDATE_REFUSALS = [
   'cancelled',
   'publisher_missing',
   'transition',
+  'no_source',
+  'server_unreachable',
+  'installer_unavailable',
+  'changed_since_check',
+  'signature_invalid',
+  'download_failed',
 ] as const;
 
 export type UpdateRefusal = (typeof UPDATE_REFUSALS)[number];

@@ -1,30 +1,7 @@
+import type { DownloadProgress, UpdateSource, UpdateState } from '../../../shared/api/updates-types.ts';
 import { StudioError, type ErrorPayload } from '../../../shared/errors.ts';
 
-/** Where updates come from: the province's HTTPS server, or a folder served on 127.0.0.1. */
-export type UpdateSource = { kind: 'server'; url: string } | { kind: 'folder'; path: string };
-
-export interface DownloadProgress {
-  /** 0–100 */
-  percent: number;
-  bytesPerSecond: number;
-  transferred: number;
-  total: number;
-}
-
-/**
- * The life of one update, as the Electron glue drives it and the screen shows it. `up-to-date` is
- * kept apart from `idle` so the screen can say "you have the newest version" after a check.
- * `ready` holds the path of the library backup: installing is refused until it is taken.
- */
-export type UpdateState =
-  | { status: 'idle' }
-  | { status: 'checking'; source: UpdateSource }
-  | { status: 'up-to-date'; version: string }
-  | { status: 'available'; version: string; notes: string | null }
-  | { status: 'downloading'; version: string; notes: string | null; progress: DownloadProgress }
-  | { status: 'ready'; version: string; notes: string | null; backupPath: string | null }
-  | { status: 'installing'; version: string; backupPath: string }
-  | { status: 'error'; error: ErrorPayload; version: string | null };
+export type { DownloadProgress, UpdateSource, UpdateState };
 
 export type UpdateEvent =
   | { type: 'check'; source: UpdateSource }

@@ -76,6 +76,10 @@ export default function SettingsScreen() {
           </button>
         </div>
       </section>
+      <a className="card card-link narrow" href="#/updates" data-testid="settings-updates">
+        <h3>{t('updates:title')}</h3>
+        <span className="muted">{t('updatesHelp')}</span>
+      </a>
       {info.data && (
         <p className="muted">
           {t('about', { version: info.data.version, dataDir: info.data.dataDir })}

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../../src/main/services/storage/database.ts';
 import { migrations, type Migration } from '../../../../src/main/services/storage/migrations/index.ts';
-import { createUpdates } from '../../../../src/main/services/updates/index.ts';
+import { createUpdates, recordPendingUpdate } from '../../../../src/main/services/updates/index.ts';
+import { refusalWords } from '../../../../src/main/update-words.ts';
 import { openStudio } from '../../../../src/main/studio.ts';
 import { unwrappedCall } from '../../../helpers/studio.ts';
 import { makeTempDir } from '../../../helpers/temp-dir.ts';
@@ -104,5 +105,25 @@ describe('a failed migration after an update restores the pre-update backup', ()
     expect(columns(inPlace)).toContain('update_probe');
     inPlace.close();
     expect(fs.readdirSync(dataDir).some((f) => f.startsWith('update-failed-'))).toBe(false);
+  });
+
+  it('the studio itself refuses to start after restoring, and says where the backup and the failed data are', () => {
+    // The running version is package.json's: pretend the update that just installed was to it.
+    const { version } = JSON.parse(fs.readFileSync(new URL('../../../../package.json', import.meta.url), 'utf8')) as { version: string };
+    recordPendingUpdate(dataDir, { fromVersion: '0.0.9', toVersion: version, backupPath });
+    let refused: unknown = null;
+    try {
+      withUpdateMigrations(() => openStudio({ dataDir, transport: 'test' }));
+    } catch (error) {
+      refused = error;
+    }
+    expect(refused).toMatchObject({ code: 'update_migration_failed', details: { reason: 'migration_failed', backupPath, toVersion: version } });
+    const words = refusalWords((refused as { toPayload(): never }).toPayload(), 'vi');
+    expect(words).toContain(`Thư viện đã được khôi phục từ bản sao lưu ${backupPath}`);
+    expect(words).toContain('Hãy cài lại phiên bản 0.0.9.');
+    // The library is the backup's again.
+    const restored = new Database(path.join(dataDir, 'studio.sqlite'), { readonly: true });
+    expect(columns(restored)).not.toContain('update_probe');
+    restored.close();
   });
 });
