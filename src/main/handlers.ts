@@ -1,3 +1,4 @@
+import { translationApi } from './api/translation.ts';
 import type { Handlers } from './dispatch.ts';
 import { audioHandlers } from './services/audio/handlers.ts';
 import { deliveryHandlers } from './services/delivery/handlers.ts';
@@ -22,5 +23,6 @@ export function createHandlers(services: StudioServices): Handlers {
     ...recorderHandlers(services),
     ...ttsHandlers(services),
     ...readingHandlers(services),
+    ...translationApi(services),
   };
 }

@@ -21,6 +21,9 @@ import type { Platform } from './platform.ts';
 import { TtsService } from './services/tts/tts-service.ts';
 import { PronunciationStore } from './services/speech-text/dictionary-store.ts';
 import { openDatabase, type Db } from './services/storage/database.ts';
+import { createTranslation, type TranslationService } from './services/translation/index.ts';
+import { createTranslationEngines, type TranslationEngines } from './services/translation-engines/index.ts';
+import path from 'node:path';
 
 export interface StudioServices {
   dataDir: string;
@@ -38,6 +41,8 @@ export interface StudioServices {
   recorder: RecorderService;
   tts: TtsService;
   pronunciations: PronunciationStore;
+  translation: TranslationService;
+  engines: TranslationEngines;
   events: EventHub;
 }
 
@@ -50,6 +55,16 @@ export interface Studio {
   close(): Promise<void>;
 }
 
+/** The translation service and its engines, each reaching the other through its face. */
+function openTranslation(db: Db, dataDir: string, jobs: JobManager, library: BulletinStore) {
+  const engines = createTranslationEngines({
+    jobs, db, modelDir: path.join(dataDir, 'mt-models'), packsDir: path.join(dataDir, 'mt-packs'),
+    memoryPairs: (from, to) => translation.tm.entries(from, to).map(({ source, target }) => ({ source, target })),
+  });
+  const translation = createTranslation({ db, engines: [engines.router()], library, version });
+  return { translation, engines };
+}
+
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
 /** Opens the data directory and wires every service behind one dispatch, for any transport. */
@@ -58,6 +73,9 @@ export function openStudio(options: { dataDir: string; transport: AppInfo['trans
   const events = new EventHub();
   const audit = new AuditTrail(db);
   const settings = new SettingsStore(db, audit);
+  // Job processes start with the platform's launcher (a utility process in Electron, a Node fork elsewhere).
+  const jobs = new JobManager(events.emit, options.platform?.launchChild);
+  const bulletins = new BulletinStore(db, audit);
   const services: StudioServices = {
     dataDir: options.dataDir,
     transport: options.transport,
@@ -65,12 +83,11 @@ export function openStudio(options: { dataDir: string; transport: AppInfo['trans
     db,
     audit,
     settings,
-    bulletins: new BulletinStore(db, audit),
+    bulletins,
     programmes: new ProgrammeStore(db, audit, () => settings.get().sessionCapMinutes),
     areas: new AreaStore(db, audit),
     assets: new AssetStore(db, audit),
-    // Job processes start with the platform's launcher (a utility process in Electron, a Node fork elsewhere).
-    jobs: new JobManager(events.emit, options.platform?.launchChild),
+    jobs,
     delivery: new DeliveryService({
       db,
       dataDir: options.dataDir,
@@ -85,6 +102,7 @@ export function openStudio(options: { dataDir: string; transport: AppInfo['trans
     recorder: new RecorderService(db, options.dataDir, new AssetStore(db, audit)),
     pronunciations: new PronunciationStore(db, audit),
     tts: new TtsService({ dataDir: options.dataDir, db, audit, services: () => services }),
+    ...openTranslation(db, options.dataDir, jobs, bulletins),
     events,
   };
   services.delivery.start();

@@ -10,6 +10,7 @@ import { packageRequests } from './package.ts';
 import { readingRequests } from './reading.ts';
 import { recorderRequests } from './recorder.ts';
 import { systemRequests } from './system.ts';
+import { translationRequests } from './translation.ts';
 import { ttsRequests } from './tts.ts';
 
 export const requests = {
@@ -21,6 +22,7 @@ export const requests = {
   ...recorderRequests,
   ...ttsRequests,
   ...readingRequests,
+  ...translationRequests,
 } as const;
 
 export type Requests = typeof requests;
