@@ -5,6 +5,7 @@ import { registerBulletinCommands } from './commands/bulletin.ts';
 import { registerDeliveryCommands } from './commands/delivery.ts';
 import { registerLibraryCommands } from './commands/library.ts';
 import { registerReadingCommands } from './commands/reading.ts';
+import { registerTranslationCommands } from './commands/translation.ts';
 import { registerTtsCommands } from './commands/tts.ts';
 import { runCli } from './session.ts';
 
@@ -23,5 +24,6 @@ registerLibraryCommands(program);
 registerReadingCommands(program);
 registerTtsCommands(program);
 registerDeliveryCommands(program);
+registerTranslationCommands(program);
 
 await runCli(program, () => resolveDataDir(nodePlatform));

@@ -150,6 +150,7 @@ describe('translation requests', () => {
     const out = path.join(studio.dataDir, 'hyp.txt');
     const learned = await waitJob(await studio.call('translation.engine.evaluate', { from: 'vi', to: 'tyz', engine: 'learned', testPath: test, outPath: out }));
     expect(learned.kind).toBe('translation.evaluate');
+    expect(learned.result).toMatchObject({ engine: 'learned', segments: 2 });
     expect(fs.readFileSync(out, 'utf8').split('\n')).toHaveLength(3);
     await waitJob(await studio.call('translation.engine.evaluate', { from: 'vi', to: 'tyz', engine: 'copy', testPath: test }));
     const evaluations = await studio.call('translation.engine.evaluations', { from: 'vi', to: 'tyz' });

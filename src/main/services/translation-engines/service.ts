@@ -133,6 +133,7 @@ export function createTranslationEngines({ jobs, modelDir, packsDir, db, memoryP
           db?.prepare(`INSERT INTO translation_evaluations (src_lang, tgt_lang, engine, segments, chrf, bleu, coverage, ms_per_segment, test_file, train_file, created_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(from, to, arg.engine, result.segments, result.chrF, result.bleu, result.coverage, result.msPerSegment,
             arg.testFile, arg.trainFile ?? null, new Date().toISOString());
+          return result;
         },
       });
     },
