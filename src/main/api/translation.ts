@@ -9,6 +9,7 @@ export const translationApi = ({ translation, engines }: { translation: Translat
     'translation.language.save': (language) => translation.languages.save(language),
     'translation.start': ({ bulletinId, to, engine }, ctx) => translation.bulletins.start(bulletinId, to, ctx.actor, { engine }),
     'translation.get': ({ id }) => translation.bulletins.view(id),
+    'translation.list': ({ limit }) => translation.bulletins.list(limit),
     'translation.links': ({ bulletinId }) => translation.bulletins.links(bulletinId),
     'translation.refresh': ({ id }, ctx) => translation.bulletins.refresh(id, ctx.actor),
     'translation.segment.update': ({ id, index, target }, ctx) => translation.bulletins.edit(id, index, target, ctx.actor),

@@ -19,6 +19,7 @@ import {
   type SegmentSuggestions,
   type TmEntry,
   type TranslationImportResult,
+  type TranslationLink,
   type TranslationSegment,
   type TranslationView,
 } from '../translation/index.ts';
@@ -65,6 +66,8 @@ export const translationRequests = {
     z.strictObject({ bulletinId: Id, to: Code, engine: z.enum(['learned']).optional() }),
   ),
   'translation.get': request<TranslationView>()(z.strictObject({ id: Id })),
+  /** Translations of bulletins, newest first. */
+  'translation.list': request<TranslationLink[]>()(z.strictObject({ limit: z.number().int().min(1).max(500).default(100) })),
   /** What a bulletin is a translation of, and its translations. */
   'translation.links': request<BulletinTranslations>()(z.strictObject({ bulletinId: Id })),
   /** The source bulletin changed: re-segment, keep what is unchanged, mark the rest for review. */

@@ -151,6 +151,11 @@ export function createBulletinTranslations(deps: Deps) {
       })();
       return view(work.id);
     },
+    /** The translations of bulletins, newest first. */
+    list(limit = 100): TranslationLink[] {
+      const rows = db.prepare('SELECT id, src_lang, tgt_lang, source_bulletin_id, target_bulletin_id FROM translations WHERE source_bulletin_id IS NOT NULL OR target_bulletin_id IS NOT NULL ORDER BY id DESC LIMIT ?').all(limit) as LinkRow[];
+      return rows.map(toLink);
+    },
     /** What a bulletin is a translation of, and its own translations. */
     links(bulletinId: number): BulletinTranslations {
       library.get(bulletinId);

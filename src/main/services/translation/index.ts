@@ -77,6 +77,7 @@ export function createTranslation(deps: TranslationDeps) {
       start: (bulletinId: number, to: string, actor: string, options?: { engine?: string }) => linked().start(bulletinId, to, actor, options),
       view: (id: number) => linked().view(id),
       links: (bulletinId: number) => linked().links(bulletinId),
+      list: (limit?: number) => linked().list(limit),
       edit: (id: number, index: number, target: string, actor: string) => linked().edit(id, index, target, actor),
       approve: (id: number, index: number, actor: string) => linked().approve(id, index, actor),
       reject: (id: number, index: number, actor: string) => linked().reject(id, index, actor),
