@@ -55,6 +55,7 @@ export function MemoryPanel({ from, to, onChanged }: { from: string; to: string;
       </form>
       {hits && hits.length === 0 && <p className="muted">{t('tm.noHits')}</p>}
       {hits && hits.length > 0 && (
+        <div className="tr-hits-scroll">
         <table className="table tr-hits">
           <tbody>
             {hits.map((hit) => (
@@ -65,6 +66,7 @@ export function MemoryPanel({ from, to, onChanged }: { from: string; to: string;
             ))}
           </tbody>
         </table>
+        </div>
       )}
     </section>
   );
