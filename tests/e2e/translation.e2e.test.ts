@@ -4,6 +4,7 @@
  * Vietnamese bulletin translated into Tày from the bulletin screen, every segment edited and
  * approved with the keyboard, and the Tày bulletin seen linked to its source.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openStudio } from '../../src/main/studio.ts';
@@ -41,6 +42,16 @@ describe('translating a bulletin into Tày in the browser', () => {
     await snap(s.page, 'translation-01-training');
     await s.page.getByTestId('trained').waitFor({ timeout: 240_000 });
     await expect.poll(() => s.page.getByTestId('engine-status').textContent()).toMatch(/^Đã học \d{5} cặp câu/);
+
+    // An evaluation from the panel: the learned engine on a small test file, recorded in the table.
+    const test = path.join(s.dataDir, 'test.tsv');
+    fs.writeFileSync(test, 'bà con đi chợ sáng mai.\tpi noọng pây háng sáng mai.\nmẹ đi họp ở xã.\tme pây họp dú xã.\n');
+    await s.page.getByTestId('eval-test').fill(test);
+    await s.page.getByTestId('eval-engine').selectOption('learned');
+    await s.page.getByTestId('eval-run').click();
+    await s.page.getByTestId('evaluations').locator('tbody tr').first().waitFor({ timeout: 120_000 });
+    const row = await s.page.getByTestId('evaluations').locator('tbody tr').first().allInnerTexts();
+    expect(row[0]).toMatch(/^Máy dịch học\s+vie→tyz\s+2\s+\d+\.\d\d\s+\d+\.\d\d/);
     await snap(s.page, 'translation-02-home');
   }, 300_000);
 

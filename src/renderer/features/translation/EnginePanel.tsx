@@ -66,9 +66,8 @@ export function EnginePanel({ from, to }: { from: string; to: string }) {
         </div>
       )}
       {trained && <p className="notice notice-ok" data-testid="trained">{t('engine.trainedDone')}</p>}
-      <p className="muted">
-        {t('engine.packs', { count: status.data?.packs.length ?? 0 })} {t('engine.greedy')}
-      </p>
+      <p className="muted">{t('engine.packs', { count: status.data?.packs.length ?? 0 })}</p>
+      <p className="muted">{t('engine.greedy')}</p>
 
       <h3>{t('engine.evaluate')}</h3>
       <div className="form-row">
