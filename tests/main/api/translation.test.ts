@@ -3,6 +3,7 @@
  * processes): a Vietnamese bulletin translated into Tày as a linked bulletin, segments edited and
  * approved into the TM, TM/glossary exchange, and the engines trained and measured as jobs.
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -111,7 +112,17 @@ describe('translation requests', () => {
     await studio.call('translation.segment.update', { id: work.id, index: 0, target: '' });
     expect((await failure(studio.call('translation.segment.approve', { id: work.id, index: 0 }))).code).toBe('invalid_transition');
     expect((await failure(studio.call('translation.segment.approve', { id: work.id, index: 7 }))).code).toBe('not_found');
-    expect((await failure(studio.call('translation.tm.import', { path: path.join(studio.dataDir, 'nope.tsv'), from: 'vi', to: 'tyz' }))).code).toBe('io_error');
+    expect((await failure(studio.call('translation.tm.import', { path: path.join(studio.dataDir, 'nope.tsv'), from: 'vi', to: 'tyz' }))).code).toBe('not_found');
+    // A FIFO or a device named as a file is refused without reading it (a read would never end).
+    const fifo = path.join(studio.dataDir, 'fifo.tsv');
+    execFileSync('mkfifo', [fifo]);
+    expect((await failure(studio.call('translation.tm.import', { path: fifo, from: 'vi', to: 'tyz' }))).code).toBe('not_a_file');
+    expect((await failure(studio.call('translation.glossary.import', { path: '/dev/zero', from: 'vi', to: 'tyz' }))).code).toBe('not_a_file');
+    expect((await failure(studio.call('translation.tm.export', { path: fifo, from: 'vi', to: 'tyz' }))).code).toBe('not_a_file');
+    expect((await failure(studio.call('translation.tm.export', { path: '/proc/out.tmx', from: 'vi', to: 'tyz' }))).code).toBe('invalid_argument');
+    expect((await failure(studio.call('translation.engine.train', { from: 'vi', to: 'tyz', pairsPath: fifo }))).code).toBe('not_a_file');
+    expect((await failure(studio.call('translation.engine.evaluate', { from: 'vi', to: 'tyz', engine: 'copy', testPath: fifo }))).code).toBe('not_a_file');
+    expect(fs.statSync(fifo).isFIFO()).toBe(true);
     expect((await studio.call('translation.engine.status', { from: 'vi', to: 'tyz' })).memoryPairs).toBe(0);
   });
 

@@ -13,6 +13,7 @@ import type { JobManager } from '../jobs/job-manager.ts';
 import type { EvaluateJobInput, EvaluateJobResult } from './evaluate.worker.ts';
 import { readPairsTsv } from './learned/pairs.ts';
 import { MtPackStore } from './packs/index.ts';
+import { checkReadableFile, checkWritableFile } from '../translation/index.ts';
 import { workerUrl } from '../jobs/worker-files.ts';
 import { modelFileName, readModel, type ModelHeader } from './learned/model-file.ts';
 import type { TextPair } from './learned/pairs.ts';
@@ -100,6 +101,7 @@ export function createTranslationEngines({ jobs, modelDir, packsDir, db, memoryP
     train,
     /** Trains from the pair's translation memory (`file` absent) or from a TSV of pairs. */
     trainFrom(from: string, to: string, file?: string): JobInfo {
+      if (file) checkReadableFile(file);
       return train({ from, to, pairs: file ? readPairsTsv(file) : pairsOf(from, to) });
     },
     /** What the engine panel shows for a pair: the learned model (if any) and the installed packs. */
@@ -119,7 +121,10 @@ export function createTranslationEngines({ jobs, modelDir, packsDir, db, memoryP
       checkLanguages(arg.from, arg.to);
       const from = canonicalLanguageCode(arg.from);
       const to = canonicalLanguageCode(arg.to);
-      if (!fs.existsSync(arg.testFile)) throw new StudioError('not_found', `test file ${arg.testFile}`, { kind: 'file', file: arg.testFile });
+      // Checked here, before the job: a FIFO named as a file would hold its process forever.
+      checkReadableFile(arg.testFile);
+      if (arg.trainFile) checkReadableFile(arg.trainFile);
+      if (arg.outFile) checkWritableFile(arg.outFile);
       const usesMemory = (arg.engine === 'tm' || arg.engine === 'tm-exact') && !arg.trainFile;
       return jobs.start<EvaluateJobInput, EvaluateJobResult>({
         kind: 'translation.evaluate',

@@ -25,6 +25,7 @@ import { createWorkbench, type StartOptions } from './workbench.ts';
 export type { ImportResult } from './files.ts';
 export type { BulletinAccess } from './bulletins.ts';
 export { composeScript } from './bulletins.ts';
+export { checkReadableFile, checkWritableFile } from './files.ts';
 export type { GlossaryInput } from './glossary.ts';
 export type { PreTranslateOptions } from './pretranslate.ts';
 export type { QaSegment } from './qa.ts';
