@@ -67,6 +67,8 @@ describe('translating a bulletin into Tày in the browser', () => {
     // The TM's exact matches are pre-translated (never approved); the rest gets machine suggestions.
     expect(await s.page.getByTestId('target-1').inputValue()).toBe('boong hây pây háng sáng mai.');
     expect(await s.page.getByTestId('segment-1').getAttribute('data-state')).toBe('pre-translated');
+    // Where the TM has nothing, the learned engine drafted it: labelled machine, not approved.
+    expect(await s.page.getByTestId('segment-3').locator('.tr-origin').textContent()).toMatch(/^Máy dịch \(độ tin cậy \d+%\)$/);
     await s.page.getByTestId('target-3').click();
     await s.page.getByTestId('machine').locator('li').first().waitFor({ timeout: 60_000 });
     expect(await s.page.getByTestId('machine').locator('.badge').first().textContent()).toMatch(/^máy dịch · learned:vie-tyz · độ tin cậy \d+%$/);
@@ -110,5 +112,13 @@ describe('translating a bulletin into Tày in the browser', () => {
     await s.page.goto(`${s.host.url}#/bulletins/${bulletinId}`);
     await s.page.getByTestId('translations-of-bulletin').getByText('Phiên chợ sáng mai (Tày)').waitFor();
     await snap(s.page, 'translation-06-source-bulletin');
-  }, 300_000);
+
+    // Voicing: from the workbench to the speech screen with the Tày bulletin, which becomes its audio.
+    await s.page.getByTestId('translations-of-bulletin').getByText('Mở bản dịch').click();
+    await s.page.getByTestId('voice-target').click();
+    await expect.poll(() => s.page.getByTestId('tts-script').inputValue(), { timeout: 30_000 }).toContain('Pi noọng pây họp');
+    await s.page.getByTestId('tts-generate').click();
+    await s.page.locator('[data-testid="tts-waveform"][data-ready="true"]').waitFor({ timeout: 120_000 });
+    await snap(s.page, 'translation-07-voiced');
+  }, 400_000);
 });

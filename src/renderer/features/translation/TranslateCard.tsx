@@ -17,8 +17,11 @@ export function TranslateCard({ bulletin }: { bulletin: Bulletin }) {
   const { t } = useTranslation('translation');
   const links = useRequest('translation.links', { bulletinId: bulletin.id }, { refreshOn: ['bulletin'] });
   const [to, setTo] = useState('tyz');
+  // Where the learned engine knows the pair, it drafts what the TM does not cover (shown as machine, never approved).
+  const engines = useRequest('translation.engine.status', { from: bulletin.language, to });
   const start = useAction(async () => {
-    const work = await api.call('translation.start', { bulletinId: bulletin.id, to });
+    const engine = engines.data?.learned ? { engine: 'learned' as const } : {};
+    const work = await api.call('translation.start', { bulletinId: bulletin.id, to, ...engine });
     navigate('translation', work.id);
   });
   const of = links.data?.translationOf;
@@ -46,7 +49,7 @@ export function TranslateCard({ bulletin }: { bulletin: Bulletin }) {
             ))}
           </ul>
           <LanguagePicker label={t('card.into')} value={to} onChange={setTo} exclude={bulletin.language === 'vi' ? 'vie' : bulletin.language} testId="translate-to" />
-          <button type="button" className="primary" disabled={start.busy || !bulletin.script.trim()} onClick={() => void start.run()} data-testid="translate">
+          <button type="button" className="primary" disabled={start.busy || !bulletin.script.trim() || (engines.loading && !engines.data)} onClick={() => void start.run()} data-testid="translate">
             {t('card.translate')}
           </button>
         </>

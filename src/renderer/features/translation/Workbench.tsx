@@ -187,6 +187,11 @@ export function Workbench({ id }: { id: number }) {
             </button>
           )}
           {view.link.targetBulletinId !== null && (
+            <button type="button" data-testid="voice-target" title={t('bench.voiceHint')} onClick={() => navigate('tts', view.link.targetBulletinId!)}>
+              {t('bench.voice')}
+            </button>
+          )}
+          {view.link.targetBulletinId !== null && (
             <button type="button" className="primary" data-testid="open-target" onClick={() => navigate('bulletins', view.link.targetBulletinId!)}>
               {t('bench.openTarget', { language: targetName })}
             </button>
