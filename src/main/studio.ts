@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import os from 'node:os';
+import path from 'node:path';
 import type { AppInfo } from '../shared/api/settings.ts';
 import { createDispatch, createHandlers, type Dispatch } from './api/index.ts';
 import { EventHub } from './event-hub.ts';
@@ -15,6 +16,8 @@ import { fileSecretStore } from './services/secrets/index.ts';
 import { createSettings } from './services/settings/index.ts';
 import { openDatabase } from './services/storage/index.ts';
 import { createTts } from './services/tts/index.ts';
+import { createTranslation } from './services/translation/index.ts';
+import { createTranslationEngines } from './services/translation-engines/index.ts';
 import { createUpdates } from './services/updates/index.ts';
 import { createSerial } from './services/serial/index.ts';
 import { createLed } from './services/led/index.ts';
@@ -67,7 +70,9 @@ function createServices({ dataDir, transport, platform }: StudioOptions, events:
   const led = createLed({ db, jobs, bulletins: library.bulletins });
   const serial = createSerial({ db, dataDir, jobs, programmes: library.programmes });
   const updates = createUpdates({ currentVersion: version, dataDir, jobs, emit, backupLibrary: async (destDir) => (await jobs.result(library.backup(destDir))).folder });
-  return { dataDir, version, db, audit, settings, jobs, library, audio, reading, tts, recorder, delivery, updates, serial, led };
+  const engines = createTranslationEngines({ jobs, db, modelDir: path.join(dataDir, 'mt-models'), packsDir: path.join(dataDir, 'mt-packs'), memoryPairs: (from, to) => translation.tm.entries(from, to).map(({ source, target }) => ({ source, target })) });
+  const translation = createTranslation({ db, engines: [engines.router()], library: library.bulletins, version });
+  return { dataDir, version, db, audit, settings, jobs, library, audio, reading, tts, recorder, delivery, translation, engines, updates, serial, led };
 }
 
 export type StudioServices = ReturnType<typeof createServices>;

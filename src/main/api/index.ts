@@ -10,6 +10,7 @@ import { auditApi } from './audit.ts';
 import { deliveryApi, packageApi } from './delivery.ts';
 import type { Handlers } from './dispatch.ts';
 import { jobsApi } from './jobs.ts';
+import { translationApi } from './translation.ts';
 import { updatesApi } from './updates.ts';
 import { serialApi } from './serial.ts';
 import { ledApi } from './led.ts';
@@ -33,6 +34,7 @@ export function createHandlers(services: StudioServices, app: AppInfo): Handlers
     ...recorderApi(services),
     ...ttsApi(services),
     ...readingApi(services),
+    ...translationApi(services),
     ...updatesApi(services),
     ...serialApi(services),
     ...ledApi(services),

@@ -7,6 +7,7 @@ import { registerLedCommands } from './commands/led.ts';
 import { registerLibraryCommands } from './commands/library.ts';
 import { registerReadingCommands } from './commands/reading.ts';
 import { registerSerialCommands } from './commands/serial.ts';
+import { registerTranslationCommands } from './commands/translation.ts';
 import { registerTtsCommands } from './commands/tts.ts';
 import { registerUpdateCommands } from './commands/update.ts';
 import { runCli } from './session.ts';
@@ -29,5 +30,6 @@ registerDeliveryCommands(program);
 registerLedCommands(program);
 registerSerialCommands(program);
 registerUpdateCommands(program);
+registerTranslationCommands(program);
 
 await runCli(program, () => resolveDataDir(nodePlatform));

@@ -19,6 +19,7 @@ export const routes: Route[] = [
   { path: 'programmes', nav: 'nav.programmes', component: lazy(() => import('../features/programmes/ProgrammesScreen.tsx')) },
   { path: 'outbox', nav: 'delivery:nav.outbox', component: lazy(() => import('../features/delivery/OutboxScreen.tsx')) },
   { path: 'connection', nav: 'delivery:nav.connection', component: lazy(() => import('../features/delivery/ConnectionScreen.tsx')) },
+  { path: 'translation', nav: 'translation:nav', component: lazy(() => import('../features/translation/TranslationScreen.tsx')) },
   { path: 'tts', nav: 'tts:nav', component: lazy(() => import('../features/tts/TtsScreen.tsx')) },
   { path: 'reading', nav: 'reading:nav', component: lazy(() => import('../features/reading/ReadingScreen.tsx')) },
   { path: 'led', nav: 'led:nav', component: lazy(() => import('../features/led/LedScreen.tsx')) },

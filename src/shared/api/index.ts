@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import { audioRequests } from './audio.ts';
+import { translationRequests } from './translation.ts';
 import { updatesRequests } from './updates.ts';
 import { serialRequests } from './serial.ts';
 import { ledRequests } from './led.ts';
@@ -29,6 +30,7 @@ export const requestsByDomain = {
   recorder: recorderRequests,
   tts: ttsRequests,
   reading: readingRequests,
+  translation: translationRequests,
   updates: updatesRequests,
   serial: serialRequests,
   led: ledRequests,
@@ -45,6 +47,7 @@ export const requests = {
   ...recorderRequests,
   ...ttsRequests,
   ...readingRequests,
+  ...translationRequests,
   ...updatesRequests,
   ...serialRequests,
   ...ledRequests,

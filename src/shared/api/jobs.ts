@@ -9,8 +9,8 @@ import type { ExportResult, LoudnessResult, NormalizeResult, RenderedProgramme }
 import { request } from './define.ts';
 import type { Asset, BackupResult } from './library-types.ts';
 import type { ImportedPackage } from './package.ts';
-import type { EngineCandidate } from '../translation/engine.ts';
 import type { TtsResult, Voice } from './tts.ts';
+import type { TranslationJobResults } from './translation.ts';
 import type { UpdatesJobResults } from './updates.ts';
 import type { SerialJobResults } from './serial.ts';
 import type { LedJobResults } from './led.ts';
@@ -21,7 +21,7 @@ export const JOB_STATES = ['running', 'done', 'failed', 'cancelled'] as const;
 export type JobState = (typeof JOB_STATES)[number];
 
 /** What each kind of job ends with. */
-export interface JobResults extends UpdatesJobResults, SerialJobResults, LedJobResults {
+export interface JobResults extends TranslationJobResults, UpdatesJobResults, SerialJobResults, LedJobResults {
   'audio.import': Asset;
   'audio.peaks': { peaks: string };
   'audio.loudness': LoudnessResult;
@@ -37,9 +37,6 @@ export interface JobResults extends UpdatesJobResults, SerialJobResults, LedJobR
   'voice.install': Voice;
   'tts.preview': { file: string; durationSec: number; missingPhonemes: { phoneme: string; count: number }[] };
   'tts.synthesize': TtsResult;
-  /** The model file written and what it was trained on. */
-  'mt.train': { file: string; header: { from: string; to: string; pairCount: number; pairsSha256: string; trainedAt: string; trainingSeconds: number } };
-  'mt.translate': EngineCandidate[];
 }
 export type JobKind = keyof JobResults;
 

@@ -152,6 +152,8 @@ export interface TranslationSegment extends SegmentTranslation {
   kind: SegmentKind;
   /** The source bulletin changed here after translation: the editor must review this segment. */
   sourceChanged: boolean;
+  /** Paragraph of the source script it came from (0-based), so the target keeps the layout. */
+  paragraph?: number;
 }
 
 /** A bulletin's translation into one language. `sourceRef` names the source bulletin. */
@@ -163,4 +165,96 @@ export interface Translation {
   createdAt: string;
   segments: TranslationSegment[];
   progress: { approved: number; total: number };
+}
+
+/** One translation seen from a bulletin: its source and target bulletins (null when deleted). */
+export interface TranslationLink {
+  translationId: number;
+  from: string;
+  to: string;
+  progress: { approved: number; total: number };
+  sourceBulletinId: number | null;
+  sourceTitle: string | null;
+  targetBulletinId: number | null;
+  targetTitle: string | null;
+}
+
+/** A bulletin's links: what it is a translation of ("bản dịch của …"), and its translations. */
+export interface BulletinTranslations {
+  translationOf: TranslationLink | null;
+  translations: TranslationLink[];
+}
+
+/** A translation as the editor opens it: its segments, links and current QA findings. */
+export interface TranslationView extends Translation {
+  link: TranslationLink;
+  qa: QaIssue[];
+}
+
+/** What the editor is offered for one segment. Machine candidates are suggestions, never approved. */
+export interface SegmentSuggestions {
+  tm: TmMatch[];
+  glossary: GlossaryEntry[];
+  machine: import('./engine.ts').EngineCandidate[];
+}
+
+/** The engines an evaluation can measure: the source copied, the TM (exact only, or full pre-translation), the learned engine. */
+export const EVALUATION_ENGINES = ['copy', 'tm-exact', 'tm', 'learned'] as const;
+export type EvaluationEngine = (typeof EVALUATION_ENGINES)[number];
+
+/** One recorded evaluation of an engine on a test file. */
+export interface EngineEvaluation {
+  id: number;
+  from: string;
+  to: string;
+  engine: string;
+  segments: number;
+  /** chrF++ (sacrebleu chrF2++), 0–100. */
+  chrF: number;
+  /** BLEU (13a), 0–100. */
+  bleu: number;
+  /** Share of source words translated rather than copied, 0–1. */
+  coverage: number;
+  msPerSegment: number;
+  testFile: string;
+  trainFile: string | null;
+  createdAt: string;
+}
+
+/** A pair's trained model, as the engine panel shows it. */
+export interface LearnedModelInfo {
+  from: string;
+  to: string;
+  pairCount: number;
+  trainedAt: string;
+  pairsSha256: string;
+  file: string;
+}
+
+/** An installed neural model pack. */
+export interface EnginePack {
+  id: string;
+  name: string;
+  layout: string;
+  languages: string[];
+  licence: string;
+  sizeBytes: number;
+  installedAt: string;
+}
+
+/** The engine panel for one pair. */
+export interface EngineStatus {
+  learned: LearnedModelInfo | null;
+  packs: EnginePack[];
+  /** Pairs in the translation memory the learned engine would train from. */
+  memoryPairs: number;
+}
+
+/** What a TM or glossary import did. */
+export interface TranslationImportResult {
+  added: number;
+  /** Already there (same source and target). */
+  duplicates: number;
+  /** Units without both languages (TMX). */
+  skipped: number;
 }

@@ -20,7 +20,46 @@ export interface ImportResult {
   skipped: number;
 }
 
+/** A TM or glossary file larger than this is refused rather than read into memory. */
+export const MAX_PAIRS_FILE_BYTES = 256 * 1024 * 1024;
+
+/**
+ * Checks that a path the user named is a regular file of sensible size before it is read: a FIFO
+ * (or /dev/stdin) would block the reading thread forever, /dev/zero would fill memory, a folder
+ * throws. stat never blocks, whatever the path is.
+ */
+export function checkReadableFile(file: string, maxBytes = MAX_PAIRS_FILE_BYTES): void {
+  let stat: fs.Stats | undefined;
+  try {
+    stat = fs.statSync(file, { throwIfNoEntry: false });
+  } catch (error) {
+    throw new StudioError('io_error', `cannot read ${file}`, { file, reason: (error as NodeJS.ErrnoException).code });
+  }
+  if (!stat) throw new StudioError('not_found', `no file ${file}`, { kind: 'file', file });
+  if (!stat.isFile()) throw new StudioError('not_a_file', file, { file });
+  if (stat.size > maxBytes) throw new StudioError('too_large', `${file}: ${stat.size} bytes, at most ${maxBytes}`, { file, maxBytes });
+}
+
+/** Kernel file systems that hold no files a user would export to. */
+const PSEUDO_ROOTS = ['/proc', '/sys', '/dev'];
+
+/** Checks a path to write: not a system folder, and if something is there, a regular file to replace. */
+export function checkWritableFile(file: string): void {
+  const absolute = path.resolve(file);
+  if (process.platform !== 'win32' && PSEUDO_ROOTS.some((root) => absolute === root || absolute.startsWith(`${root}/`))) {
+    throw new StudioError('invalid_argument', `${absolute}: a system folder cannot hold files`, { path: absolute });
+  }
+  let stat: fs.Stats | undefined;
+  try {
+    stat = fs.statSync(absolute, { throwIfNoEntry: false });
+  } catch (error) {
+    throw new StudioError('io_error', `cannot write ${file}`, { file, reason: (error as NodeJS.ErrnoException).code });
+  }
+  if (stat && !stat.isFile()) throw new StudioError('not_a_file', file, { file });
+}
+
 function readFile(file: string): string {
+  checkReadableFile(file);
   try {
     return fs.readFileSync(file, 'utf8');
   } catch (error) {
@@ -29,6 +68,7 @@ function readFile(file: string): string {
 }
 
 function writeFile(file: string, content: string): void {
+  checkWritableFile(file);
   // Written beside, then renamed: a crash never leaves half a file where a good one was.
   const partial = `${file}.part`;
   try {

@@ -9,7 +9,9 @@
  * Language codes may be given as users type them ("vi"); they are stored as ISO 639-3 ("vie").
  */
 import type { Database } from 'better-sqlite3';
+import { StudioError } from '../../../shared/errors.ts';
 import type { EngineSegment, LanguageInput, TranslationEngine } from '../../../shared/translation/index.ts';
+import { createBulletinTranslations, type BulletinAccess } from './bulletins.ts';
 import { exportGlossaryFile, exportTmFile, importGlossaryFile, importTmFile } from './files.ts';
 import { createGlossary, type GlossaryInput } from './glossary.ts';
 import { createLanguages } from './languages.ts';
@@ -21,6 +23,9 @@ import { createTranslationMemory, type LookupOptions, type TmInput } from './tm.
 import { createWorkbench, type StartOptions } from './workbench.ts';
 
 export type { ImportResult } from './files.ts';
+export type { BulletinAccess } from './bulletins.ts';
+export { composeScript } from './bulletins.ts';
+export { checkReadableFile, checkWritableFile } from './files.ts';
 export type { GlossaryInput } from './glossary.ts';
 export type { PreTranslateOptions } from './pretranslate.ts';
 export type { QaSegment } from './qa.ts';
@@ -38,6 +43,8 @@ export interface TranslationDeps {
   engines?: TranslationEngine[];
   /** Written into exported TMX headers. */
   version?: string;
+  /** The library's bulletins, for translating a bulletin into a new one (`bulletins.*`). */
+  library?: BulletinAccess;
 }
 
 export function createTranslation(deps: TranslationDeps) {
@@ -55,7 +62,29 @@ export function createTranslation(deps: TranslationDeps) {
     translate: (segments, from, to, options) => engine.translate(segments, ...pair(from, to), options),
   });
 
+  const bulletins = () => {
+    if (!deps.library) throw new StudioError('internal', 'translation service opened without the library');
+    return createBulletinTranslations({
+      db, workbench, tm: memory, glossary: terms, engines, library: deps.library,
+      language: (code) => languages.get(languages.resolve(code))!,
+    });
+  };
+  const bulletinTranslations = deps.library ? bulletins() : null;
+  const linked = () => bulletinTranslations ?? bulletins();
+
   return {
+    /** Bulletins and their translations: start, open, edit/approve with the target bulletin kept in step. */
+    bulletins: {
+      start: (bulletinId: number, to: string, actor: string, options?: { engine?: string }) => linked().start(bulletinId, to, actor, options),
+      view: (id: number) => linked().view(id),
+      links: (bulletinId: number) => linked().links(bulletinId),
+      list: (limit?: number) => linked().list(limit),
+      edit: (id: number, index: number, target: string, actor: string) => linked().edit(id, index, target, actor),
+      approve: (id: number, index: number, actor: string) => linked().approve(id, index, actor),
+      reject: (id: number, index: number, actor: string) => linked().reject(id, index, actor),
+      refresh: (id: number, actor: string) => linked().refresh(id, actor),
+      suggestions: (id: number, index: number, signal?: AbortSignal) => linked().suggestions(id, index, signal),
+    },
     languages: {
       list: languages.list,
       get: (code: string) => languages.get(languages.resolve(code)),

@@ -25,6 +25,7 @@ interface SegmentRow {
   author: string | null;
   at: string | null;
   source_changed: number;
+  paragraph: number;
 }
 
 export interface StartOptions extends PreTranslateOptions {
@@ -45,7 +46,7 @@ export function createWorkbench(db: Database, deps: { tm: TranslationMemory; glo
     const segments = rows.map((r): TranslationSegment => ({
       index: r.idx, kind: r.kind, source: r.source, target: r.target, state: r.state, origin: r.origin,
       score: r.score, spans: JSON.parse(r.spans) as TranslationSegment['spans'], author: r.author, at: r.at,
-      sourceChanged: r.source_changed === 1,
+      sourceChanged: r.source_changed === 1, paragraph: r.paragraph,
     }));
     return {
       id, sourceRef: head.source_ref, from: head.src_lang, to: head.tgt_lang, createdAt: head.created_at, segments,
@@ -73,10 +74,10 @@ export function createWorkbench(db: Database, deps: { tm: TranslationMemory; glo
   }
 
   function store(translationId: number, segments: TranslationSegment[]): void {
-    const insert = db.prepare(`INSERT INTO translation_segments (translation_id, idx, kind, source, target, state, origin, score, spans, author, at, source_changed)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    const insert = db.prepare(`INSERT INTO translation_segments (translation_id, idx, kind, source, target, state, origin, score, spans, author, at, source_changed, paragraph)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     for (const s of segments) {
-      insert.run(translationId, s.index, s.kind, s.source, s.target, s.state, s.origin, s.score, JSON.stringify(s.spans), s.author, s.at, s.sourceChanged ? 1 : 0);
+      insert.run(translationId, s.index, s.kind, s.source, s.target, s.state, s.origin, s.score, JSON.stringify(s.spans), s.author, s.at, s.sourceChanged ? 1 : 0, s.paragraph ?? 0);
     }
   }
 
@@ -95,7 +96,7 @@ export function createWorkbench(db: Database, deps: { tm: TranslationMemory; glo
       const id = db.transaction(() => {
         const tid = Number(db.prepare('INSERT INTO translations (source_ref, src_lang, tgt_lang, created_at) VALUES (?, ?, ?, ?)')
           .run(options.sourceRef ?? null, from, to, new Date().toISOString()).lastInsertRowid);
-        store(tid, drafts.map((d, i) => ({ ...d, kind: segments[i]!.kind, sourceChanged: false })));
+        store(tid, drafts.map((d, i) => ({ ...d, kind: segments[i]!.kind, paragraph: segments[i]!.paragraph, sourceChanged: false })));
         return tid;
       })();
       return get(id);
@@ -118,8 +119,8 @@ export function createWorkbench(db: Database, deps: { tm: TranslationMemory; glo
         db.prepare('DELETE FROM translation_segments WHERE translation_id = ?').run(id);
         store(id, segments.map((s, i): TranslationSegment => {
           const old = kept[i];
-          if (old) return { ...old, index: s.index, kind: s.kind };
-          return { ...drafts.get(s.index)!, kind: s.kind, sourceChanged: true };
+          if (old) return { ...old, index: s.index, kind: s.kind, paragraph: s.paragraph };
+          return { ...drafts.get(s.index)!, kind: s.kind, paragraph: s.paragraph, sourceChanged: true };
         }));
       })();
       return get(id);

@@ -11,6 +11,7 @@ import { BulletinForm } from './BulletinForm.tsx';
 import { HistoryList } from './HistoryList.tsx';
 import { useDraftBackup } from './useDraftBackup.ts';
 import { WorkflowActions } from './WorkflowActions.tsx';
+import { TranslateCard } from '../translation/TranslateCard.tsx';
 import { DeliverButton } from '../delivery/DeliverButton.tsx';
 import { AudioCard } from './AudioCard.tsx';
 import { BulletinLedCard } from '../led/BulletinLedCard.tsx';
@@ -127,6 +128,7 @@ export default function BulletinScreen({ param }: { param?: string }) {
         {bulletin && (
           <aside className="editor-side">
             <WorkflowActions bulletin={bulletin} onChanged={loaded.reload} />
+            <TranslateCard bulletin={bulletin} />
             <AudioCard bulletin={bulletin} />
             <DeliverButton bulletin={bulletin} />
             <BulletinLedCard bulletinId={bulletin.id} />

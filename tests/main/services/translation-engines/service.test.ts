@@ -48,7 +48,8 @@ describe('translation engines service (jobs in worker threads)', () => {
     expect(done.state).toBe('done');
     const { file, header } = done.result as TrainJobResult;
     expect(file).toBe(engines.modelFile('vi', 'tyz'));
-    expect(header).toMatchObject({ from: 'vi', to: 'tyz', pairCount: 6, pairsSha256: hashPairs(SMALL) });
+    // Stored under the ISO 639-3 codes the workbench uses, whichever spelling the caller gave.
+    expect(header).toMatchObject({ from: 'vie', to: 'tyz', pairCount: 6, pairsSha256: hashPairs(SMALL) });
     // The same pairs in another order are the same translation memory.
     expect(hashPairs([...SMALL].reverse())).toBe(header.pairsSha256);
     expect(engines.modelInfo('vi', 'tyz')).toEqual(header);
@@ -58,8 +59,8 @@ describe('translation engines service (jobs in worker threads)', () => {
     const engine = engines.learned('vi', 'tyz');
     expect(engine.supports('vie', 'tyz')).toBe(true);
     const results = await engine.translate([{ index: 4, text: 'Mẹ về nhà.' }], 'vie', 'tyz');
-    expect(results[0]).toMatchObject({ index: 4, text: 'Me mà rườn.', engine: 'learned:vi-tyz' });
-    expect(events.some((e) => e.name === 'job.finished' && e.job.kind === 'mt.translate' && e.job.state === 'done')).toBe(true);
+    expect(results[0]).toMatchObject({ index: 4, text: 'Me mà rườn.', engine: 'learned:vie-tyz' });
+    expect(events.some((e) => e.name === 'job.finished' && e.job.kind === 'translation.translate' && e.job.state === 'done')).toBe(true);
   });
 
   it('cancels training and leaves no model file behind', async () => {

@@ -84,7 +84,7 @@ describe('TM and glossary files', () => {
     fs.writeFileSync(tsv, 'mưa\tphân\nchỉ một cột\nnhà\trườn\n');
     expect(() => opened.service.tm.importFile(tsv, 'vi', 'tyz')).toThrow(expect.objectContaining({ code: 'invalid_argument', details: expect.objectContaining({ line: 2 }) }));
     expect(opened.service.tm.count('vi', 'tyz')).toBe(0);
-    expect(() => opened.service.tm.importFile(path.join(opened.dir, 'pairs.xlsx'), 'vi', 'tyz')).toThrow(expect.objectContaining({ code: 'io_error' }));
+    expect(() => opened.service.tm.importFile(path.join(opened.dir, 'pairs.xlsx'), 'vi', 'tyz')).toThrow(expect.objectContaining({ code: 'not_found' }));
   });
 
   it('imports the Tày data (21,332 pairs) as a demonstration TM, alternatives kept', () => {

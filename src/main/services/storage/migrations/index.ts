@@ -18,6 +18,8 @@ import { packageImportsSchema } from './036-package-imports.ts';
 import { translationLanguagesSchema } from './100-translation-languages.ts';
 import { translationMemorySchema } from './101-translation-memory.ts';
 import { translationsSchema } from './102-translations.ts';
+import { translationBulletinsSchema } from './103-translation-bulletins.ts';
+import { translationEvaluationsSchema } from './104-translation-evaluations.ts';
 import { packageSignatures } from './037-package-signatures.ts';
 import { serialDevicesSchema } from './140-serial-devices.ts';
 import { ledBoardsSchema } from './120-led-boards.ts';
@@ -28,4 +30,12 @@ export interface Migration {
   sql: string;
 }
 
-export const migrations: Migration[] = [deliveryOutbox, outboxLease, librarySchema, librarySearch, audioEdits, recorderSchema, recordingOwner, pronunciationsSchema, voicePacksSchema, packageImportsSchema, packageSignatures, assetLoudness, assetHashCheck, translationLanguagesSchema, translationMemorySchema, translationsSchema, ledBoardsSchema, serialDevicesSchema];
+export const migrations: Migration[] = [
+  librarySchema, librarySearch,
+  audioEdits, assetLoudness, assetHashCheck,
+  recorderSchema, recordingOwner, pronunciationsSchema, voicePacksSchema,
+  deliveryOutbox, outboxLease, packageImportsSchema, packageSignatures,
+  translationLanguagesSchema, translationMemorySchema, translationsSchema, translationBulletinsSchema, translationEvaluationsSchema,
+  ledBoardsSchema,
+  serialDevicesSchema,
+];

@@ -1,0 +1,135 @@
+/**
+ * Translation from the command line (issues 12, 13): `studio translate`, `studio tm …`,
+ * `studio glossary …` and `studio mt …`, all through the same requests as the screen.
+ */
+import path from 'node:path';
+import { Command, Option } from 'commander';
+import type { TranslationJobResults } from '../../../shared/api/translation.ts';
+import type { JobInfo } from '../../../shared/api/jobs.ts';
+import { ERROR_CODES, StudioError, type ErrorCode } from '../../../shared/errors.ts';
+import { EVALUATION_ENGINES, type TranslationView } from '../../../shared/translation/index.ts';
+import { call, currentStudio, printJson } from '../session.ts';
+
+const pairOptions = (command: Command, defaults = true) =>
+  defaults
+    ? command.option('--from <code>', 'source language (ISO 639)', 'vi').option('--to <code>', 'target language (ISO 639)', 'tyz')
+    : command.requiredOption('--from <code>', 'source language (ISO 639)').requiredOption('--to <code>', 'target language (ISO 639)');
+
+/**
+ * Waits for a job of this domain, showing its progress on a terminal, and returns its result as
+ * the contract types it (the job runner keeps results untyped until the lead's JobResults map).
+ */
+async function finished<K extends keyof TranslationJobResults>(job: JobInfo, kind: K): Promise<TranslationJobResults[K]> {
+  const studio = currentStudio()!;
+  const unsubscribe = studio.events.subscribe((event) => {
+    if (event.name !== 'job.progress' || event.payload.id !== job.id || !process.stderr.isTTY) return;
+    process.stderr.write(`\r${Math.round((event.payload.progress ?? 0) * 100)}% ${event.payload.message}   `);
+  });
+  const stop = () => studio.services.jobs.cancel(job.id);
+  process.once('SIGINT', stop);
+  try {
+    const done = await studio.services.jobs.wait(job.id);
+    if (process.stderr.isTTY) process.stderr.write('\n');
+    if (done.state !== 'done' || done.kind !== kind) {
+      const code = (ERROR_CODES as readonly string[]).includes(done.error?.code ?? '') ? (done.error!.code as ErrorCode) : 'internal';
+      throw new StudioError(done.state === 'cancelled' ? 'cancelled' : code, done.error?.message ?? done.state);
+    }
+    return done.result as TranslationJobResults[K];
+  } finally {
+    unsubscribe();
+    process.off('SIGINT', stop);
+  }
+}
+
+function printSegments(work: TranslationView): void {
+  for (const s of work.segments) {
+    const how = s.origin ? `${s.origin}${s.score !== null ? ` ${s.score}` : ''}` : '-';
+    process.stdout.write(`${String(s.index).padStart(3)}  ${s.state.padEnd(14)} ${how.padEnd(12)} ${s.source}\n${' '.repeat(32)}${s.target}\n`);
+  }
+  process.stderr.write(`bản tin dịch / translated bulletin: ${work.link.targetBulletinId ?? '-'}; ${work.progress.approved}/${work.progress.total} đã duyệt / approved\n`);
+}
+
+export function registerTranslationCommands(program: Command): void {
+  program
+    .command('translate <bulletin>')
+    .description('translate a bulletin into a language: a linked bulletin, pre-translated (chuyển ngữ)')
+    .requiredOption('--to <code>', 'target language, e.g. tyz')
+    .addOption(new Option('--engine <engine>', 'also ask the learned engine for segments the TM does not cover').choices(['learned']))
+    .option('--json', 'print JSON')
+    .action(async (bulletin: string, opts, command: Command) => {
+      const work = await call(command, 'translation.start', { bulletinId: Number(bulletin), to: opts.to, engine: opts.engine });
+      if (opts.json) return printJson(work);
+      printSegments(work);
+    });
+
+  const tm = program.command('tm').description('bộ nhớ dịch / translation memory');
+  pairOptions(tm.command('import <file>').description('import a TMX 1.4b, TSV or CSV file of pairs'), false).action(async (file: string, opts, command: Command) => {
+    const result = await call(command, 'translation.tm.import', { path: path.resolve(file), from: opts.from, to: opts.to });
+    process.stdout.write(`${result.added} thêm / added, ${result.duplicates} trùng / duplicates, ${result.skipped} bỏ qua / skipped\n`);
+  });
+  pairOptions(tm.command('export').description('export the pair’s memory (.tmx, .tsv or .csv by extension)'), false)
+    .requiredOption('--out <file>', 'where to write')
+    .action(async (opts, command: Command) => {
+      const { count } = await call(command, 'translation.tm.export', { path: path.resolve(opts.out), from: opts.from, to: opts.to });
+      process.stdout.write(`${count}\n`);
+    });
+  pairOptions(tm.command('search <text>').description('concordance: pairs whose source or target contains the text'))
+    .option('--limit <n>', 'how many', (v) => Number(v), 50)
+    .option('--json', 'print JSON')
+    .action(async (text: string, opts, command: Command) => {
+      const found = await call(command, 'translation.tm.search', { from: opts.from, to: opts.to, text, limit: opts.limit });
+      if (opts.json) return printJson(found);
+      for (const entry of found) process.stdout.write(`${entry.source}\t${entry.target}\n`);
+    });
+
+  const glossary = program.command('glossary').description('thuật ngữ / glossary');
+  pairOptions(glossary.command('import <file>').description('import a TSV of terms (term, translation, kind, note)'), false).action(async (file: string, opts, command: Command) => {
+    const result = await call(command, 'translation.glossary.import', { path: path.resolve(file), from: opts.from, to: opts.to });
+    process.stdout.write(`${result.added} thêm / added, ${result.duplicates} trùng / duplicates\n`);
+  });
+  pairOptions(glossary.command('export').description('export the pair’s glossary as TSV'), false)
+    .requiredOption('--out <file>', 'where to write')
+    .action(async (opts, command: Command) => {
+      const { count } = await call(command, 'translation.glossary.export', { path: path.resolve(opts.out), from: opts.from, to: opts.to });
+      process.stdout.write(`${count}\n`);
+    });
+
+  const mt = program.command('mt').description('máy dịch / translation engines');
+  pairOptions(mt.command('train').description('train the learned engine from the translation memory or a TSV of pairs'), false)
+    .option('--tm', 'from the pair’s translation memory (the default)')
+    .option('--pairs <file>', 'from a TSV file: source TAB target per line')
+    .option('--json', 'print JSON')
+    .action(async (opts, command: Command) => {
+      if (opts.tm && opts.pairs) throw new StudioError('invalid_argument', 'give --tm or --pairs, not both', { reason: 'tm_or_pairs' });
+      const job = await call(command, 'translation.engine.train', { from: opts.from, to: opts.to, pairsPath: opts.pairs ? path.resolve(opts.pairs) : undefined });
+      const result = await finished(job, 'translation.train');
+      if (opts.json) return printJson(result);
+      process.stdout.write(`${result.file}\n`);
+      process.stderr.write(`${result.header.pairCount} cặp / pairs, ${result.header.trainingSeconds.toFixed(1)} s\n`);
+    });
+  pairOptions(mt.command('eval').description('measure an engine on a test TSV (source TAB reference): chrF++, BLEU, coverage, time'), false)
+    .requiredOption('--test <file>', 'test pairs')
+    .addOption(new Option('--engine <engine>', 'engine to measure').choices([...EVALUATION_ENGINES]).makeOptionMandatory())
+    .option('--train <file>', 'train (learned) or fill the TM (tm) from this file first, leaving the library’s untouched')
+    .option('--out <file>', 'write the hypotheses here, one per line in test order')
+    .option('--json', 'print JSON')
+    .action(async (opts, command: Command) => {
+      const job = await call(command, 'translation.engine.evaluate', {
+        from: opts.from, to: opts.to, engine: opts.engine, testPath: path.resolve(opts.test),
+        trainPath: opts.train ? path.resolve(opts.train) : undefined, outPath: opts.out ? path.resolve(opts.out) : undefined,
+      });
+      const result = await finished(job, 'translation.evaluate');
+      if (opts.json) return printJson(result);
+      process.stdout.write(
+        `engine ${result.engine}  segments ${result.segments}  chrF++ ${result.chrF.toFixed(2)}  BLEU ${result.bleu.toFixed(2)}  ` +
+          `coverage ${(result.coverage * 100).toFixed(1)}%  ${result.msPerSegment.toFixed(1)} ms/segment\n`,
+      );
+    });
+  pairOptions(mt.command('packs').description('installed neural model packs'))
+    .option('--json', 'print JSON')
+    .action(async (opts, command: Command) => {
+      const { packs } = await call(command, 'translation.engine.status', { from: opts.from, to: opts.to });
+      if (opts.json) return printJson(packs);
+      for (const p of packs) process.stdout.write(`${p.id.padEnd(30)} ${p.layout.padEnd(8)} ${p.languages.join(',').padEnd(16)} ${p.licence}\n`);
+    });
+}

@@ -1,0 +1,126 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { EVALUATION_ENGINES, type EvaluationEngine } from '../../../shared/translation/index.ts';
+import { api } from '../../api/client.ts';
+import { useAction, useRequest } from '../../api/hooks.ts';
+import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { ProgressBar } from '../../components/ProgressBar.tsx';
+import { waitForTranslationJob } from './wait-for-job.ts';
+
+/**
+ * The engines of a language pair: the learned engine (train it from the TM as a job, with
+ * progress), installed packs, and evaluations on a test file with the recorded scores.
+ */
+export function EnginePanel({ from, to }: { from: string; to: string }) {
+  const { t, i18n } = useTranslation('translation');
+  const status = useRequest('translation.engine.status', { from, to });
+  const evaluations = useRequest('translation.engine.evaluations', { from, to });
+  const [progress, setProgress] = useState<number | null>(null);
+  const [trained, setTrained] = useState(false);
+  const [testPath, setTestPath] = useState('');
+  const [trainPath, setTrainPath] = useState('');
+  const [engine, setEngine] = useState<EvaluationEngine>('learned');
+  const [evaluating, setEvaluating] = useState<number | null>(null);
+
+  const train = useAction(async () => {
+    setTrained(false);
+    setProgress(0);
+    try {
+      const job = await api.call('translation.engine.train', { from, to });
+      await waitForTranslationJob(job, 'translation.train', setProgress);
+      setTrained(true);
+      status.reload();
+    } finally {
+      setProgress(null);
+    }
+  });
+  const evaluate = useAction(async () => {
+    setEvaluating(0);
+    try {
+      const job = await api.call('translation.engine.evaluate', {
+        from, to, engine, testPath: testPath.trim(), ...(trainPath.trim() ? { trainPath: trainPath.trim() } : {}),
+      });
+      await waitForTranslationJob(job, 'translation.evaluate', setEvaluating);
+      evaluations.reload();
+    } finally {
+      setEvaluating(null);
+    }
+  });
+  const learned = status.data?.learned;
+  const when = (iso: string) => new Date(iso).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'vi-VN');
+
+  return (
+    <section className="card" data-testid="engine-panel">
+      <h2>{t('engine.title')}</h2>
+      <ErrorNotice error={status.error ?? train.error ?? evaluate.error ?? evaluations.error} />
+      <h3>{t('engine.learned')}</h3>
+      <p data-testid="engine-status">{learned ? t('engine.trained', { pairs: learned.pairCount, at: when(learned.trainedAt) }) : t('engine.notTrained')}</p>
+      {status.data && <p className="muted">{t('engine.memory', { pairs: status.data.memoryPairs })}</p>}
+      <button type="button" className="primary" disabled={progress !== null || !status.data?.memoryPairs} onClick={() => void train.run()} data-testid="train">
+        {t('engine.train')}
+      </button>
+      {progress !== null && (
+        <div data-testid="train-progress">
+          <ProgressBar value={progress} />
+          <span>{t('engine.training', { percent: Math.round(progress * 100) })}</span>
+        </div>
+      )}
+      {trained && <p className="notice notice-ok" data-testid="trained">{t('engine.trainedDone')}</p>}
+      <p className="muted">{t('engine.packs', { count: status.data?.packs.length ?? 0 })}</p>
+      <p className="muted">{t('engine.greedy')}</p>
+
+      <h3>{t('engine.evaluate')}</h3>
+      <div className="form-row">
+        <label>
+          {t('engine.testPath')}
+          <input value={testPath} onChange={(e) => setTestPath(e.target.value)} data-testid="eval-test" />
+        </label>
+        <label>
+          {t('engine.trainPath')}
+          <input value={trainPath} onChange={(e) => setTrainPath(e.target.value)} />
+        </label>
+        <label>
+          {t('engine.engineKind')}
+          <select value={engine} onChange={(e) => setEngine(e.target.value as EvaluationEngine)} data-testid="eval-engine">
+            {EVALUATION_ENGINES.map((kind) => (
+              <option key={kind} value={kind}>
+                {t(`engine.kinds.${kind}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <button type="button" disabled={!testPath.trim() || evaluating !== null} onClick={() => void evaluate.run()} data-testid="eval-run">
+        {t('engine.run')}
+      </button>
+      {evaluating !== null && <span> {t('engine.evaluating', { percent: Math.round(evaluating * 100) })}</span>}
+      <h3>{t('engine.results')}</h3>
+      {evaluations.data?.length === 0 && <p className="muted">{t('engine.noResults')}</p>}
+      {evaluations.data && evaluations.data.length > 0 && (
+        <table className="table" data-testid="evaluations">
+          <thead>
+            <tr>
+              {(['engine', 'pair', 'segments', 'chrf', 'bleu', 'coverage', 'speed', 'at'] as const).map((col) => (
+                <th key={col}>{t(`engine.col.${col}`)}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {evaluations.data.map((row) => (
+              <tr key={row.id}>
+                <td>{(EVALUATION_ENGINES as readonly string[]).includes(row.engine) ? t(`engine.kinds.${row.engine}`) : row.engine}</td>
+                <td>{row.from}→{row.to}</td>
+                <td>{row.segments}</td>
+                <td>{row.chrF.toFixed(2)}</td>
+                <td>{row.bleu.toFixed(2)}</td>
+                <td>{(row.coverage * 100).toFixed(1)}%</td>
+                <td>{row.msPerSegment.toFixed(1)}</td>
+                <td>{when(row.createdAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
