@@ -90,11 +90,11 @@ export class EditStore {
       const { asset, timeline } = this.load(documentId);
       const f = (sec: number) => Math.round(sec * asset.sampleRate);
       if ('start' in op && f(op.end) <= f(op.start) && op.type !== 'copy') {
-        throw new StudioError('invalid_argument', 'vùng chọn rỗng / the selection is empty (end must be after start)');
+        throw new StudioError('invalid_argument', 'the selection is empty (end must be after start)', { reason: 'selection_empty' });
       }
       const length = timelineLength(timeline);
       if (('start' in op && f(op.start) >= length) || ('at' in op && f(op.at) > length)) {
-        throw new StudioError('invalid_argument', 'vị trí nằm ngoài bản ghi / the position is beyond the end of the audio');
+        throw new StudioError('invalid_argument', 'the position is beyond the end of the audio', { reason: 'position_beyond_end' });
       }
       if (op.type === 'copy' || op.type === 'cut') {
         this.setClipboard(documentId, sliceTimeline(timeline, f(op.start), f(op.end)));
@@ -104,7 +104,7 @@ export class EditStore {
       switch (op.type) {
         case 'paste': {
           const clip = this.clipboard(documentId);
-          if (!clip || clip.length === 0) throw new StudioError('conflict', 'chưa sao chép gì / nothing has been cut or copied yet');
+          if (!clip || clip.length === 0) throw new StudioError('conflict', 'nothing has been cut or copied yet', { reason: 'clipboard_empty' });
           frames = { type: 'paste', at: f(op.at), segments: clip };
           break;
         }
@@ -151,7 +151,7 @@ export class EditStore {
   undo(documentId: number): EditDocument {
     this.row(documentId);
     const seq = this.db.prepare('SELECT MAX(seq) FROM edit_ops WHERE document_id = ? AND undone = 0').pluck().get(documentId) as number | null;
-    if (seq === null) throw new StudioError('conflict', 'không còn gì để hoàn tác / nothing to undo');
+    if (seq === null) throw new StudioError('conflict', 'nothing to undo', { reason: 'nothing_to_undo' });
     this.db.prepare('UPDATE edit_ops SET undone = 1 WHERE document_id = ? AND seq = ?').run(documentId, seq);
     this.touch(documentId);
     return this.get(documentId);
@@ -160,7 +160,7 @@ export class EditStore {
   redo(documentId: number): EditDocument {
     this.row(documentId);
     const seq = this.db.prepare('SELECT MIN(seq) FROM edit_ops WHERE document_id = ? AND undone = 1').pluck().get(documentId) as number | null;
-    if (seq === null) throw new StudioError('conflict', 'không còn gì để làm lại / nothing to redo');
+    if (seq === null) throw new StudioError('conflict', 'nothing to redo', { reason: 'nothing_to_redo' });
     this.db.prepare('UPDATE edit_ops SET undone = 0 WHERE document_id = ? AND seq = ?').run(documentId, seq);
     this.touch(documentId);
     return this.get(documentId);

@@ -37,7 +37,7 @@ export async function runRender(input: RenderInput, job: Job): Promise<SinkResul
         job.progress(f * 0.99, 'rendering');
       });
     } else {
-      if (input.items.length === 0) throw new StudioError('invalid_argument', 'chương trình chưa có mục nào / the programme has no items');
+      if (input.items.length === 0) throw new StudioError('invalid_argument', 'the programme has no items', { reason: 'programme_empty' });
       const items = input.items.map((item) => {
         const reader = WavReader.open(item.sourceFile);
         readers.push(reader);
@@ -110,7 +110,7 @@ export function runNormalize({ sourceFile, timeline, target, ceiling }: Normaliz
   const plain: Timeline = { ...timeline, master: null };
   const passes = 4;
   const before = runMeasure({ sourceFile, timeline: plain }, { progress: (f) => job.progress((f ?? 0) / (passes + 1), 'measuring'), checkCancelled: job.checkCancelled });
-  if (before.integrated === null) throw new StudioError('invalid_argument', 'tệp im lặng, không thể chuẩn hóa / the audio is silent, nothing to normalise');
+  if (before.integrated === null) throw new StudioError('invalid_argument', 'the audio is silent, nothing to normalise', { reason: 'audio_silent' });
   let gainDb = target - before.integrated;
   let after = before;
   for (let pass = 1; pass <= passes; pass++) {

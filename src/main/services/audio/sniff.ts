@@ -8,7 +8,7 @@ export type SourceFormat = 'wav' | 'mp3' | 'flac' | 'opus' | 'vorbis';
 
 export function sniffFormat(head: Uint8Array): SourceFormat {
   const ascii = (from: number, to: number) => Buffer.from(head.subarray(from, to)).toString('latin1');
-  if (head.length === 0) throw new StudioError('unsupported_format', 'tệp rỗng / the file is empty');
+  if (head.length === 0) throw new StudioError('unsupported_format', 'the file is empty', { reason: 'file_empty' });
   if (ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WAVE') return 'wav';
   if (ascii(0, 4) === 'RF64' || ascii(0, 4) === 'BW64') {
     throw new StudioError('unsupported_format', 'RF64/BW64 WAV (over 4 GB) is not supported; export it as WAV under 4 GB or FLAC');
@@ -23,7 +23,7 @@ export function sniffFormat(head: Uint8Array): SourceFormat {
   }
   if (ascii(0, 3) === 'ID3' || isMpegFrame(head, 0)) return 'mp3';
   if (ascii(4, 8) === 'ftyp') throw new StudioError('unsupported_format', 'MP4/M4A (AAC) audio is not supported; use MP3, WAV, FLAC or OGG');
-  throw new StudioError('unsupported_format', 'không nhận ra định dạng âm thanh / not a recognised audio file (WAV, MP3, FLAC, OGG)');
+  throw new StudioError('unsupported_format', 'not a recognised audio file', { reason: 'audio_unrecognised' });
 }
 
 /** An MPEG audio layer III frame header at `at` (sync word, valid version, layer, bitrate, rate). */

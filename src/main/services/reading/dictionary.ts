@@ -59,7 +59,7 @@ export class ReadingDictionary {
   upsert(input: PronunciationInput, actor: string): DictionaryEntry {
     const term = normaliseTones(input.term.trim());
     const spoken = input.spoken.trim();
-    if (/[\n\r]/.test(term)) throw new StudioError('invalid_argument', 'Từ viết tắt không được chứa xuống dòng / a term cannot span lines');
+    if (/[\n\r]/.test(term)) throw new StudioError('invalid_argument', 'a term cannot span lines', { reason: 'term_multiline' });
     const key = termKey(term, input.matchCase);
     const now = new Date().toISOString();
     return this.db.transaction(() => {
@@ -68,10 +68,10 @@ export class ReadingDictionary {
           ? this.db.prepare('SELECT * FROM pronunciations WHERE id = ?').get(input.id)
           : this.db.prepare('SELECT * FROM pronunciations WHERE term_key = ?').get(key)
       ) as Row | undefined;
-      if (input.id !== undefined && !existing) throw new StudioError('not_found', `Không có mục từ điển #${input.id} / no dictionary entry #${input.id}`);
+      if (input.id !== undefined && !existing) throw new StudioError('not_found', `no dictionary entry #${input.id}`, { reason: 'dictionary_entry_unknown', id: input.id });
       const clash = this.db.prepare('SELECT id FROM pronunciations WHERE term_key = ?').get(key) as { id: number } | undefined;
       if (existing && clash && clash.id !== existing.id) {
-        throw new StudioError('conflict', `Từ "${term}" đã có trong từ điển / "${term}" is already in the dictionary`, { id: clash.id });
+        throw new StudioError('conflict', `"${term}" is already in the dictionary`, { reason: 'term_exists', term, id: clash.id });
       }
       let id: number;
       if (existing) {
@@ -94,7 +94,7 @@ export class ReadingDictionary {
   delete(id: number, actor: string): void {
     this.db.transaction(() => {
       const row = this.db.prepare('SELECT * FROM pronunciations WHERE id = ?').get(id) as Row | undefined;
-      if (!row) throw new StudioError('not_found', `Không có mục từ điển #${id} / no dictionary entry #${id}`);
+      if (!row) throw new StudioError('not_found', `no dictionary entry #${id}`, { reason: 'dictionary_entry_unknown', id });
       this.db.prepare('DELETE FROM pronunciations WHERE id = ?').run(id);
       this.audit.record({ actor, entity: 'pronunciation', entityId: id, action: 'delete', changes: { term: row.term } });
     })();

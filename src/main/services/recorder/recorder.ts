@@ -83,7 +83,7 @@ export class RecorderService {
       this.sessions.set(sessionId, { wav, nextSeq: 0, deviceLabel, startedAt, client });
     } catch (error) {
       this.db.prepare('DELETE FROM recordings WHERE session_id = ?').run(sessionId);
-      throw ioError('không mở được tệp ghi âm', error);
+      throw ioError('take_not_opened', error);
     }
     return { sessionId };
   }
@@ -109,7 +109,7 @@ export class RecorderService {
     try {
       wav.append(pcm);
     } catch (error) {
-      throw ioError('không ghi được âm thanh vào đĩa (đĩa đầy?)', error);
+      throw ioError('take_not_written', error);
     }
     session.nextSeq += 1;
     return progress();
@@ -121,7 +121,7 @@ export class RecorderService {
     try {
       session.wav.finish();
     } catch (error) {
-      throw ioError('không hoàn tất được tệp ghi âm', error);
+      throw ioError('take_not_finished', error);
     }
     return this.toAsset(sessionId, name ?? defaultName(session.startedAt), actor);
   }
@@ -150,7 +150,7 @@ export class RecorderService {
     const frames = repairWavHeader(file, row.sample_rate, row.channels);
     if (frames === 0) {
       this.discard(sessionId);
-      throw new StudioError('not_found', 'bản ghi bị gián đoạn không có âm thanh nào để khôi phục');
+      throw new StudioError('not_found', 'the interrupted take holds no audio', { reason: 'take_empty' });
     }
     return this.toAsset(sessionId, name ?? `${defaultName(row.started_at)} (khôi phục)`, actor);
   }
@@ -196,20 +196,20 @@ export class RecorderService {
       return asset;
     } catch (error) {
       if (error instanceof StudioError) throw error;
-      throw ioError('không lưu được bản ghi vào thư viện', error);
+      throw ioError('take_not_kept', error);
     }
   }
 
   private session(sessionId: string): Session {
     const session = this.sessions.get(sessionId);
-    if (!session) throw new StudioError('not_found', `không có phiên ghi âm đang mở ${sessionId}`);
+    if (!session) throw new StudioError('not_found', `no open take ${sessionId}`, { reason: 'take_not_open', sessionId });
     return session;
   }
 
   private interrupted(sessionId: string): RecordingRow {
     const row = this.row(sessionId);
     if (!this.isInterrupted(row)) {
-      throw new StudioError('conflict', `phiên ghi âm ${sessionId} không phải bản ghi bị gián đoạn`);
+      throw new StudioError('conflict', `take ${sessionId} was not interrupted`, { reason: 'take_not_interrupted', sessionId });
     }
     return row;
   }
@@ -222,7 +222,7 @@ export class RecorderService {
 
   private row(sessionId: string): RecordingRow {
     const row = this.db.prepare('SELECT * FROM recordings WHERE session_id = ?').get(sessionId) as RecordingRow | undefined;
-    if (!row) throw new StudioError('not_found', `phiên ghi âm ${sessionId}`);
+    if (!row) throw new StudioError('not_found', `take ${sessionId}`, { reason: 'take_unknown', sessionId });
     return row;
   }
 
@@ -246,7 +246,8 @@ function fileSize(file: string): number {
   }
 }
 
-function ioError(message: string, error: unknown): StudioError {
+/** A file-system failure of a take, by what could not be done (`reason`) and the system's code. */
+function ioError(reason: string, error: unknown): StudioError {
   const code = (error as NodeJS.ErrnoException)?.code;
-  return new StudioError('io_error', code ? `${message} (${code})` : message, code ? { errno: code } : undefined);
+  return new StudioError('io_error', `${reason}${code ? ` (${code})` : ''}`, code ? { reason, errno: code } : { reason });
 }

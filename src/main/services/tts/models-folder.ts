@@ -69,7 +69,7 @@ export function scanModelsFolder(dir = defaultModelsDir()): FolderVoice[] {
         voices.push({
           voice: {
             id, name: path.basename(layout.model, '.onnx'), engine: 'piper', languages: [config.language],
-            sampleRate: config.sampleRate, speakers: config.speakers, licence: findLicence(layout.root, config.licence) || 'không rõ (unknown)',
+            sampleRate: config.sampleRate, speakers: config.speakers, licence: findLicence(layout.root, config.licence) || 'unknown',
             source: 'models', sizeBytes: stat.size + fs.statSync(layout.config).size, sha256: null, installedAt: null, warnings: [],
           },
           ref: { id, engine: 'piper', model: layout.model, config: layout.config, fingerprint },
@@ -79,7 +79,7 @@ export function scanModelsFolder(dir = defaultModelsDir()): FolderVoice[] {
         voices.push({
           voice: {
             id, name: path.basename(layout.root), engine: 'vits', languages: vitsLanguages(layout.root, path.basename(layout.root)),
-            sampleRate: config.sampling_rate ?? 16000, speakers: [], licence: findLicence(layout.root, '') || 'không rõ (unknown)',
+            sampleRate: config.sampling_rate ?? 16000, speakers: [], licence: findLicence(layout.root, '') || 'unknown',
             source: 'models', sizeBytes: folderSize(layout.root), sha256: null, installedAt: null, warnings: vitsWarnings(layout.root),
           },
           ref: { id, engine: 'vits', dir: layout.root, fingerprint },

@@ -9,7 +9,7 @@ export async function openSession(file: string): Promise<ort.InferenceSession> {
     // Two threads: the machines this runs on are small and other work shares them.
     return await ort.InferenceSession.create(file, { logSeverityLevel: 3, intraOpNumThreads: 2, interOpNumThreads: 1 });
   } catch (error) {
-    throw new StudioError('unsupported_format', `không mở được mô hình ${file} — the model cannot be loaded: ${(error as Error).message.split('\n')[0]}`);
+    throw new StudioError('unsupported_format', `model ${file} cannot be loaded: ${(error as Error).message.split('\n')[0]}`, { reason: 'model_unreadable', file });
   }
 }
 
@@ -27,11 +27,12 @@ export function checkTensorNames(session: ort.InferenceSession, inputs: Expected
   if (missing.length || extra.length) {
     throw new StudioError(
       'unsupported_format',
-      `${what}: tên đầu vào của mô hình không đúng — the model's inputs are [${session.inputNames.join(', ')}], expected [${inputs.map((i) => i.name + (i.optional ? '?' : '')).join(', ')}]`,
+      `${what}: the model's inputs are [${session.inputNames.join(', ')}], expected [${inputs.map((i) => i.name + (i.optional ? '?' : '')).join(', ')}]`,
+      { reason: 'model_inputs_wrong', voice: what, found: session.inputNames.join(', ') },
     );
   }
   const outs = session.outputNames;
   if (!outputs.every((o) => outs.includes(o))) {
-    throw new StudioError('unsupported_format', `${what}: tên đầu ra của mô hình không đúng — the model's outputs are [${outs.join(', ')}], expected [${outputs.join(', ')}]`);
+    throw new StudioError('unsupported_format', `${what}: the model's outputs are [${outs.join(', ')}], expected [${outputs.join(', ')}]`, { reason: 'model_outputs_wrong', voice: what, found: outs.join(', ') });
   }
 }

@@ -28,22 +28,22 @@ export function detectLayout(dir: string): PackLayout {
   const names = new Set(list.filter((e) => e.isFile()).map((e) => e.name));
   if (names.has('config.json') && fs.existsSync(path.join(root, 'onnx', 'model.onnx'))) {
     if (!names.has('tokenizer.json')) {
-      throw new StudioError('unsupported_format', 'gói giọng VITS thiếu tokenizer.json (VITS pack has no tokenizer.json)');
+      throw new StudioError('unsupported_format', 'VITS pack has no tokenizer.json', { reason: 'pack_missing_file', file: 'tokenizer.json' });
     }
     return { engine: 'vits', root, model: path.join(root, 'onnx', 'model.onnx'), config: path.join(root, 'config.json') };
   }
   const onnx = [...names].filter((n) => n.endsWith('.onnx'));
-  if (onnx.length > 1) throw new StudioError('unsupported_format', `gói giọng có nhiều mô hình (${onnx.join(', ')}); mỗi gói một giọng`);
+  if (onnx.length > 1) throw new StudioError('unsupported_format', `several models in one pack: ${onnx.join(', ')}`, { reason: 'pack_several_models', files: onnx.join(', ') });
   if (onnx.length === 1) {
     const model = path.join(root, onnx[0]!);
     const config = names.has(`${onnx[0]}.json`) ? `${model}.json` : names.has('config.json') ? path.join(root, 'config.json') : null;
     if (!config) {
-      throw new StudioError('unsupported_format', `thiếu tệp cấu hình ${onnx[0]}.json của giọng Piper (missing Piper config)`);
+      throw new StudioError('unsupported_format', `missing Piper config ${onnx[0]}.json`, { reason: 'piper_config_missing', file: `${onnx[0]}.json` });
     }
     return { engine: 'piper', root, model, config };
   }
   if (names.has('config.json')) {
-    throw new StudioError('unsupported_format', 'gói giọng VITS thiếu onnx/model.onnx (missing model)');
+    throw new StudioError('unsupported_format', 'VITS pack has no onnx/model.onnx', { reason: 'pack_missing_file', file: 'onnx/model.onnx' });
   }
-  throw new StudioError('unsupported_format', 'không tìm thấy mô hình giọng đọc (.onnx) trong gói (no voice model found)');
+  throw new StudioError('unsupported_format', 'no .onnx voice model in the pack', { reason: 'pack_no_model' });
 }

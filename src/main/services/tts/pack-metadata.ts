@@ -22,5 +22,5 @@ export function vitsLanguages(root: string, originalName: string): string[] {
 /** Things an MMS tokenizer config asks for that the studio cannot do. */
 export function vitsWarnings(root: string): string[] {
   const config = readJson(path.join(root, 'tokenizer_config.json'));
-  return config.is_uroman ? ['Mô hình cần văn bản đã La-tinh hoá (uroman); hãy nhập văn bản bằng chữ La-tinh.'] : [];
+  return config.is_uroman ? ['needs_uroman'] : [];
 }

@@ -34,7 +34,7 @@ async function tryVoice(layout: PackLayout): Promise<{ sampleRate: number; speak
     const engine = await PiperEngine.load(layout.model, layout.config);
     try {
       const audio = await engine.synthesize(TEST_PHRASE, { speed: 1, speaker: engine.config.speakers[0]?.id });
-      if (audio.samples.length === 0) throw new StudioError('unsupported_format', 'giọng Piper không tạo ra âm thanh (the model produced no audio)');
+      if (audio.samples.length === 0) throw new StudioError('unsupported_format', 'the Piper model produced no audio', { reason: 'voice_silent' });
       return { sampleRate: engine.config.sampleRate, speakers: engine.config.speakers, licence: engine.config.licence, languages: [engine.config.language] };
     } finally {
       await engine.dispose();
@@ -43,7 +43,7 @@ async function tryVoice(layout: PackLayout): Promise<{ sampleRate: number; speak
   const engine = await VitsEngine.load(layout.root);
   try {
     const audio = await engine.synthesize('a', { speed: 1 });
-    if (audio.samples.length === 0) throw new StudioError('unsupported_format', 'giọng VITS không tạo ra âm thanh (the model produced no audio)');
+    if (audio.samples.length === 0) throw new StudioError('unsupported_format', 'the VITS model produced no audio', { reason: 'voice_silent' });
     return { sampleRate: engine.sampleRate, speakers: [], licence: '', languages: [] };
   } finally {
     await engine.dispose();
@@ -56,9 +56,9 @@ export async function validatePack(stagedDir: string, originalName: string): Pro
   const tried = await tryVoice(layout);
   const warnings = layout.engine === 'vits' ? vitsWarnings(layout.root) : [];
   const languages = layout.engine === 'vits' ? vitsLanguages(layout.root, originalName) : tried.languages;
-  if (languages.length === 0) warnings.push('Không rõ ngôn ngữ của giọng (no language recorded).');
+  if (languages.length === 0) warnings.push('language_unknown');
   const licence = findLicence(layout.root, tried.licence);
-  if (!licence) warnings.push('Gói không ghi giấy phép sử dụng (no licence found).');
+  if (!licence) warnings.push('licence_missing');
   // A VITS pack is named by its folder: the user's folder or zip name when the files were at its top.
   const baseName =
     layout.engine === 'piper' ? path.basename(layout.model, '.onnx') : layout.root === stagedDir ? originalName : path.basename(layout.root);
@@ -71,7 +71,7 @@ export async function validatePack(stagedDir: string, originalName: string): Pro
     languages: languages.length ? languages : ['und'],
     sampleRate: tried.sampleRate,
     speakers: tried.speakers,
-    licence: licence || 'không rõ (unknown)',
+    licence: licence || 'unknown',
     sha256: await sha256File(layout.model),
     sizeBytes: folderSize(layout.root),
     warnings,

@@ -46,19 +46,19 @@ export function parsePiperConfig(text: string, source: string): PiperConfig {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new StudioError('unsupported_format', `tệp cấu hình ${source} hỏng — not valid JSON: ${(error as Error).message}`);
+    throw new StudioError('unsupported_format', `${source}: not valid JSON: ${(error as Error).message}`, { reason: 'voice_config_damaged', file: source });
   }
   const parsed = PiperConfigSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new StudioError('unsupported_format', `tệp cấu hình ${source} thiếu hoặc sai mục ${issue?.path.join('.') || 'config'} — ${issue?.message ?? 'is invalid'}`);
+    throw new StudioError('unsupported_format', `${source}: ${issue?.path.join('.') || 'config'} ${issue?.message ?? 'is invalid'}`, { reason: 'voice_config_field', file: source, field: issue?.path.join('.') || 'config' });
   }
   const c = parsed.data;
   if (c.phoneme_type && c.phoneme_type !== 'espeak') {
     throw new StudioError('unsupported_format', `${source}: phoneme_type "${c.phoneme_type}" is not supported (only espeak)`);
   }
   for (const symbol of ['_', '^', '$']) {
-    if (!c.phoneme_id_map[symbol]) throw new StudioError('unsupported_format', `tệp cấu hình ${source}: phoneme_id_map has no "${symbol}"`);
+    if (!c.phoneme_id_map[symbol]) throw new StudioError('unsupported_format', `${source}: phoneme_id_map has no "${symbol}"`, { reason: 'voice_config_field', file: source, field: `phoneme_id_map[${symbol}]` });
   }
   const speakerIds = c.speaker_id_map ?? {};
   const speakers = Object.entries(speakerIds)

@@ -24,7 +24,7 @@ export class PiperEngine implements TtsEngine {
   static async load(modelPath: string, configPath = `${modelPath}.json`): Promise<PiperEngine> {
     const config = readPiperConfig(configPath);
     const session = await openSession(modelPath);
-    checkTensorNames(session, PIPER_INPUTS, [], 'giọng Piper (Piper voice)');
+    checkTensorNames(session, PIPER_INPUTS, [], 'Piper');
     if (session.outputNames.length < 1) throw new StudioError('unsupported_format', 'Piper voice: the model has no output');
     const multiSpeaker = session.inputNames.includes('sid');
     if (multiSpeaker && config.speakers.length === 0) {

@@ -88,7 +88,7 @@ export async function synthesizeScript(
 ): Promise<SynthesisOutput> {
   const started = performance.now();
   const spoken = plan.sentences.filter((s) => s.spoken.trim());
-  if (spoken.length === 0) throw new StudioError('invalid_argument', 'không có gì để đọc (the script is empty)');
+  if (spoken.length === 0) throw new StudioError('invalid_argument', 'the script is empty', { reason: 'script_empty' });
   const perSentence = engineSettings(settings);
   let engine: TtsEngine | null = null;
   let engineRate = 0;
@@ -134,7 +134,7 @@ export async function synthesizeScript(
         if (pendingPauseMs) sink.push(new Float32Array(0), pendingPauseMs);
       }
       sink.push(trimSilence(audio.samples, audio.sampleRate), pauseAfterMs);
-      hooks.progress?.((i + 1) / plan.sentences.length, `câu ${i + 1}/${plan.sentences.length}`);
+      hooks.progress?.((i + 1) / plan.sentences.length, `${i + 1}/${plan.sentences.length}`);
     }
     finished = true;
   } finally {

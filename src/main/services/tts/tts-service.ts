@@ -94,7 +94,7 @@ export class TtsService {
   ): SynthesisInput {
     const voice = this.registry.resolve(voiceId);
     const plan = planScript(text, { dictionary: this.deps.reading.dictionary.entries(), ...(choices ? { choices } : {}) });
-    if (plan.sentences.length === 0) throw new StudioError('invalid_argument', 'không có gì để đọc (the script is empty)');
+    if (plan.sentences.length === 0) throw new StudioError('invalid_argument', 'the script is empty', { reason: 'script_empty' });
     return {
       dataDir: this.deps.dataDir,
       plan,

@@ -35,16 +35,16 @@ export class VitsEngine implements TtsEngine {
       try {
         tokenizer = await t.AutoTokenizer.from_pretrained(id, { local_files_only: true });
       } catch (error) {
-        throw new StudioError('unsupported_format', `giọng VITS: không mở được tokenizer — the tokenizer cannot be loaded: ${(error as Error).message.split('\n')[0]}`);
+        throw new StudioError('unsupported_format', `VITS tokenizer cannot be loaded: ${(error as Error).message.split('\n')[0]}`, { reason: 'vits_tokenizer_unreadable' });
       }
       try {
         model = await t.VitsModel.from_pretrained(id, { local_files_only: true, dtype: 'fp32', device: 'cpu' });
       } catch (error) {
-        throw new StudioError('unsupported_format', `giọng VITS: không mở được mô hình — the model cannot be loaded: ${(error as Error).message.split('\n')[0]}`);
+        throw new StudioError('unsupported_format', `VITS model cannot be loaded: ${(error as Error).message.split('\n')[0]}`, { reason: 'vits_model_unreadable' });
       }
       const sampleRate = Number((model.config as unknown as { sampling_rate?: number }).sampling_rate);
       if (!Number.isFinite(sampleRate) || sampleRate < 8000) {
-        throw new StudioError('unsupported_format', 'giọng VITS: config.json không có sampling_rate (no sampling_rate)');
+        throw new StudioError('unsupported_format', 'VITS config.json has no sampling_rate', { reason: 'vits_no_sampling_rate' });
       }
       const session = (model as unknown as { sessions: Record<string, { inputNames: string[]; outputNames: string[] }> }).sessions.model;
       if (!session || !session.inputNames.includes('input_ids') || !session.outputNames.includes('waveform')) {

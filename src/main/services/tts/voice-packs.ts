@@ -112,7 +112,7 @@ export class VoicePackStore {
   /** Removes the record and the pack's files. */
   remove(id: string, actor: string): void {
     const pack = this.find(id);
-    if (!pack) throw new StudioError('not_found', `không có gói giọng ${id}`);
+    if (!pack) throw new StudioError('not_found', `no voice pack ${id}`, { reason: 'voice_pack_unknown', id });
     this.db.prepare('DELETE FROM voice_packs WHERE id = ?').run(id);
     fs.rmSync(path.join(this.dataDir, pack.dir), { recursive: true, force: true });
     this.audit.record({ actor, entity: 'voice', entityId: null, action: 'delete', changes: { id } });

@@ -41,14 +41,14 @@ export class VoiceRegistry {
 
   get(id: string): Voice {
     const voice = this.list().find((v) => v.id === id);
-    if (!voice) throw new StudioError('not_found', `không có giọng đọc ${id} (unknown voice)`);
+    if (!voice) throw new StudioError('not_found', `unknown voice ${id}`, { reason: 'voice_unknown', id });
     return voice;
   }
 
   resolve(id: string): VoiceRef {
     if (id.startsWith('builtin:')) {
       const variant = id.slice('builtin:'.length);
-      if (!BUILTIN_VARIANTS.some((v) => v.variant === variant)) throw new StudioError('not_found', `không có giọng đọc ${id}`);
+      if (!BUILTIN_VARIANTS.some((v) => v.variant === variant)) throw new StudioError('not_found', `unknown voice ${id}`, { reason: 'voice_unknown', id });
       return { id, engine: 'espeak', variant, fingerprint: ESPEAK_BUILD };
     }
     const pack = this.packs.find(id);
@@ -60,6 +60,6 @@ export class VoiceRegistry {
     }
     const folder = scanModelsFolder(this.modelsDir).find((v) => v.voice.id === id);
     if (folder) return folder.ref;
-    throw new StudioError('not_found', `không có giọng đọc ${id} (unknown voice)`);
+    throw new StudioError('not_found', `unknown voice ${id}`, { reason: 'voice_unknown', id });
   }
 }

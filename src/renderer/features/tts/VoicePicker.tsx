@@ -59,7 +59,7 @@ export function VoicePicker({ voices, voiceId, speaker, onChange, onSample, samp
       </button>
       {current?.warnings.map((w) => (
         <p key={w} className="notice notice-warn">
-          {w}
+          {t(`warnings.${w}`, { defaultValue: w })}
         </p>
       ))}
     </div>

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { zipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
+import { describeError, StudioError } from '../../../../src/shared/errors.ts';
 import { makeTestVoices, writePiperVoice, writeVitsVoice } from '../../../fixtures/voices/make-test-voices.ts';
 import { useTestStudio } from '../../../helpers/studio.ts';
 import { makeTempDir } from '../../../helpers/temp-dir.ts';
@@ -92,10 +93,10 @@ describe('broken voice packs are refused with a reason and leave nothing behind'
   it('missing config', async () => {
     const model = writePiperVoice(broken('no-config'), 'vi_VN-noconf-x_low');
     fs.rmSync(`${model}.json`);
-    await expect(studio.call('voice.install', { path: path.dirname(model) })).rejects.toMatchObject({
-      code: 'unsupported_format',
-      message: expect.stringMatching(/thiếu tệp cấu hình/),
-    });
+    const error: StudioError = await studio.call('voice.install', { path: path.dirname(model) }).then(() => { throw new Error('installed'); }, (e: StudioError) => e);
+    expect(error.code).toBe('unsupported_format');
+    // What the editor reads, worded from the error's reason.
+    expect(describeError(error.toPayload(), 'vi')).toMatch(/thiếu tệp cấu hình/);
     await nothingLeft();
   });
 
