@@ -30,6 +30,13 @@ module.exports = {
       to: { path: '^src/main/services/[^/]+/', pathNot: '^src/main/services/[^/]+/index\\.ts$' },
     },
     {
+      name: 'main-knows-no-screen',
+      comment: 'The main process reaches the screen only through the contract (words both need live in src/shared).',
+      severity: 'error',
+      from: { path: '^src/(main|preload|source-server)/' },
+      to: { path: '^src/renderer/' },
+    },
+    {
       name: 'shared-is-the-contract',
       comment: 'src/shared is imported by both sides; it imports neither.',
       severity: 'error',

@@ -10,7 +10,7 @@ import { installProcessGuard } from '../process-guard.ts';
 import { hostChildren } from '../services/jobs/index.ts';
 import { openStudio, type Studio } from '../studio.ts';
 import { StudioError } from '../../shared/errors.ts';
-import { refusalWords } from '../update-words.ts';
+import { refusalWords } from '../../shared/update-refusals.ts';
 import { electronPlatform } from './electron-platform.ts';
 import { registerIpc } from './ipc.ts';
 import { registerProtocols, SCHEMES } from './protocols.ts';

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import path from 'node:path';
 import type { UpdateCheck, UpdateSource } from '../../../shared/api/updates.ts';
 import { ERROR_CODES, StudioError, type ErrorCode, type ErrorPayload } from '../../../shared/errors.ts';
-import { refusalWords } from '../../update-words.ts';
+import { refusalWords } from '../../../shared/update-refusals.ts';
 import { call, currentStudio, printJson } from '../session.ts';
 
 /** `--from E:\cap-nhat` is a folder; `--from https://…` the province's server. */

@@ -5,7 +5,7 @@ import { describeError, type ErrorPayload } from '../../../shared/errors.ts';
 import { api, type ApiError } from '../../api/client.ts';
 import { useAction, useRequest, useStudioEvent } from '../../api/hooks.ts';
 import { Page } from '../../components/Page.tsx';
-import { refusalText } from './refusal.ts';
+import { refusalReason } from '../../../shared/update-refusals.ts';
 
 /** Cài đặt → Cập nhật: the source, check now, the versions and notes, download, install. */
 export default function UpdatesScreen() {
@@ -172,7 +172,7 @@ function formatSpeed(bytesPerSecond: number): string {
 function Refusal({ error }: { error: ApiError }) {
   const { t, i18n } = useTranslation('updates');
   const payload: ErrorPayload = error.payload;
-  const reason = refusalText(t, payload);
+  const reason = refusalReason(payload, i18n.language === 'en' ? 'en' : 'vi');
   return (
     <div className="notice notice-error" role="alert" data-testid="update-refusal">
       <span>

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../../src/main/services/storage/database.ts';
 import { migrations, type Migration } from '../../../../src/main/services/storage/migrations/index.ts';
 import { createUpdates, recordPendingUpdate } from '../../../../src/main/services/updates/index.ts';
-import { refusalWords } from '../../../../src/main/update-words.ts';
+import { refusalWords } from '../../../../src/shared/update-refusals.ts';
 import { openStudio } from '../../../../src/main/studio.ts';
 import { unwrappedCall } from '../../../helpers/studio.ts';
 import { makeTempDir } from '../../../helpers/temp-dir.ts';

@@ -3,11 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { ERROR_CODES, describeError } from '../../../../src/shared/errors.ts';
 import { parseAppUpdateConfig, stringifyAppUpdateConfig, UPDATE_REFUSALS } from '../../../../src/main/services/updates/index.ts';
 
-const locale = (lang: string) =>
-  JSON.parse(fs.readFileSync(new URL(`../../../../src/renderer/features/updates/locales/${lang}.json`, import.meta.url), 'utf8')) as {
-    refusal: Record<string, string>;
-    status: Record<string, string>;
-  };
+const read = (file: string) => JSON.parse(fs.readFileSync(new URL(file, import.meta.url), 'utf8'));
+// The screen's words, and the refusals' (shared by the screen, the CLI and the app's start-up).
+const locale = (lang: string) => ({
+  ...(read(`../../../../src/renderer/features/updates/locales/${lang}.json`) as { status: Record<string, string> }),
+  refusal: read(`../../../../src/shared/locales/update-refusals/${lang}.json`) as Record<string, string>,
+});
 
 describe('words for updates', () => {
   it('has a Vietnamese and an English text for every refusal reason, and nothing else', () => {
