@@ -128,6 +128,10 @@ export class JobManager {
       info.message = message;
       this.emit('job.progress', { ...info });
     };
+    // Listed and announced before `run` starts: its first report must not come before the job exists.
+    this.jobs.set(info.id, running);
+    this.prune();
+    this.emit('job.progress', { ...info });
     running.settled = (async () => {
       try {
         const result = await spec.run(report, controller.signal);
@@ -144,9 +148,6 @@ export class JobManager {
       this.emit('job.finished', { ...info });
       return info;
     })();
-    this.jobs.set(info.id, running);
-    this.prune();
-    this.emit('job.progress', { ...info });
     return { ...info };
   }
 
