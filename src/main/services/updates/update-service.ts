@@ -189,7 +189,7 @@ export function createUpdateService(deps: UpdateServiceDeps) {
                 const feedUrl = served ? served.url : source.kind === 'server' ? source.url : '';
                 await use.download({ feedUrl, version: manifest.version, allowDowngrade, publisherNames: names }, (progress) => {
                   state.send({ type: 'progress', progress });
-                  report(progress.percent / 100, `${Math.round(progress.percent)}% ${progress.bytesPerSecond}`);
+                  report(progress.percent / 100, `${Math.round(progress.percent)}% ${Math.round(progress.bytesPerSecond / 1024)} KiB/s`);
                 }, signal);
               } finally {
                 await served?.close();
