@@ -277,10 +277,15 @@ describe('the built main.js under Node, against a recording electron stand-in', 
     await expect(fetch(new URL('latest.yml', feed.url))).rejects.toThrow();
 
     const install = await ok<JobInfo>('updates.install', { when: 'now' });
-    const installed = (await finished(install.id)).payload as JobInfo & { result: { backupPath: string } };
+    const installed = (await finished(install.id)).payload;
     expect(installed.state, JSON.stringify(installed.error)).toBe('done');
-    expect(fs.existsSync(path.join(installed.result.backupPath, 'studio.sqlite'))).toBe(true);
-    expect(JSON.parse(fs.readFileSync(path.join(userData, PENDING_UPDATE_FILE), 'utf8'))).toMatchObject({ toVersion: '9.0.0', backupPath: installed.result.backupPath });
+    // The screen learns the backup's path from the state it follows.
+    const status = await ok<{ state: { status: string; backupPath?: string } }>('updates.status', {});
+    expect(status.state.status).toBe('installing');
+    const backupPath = status.state.backupPath!;
+    expect(installed.result).toEqual({ version: '9.0.0', backupPath, when: 'now' });
+    expect(fs.existsSync(path.join(backupPath, 'studio.sqlite'))).toBe(true);
+    expect(JSON.parse(fs.readFileSync(path.join(userData, PENDING_UPDATE_FILE), 'utf8'))).toMatchObject({ toVersion: '9.0.0', backupPath });
     const apis = app.records.map((r) => r.api);
     expect(app.records.find((r) => r.api === 'autoUpdater.quitAndInstall')!.detail).toEqual({ isSilent: true, isForceRunAfter: true });
     expect(apis.lastIndexOf('utilityProcess.fork')).toBeLessThan(apis.indexOf('autoUpdater.quitAndInstall'));

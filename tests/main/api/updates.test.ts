@@ -189,4 +189,14 @@ describe('updates.download and updates.install, with electron-updater', () => {
     attachElectronUpdater();
     await expect(studio.call('updates.install', { when: 'now' })).rejects.toThrow(refusal('invalid_transition', 'transition'));
   });
+
+  it('refuses to download when the packaged app-update.yml names no publisher (electron-updater would skip the signature check)', async () => {
+    const harness = attachElectronUpdater();
+    studio.services.updates.useInstaller(electronUpdaterInstaller(harness.updater), null);
+    const { usb } = await usbWith('0.2.0');
+    await studio.call('updates.settings.update', { source: folderSource(usb), publisherName: 'Đài tỉnh' });
+    await studio.call('updates.check', {});
+    await expect(studio.call('updates.download', {})).rejects.toThrow(refusal('update_invalid_manifest', 'publisher_missing'));
+    expect(harness.signatureChecks).toEqual([]);
+  });
 });

@@ -132,7 +132,13 @@ export class JobManager {
       info.message = message;
       this.emit('job.progress', { ...info });
     };
-    const settled = (async (): Promise<JobInfo> => {
+    // Listed and announced before `run` starts: its first report must not come before the job exists.
+    // No cancel file: cancel() aborts a task through kill() at once.
+    let settle!: (info: JobInfo) => void;
+    this.jobs.set(info.id, { info, cancelFile: '', child, settled: new Promise<JobInfo>((resolve) => (settle = resolve)), cancelRequested: false });
+    this.prune();
+    this.emit('job.progress', { ...info });
+    void (async (): Promise<void> => {
       try {
         const result = await spec.run(report, controller.signal);
         if (cancelRequested) throw new StudioError('cancelled', 'cancelled by the user');
@@ -146,12 +152,8 @@ export class JobManager {
       }
       info.finishedAt = new Date().toISOString();
       this.emit('job.finished', { ...info });
-      return info;
+      settle(info);
     })();
-    // No cancel file: cancel() aborts a task through kill() at once.
-    this.jobs.set(info.id, { info, cancelFile: '', child, settled, cancelRequested: false });
-    this.prune();
-    this.emit('job.progress', { ...info });
     return { ...info };
   }
 

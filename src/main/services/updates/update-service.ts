@@ -18,7 +18,7 @@ import { updateError } from './update-error.ts';
 import { readUpdateSettings, writeUpdateSettings } from './update-settings.ts';
 import { createUpdateStateStore } from './update-state.ts';
 import { verifyUpdateFolder } from './verify-folder.ts';
-import { assertInstallable } from './version.ts';
+import { assertInstallable, type VersionRelation } from './version.ts';
 
 /**
  * What only Electron can do, handed in by the glue in src/main/app (electron-updater's
@@ -79,11 +79,11 @@ export function createUpdateService(deps: UpdateServiceDeps) {
     return url ? { kind: 'server', url } : null;
   };
   const publisherNames = (): string[] => {
+    // electron-updater checks the signature only when the packaged app-update.yml names a
+    // publisher (whatever names it is then given): never download without one there.
+    if (!packaged || packaged.publisherName.length === 0) throw updateError('update_invalid_manifest', 'publisher_missing', { file: 'app-update.yml' });
     const chosen = settings().publisherName;
-    const names = chosen ? [chosen] : (packaged?.publisherName ?? []);
-    // electron-updater skips the signature check without a name: never download without one.
-    if (names.length === 0) throw updateError('update_invalid_manifest', 'publisher_missing', { file: 'app-update.yml' });
-    return names;
+    return chosen ? [chosen] : packaged.publisherName;
   };
 
   /** Runs `work`, and on a refusal moves the state to `error` (the screen shows why) before rethrowing. */
@@ -97,8 +97,8 @@ export function createUpdateService(deps: UpdateServiceDeps) {
     }
   };
 
-  async function readManifest(source: UpdateSource): Promise<UpdateManifest> {
-    if (source.kind === 'folder') return (await verifyUpdateFolder(source.path, { currentVersion, allowDowngrade: true })).manifest;
+  async function readManifest(source: UpdateSource, allowDowngrade: boolean): Promise<{ manifest: UpdateManifest; relation: VersionRelation }> {
+    if (source.kind === 'folder') return verifyUpdateFolder(source.path, { currentVersion, allowDowngrade });
     const url = new URL(MANIFEST_FILE, source.url.endsWith('/') ? source.url : `${source.url}/`).href;
     let text: string;
     try {
@@ -106,7 +106,8 @@ export function createUpdateService(deps: UpdateServiceDeps) {
     } catch (error) {
       throw updateError('unreachable', 'server_unreachable', { url, cause: (error as Error).message });
     }
-    return parseLatestYml(text);
+    const manifest = parseLatestYml(text);
+    return { manifest, relation: assertInstallable(currentVersion, manifest.version, { allowDowngrade }) };
   }
 
   return {
@@ -132,14 +133,16 @@ export function createUpdateService(deps: UpdateServiceDeps) {
       if (!source) throw updateError('invalid_argument', 'no_source');
       state.send({ type: 'check', source });
       return failing(async () => {
-        const manifest = await readManifest(source);
-        let relation;
+        let manifest: UpdateManifest;
+        let relation: VersionRelation;
         try {
-          relation = assertInstallable(currentVersion, manifest.version, { allowDowngrade: arg.allowDowngrade });
+          // A folder's version is judged before its installer is hashed (a downgrade is refused at once).
+          ({ manifest, relation } = await readManifest(source, arg.allowDowngrade));
         } catch (error) {
-          if (error instanceof StudioError && (error.details as { reason?: string }).reason === 'same_version') {
+          const details = error instanceof StudioError ? (error.details as { reason?: string; candidate?: string }) : null;
+          if (details?.reason === 'same_version') {
             found = null;
-            state.send({ type: 'none', version: manifest.version });
+            state.send({ type: 'none', version: details.candidate ?? currentVersion });
             return { currentVersion, source, available: null };
           }
           throw error;
@@ -183,7 +186,7 @@ export function createUpdateService(deps: UpdateServiceDeps) {
                 const feedUrl = served ? served.url : source.kind === 'server' ? source.url : '';
                 await use.download({ feedUrl, version: manifest.version, allowDowngrade, publisherNames: names }, (progress) => {
                   state.send({ type: 'progress', progress });
-                  report(progress.percent / 100, `${Math.round(progress.percent)}% ${progress.bytesPerSecond}`);
+                  report(progress.percent / 100, `${Math.round(progress.percent)}% ${Math.round(progress.bytesPerSecond / 1024)} KiB/s`);
                 }, signal);
               } finally {
                 await served?.close();

@@ -29,6 +29,12 @@ export default function UpdatesScreen() {
     setPublisher(settings.data?.publisherName ?? '');
   }, [settings.data]);
   useStudioEvent('updates.changed', setStatus);
+  // A download started before this screen opened (or before a reload): find its job, for "Huỷ".
+  const downloading = status?.state.status === 'downloading';
+  useEffect(() => {
+    if (!downloading || downloadJob) return;
+    api.call('job.list', {}).then((jobs) => setDownloadJob(jobs.find((j) => j.kind === 'updates.download' && j.state === 'running')?.id ?? null), () => undefined);
+  }, [downloading, downloadJob]);
   useStudioEvent('job.finished', (job) => {
     if (job.id === downloadJob) setDownloadJob(null);
   });
