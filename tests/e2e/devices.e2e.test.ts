@@ -128,7 +128,7 @@ describe('devices screen in Chromium', () => {
         { path: transmitterPty.b, baudRate: 9600, unitID: 1, openCallback: (error: Error | null) => (error ? reject(error) : resolve(s)) } as never,
       );
     });
-    await addDevice(page, 'Máy phát FM 99,9', 'transmitter', 'modbus', transmitterPty.a);
+    await addDevice(page, 'Máy phát FM 99,9', 'transmitter', 'modbus', transmitterPty.a, (p) => snap(p, 'devices-editor-modbus'));
     await page.getByTestId('status-panel').getByRole('button').first().click();
     await expect.poll(() => page.getByTestId('telemetry').textContent(), { timeout: 60_000 }).toContain('125');
     expect(await page.getByTestId('telemetry').textContent()).toContain('Công suất phát');

@@ -121,7 +121,7 @@ export function createSerial(deps: SerialDeps) {
       }
       if (protocol !== 'stm32' && protocol !== 'esp') throw invalid('serial.identify.protocol', 'no_identify', { driver: protocol ?? null });
       const lineEntry = arg.lineEntry ?? profile?.options.lineEntry === true;
-      return runIdentifyJob({ port, protocol, ...(lineEntry ? { lineEntry } : {}) } as Parameters<typeof runIdentifyJob>[0]);
+      return runIdentifyJob({ port, protocol, ...(lineEntry ? { lineEntry } : {}) });
     },
 
     status: ({ profileId, timeoutMs }: { profileId: string; timeoutMs: number }) => {
