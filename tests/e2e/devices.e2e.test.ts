@@ -119,6 +119,40 @@ describe('devices screen in Chromium', () => {
     }
   }, LONG);
 
+  it('a board that stops answering mid-flash: the error says what state it is in and what to do; after its reset the flash succeeds', async () => {
+    const { page } = session;
+    const emulator = await Stm32Emulator.start(boardPty.b);
+    try {
+      await page.getByTestId('device-item').filter({ hasText: 'Bộ điều khiển bảng LED' }).click();
+      const image = applicationImage(40_000);
+      const file = path.join(boardPty.dir, 'led-v3.bin');
+      fs.writeFileSync(file, image);
+      emulator.faults = { silentAtWrite: 60 };
+      await page.getByTestId('flash-file').fill(file);
+      await page.getByTestId('flash-check').click();
+      await page.getByTestId('flash-start').click();
+      await page.getByTestId('flash-confirm').click();
+      const error = page.getByTestId('flash-panel').getByTestId('device-error');
+      await expect.poll(() => error.getAttribute('data-code'), { timeout: LONG }).toBe('device_timeout');
+      expect(await error.textContent()).toContain('Firmware mới chỉ được ghi một phần');
+      expect(await error.textContent()).toContain('Nhấn nút reset');
+      // A failed job opens the studio's jobs panel; the technician closes it and carries on here.
+      await page.getByTestId('jobs-panel').locator('header button').click();
+      await snap(page, 'devices-flash-failed');
+
+      emulator.faults = {};
+      emulator.reset(); // the technician presses reset, as the error says
+      await page.getByTestId('flash-check').click();
+      await page.getByTestId('flash-start').click();
+      await page.getByTestId('flash-confirm').click();
+      await page.getByTestId('flash-done').waitFor({ timeout: LONG });
+      expect(await page.getByTestId('flash-done').getAttribute('data-verified')).toBe('true');
+      expect(emulator.flash.subarray(0, image.length).equals(image)).toBe(true);
+    } finally {
+      await emulator.stop();
+    }
+  }, LONG);
+
   it("shows a transmitter's telemetry, and keeps the last values marked stale when it stops answering", async () => {
     const { page } = session;
     const registers = [1250, 35, 412, 9990, 0];
