@@ -148,6 +148,11 @@ describe('devices screen in Chromium', () => {
       await page.getByTestId('flash-done').waitFor({ timeout: LONG });
       expect(await page.getByTestId('flash-done').getAttribute('data-verified')).toBe('true');
       expect(emulator.flash.subarray(0, image.length).equals(image)).toBe(true);
+      // The audit trail on the screen: newest first, the failure with the state it left.
+      await page.getByTestId('flash-audit').locator('summary').click();
+      await expect.poll(() => page.locator('[data-testid="flash-audit"] tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-result')))).toEqual(['verified', 'failed', 'verified']);
+      expect(await page.locator('[data-testid="flash-audit"] tr[data-result="failed"]').textContent()).toContain('ghi một phần');
+      await snap(page, 'devices-flash-audit');
     } finally {
       await emulator.stop();
     }

@@ -5,6 +5,7 @@ import type { ErrorPayload } from '../../../shared/errors.ts';
 import { api } from '../../api/client.ts';
 import { toApiError } from '../../api/hooks.ts';
 import { DeviceError } from './DeviceError.tsx';
+import { FlashAudit } from './FlashAudit.tsx';
 import { JobProgress } from './JobProgress.tsx';
 import { bytes, useSerialJob } from './useSerialJob.ts';
 
@@ -133,6 +134,7 @@ export function FlashPanel({ profile }: { profile: DeviceProfile }) {
           {t(result.verified ? 'flash.verified' : 'flash.written', { model: result.model, size: bytes(result.bytes), seconds: result.seconds.toFixed(1) })}
         </p>
       )}
+      <FlashAudit deviceId={profile.id} job={view.job} />
     </section>
   );
 }
