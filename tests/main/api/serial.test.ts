@@ -12,7 +12,7 @@ import { ServerSerial } from 'modbus-serial';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { JobInfo } from '../../../src/shared/domain.ts';
 import { StudioError } from '../../../src/shared/errors.ts';
-import type { FlashResult, SendFileResult } from '../../../src/shared/api/serial.ts';
+import { serialJobResult } from '../../../src/shared/api/serial.ts';
 import { serialApi } from '../../../src/main/api/serial.ts';
 import { createSerial } from '../../../src/main/services/serial/index.ts';
 import { useTestStudio } from '../../helpers/studio.ts';
@@ -99,7 +99,7 @@ describe('serial.sendFile to lrzsz rb', () => {
     const done = await waitJob(job);
     stop();
     expect(done.state).toBe('done');
-    const result = done.result as SendFileResult;
+    const result = serialJobResult(done, 'serial.sendFile');
     expect(result).toMatchObject({ name: 'chuong-trinh.mp3', bytes: data.length, protocol: 'ymodem', port: pty.a, endConfirmed: true });
     expect((await rb.done).code).toBe(0);
     expect(fs.readFileSync(path.join(work, 'chuong-trinh.mp3')).equals(data)).toBe(true);
@@ -118,7 +118,7 @@ describe('serial.sendFile to lrzsz rb', () => {
     const done = await waitJob(await studio.call('serial.sendFile', { port: { path: pty.a }, programmeId: programme.id }));
     expect(done.state).toBe('done');
     const name = `Thời sự sáng${path.extname(rendered.media)}`;
-    expect(done.result as SendFileResult).toMatchObject({ name, protocol: 'ymodem', endConfirmed: true });
+    expect(serialJobResult(done, 'serial.sendFile')).toMatchObject({ name, protocol: 'ymodem', endConfirmed: true });
     expect((await rb.done).code).toBe(0);
     expect(fs.readFileSync(path.join(work, name)).equals(fs.readFileSync(path.join(studio.dataDir, rendered.media)))).toBe(true);
   }, LONG);
@@ -184,7 +184,7 @@ describe('serial.flash and serial.identify on the AN3155 emulator', () => {
     const done = await waitJob(await studio.call('serial.flash', { profileId: profile.id, file }));
     stop();
     expect(done.state).toBe('done');
-    expect(done.result as FlashResult).toMatchObject({ model: 'stm32:0x410', verified: true, sha256: check.sha256, bytes: 20_000, protocol: 'stm32' });
+    expect(serialJobResult(done, 'serial.flash')).toMatchObject({ model: 'stm32:0x410', verified: true, sha256: check.sha256, bytes: 20_000, protocol: 'stm32' });
     expect([...stages]).toEqual(expect.arrayContaining(['write', 'verify']));
     expect(emulator.flash.subarray(0, 20_000).equals(image)).toBe(true);
     const out = path.join(pty.dir, 'read.bin');
@@ -266,7 +266,7 @@ describe('serial.flash on the ESP ROM emulator', () => {
       fs.writeFileSync(file, image);
       const done = await waitJob(await studio.call('serial.flash', { profileId: profile.id, file }));
       expect(done.state, JSON.stringify(done.error)).toBe('done');
-      expect(done.result as FlashResult).toMatchObject({ model: 'esp32', verified: true, protocol: 'esp', bytes: image.length });
+      expect(serialJobResult(done, 'serial.flash')).toMatchObject({ model: 'esp32', verified: true, protocol: 'esp', bytes: image.length });
       expect(emulator.flash.subarray(0x10000, 0x10000 + image.length).equals(image)).toBe(true);
       expect((await studio.call('serial.flash.audit', {}))[0]).toMatchObject({ protocol: 'esp', address: 0x10000, result: 'verified' });
     } finally {

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import { Command, Option } from 'commander';
-import { FLASH_PROTOCOLS, IDENTIFY_PROTOCOLS, parseSerialProgress, registerMapSchema, type FlashResult, type SendFileResult } from '../../../shared/api/serial.ts';
+import { FLASH_PROTOCOLS, IDENTIFY_PROTOCOLS, parseSerialProgress, registerMapSchema, serialJobResult } from '../../../shared/api/serial.ts';
 import type { JobInfo } from '../../../shared/domain.ts';
 import { ERROR_CODES, StudioError, type ErrorCode } from '../../../shared/errors.ts';
 import { call, currentStudio, printJson } from '../session.ts';
@@ -128,7 +128,7 @@ function flashCommand(parent: Command, name: string) {
         ...(opts.lineEntry ? { lineEntry: true } : {}),
       });
       const done = await follow(job);
-      const result = done.result as FlashResult;
+      const result = serialJobResult(done, 'serial.flash')!;
       if (opts.json) printJson(result);
       else process.stdout.write(`${result.verified ? 'verified' : 'written'}\t${result.model}\t${result.bytes}\t${result.sha256}\n`);
     });
@@ -141,7 +141,7 @@ function sendCommand(parent: Command, name: string) {
     .option('--json', 'print the result as JSON')
     .action(async (file: string, opts, command: Command) => {
       const done = await follow(await call(command, 'serial.sendFile', { port: portOf(opts), protocol: opts.protocol, file }));
-      const result = done.result as SendFileResult;
+      const result = serialJobResult(done, 'serial.sendFile')!;
       if (opts.json) printJson(result);
       else process.stdout.write(`${result.name}\t${result.bytes}\t${result.endConfirmed ? 'confirmed' : 'unconfirmed'}\t${result.seconds.toFixed(1)} s\n`);
     });

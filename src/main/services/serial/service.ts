@@ -15,8 +15,6 @@ import {
   registerMapSchema,
   type DeviceProfileInput,
   type FirmwareCheck,
-  type FlashResult,
-  type SendFileResult,
   type SerialJobResults,
 } from '../../../shared/api/serial.ts';
 import type { DeviceIdentity, DeviceProfile, DeviceState, FlashAuditEntry, PortSettings } from '../../../shared/api/serial-types.ts';
@@ -84,8 +82,8 @@ export function createSerial(deps: SerialDeps) {
     return parsed.data;
   }
 
-  function startJob<K extends keyof SerialJobResults, I>(kind: K, title: string, worker: string, input: I): JobInfo {
-    const spec: JobSpec<I, SerialJobResults[K]> = { kind, title, worker: workerUrl(worker), input };
+  function startJob<K extends keyof SerialJobResults, I>(kind: K, title: string, worker: string, input: I, finish?: (result: SerialJobResults[K]) => unknown): JobInfo {
+    const spec: JobSpec<I, SerialJobResults[K]> = { kind, title, worker: workerUrl(worker), input, ...(finish ? { finish } : {}) };
     return jobs.start(spec);
   }
 
@@ -201,20 +199,19 @@ export function createSerial(deps: SerialDeps) {
         ...(lineEntry ? { lineEntry } : {}),
         ...(profile ? { deviceId: profile.id } : {}),
       };
-      const job = startJob('serial.flash', imageName, 'serial/serial-flash.worker.ts', input);
-      // The audit record is written whichever way the job ends (its process has no database).
+      const audited = { ...base, imageSha256: sha256, address };
+      // The audit record is written whichever way the job ends (its process has no database):
+      // a success with the chip it flashed, a failure with the state the device was left in.
+      const job = startJob('serial.flash', imageName, 'serial/serial-flash.worker.ts', input, (result) => {
+        auditFlash({ ...audited, deviceModel: result.model, result: result.verified ? 'verified' : 'written', errorCode: null, deviceState: result.verified ? 'verified' : 'written_unverified' });
+        return result;
+      });
       void jobs.wait(job.id).then((done) => {
-        const result = done.state === 'done' ? (done.result as FlashResult) : null;
+        if (done.state === 'done') return;
         const details = (done.error?.details ?? {}) as { deviceState?: DeviceState };
-        auditFlash({
-          ...base,
-          imageSha256: sha256,
-          address,
-          deviceModel: result?.model ?? null,
-          result: result ? (result.verified ? 'verified' : 'written') : done.state === 'cancelled' ? 'cancelled' : done.error?.code === 'firmware_rejected' ? 'refused' : 'failed',
-          errorCode: result ? null : (done.error?.code ?? null),
-          deviceState: result ? (result.verified ? 'verified' : 'written_unverified') : (details.deviceState ?? null),
-        });
+        const code = done.error?.code ?? null;
+        const result = done.state === 'cancelled' ? 'cancelled' : code === 'firmware_rejected' ? 'refused' : 'failed';
+        auditFlash({ ...audited, deviceModel: null, result, errorCode: code, deviceState: details.deviceState ?? null });
       });
       return job;
     },
@@ -222,7 +219,6 @@ export function createSerial(deps: SerialDeps) {
 }
 
 export type SerialService = ReturnType<typeof createSerial>;
-export type { SendFileResult };
 
 function readFile(file: string): Buffer {
   readableFile(file);
