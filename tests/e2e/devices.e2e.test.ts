@@ -119,6 +119,45 @@ describe('devices screen in Chromium', () => {
     }
   }, LONG);
 
+  it('a board that stops answering mid-flash: the error says what state it is in and what to do; after its reset the flash succeeds', async () => {
+    const { page } = session;
+    const emulator = await Stm32Emulator.start(boardPty.b);
+    try {
+      await page.getByTestId('device-item').filter({ hasText: 'Bộ điều khiển bảng LED' }).click();
+      const image = applicationImage(40_000);
+      const file = path.join(boardPty.dir, 'led-v3.bin');
+      fs.writeFileSync(file, image);
+      emulator.faults = { silentAtWrite: 60 };
+      await page.getByTestId('flash-file').fill(file);
+      await page.getByTestId('flash-check').click();
+      await page.getByTestId('flash-start').click();
+      await page.getByTestId('flash-confirm').click();
+      const error = page.getByTestId('flash-panel').getByTestId('device-error');
+      await expect.poll(() => error.getAttribute('data-code'), { timeout: LONG }).toBe('device_timeout');
+      expect(await error.textContent()).toContain('Firmware mới chỉ được ghi một phần');
+      expect(await error.textContent()).toContain('Nhấn nút reset');
+      // A failed job opens the studio's jobs panel; the technician closes it and carries on here.
+      await page.getByTestId('jobs-panel').locator('header button').click();
+      await snap(page, 'devices-flash-failed');
+
+      emulator.faults = {};
+      emulator.reset(); // the technician presses reset, as the error says
+      await page.getByTestId('flash-check').click();
+      await page.getByTestId('flash-start').click();
+      await page.getByTestId('flash-confirm').click();
+      await page.getByTestId('flash-done').waitFor({ timeout: LONG });
+      expect(await page.getByTestId('flash-done').getAttribute('data-verified')).toBe('true');
+      expect(emulator.flash.subarray(0, image.length).equals(image)).toBe(true);
+      // The audit trail on the screen: newest first, the failure with the state it left.
+      await page.getByTestId('flash-audit').locator('summary').click();
+      await expect.poll(() => page.locator('[data-testid="flash-audit"] tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-result')))).toEqual(['verified', 'failed', 'verified']);
+      expect(await page.locator('[data-testid="flash-audit"] tr[data-result="failed"]').textContent()).toContain('ghi một phần');
+      await snap(page, 'devices-flash-audit');
+    } finally {
+      await emulator.stop();
+    }
+  }, LONG);
+
   it("shows a transmitter's telemetry, and keeps the last values marked stale when it stops answering", async () => {
     const { page } = session;
     const registers = [1250, 35, 412, 9990, 0];
@@ -128,7 +167,7 @@ describe('devices screen in Chromium', () => {
         { path: transmitterPty.b, baudRate: 9600, unitID: 1, openCallback: (error: Error | null) => (error ? reject(error) : resolve(s)) } as never,
       );
     });
-    await addDevice(page, 'Máy phát FM 99,9', 'transmitter', 'modbus', transmitterPty.a);
+    await addDevice(page, 'Máy phát FM 99,9', 'transmitter', 'modbus', transmitterPty.a, (p) => snap(p, 'devices-editor-modbus'));
     await page.getByTestId('status-panel').getByRole('button').first().click();
     await expect.poll(() => page.getByTestId('telemetry').textContent(), { timeout: 60_000 }).toContain('125');
     expect(await page.getByTestId('telemetry').textContent()).toContain('Công suất phát');

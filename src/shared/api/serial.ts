@@ -157,6 +157,14 @@ export interface SerialJobResults {
   'serial.flash': FlashResult;
 }
 
+/**
+ * A finished serial job's result, typed by its kind. The one place the untyped `JobInfo.result`
+ * is read as this domain's type (until JobInfo itself is typed by kind from the job results maps).
+ */
+export function serialJobResult<K extends keyof SerialJobResults>(job: JobInfo | null, kind: K): SerialJobResults[K] | null {
+  return job && job.kind === kind && job.state === 'done' ? (job.result as SerialJobResults[K]) : null;
+}
+
 export const serialRequests = {
   /** The ports the system lists; a listing failure is `serial_listing_failed` (a typed path still works). */
   'serial.port.list': request<PortInfo[]>()(z.strictObject({})),

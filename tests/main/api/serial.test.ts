@@ -12,11 +12,13 @@ import { ServerSerial } from 'modbus-serial';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { JobInfo } from '../../../src/shared/api/jobs.ts';
 import { StudioError } from '../../../src/shared/errors.ts';
-import type { FlashResult, SendFileResult } from '../../../src/shared/api/serial.ts';
+import { serialJobResult } from '../../../src/shared/api/serial.ts';
 import { serialApi } from '../../../src/main/api/serial.ts';
 import { createSerial } from '../../../src/main/services/serial/index.ts';
 import { useTestStudio } from '../../helpers/studio.ts';
 import { Stm32Emulator } from '../services/serial/stm32-emulator.ts';
+import { EspEmulator } from '../services/serial/esp-emulator.ts';
+import { openSerialLink } from '../../../src/main/services/serial/link/serial-port-link.ts';
 import { FLASH, applicationImage } from '../services/serial/firmware-fixtures.ts';
 import { openPtyPair, runOnPty, type PtyPair } from '../services/serial/pty.ts';
 import { importFile, speechWav } from '../services/audio/fixtures.ts';
@@ -97,7 +99,7 @@ describe('serial.sendFile to lrzsz rb', () => {
     const done = await waitJob(job);
     stop();
     expect(done.state).toBe('done');
-    const result = done.result as SendFileResult;
+    const result = serialJobResult(done, 'serial.sendFile');
     expect(result).toMatchObject({ name: 'chuong-trinh.mp3', bytes: data.length, protocol: 'ymodem', port: pty.a, endConfirmed: true });
     expect((await rb.done).code).toBe(0);
     expect(fs.readFileSync(path.join(work, 'chuong-trinh.mp3')).equals(data)).toBe(true);
@@ -116,7 +118,7 @@ describe('serial.sendFile to lrzsz rb', () => {
     const done = await waitJob(await studio.call('serial.sendFile', { port: { path: pty.a }, programmeId: programme.id }));
     expect(done.state).toBe('done');
     const name = `Thời sự sáng${path.extname(rendered.media)}`;
-    expect(done.result as SendFileResult).toMatchObject({ name, protocol: 'ymodem', endConfirmed: true });
+    expect(serialJobResult(done, 'serial.sendFile')).toMatchObject({ name, protocol: 'ymodem', endConfirmed: true });
     expect((await rb.done).code).toBe(0);
     expect(fs.readFileSync(path.join(work, name)).equals(fs.readFileSync(path.join(studio.dataDir, rendered.media)))).toBe(true);
   }, LONG);
@@ -182,7 +184,7 @@ describe('serial.flash and serial.identify on the AN3155 emulator', () => {
     const done = await waitJob(await studio.call('serial.flash', { profileId: profile.id, file }));
     stop();
     expect(done.state).toBe('done');
-    expect(done.result as FlashResult).toMatchObject({ model: 'stm32:0x410', verified: true, sha256: check.sha256, bytes: 20_000, protocol: 'stm32' });
+    expect(serialJobResult(done, 'serial.flash')).toMatchObject({ model: 'stm32:0x410', verified: true, sha256: check.sha256, bytes: 20_000, protocol: 'stm32' });
     expect([...stages]).toEqual(expect.arrayContaining(['write', 'verify']));
     expect(emulator.flash.subarray(0, 20_000).equals(image)).toBe(true);
     const out = path.join(pty.dir, 'read.bin');
@@ -250,5 +252,69 @@ describe('serial.status on a modbus-serial transmitter', () => {
     expect(second.values.forwardPower!.value).toBe(125);
     const receiverProfile = await studio.call('serial.profile.create', receiver(pty.a));
     expect((await failure(studio.call('serial.status', { profileId: receiverProfile.id }))).details).toMatchObject({ reason: 'no_status' });
+  }, LONG);
+});
+
+describe('serial.flash on the ESP ROM emulator', () => {
+  it('identifies an esp32 and flashes a .bin at 0x10000 through the job, MD5-verified', async () => {
+    const emulator = await EspEmulator.start(pty.b, 'esp32');
+    try {
+      const profile = await studio.call('serial.profile.create', { name: 'Máy thu IP', kind: 'receiver', port: { path: pty.a }, driver: 'esp', options: { address: 0x10000 } });
+      expect(await studio.call('serial.identify', { profileId: profile.id })).toMatchObject({ protocol: 'esp', model: 'esp32' });
+      const image = Buffer.concat([Buffer.from([0xc0, 0xdb, 0xc0]), randomBytes(100_000)]);
+      const file = path.join(pty.dir, 'receiver.bin');
+      fs.writeFileSync(file, image);
+      const done = await waitJob(await studio.call('serial.flash', { profileId: profile.id, file }));
+      expect(done.state, JSON.stringify(done.error)).toBe('done');
+      expect(serialJobResult(done, 'serial.flash')).toMatchObject({ model: 'esp32', verified: true, protocol: 'esp', bytes: image.length });
+      expect(emulator.flash.subarray(0x10000, 0x10000 + image.length).equals(image)).toBe(true);
+      expect((await studio.call('serial.flash.audit', {}))[0]).toMatchObject({ protocol: 'esp', address: 0x10000, result: 'verified' });
+    } finally {
+      await emulator.stop();
+    }
+  }, LONG);
+});
+
+describe('a line-command device (an FM transmitter speaking text)', () => {
+  it('identifies it and reads its status from the profile\'s commands; a refusal is device_refused', async () => {
+    // The transmitter: answers ID?, FREQ? and POW? lines, refuses anything else.
+    const device = await openSerialLink({ path: pty.b });
+    let buffer = '';
+    const answering = (async () => {
+      for (;;) {
+        const chunk = await device.readSome(60_000).catch(() => null);
+        if (!chunk) return;
+        buffer += chunk.toString('utf8');
+        let end;
+        while ((end = buffer.indexOf('\r\n')) >= 0) {
+          const line = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const reply = line === 'ID?' ? 'ID TX-300 v1.2' : line === 'FREQ?' ? 'FREQ 99.90' : line === 'POW?' ? 'POW 120 W' : 'ERR 7';
+          await device.write(Buffer.from(`${line}\r\n${reply}\r\n`));
+        }
+      }
+    })();
+    try {
+      const line = {
+        commands: {
+          id: { send: 'ID?', reply: '^ID (?<model>\\S+)' },
+          freq: { send: 'FREQ?', reply: '^FREQ (?<mhz>[\\d.]+)', error: '^ERR (?<code>\\d+)' },
+          power: { send: 'POW?', reply: '^POW (?<watts>\\d+)' },
+          bad: { send: 'XYZ', reply: '^OK', error: '^ERR (?<code>\\d+)' },
+        },
+        identify: 'id',
+        status: ['freq', 'power'],
+      };
+      const profile = await studio.call('serial.profile.create', { name: 'Máy phát FM xã', kind: 'transmitter', port: { path: pty.a }, driver: 'line', options: { line } });
+      expect(await studio.call('serial.identify', { profileId: profile.id })).toMatchObject({ protocol: 'line', model: 'TX-300' });
+      const status = await studio.call('serial.status', { profileId: profile.id, timeoutMs: 3000 });
+      expect(status).toMatchObject({ stale: false, values: { 'freq.mhz': { value: 99.9 }, 'power.watts': { value: 120 } } });
+      const refusing = await studio.call('serial.profile.update', { id: profile.id, profile: { name: 'Máy phát FM xã', kind: 'transmitter', port: { path: pty.a }, driver: 'line', options: { line: { ...line, status: ['bad'] } } } });
+      const refused = await studio.call('serial.status', { profileId: refusing.id, timeoutMs: 3000 });
+      expect(refused).toMatchObject({ stale: true, lastError: { code: 'device_refused' }, values: { 'freq.mhz': { value: 99.9 } } });
+    } finally {
+      await device.close();
+      await answering;
+    }
   }, LONG);
 });

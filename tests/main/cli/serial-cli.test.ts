@@ -94,7 +94,7 @@ it('studio device identify and studio flash --verify on the STM32 emulator; a ba
   }
 }, LONG);
 
-it('studio modbus read --unit --map reads a transmitter; a wrong unit times out with a clear error', async () => {
+it('studio modbus read (and device status --port) reads a transmitter; a wrong unit times out with a clear error', async () => {
   const registers = [1250, 35, 412, 9990, 0];
   const server = await new Promise<ServerSerial>((resolve, reject) => {
     const s = new ServerSerial(
@@ -108,6 +108,9 @@ it('studio modbus read --unit --map reads a transmitter; a wrong unit times out 
     const run = await studio(['modbus', 'read', '--port', pty.a, '--baud', '9600', '--unit', '3', '--map', map, '--timeout', '3000', '--json']);
     expect(run.status, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout).forwardPower).toMatchObject({ value: 125, unit: 'W' });
+    const status = await studio(['device', 'status', '--port', pty.a, '--unit', '3', '--map', map, '--timeout', '3000', '--json']);
+    expect(status.status, status.stderr).toBe(0);
+    expect(JSON.parse(status.stdout).forwardPower.value).toBe(125);
     const wrongUnit = await studio(['modbus', 'read', '--port', pty.a, '--unit', '9', '--map', map, '--timeout', '500']);
     expect(wrongUnit.status).toBe(1);
     expect(wrongUnit.stderr).toContain('Lỗi: Thiết bị không trả lời');

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import { Command, Option } from 'commander';
-import { FLASH_PROTOCOLS, IDENTIFY_PROTOCOLS, parseSerialProgress, registerMapSchema, type FlashResult, type SendFileResult } from '../../../shared/api/serial.ts';
+import { FLASH_PROTOCOLS, IDENTIFY_PROTOCOLS, parseSerialProgress, registerMapSchema, serialJobResult } from '../../../shared/api/serial.ts';
 import type { JobInfo } from '../../../shared/api/jobs.ts';
 import { ERROR_CODES, StudioError, type ErrorCode } from '../../../shared/errors.ts';
 import { call, currentStudio, printJson } from '../session.ts';
@@ -128,7 +128,7 @@ function flashCommand(parent: Command, name: string) {
         ...(opts.lineEntry ? { lineEntry: true } : {}),
       });
       const done = await follow(job);
-      const result = done.result as FlashResult;
+      const result = serialJobResult(done, 'serial.flash')!;
       if (opts.json) printJson(result);
       else process.stdout.write(`${result.verified ? 'verified' : 'written'}\t${result.model}\t${result.bytes}\t${result.sha256}\n`);
     });
@@ -141,55 +141,77 @@ function sendCommand(parent: Command, name: string) {
     .option('--json', 'print the result as JSON')
     .action(async (file: string, opts, command: Command) => {
       const done = await follow(await call(command, 'serial.sendFile', { port: portOf(opts), protocol: opts.protocol, file }));
-      const result = done.result as SendFileResult;
+      const result = serialJobResult(done, 'serial.sendFile')!;
       if (opts.json) printJson(result);
       else process.stdout.write(`${result.name}\t${result.bytes}\t${result.endConfirmed ? 'confirmed' : 'unconfirmed'}\t${result.seconds.toFixed(1)} s\n`);
     });
 }
 
-function modbusReadCommand(parent: Command, name: string) {
-  portOptions(parent.command(name))
-    .description('đọc thanh ghi Modbus / read a Modbus RTU register map once')
+/** Reads the register map file given with --map (its unitId may be left to --unit). */
+function readRegisterMap(file: string) {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new StudioError('invalid_argument', `không đọc được bảng thanh ghi / cannot read the register map ${file}: ${(error as Error).message}`);
+  }
+  const parsed = registerMapSchema.safeParse({ unitId: 1, ...(raw as object) });
+  if (!parsed.success) throw new StudioError('invalid_argument', `bảng thanh ghi sai / bad register map: ${parsed.error.issues[0]?.path.join('.') ?? ''} ${parsed.error.issues[0]?.message ?? ''}`);
+  return parsed.data;
+}
+
+interface ModbusOptions {
+  port: string;
+  baud?: number;
+  parity?: 'none' | 'even' | 'odd' | 'mark' | 'space';
+  unit?: number;
+  map?: string;
+  timeout: number;
+  json?: boolean;
+}
+
+async function modbusRead(opts: ModbusOptions, command: Command): Promise<void> {
+  const registerMap = opts.map ? readRegisterMap(opts.map) : undefined;
+  const values = await call(command, 'serial.modbus.read', {
+    port: portOf(opts),
+    timeoutMs: opts.timeout,
+    ...(registerMap ? { registerMap } : {}),
+    ...(opts.unit !== undefined ? { unitId: opts.unit } : {}),
+  });
+  if (opts.json) printJson(values);
+  else for (const [key, v] of Object.entries(values)) process.stdout.write(`${key}\t${v.value}${v.unit ? ` ${v.unit}` : ''}\n`);
+}
+
+const modbusOptions = (command: Command) =>
+  command
     .option('--unit <n>', 'unit id', integer)
     .option('--map <file>', 'register map JSON ({ unitId, entries: [{ key, table, address, type, scale?, unit? }] }); default: the example transmitter map')
     .option('--timeout <ms>', 'answer timeout', integer, 1000)
-    .option('--json', 'print JSON')
-    .action(async (opts, command: Command) => {
-      let registerMap;
-      if (opts.map) {
-        let raw: unknown;
-        try {
-          raw = JSON.parse(fs.readFileSync(opts.map, 'utf8'));
-        } catch (error) {
-          throw new StudioError('invalid_argument', `không đọc được bảng thanh ghi / cannot read the register map ${opts.map}: ${(error as Error).message}`);
-        }
-        const parsed = registerMapSchema.safeParse({ unitId: 1, ...(raw as object) });
-        if (!parsed.success) throw new StudioError('invalid_argument', `bảng thanh ghi sai / bad register map: ${parsed.error.issues[0]?.path.join('.') ?? ''} ${parsed.error.issues[0]?.message ?? ''}`);
-        registerMap = parsed.data;
-      }
-      const values = await call(command, 'serial.modbus.read', {
-        port: portOf(opts),
-        timeoutMs: opts.timeout,
-        ...(registerMap ? { registerMap } : {}),
-        ...(opts.unit !== undefined ? { unitId: opts.unit } : {}),
-      });
-      if (opts.json) printJson(values);
-      else for (const [key, v] of Object.entries(values)) process.stdout.write(`${key}\t${v.value}${v.unit ? ` ${v.unit}` : ''}\n`);
-    });
+    .option('--json', 'print JSON');
+
+function modbusReadCommand(parent: Command, name: string) {
+  modbusOptions(portOptions(parent.command(name)))
+    .description('đọc thanh ghi Modbus / read a Modbus RTU register map once')
+    .action((opts: ModbusOptions, command: Command) => modbusRead(opts, command));
 }
 
 function statusCommand(parent: Command) {
-  parent
-    .command('status')
-    .description("đọc trạng thái thiết bị đã lưu / read a saved device's status or telemetry")
-    .requiredOption('--profile <id>', 'device profile id (studio device list)')
-    .option('--json', 'print JSON')
-    .action(async (opts: { profile: string; json?: boolean }, command: Command) => {
-      const status = await call(command, 'serial.status', { profileId: opts.profile });
-      if (opts.json) printJson(status);
-      else for (const [key, v] of Object.entries(status.values)) process.stdout.write(`${key}\t${v.value}${v.unit ? ` ${v.unit}` : ''}${status.stale ? '\t(stale)' : ''}\n`);
-      if (status.lastError) throw new StudioError(knownCode(status.lastError.code), status.lastError.message, status.lastError.details);
-    });
+  modbusOptions(
+    parent
+      .command('status')
+      .description("trạng thái thiết bị / a saved device's status (--profile), or a transmitter's Modbus registers on a port (--port)")
+      .option('--profile <id>', 'device profile id (studio device list)')
+      .option('--port <path>', 'cổng / port, read as a Modbus transmitter')
+      .option('--baud <rate>', 'baud rate', integer)
+      .addOption(new Option('--parity <parity>').choices(['none', 'even', 'odd', 'mark', 'space'])),
+  ).action(async (opts: Partial<ModbusOptions> & { profile?: string; timeout: number }, command: Command) => {
+    if (opts.port && !opts.profile) return modbusRead(opts as ModbusOptions, command);
+    if (!opts.profile) throw new StudioError('invalid_argument', 'cần --profile hoặc --port / --profile or --port is required');
+    const status = await call(command, 'serial.status', { profileId: opts.profile, timeoutMs: opts.timeout });
+    if (opts.json) printJson(status);
+    else for (const [key, v] of Object.entries(status.values)) process.stdout.write(`${key}\t${v.value}${v.unit ? ` ${v.unit}` : ''}${status.stale ? '\t(stale)' : ''}\n`);
+    if (status.lastError) throw new StudioError(knownCode(status.lastError.code), status.lastError.message, status.lastError.details);
+  });
 }
 
 export function registerSerialCommands(program: Command): void {

@@ -124,7 +124,7 @@ export async function runSendJob(input: SendJobInput, hooks: JobHooks = {}): Pro
 }
 
 /** Identify what is on a port, by protocol. */
-export function runIdentifyJob(input: { port: Partial<PortSettings> & { path: string }; protocol: 'stm32' | 'esp' }, hooks: JobHooks = {}) {
-  const options = hooks.signal ? { signal: hooks.signal } : {};
+export function runIdentifyJob(input: { port: Partial<PortSettings> & { path: string }; protocol: 'stm32' | 'esp'; lineEntry?: boolean }, hooks: JobHooks = {}) {
+  const options = { ...(hooks.signal ? { signal: hooks.signal } : {}), ...(input.lineEntry ? { lineEntry: true } : {}) };
   return withLink(input.port, (link) => (input.protocol === 'stm32' ? identifyStm32(link, options) : identifyEsp(link, options)));
 }

@@ -8,15 +8,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
-import type { JobInfo } from '../../../shared/api/jobs.ts';
+import type { JobInfo, JobResults } from '../../../shared/api/jobs.ts';
 import { StudioError } from '../../../shared/errors.ts';
 import {
   lineConfigSchema,
   registerMapSchema,
   type DeviceProfileInput,
   type FirmwareCheck,
-  type FlashResult,
-  type SendFileResult,
   type SerialJobResults,
 } from '../../../shared/api/serial.ts';
 import type { DeviceIdentity, DeviceProfile, DeviceState, FlashAuditEntry, PortSettings } from '../../../shared/api/serial-types.ts';
@@ -83,8 +81,8 @@ export function createSerial(deps: SerialDeps) {
     return parsed.data;
   }
 
-  function startJob<K extends keyof SerialJobResults, I>(kind: K, subject: string, worker: string, input: I): JobInfo<K> {
-    return jobs.start<K, I>({ kind, subject, worker: workerUrl(worker), input });
+  function startJob<K extends keyof SerialJobResults, I>(kind: K, subject: string, worker: string, input: I, finish?: (result: JobResults[K]) => JobResults[K]): JobInfo<K> {
+    return jobs.start<K, I>({ kind, subject, worker: workerUrl(worker), input, ...(finish ? { finish } : {}) });
   }
 
   function auditFlash(entry: FlashAuditEntry): void {
@@ -119,7 +117,7 @@ export function createSerial(deps: SerialDeps) {
       }
       if (protocol !== 'stm32' && protocol !== 'esp') throw invalid('serial.identify.protocol', 'no_identify', { driver: protocol ?? null });
       const lineEntry = arg.lineEntry ?? profile?.options.lineEntry === true;
-      return runIdentifyJob({ port, protocol, ...(lineEntry ? { lineEntry } : {}) } as Parameters<typeof runIdentifyJob>[0]);
+      return runIdentifyJob({ port, protocol, ...(lineEntry ? { lineEntry } : {}) });
     },
 
     status: ({ profileId, timeoutMs }: { profileId: string; timeoutMs: number }) => {
@@ -199,20 +197,19 @@ export function createSerial(deps: SerialDeps) {
         ...(lineEntry ? { lineEntry } : {}),
         ...(profile ? { deviceId: profile.id } : {}),
       };
-      const job = startJob('serial.flash', imageName, 'serial/serial-flash.worker.ts', input);
-      // The audit record is written whichever way the job ends (its process has no database).
+      const audited = { ...base, imageSha256: sha256, address };
+      // The audit record is written whichever way the job ends (its process has no database):
+      // a success with the chip it flashed, a failure with the state the device was left in.
+      const job = startJob('serial.flash', imageName, 'serial/serial-flash.worker.ts', input, (result) => {
+        auditFlash({ ...audited, deviceModel: result.model, result: result.verified ? 'verified' : 'written', errorCode: null, deviceState: result.verified ? 'verified' : 'written_unverified' });
+        return result;
+      });
       void jobs.wait(job.id).then((done) => {
-        const result = done.state === 'done' ? (done.result as FlashResult) : null;
+        if (done.state === 'done') return;
         const details = (done.error?.details ?? {}) as { deviceState?: DeviceState };
-        auditFlash({
-          ...base,
-          imageSha256: sha256,
-          address,
-          deviceModel: result?.model ?? null,
-          result: result ? (result.verified ? 'verified' : 'written') : done.state === 'cancelled' ? 'cancelled' : done.error?.code === 'firmware_rejected' ? 'refused' : 'failed',
-          errorCode: result ? null : (done.error?.code ?? null),
-          deviceState: result ? (result.verified ? 'verified' : 'written_unverified') : (details.deviceState ?? null),
-        });
+        const code = done.error?.code ?? null;
+        const result = done.state === 'cancelled' ? 'cancelled' : code === 'firmware_rejected' ? 'refused' : 'failed';
+        auditFlash({ ...audited, deviceModel: null, result, errorCode: code, deviceState: details.deviceState ?? null });
       });
       return job;
     },
@@ -220,7 +217,6 @@ export function createSerial(deps: SerialDeps) {
 }
 
 export type SerialService = ReturnType<typeof createSerial>;
-export type { SendFileResult };
 
 function readFile(file: string): Buffer {
   readableFile(file);

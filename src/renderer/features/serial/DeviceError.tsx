@@ -11,9 +11,9 @@ interface Details {
 /**
  * A serial error in words: what happened (from the code, or the rejection's reason), the state the
  * device is left in, and what to do next. Codes this screen has no words for fall back to the
- * studio's common error text.
+ * studio's common error text. A read (`reading`) leaves a device as it was: that is not news.
  */
-export function DeviceError({ error, onClose }: { error: ErrorPayload | null; onClose?: () => void }) {
+export function DeviceError({ error, onClose, reading = false }: { error: ErrorPayload | null; onClose?: () => void; reading?: boolean }) {
   const { t, i18n } = useTranslation('serial');
   if (!error) return null;
   const details = (error.details ?? {}) as Details;
@@ -30,7 +30,7 @@ export function DeviceError({ error, onClose }: { error: ErrorPayload | null; on
     <div className="notice notice-error device-error" role="alert" data-testid="device-error" data-code={error.code}>
       <div>
         <strong>{what}</strong>
-        {details.deviceState && error.code !== 'firmware_rejected' && <p>{t(`deviceState.${details.deviceState}`)}</p>}
+        {details.deviceState && error.code !== 'firmware_rejected' && !(reading && details.deviceState === 'untouched') && <p>{t(`deviceState.${details.deviceState}`)}</p>}
         {details.nextStep && <p>{t(`nextStep.${details.nextStep}`)}</p>}
       </div>
       {onClose && (

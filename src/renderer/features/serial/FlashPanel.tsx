@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DeviceProfile, FirmwareCheck, FlashResult } from '../../../shared/api/serial.ts';
+import { serialJobResult, type DeviceProfile, type FirmwareCheck } from '../../../shared/api/serial.ts';
 import type { ErrorPayload } from '../../../shared/errors.ts';
 import { api } from '../../api/client.ts';
 import { toApiError } from '../../api/hooks.ts';
 import { DeviceError } from './DeviceError.tsx';
+import { FlashAudit } from './FlashAudit.tsx';
 import { JobProgress } from './JobProgress.tsx';
 import { bytes, useSerialJob } from './useSerialJob.ts';
 
@@ -33,7 +34,7 @@ export function FlashPanel({ profile }: { profile: DeviceProfile }) {
   const [error, setError] = useState<ErrorPayload | null>(null);
   const view = useSerialJob();
   const running = view.job?.state === 'running';
-  const result = view.job?.state === 'done' ? (view.job.result as FlashResult) : null;
+  const result = serialJobResult(view.job, 'serial.flash');
   const address = parseAddress(addressText);
   const manifest = sha256.trim() ? { sha256: sha256.trim() } : {};
   const where = address === undefined ? {} : { address: address ?? 0 };
@@ -133,6 +134,7 @@ export function FlashPanel({ profile }: { profile: DeviceProfile }) {
           {t(result.verified ? 'flash.verified' : 'flash.written', { model: result.model, size: bytes(result.bytes), seconds: result.seconds.toFixed(1) })}
         </p>
       )}
+      <FlashAudit deviceId={profile.id} job={view.job} />
     </section>
   );
 }

@@ -6,6 +6,9 @@ import { api } from '../../api/client.ts';
 import { toApiError } from '../../api/hooks.ts';
 import { DeviceError } from './DeviceError.tsx';
 
+const MODBUS_EXAMPLE = '{ "registerMap": { "unitId": 1, "entries": [{ "key": "forwardPower", "table": "holding", "address": 0, "type": "uint16", "scale": 0.1, "unit": "W" }] } }';
+const LINE_EXAMPLE = '{ "line": { "commands": { "freq": { "send": "FREQ?", "reply": "^FREQ (?<mhz>[\\d.]+)" } }, "status": ["freq"] } }';
+
 const BAUDS = [9600, 19200, 38400, 57600, 115200, 230400, 460800, 921600];
 
 type Form = Required<Pick<DeviceProfileInput, 'name' | 'kind' | 'driver'>> & {
@@ -42,13 +45,27 @@ export function ProfileEditor({ profile, ports, portsError, onSaved, onDeleted, 
   const [form, setForm] = useState<Form>(profile ? fromProfile(profile) : empty);
   const [error, setError] = useState<ErrorPayload | null>(null);
   const [busy, setBusy] = useState(false);
+  const { lineEntry: _entry, ...advanced } = form.options;
+  const [advancedText, setAdvancedText] = useState(Object.keys(advanced).length > 0 ? JSON.stringify(advanced, null, 2) : '');
+  const [advancedBad, setAdvancedBad] = useState(false);
   const setPort = (changes: Partial<Form['port']>) => setForm((f) => ({ ...f, port: { ...f.port, ...changes } }));
   const bootloader = form.driver === 'stm32' || form.driver === 'esp';
 
   const save = async () => {
     setBusy(true);
     setError(null);
-    const { lineEntry, options, ...rest } = form;
+    const { lineEntry, ...rest } = form;
+    let options: Record<string, unknown> = {};
+    try {
+      const parsed: unknown = advancedText.trim() ? JSON.parse(advancedText) : {};
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object');
+      options = parsed as Record<string, unknown>;
+      setAdvancedBad(false);
+    } catch {
+      setAdvancedBad(true);
+      setBusy(false);
+      return;
+    }
     const input: DeviceProfileInput = { ...rest, options: { ...options, lineEntry: bootloader && lineEntry } };
     try {
       onSaved(profile ? await api.call('serial.profile.update', { id: profile.id, profile: input }) : await api.call('serial.profile.create', input));
@@ -96,7 +113,16 @@ export function ProfileEditor({ profile, ports, portsError, onSaved, onDeleted, 
         </label>
         <label>
           {t('profile.driver')}
-          <select value={form.driver} onChange={(e) => setForm({ ...form, driver: e.target.value as Form['driver'] })} data-testid="profile-driver">
+          <select
+            value={form.driver}
+            onChange={(e) => {
+              const driver = e.target.value as Form['driver'];
+              // Transmitters' Modbus ports run at 9600 far more often than at 115200.
+              const port = !profile && driver === 'modbus' && form.port.baudRate === 115200 ? { ...form.port, baudRate: 9600 } : form.port;
+              setForm({ ...form, driver, port });
+            }}
+            data-testid="profile-driver"
+          >
             {SERIAL_DRIVERS.map((d) => (
               <option key={d} value={d}>
                 {t(`driver.${d}`)}
@@ -175,6 +201,20 @@ export function ProfileEditor({ profile, ports, portsError, onSaved, onDeleted, 
           </label>
         )}
       </div>
+      {(form.driver === 'modbus' || form.driver === 'line') && (
+        <label className="advanced">
+          {t(form.driver === 'modbus' ? 'profile.registerMap' : 'profile.lineConfig')}
+          <textarea
+            value={advancedText}
+            onChange={(e) => setAdvancedText(e.target.value)}
+            rows={6}
+            spellCheck={false}
+            placeholder={form.driver === 'modbus' ? MODBUS_EXAMPLE : LINE_EXAMPLE}
+            aria-invalid={advancedBad}
+          />
+          {advancedBad && <span className="error-text">{t('profile.advancedBad')}</span>}
+        </label>
+      )}
       {portsError && <p className="muted" data-testid="ports-error">{t('errors.serial_listing_failed')}</p>}
       <div className="form-actions">
         <button type="submit" className="primary" disabled={busy || !form.name.trim() || !form.port.path.trim()} data-testid="profile-save">

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SEND_PROTOCOLS, type DeviceProfile, type SendFileResult } from '../../../shared/api/serial.ts';
+import { SEND_PROTOCOLS, serialJobResult, type DeviceProfile } from '../../../shared/api/serial.ts';
 import type { ErrorPayload } from '../../../shared/errors.ts';
 import { api } from '../../api/client.ts';
 import { toApiError, useRequest } from '../../api/hooks.ts';
@@ -22,7 +22,7 @@ export function SendPanel({ profile }: { profile: DeviceProfile }) {
   const [error, setError] = useState<ErrorPayload | null>(null);
   const view = useSerialJob();
   const running = view.job?.state === 'running';
-  const result = view.job?.state === 'done' ? (view.job.result as SendFileResult) : null;
+  const result = serialJobResult(view.job, 'serial.sendFile');
   const chosen = source === 'programme' ? (programmeId ?? programmes.data?.[0]?.id ?? null) : null;
 
   const send = async () => {

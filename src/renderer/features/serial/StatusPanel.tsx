@@ -30,7 +30,7 @@ export function IdentifyPanel({ profile }: { profile: DeviceProfile }) {
   return (
     <section className="card" data-testid="identify-panel">
       <h3>{t('identify.title')}</h3>
-      <DeviceError error={error} onClose={() => setError(null)} />
+      <DeviceError error={error} onClose={() => setError(null)} reading />
       <button type="button" onClick={() => void identify()} disabled={busy} data-testid="identify">
         {busy ? t('identify.busy') : t('identify.run')}
       </button>
@@ -89,7 +89,7 @@ export function StatusPanel({ profile }: { profile: DeviceProfile }) {
   return (
     <section className="card" data-testid="status-panel">
       <h3>{t('status.title')}</h3>
-      <DeviceError error={error ?? status?.lastError ?? null} />
+      <DeviceError error={error ?? status?.lastError ?? null} reading />
       <div className="form-actions">
         <button type="button" onClick={() => void read()} disabled={live}>
           {t('status.read')}
