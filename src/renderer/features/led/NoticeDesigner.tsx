@@ -46,11 +46,17 @@ export function NoticeDesigner({ notice, boards, onSaved, onDeleted }: { notice:
     set({ boardId: id, ...(next ? { programme: { ...draft.programme, width: next.width, height: next.height } } : {}) });
   };
 
-  const save = useAction(async () => {
+  const [stored, setStored] = useState(() => JSON.stringify(draftOf(notice)));
+  const dirty = JSON.stringify(draft) !== stored;
+  const store = async () => {
     const updated = await api.call('led.notice.update', { id: notice.id, changes: draft });
     setDraft(draftOf(updated));
-    setSaved(true);
+    setStored(JSON.stringify(draftOf(updated)));
     onSaved(updated);
+  };
+  const save = useAction(async () => {
+    await store();
+    setSaved(true);
   });
   const remove = useAction(async () => {
     if (!confirm(t('common:actions.confirmDelete', { name: notice.title }))) return;
@@ -114,7 +120,8 @@ export function NoticeDesigner({ notice, boards, onSaved, onDeleted }: { notice:
         </section>
         <LedPreview programme={lastValid} board={{ colourClass, brightness: board?.brightness ?? [{ from: '00:00', percent: 100 }] }} />
         <div className="led-outputs">
-          <OutputPanel notice={notice} boards={boards} />
+          {/* What is sent or exported is what the preview shows: unsaved changes are saved first. */}
+          <OutputPanel notice={notice} boards={boards} beforeOutput={dirty ? store : undefined} />
         </div>
         {draft.programme.areas.map((area, index) => (
           <AreaEditor key={index} index={index} area={area} colours={CLASS_COLOURS[colourClass]} onChange={(a) => setArea(index, a)} onRemove={draft.programme.areas.length > 1 ? () => setAreas(draft.programme.areas.filter((_, i) => i !== index)) : undefined} />

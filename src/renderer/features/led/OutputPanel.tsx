@@ -39,13 +39,15 @@ function JobStatus<K extends keyof LedJobResults>({ job, done }: { job: LedJob<K
 }
 
 /** Send to a BX board (serial or TCP) and export PNG frames or a GIF: each a job with progress. */
-export function OutputPanel({ notice, boards }: { notice: LedNotice; boards: LedBoard[] }) {
+export function OutputPanel({ notice, boards, beforeOutput }: { notice: LedNotice; boards: LedBoard[]; beforeOutput?: () => Promise<void> }) {
   const { t } = useTranslation('led');
   const sendable = boards.filter((b) => b.controller.kind === 'bx-tcp' || b.controller.kind === 'bx-serial');
   const [boardId, setBoardId] = useState<number | null>(notice.boardId && sendable.some((b) => b.id === notice.boardId) ? notice.boardId : (sendable[0]?.id ?? null));
   const sendJob = useJob('led.send');
   const send = useAction(async () => {
-    if (boardId !== null) sendJob.track(await api.call('led.send', { noticeId: notice.id, boardId }));
+    if (boardId === null) return;
+    await beforeOutput?.();
+    sendJob.track(await api.call('led.send', { noticeId: notice.id, boardId }));
   });
 
   const [format, setFormat] = useState<'png' | 'gif'>('png');
@@ -53,6 +55,7 @@ export function OutputPanel({ notice, boards }: { notice: LedNotice; boards: Led
   const [fps, setFps] = useState(10);
   const exportJob = useJob('led.export');
   const exportAction = useAction(async () => {
+    await beforeOutput?.();
     exportJob.track(await api.call('led.export', { noticeId: notice.id, format, out: out.trim(), fps }));
   });
 
