@@ -89,7 +89,8 @@ export function openStudio(options: { dataDir: string; transport: AppInfo['trans
     recorder: new RecorderService(db, options.dataDir, new AssetStore(db, audit)),
     pronunciations: new PronunciationStore(db, audit),
     tts: new TtsService({ dataDir: options.dataDir, db, audit, services: () => services }),
-    led: createLed({ db, jobs, bulletins }),
+    // Delivery is created above in this object: reached when a notice is delivered, not now.
+    led: createLed({ db, jobs, bulletins, dataDir: options.dataDir, delivery: { enqueueNoticePackage: (input) => services.delivery.enqueueNoticePackage(input) } }),
     events,
   };
   services.delivery.start();

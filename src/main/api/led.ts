@@ -15,6 +15,7 @@ export const ledApi = ({ led }: { led: LedService }) =>
     'led.notice.update': ({ id, changes }) => led.notice.update(id, changes),
     'led.notice.delete': ({ id }) => led.notice.delete(id),
     'led.notice.fromBulletin': (arg) => led.notice.fromBulletin(arg),
+    'led.notice.deliver': (arg) => led.notice.deliver(arg),
     'led.send': (arg) => led.send(arg),
     'led.export': (arg) => led.export(arg),
   }) satisfies Partial<Handlers>;

@@ -3,6 +3,7 @@
  * bulletin), and the jobs that send a notice to a board or export it as PNG frames / a GIF.
  */
 import { z } from 'zod';
+import type { OutboxItem } from './delivery.ts';
 import { Id, Priority, type JobInfo } from '../domain.ts';
 import { BoardProfile, Programme, type FitResult } from '../led/index.ts';
 import { userPath } from '../text.ts';
@@ -96,6 +97,12 @@ export const ledRequests = {
   'led.notice.fromBulletin': request<LedNoticeDraft>()(
     z.strictObject({ bulletinId: Id, boardId: Id, text: z.string().max(2000).optional() }),
   ),
+
+  /**
+   * Queues the notice package (notice.json + PNG frames, zipped; content type `led-notice`) for the
+   * source system through the delivery outbox, with its bulletin's metadata. The bulletin must be approved.
+   */
+  'led.notice.deliver': request<OutboxItem>()(z.strictObject({ id: Id, dest: z.string().max(2000).optional() })),
 
   /** Sends the notice's frame at `atMs` to a BX board (serial or TCP): a job with progress and retries. */
   'led.send': request<JobInfo>()(

@@ -5,9 +5,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { LedBoard, LedExportResult, LedNotice, LedNoticeDraft, LedSendResult } from '../../../shared/api/led.ts';
+import type { OutboxItem } from '../../../shared/api/delivery.ts';
 import type { Bulletin, JobInfo } from '../../../shared/domain.ts';
 import { StudioError } from '../../../shared/errors.ts';
-import { noticeFromBulletin, shortenForBoard, type BoardProfile } from '../../../shared/led/index.ts';
+import { noticeFromBulletin, programmeDurationMs, shortenForBoard, type BoardProfile, type ColourClass } from '../../../shared/led/index.ts';
 import { prepareDestinationFolder } from '../files/index.ts';
 import type { JobSpec } from '../jobs/job-manager.ts';
 import { workerUrl } from '../jobs/worker-files.ts';
@@ -16,6 +17,7 @@ import { BoardStore } from './board-store.ts';
 import type { LedExportInput } from './led-export.worker.ts';
 import type { LedSendInput } from './led-send.worker.ts';
 import { NoticeStore, type NoticeFields } from './notice-store.ts';
+import { writeNoticeZip } from './notice-package.ts';
 import { checkSendable } from './send.ts';
 
 export interface LedDeps {
@@ -24,6 +26,21 @@ export interface LedDeps {
   jobs: { start<I, R>(spec: JobSpec<I, R>): JobInfo };
   /** The library's bulletins, read when a notice is made from one. */
   bulletins: { get(id: number): Bulletin };
+  /** The data folder (notice packages are kept under led-packages/). */
+  dataDir: string;
+  /** The delivery outbox, which sends a notice package to the source system like audio. */
+  delivery: { enqueueNoticePackage(input: NoticePackageInput): OutboxItem };
+}
+
+/** What the outbox needs to queue a notice package (the delivery service's enqueueNoticePackage). */
+export interface NoticePackageInput {
+  bulletinId: number;
+  /** Absolute path of the zip inside the data folder. */
+  file: string;
+  sha256: string;
+  bytes: number;
+  notice: { width: number; height: number; colourClass: ColourClass; durationMs: number; frames: number };
+  dest?: string;
 }
 
 export interface SendArg {
@@ -100,6 +117,32 @@ export function createLed(deps: LedDeps) {
           boardId,
         });
         return { notice, fits: draft.fits };
+      },
+      /**
+       * Queues the notice's package (notice.json + PNG frames, zipped) for the source system with
+       * its bulletin's metadata: only a notice made from an approved bulletin goes.
+       */
+      async deliver({ id, dest }: { id: number; dest?: string }): Promise<OutboxItem> {
+        const notice = notices.get(id);
+        if (notice.bulletinId === null)
+          throw new StudioError('invalid_argument', `notice ${id} has no bulletin`, { reason: 'led_notice_without_bulletin' });
+        const colourClass = notice.boardId === null ? 'single' : boards.get(notice.boardId).colourClass;
+        const { programme } = notice;
+        const meta = { bulletinId: notice.bulletinId, priority: notice.priority, areaIds: notice.areaIds };
+        const zip = await writeNoticeZip(deps.dataDir, notice.id, programme, meta, colourClass);
+        try {
+          return deps.delivery.enqueueNoticePackage({
+            bulletinId: notice.bulletinId,
+            file: zip.file,
+            sha256: zip.sha256,
+            bytes: zip.bytes,
+            notice: { width: programme.width, height: programme.height, colourClass, durationMs: programmeDurationMs(programme), frames: zip.frames },
+            dest,
+          });
+        } catch (error) {
+          await fs.promises.rm(zip.file, { force: true }); // refused (not approved, no server): nothing left behind
+          throw error;
+        }
       },
     },
 
