@@ -137,6 +137,10 @@ describe('LED boards in Chromium', () => {
       expect(emulator.shown!.data[i], `board pixel ${i}`).toBe(paletteIndex(first.data[i * 3]!, first.data[i * 3 + 1]!, first.data[i * 3 + 2]!, [0, 0, 0]));
     await snap(page, 'led-sent');
 
+    // The package for the source system goes only with an approved bulletin: this one is a draft.
+    await page.getByTestId('led-deliver-button').click();
+    await expect.poll(() => page.getByTestId('led-deliver').locator('.notice-error').textContent()).toMatch(/chưa được duyệt/);
+
     // The synchronous output: its own window, the board alone, 1:1, on black.
     const [popup] = await Promise.all([page.waitForEvent('popup'), page.getByTestId('led-output-link').click()]);
     const output = popup.getByTestId('led-output');

@@ -66,14 +66,23 @@ export interface LedJobResults {
 
 const byId = z.strictObject({ id: Id });
 
-const NoticeFields = z.strictObject({
+const NoticeShape = {
   title: z.string().trim().min(1).max(300),
   programme: Programme,
-  bulletinId: Id.nullable().default(null),
-  priority: Priority.default('normal'),
-  areaIds: z.array(Id).max(5000).default([]),
-  boardId: Id.nullable().default(null),
+  bulletinId: Id.nullable(),
+  priority: Priority,
+  areaIds: z.array(Id).max(5000),
+  boardId: Id.nullable(),
+};
+const NewNotice = z.strictObject({
+  ...NoticeShape,
+  bulletinId: NoticeShape.bulletinId.default(null),
+  priority: NoticeShape.priority.default('normal'),
+  areaIds: NoticeShape.areaIds.default([]),
+  boardId: NoticeShape.boardId.default(null),
 });
+/** Changes carry no defaults: a field left out keeps its stored value. */
+const NoticeChanges = z.strictObject(NoticeShape).partial();
 
 export const ledRequests = {
   'led.board.list': request<LedBoard[]>()(z.strictObject({})),
@@ -86,8 +95,8 @@ export const ledRequests = {
   /** In rotation order: emergency first, then priority, then normal; newest first within each. */
   'led.notice.list': request<LedNotice[]>()(z.strictObject({ boardId: Id.optional(), bulletinId: Id.optional() })),
   'led.notice.get': request<LedNotice>()(byId),
-  'led.notice.create': request<LedNotice>()(NoticeFields),
-  'led.notice.update': request<LedNotice>()(z.strictObject({ id: Id, changes: NoticeFields.partial() })),
+  'led.notice.create': request<LedNotice>()(NewNotice),
+  'led.notice.update': request<LedNotice>()(z.strictObject({ id: Id, changes: NoticeChanges })),
   'led.notice.delete': request<{ deleted: true }>()(byId),
   /**
    * A notice from a bulletin: its title in a band on top and a short text below (given, or the

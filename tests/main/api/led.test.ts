@@ -110,6 +110,10 @@ describe('led.notice.*', () => {
     expect((await studio.call('led.notice.list', {})).map((n) => n.id)).toEqual([notice.id, handmade.id]);
     expect((await studio.call('led.notice.list', { bulletinId: bulletin.id })).map((n) => n.id)).toEqual([notice.id]);
 
+    // Saving the designer's changes keeps what it did not send: the bulletin link, priority, areas.
+    const renamed = await studio.call('led.notice.update', { id: notice.id, changes: { title: 'Lũ quét' } });
+    expect(renamed).toMatchObject({ title: 'Lũ quét', bulletinId: bulletin.id, priority: 'emergency', rotationRank: 0, areaIds: [commune.id], boardId: board.id });
+
     // The editor's own short text is kept as typed.
     const own = await studio.call('led.notice.fromBulletin', { bulletinId: bulletin.id, boardId: board.id, text: 'Không qua ngầm tràn' });
     const ownText = own.notice.programme.areas[1];

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { OutboxItem } from '../../../shared/api/delivery.ts';
 import type { LedBoard, LedJobResults, LedNotice } from '../../../shared/api/led.ts';
 import type { JobInfo } from '../../../shared/domain.ts';
 import { ERROR_CODES, type ErrorCode } from '../../../shared/errors.ts';
@@ -59,8 +60,34 @@ export function OutputPanel({ notice, boards, beforeOutput }: { notice: LedNotic
     exportJob.track(await api.call('led.export', { noticeId: notice.id, format, out: out.trim(), fps }));
   });
 
+  const [queued, setQueued] = useState<OutboxItem | null>(null);
+  const deliver = useAction(async () => {
+    setQueued(null);
+    await beforeOutput?.();
+    setQueued(await api.call('led.notice.deliver', { id: notice.id }));
+  });
+
   return (
     <>
+      <section className="card" data-testid="led-deliver">
+        <h3>{t('deliver.title')}</h3>
+        {notice.bulletinId === null ? (
+          <p className="muted">{t('deliver.needsBulletin')}</p>
+        ) : (
+          <>
+            <p className="muted small">{t('deliver.hint')}</p>
+            <button type="button" disabled={deliver.busy} onClick={() => void deliver.run()} data-testid="led-deliver-button">
+              {t('deliver.button')}
+            </button>
+          </>
+        )}
+        <LedError error={deliver.error} onClose={deliver.clearError} />
+        {queued && (
+          <p className="notice notice-ok" data-testid="led-deliver-queued">
+            {t('deliver.queued')} <a href="#/outbox">{t('deliver.outbox')}</a>
+          </p>
+        )}
+      </section>
       <section className="card" data-testid="led-send">
         <h3>{t('send.title')}</h3>
         {sendable.length === 0 ? (

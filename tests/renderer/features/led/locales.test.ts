@@ -14,7 +14,7 @@ it('the LED screen has the same words in Vietnamese and English, none empty', ()
 
 it('words every reason the LED service gives, and every LED error code in both languages', () => {
   const vi = read('vi');
-  for (const reason of ['led_board_name_taken', 'led_notice_larger_than_board', 'not_bx', 'no_dot_matrix', 'full_colour']) expect(vi.errors[reason]).toBeTruthy();
+  for (const reason of ['led_board_name_taken', 'led_notice_larger_than_board', 'led_notice_without_bulletin', 'not_bx', 'no_dot_matrix', 'full_colour']) expect(vi.errors[reason]).toBeTruthy();
   for (const code of ['led_board_no_answer', 'led_board_refused', 'led_board_unreachable', 'led_controller_unsupported'] as const) {
     expect(describeError({ code, message: '' }, 'vi')).toMatch(/bảng LED|Bộ điều khiển/i);
     expect(describeError({ code, message: '' }, 'en')).toMatch(/LED board|controller/i);
