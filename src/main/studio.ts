@@ -90,7 +90,7 @@ export function openStudio(options: { dataDir: string; transport: AppInfo['trans
     pronunciations: new PronunciationStore(db, audit),
     tts: new TtsService({ dataDir: options.dataDir, db, audit, services: () => services }),
     // Delivery is created above in this object: reached when a notice is delivered, not now.
-    led: createLed({ db, jobs, bulletins, dataDir: options.dataDir, delivery: { enqueueNoticePackage: (input) => services.delivery.enqueueNoticePackage(input) } }),
+    led: createLed({ db, audit, jobs, bulletins, dataDir: options.dataDir, delivery: { enqueueNoticePackage: (input) => services.delivery.enqueueNoticePackage(input) } }),
     events,
   };
   services.delivery.start();

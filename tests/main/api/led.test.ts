@@ -70,6 +70,10 @@ describe('led.board.*', () => {
 
     await studio.call('led.board.delete', { id: board.id });
     expect(await rejection(studio.call('led.board.get', { id: board.id }))).toMatchObject({ code: 'not_found' });
+    // Who did what, in the audit trail.
+    const trail = await studio.call('audit.list', { entity: 'led_board', entityId: board.id });
+    expect(trail.map((e) => [e.action, e.actor])).toEqual(expect.arrayContaining([['create', 'tester'], ['update', 'tester'], ['delete', 'tester']]));
+    expect(trail.find((e) => e.action === 'update')?.changes).toEqual({ fields: ['modulesAcross', 'colourClass'] });
   });
 
   it('refuses bad profiles with codes and keeps what was stored', async () => {

@@ -13,7 +13,7 @@ import { prepareDestinationFolder } from '../files/index.ts';
 import type { JobSpec } from '../jobs/job-manager.ts';
 import { workerUrl } from '../jobs/worker-files.ts';
 import type { Db } from '../storage/database.ts';
-import { BoardStore } from './board-store.ts';
+import { BoardStore, type Audit } from './board-store.ts';
 import type { LedExportInput } from './led-export.worker.ts';
 import type { LedSendInput } from './led-send.worker.ts';
 import { NoticeStore, type NoticeFields } from './notice-store.ts';
@@ -22,6 +22,8 @@ import { checkSendable } from './send.ts';
 
 export interface LedDeps {
   db: Db;
+  /** Who changed which board or notice (the library's audit trail). */
+  audit: Audit;
   /** The job runner (the jobs service's manager). */
   jobs: { start<I, R>(spec: JobSpec<I, R>): JobInfo };
   /** The library's bulletins, read when a notice is made from one. */
@@ -83,25 +85,25 @@ function gifPath(out: string): string {
 }
 
 export function createLed(deps: LedDeps) {
-  const boards = new BoardStore(deps.db);
-  const notices = new NoticeStore(deps.db);
+  const boards = new BoardStore(deps.db, deps.audit);
+  const notices = new NoticeStore(deps.db, deps.audit);
 
   return {
     board: {
       list: (): LedBoard[] => boards.list(),
       get: (id: number): LedBoard => boards.get(id),
-      create: (profile: BoardProfile): LedBoard => boards.create(profile),
-      update: (id: number, profile: BoardProfile): LedBoard => boards.update(id, profile),
-      delete: (id: number): { deleted: true } => (boards.delete(id), { deleted: true }),
+      create: (profile: BoardProfile, actor: string): LedBoard => boards.create(profile, actor),
+      update: (id: number, profile: BoardProfile, actor: string): LedBoard => boards.update(id, profile, actor),
+      delete: (id: number, actor: string): { deleted: true } => (boards.delete(id, actor), { deleted: true }),
     },
     notice: {
       list: (filter: { boardId?: number; bulletinId?: number }): LedNotice[] => notices.list(filter),
       get: (id: number): LedNotice => notices.get(id),
-      create: (fields: NoticeFields): LedNotice => notices.create(fields),
-      update: (id: number, changes: Partial<NoticeFields>): LedNotice => notices.update(id, changes),
-      delete: (id: number): { deleted: true } => (notices.delete(id), { deleted: true }),
+      create: (fields: NoticeFields, actor: string): LedNotice => notices.create(fields, actor),
+      update: (id: number, changes: Partial<NoticeFields>, actor: string): LedNotice => notices.update(id, changes, actor),
+      delete: (id: number, actor: string): { deleted: true } => (notices.delete(id, actor), { deleted: true }),
       /** Title + short text (given, or the script's first sentences), sized for the board. */
-      fromBulletin({ bulletinId, boardId, text }: { bulletinId: number; boardId: number; text?: string }): LedNoticeDraft {
+      fromBulletin({ bulletinId, boardId, text }: { bulletinId: number; boardId: number; text?: string }, actor: string): LedNoticeDraft {
         const board = boards.get(boardId);
         const bulletin = deps.bulletins.get(bulletinId);
         const draft = noticeFromBulletin(
@@ -115,7 +117,7 @@ export function createLed(deps: LedDeps) {
           priority: bulletin.priority,
           areaIds: bulletin.targetAreaIds,
           boardId,
-        });
+        }, actor);
         return { notice, fits: draft.fits };
       },
       /**
