@@ -10,6 +10,7 @@ import { LedError } from './LedError.tsx';
 import { LedPreview } from './LedPreview.tsx';
 import { OutputPanel } from './OutputPanel.tsx';
 import { PageEditor } from './PageEditor.tsx';
+import { TimeAreaFields, newTimeArea } from './TimeAreaFields.tsx';
 
 interface Draft {
   title: string;
@@ -130,6 +131,12 @@ export function NoticeDesigner({ notice, boards, onSaved, onDeleted }: { notice:
           <button type="button" onClick={() => setAreas([...draft.programme.areas, { kind: 'text', x: 0, y: 0, width: draft.programme.width, height: Math.min(16, draft.programme.height), pages: [newPage(t('notices.newText'))] }])} disabled={draft.programme.areas.length >= 16}>
             {t('notice.addArea')}
           </button>
+          <button type="button" onClick={() => setAreas([...draft.programme.areas, newTimeArea('clock', draft.programme, '')])} disabled={draft.programme.areas.length >= 16} data-testid="add-clock">
+            {t('notice.addClock')}
+          </button>
+          <button type="button" onClick={() => setAreas([...draft.programme.areas, newTimeArea('countdown', draft.programme, t('notice.countdownDefault'))])} disabled={draft.programme.areas.length >= 16}>
+            {t('notice.addCountdown')}
+          </button>
           <button type="button" className="primary" disabled={save.busy || !draft.title.trim() || !parsed.success} onClick={() => void save.run()} data-testid="notice-save">
             {t('notice.save')}
           </button>
@@ -201,6 +208,8 @@ function AreaEditor({ index, area, colours, onChange, onRemove }: { index: numbe
             </button>
           </div>
         </>
+      ) : area.kind === 'clock' || area.kind === 'countdown' ? (
+        <TimeAreaFields area={area} colours={colours} onChange={onChange} testId={`area-${index}`} />
       ) : (
         <p className="muted">{t('notice.otherArea', { kind: t(`notice.areaKinds.${area.kind}`) })}</p>
       )}
