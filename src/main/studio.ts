@@ -67,7 +67,7 @@ function createServices({ dataDir, transport, platform }: StudioOptions, events:
     // stderr: stdout carries the CLI's --json output.
     log: transport === 'test' ? undefined : (line) => console.error(`[delivery] ${line}`),
   });
-  const led = createLed({ db, jobs, bulletins: library.bulletins });
+  const led = createLed({ db, audit, jobs, bulletins: library.bulletins, dataDir, delivery });
   const serial = createSerial({ db, dataDir, jobs, programmes: library.programmes });
   const updates = createUpdates({ currentVersion: version, dataDir, jobs, emit, backupLibrary: async (destDir) => (await jobs.result(library.backup(destDir))).folder });
   const engines = createTranslationEngines({ jobs, db, modelDir: path.join(dataDir, 'mt-models'), packsDir: path.join(dataDir, 'mt-packs'), memoryPairs: (from, to) => translation.tm.entries(from, to).map(({ source, target }) => ({ source, target })) });

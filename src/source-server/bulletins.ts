@@ -23,6 +23,18 @@ export const BulletinMetadata = z.object({
   bytes: z.number().int().min(1),
   fileName: z.string().min(1).max(255),
   mimeType: z.string().min(1).max(100),
+  // Optional: what the file is. Absent or 'audio': the bulletin's audio. 'led-notice': an LED board
+  // notice package (zip of notice.json and PNG frames, docs/source-protocol.openapi.yaml).
+  contentType: z.enum(['audio', 'led-notice']).optional(),
+  notice: z
+    .object({
+      width: z.number().int().min(1).max(4096),
+      height: z.number().int().min(1).max(4096),
+      colourClass: z.enum(['single', 'dual', 'full']),
+      durationMs: z.number().int().min(1),
+      frames: z.number().int().min(1),
+    })
+    .optional(),
 });
 export type BulletinMetadata = z.infer<typeof BulletinMetadata>;
 

@@ -137,6 +137,17 @@ describe('LED boards in Chromium', () => {
       expect(emulator.shown!.data[i], `board pixel ${i}`).toBe(paletteIndex(first.data[i * 3]!, first.data[i * 3 + 1]!, first.data[i * 3 + 2]!, [0, 0, 0]));
     await snap(page, 'led-sent');
 
+    // The package for the source system goes only with an approved bulletin: this one is a draft.
+    await page.getByTestId('led-deliver-button').click();
+    await expect.poll(() => page.getByTestId('led-deliver').locator('.notice-error').textContent()).toMatch(/chưa được duyệt/);
+
+    // A clock area in a band at the bottom: the design stays valid and the preview keeps playing.
+    await page.getByTestId('add-clock').click();
+    expect(await page.getByTestId('area-2-format').inputValue()).toBe('HH:mm');
+    expect(await page.getByTestId('notice-invalid').count()).toBe(0);
+    await page.getByTestId('led-play').click();
+    await snap(page, 'led-clock');
+
     // The synchronous output: its own window, the board alone, 1:1, on black.
     const [popup] = await Promise.all([page.waitForEvent('popup'), page.getByTestId('led-output-link').click()]);
     const output = popup.getByTestId('led-output');

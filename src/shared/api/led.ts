@@ -3,6 +3,7 @@
  * bulletin), and the jobs that send a notice to a board or export it as PNG frames / a GIF.
  */
 import { z } from 'zod';
+import type { OutboxItem } from './delivery.ts';
 import { Id } from './define.ts';
 import { Priority } from './library-types.ts';
 import { type JobInfo } from './jobs.ts';
@@ -67,14 +68,23 @@ export interface LedJobResults {
 
 const byId = z.strictObject({ id: Id });
 
-const NoticeFields = z.strictObject({
+const NoticeShape = {
   title: z.string().trim().min(1).max(300),
   programme: Programme,
-  bulletinId: Id.nullable().default(null),
-  priority: Priority.default('normal'),
-  areaIds: z.array(Id).max(5000).default([]),
-  boardId: Id.nullable().default(null),
+  bulletinId: Id.nullable(),
+  priority: Priority,
+  areaIds: z.array(Id).max(5000),
+  boardId: Id.nullable(),
+};
+const NewNotice = z.strictObject({
+  ...NoticeShape,
+  bulletinId: NoticeShape.bulletinId.default(null),
+  priority: NoticeShape.priority.default('normal'),
+  areaIds: NoticeShape.areaIds.default([]),
+  boardId: NoticeShape.boardId.default(null),
 });
+/** Changes carry no defaults: a field left out keeps its stored value. */
+const NoticeChanges = z.strictObject(NoticeShape).partial();
 
 export const ledRequests = {
   'led.board.list': request<LedBoard[]>()(z.strictObject({})),
@@ -87,8 +97,8 @@ export const ledRequests = {
   /** In rotation order: emergency first, then priority, then normal; newest first within each. */
   'led.notice.list': request<LedNotice[]>()(z.strictObject({ boardId: Id.optional(), bulletinId: Id.optional() })),
   'led.notice.get': request<LedNotice>()(byId),
-  'led.notice.create': request<LedNotice>()(NoticeFields),
-  'led.notice.update': request<LedNotice>()(z.strictObject({ id: Id, changes: NoticeFields.partial() })),
+  'led.notice.create': request<LedNotice>()(NewNotice),
+  'led.notice.update': request<LedNotice>()(z.strictObject({ id: Id, changes: NoticeChanges })),
   'led.notice.delete': request<{ deleted: true }>()(byId),
   /**
    * A notice from a bulletin: its title in a band on top and a short text below (given, or the
@@ -98,6 +108,12 @@ export const ledRequests = {
   'led.notice.fromBulletin': request<LedNoticeDraft>()(
     z.strictObject({ bulletinId: Id, boardId: Id, text: z.string().max(2000).optional() }),
   ),
+
+  /**
+   * Queues the notice package (notice.json + PNG frames, zipped; content type `led-notice`) for the
+   * source system through the delivery outbox, with its bulletin's metadata. The bulletin must be approved.
+   */
+  'led.notice.deliver': request<OutboxItem>()(z.strictObject({ id: Id, dest: z.string().max(2000).optional() })),
 
   /** Sends the notice's frame at `atMs` to a BX board (serial or TCP): a job with progress and retries. */
   'led.send': request<JobInfo>()(

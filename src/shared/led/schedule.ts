@@ -16,3 +16,8 @@ export function programmePlaysAt(schedule: z.infer<typeof ProgrammeSchedule>, ep
   if (schedule.windows.length === 0) return true;
   return schedule.windows.some((w) => (w.from <= w.until ? time >= w.from && time < w.until : time >= w.from || time < w.until));
 }
+
+/** "HH:MM" on the board's clock (Vietnam time by default, whatever the PC's zone), for brightness steps. */
+export function boardClockTime(epochMs: number, utcOffsetMinutes = 420): string {
+  return new Date(epochMs + utcOffsetMinutes * 60_000).toISOString().slice(11, 16);
+}

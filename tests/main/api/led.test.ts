@@ -70,6 +70,10 @@ describe('led.board.*', () => {
 
     await studio.call('led.board.delete', { id: board.id });
     expect(await rejection(studio.call('led.board.get', { id: board.id }))).toMatchObject({ code: 'not_found' });
+    // Who did what, in the audit trail.
+    const trail = await studio.call('audit.list', { entity: 'led_board', entityId: board.id });
+    expect(trail.map((e) => [e.action, e.actor])).toEqual(expect.arrayContaining([['create', 'tester'], ['update', 'tester'], ['delete', 'tester']]));
+    expect(trail.find((e) => e.action === 'update')?.changes).toEqual({ fields: ['modulesAcross', 'colourClass'] });
   });
 
   it('refuses bad profiles with codes and keeps what was stored', async () => {
@@ -109,6 +113,10 @@ describe('led.notice.*', () => {
     // Emergency first in the rotation; reachable from its bulletin.
     expect((await studio.call('led.notice.list', {})).map((n) => n.id)).toEqual([notice.id, handmade.id]);
     expect((await studio.call('led.notice.list', { bulletinId: bulletin.id })).map((n) => n.id)).toEqual([notice.id]);
+
+    // Saving the designer's changes keeps what it did not send: the bulletin link, priority, areas.
+    const renamed = await studio.call('led.notice.update', { id: notice.id, changes: { title: 'Lũ quét' } });
+    expect(renamed).toMatchObject({ title: 'Lũ quét', bulletinId: bulletin.id, priority: 'emergency', rotationRank: 0, areaIds: [commune.id], boardId: board.id });
 
     // The editor's own short text is kept as typed.
     const own = await studio.call('led.notice.fromBulletin', { bulletinId: bulletin.id, boardId: board.id, text: 'Không qua ngầm tràn' });

@@ -99,6 +99,10 @@ describe('studio led', () => {
     expect(missing.status).toBe(1);
     expect(missing.stderr).toContain('Lỗi: Không tìm thấy');
     expect(missing.stderr).toContain('Error: Not found');
+    const draft = runStudio(dataDir, ['led', 'deliver', String(noticeId)]);
+    expect(draft.status).toBe(1);
+    expect(draft.stderr).toContain('Lỗi: Không thể chuyển sang trạng thái này');
+    expect(draft.stderr).toContain('chưa được duyệt');
     const bad = runStudio(dataDir, ['led', 'send', 'abc', '--board', String(boardId)]);
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain('Dữ liệu nhập không hợp lệ');

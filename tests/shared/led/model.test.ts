@@ -74,3 +74,12 @@ describe('programme schedule', () => {
     expect(programmePlaysAt(ProgrammeSchedule.parse({}), vn('2026-12-25T03:17:00'))).toBe(true);
   });
 });
+
+describe('board clock', () => {
+  it('reads brightness steps on Vietnam time whatever the PC zone', async () => {
+    const { boardClockTime } = await import('../../../src/shared/led');
+    expect(boardClockTime(Date.parse('2026-12-02T04:53:10Z'))).toBe('11:53');
+    expect(boardClockTime(Date.parse('2026-12-02T20:00:00Z'))).toBe('03:00');
+    expect(boardClockTime(Date.parse('2026-12-02T20:00:00Z'), 0)).toBe('20:00');
+  });
+});

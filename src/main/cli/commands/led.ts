@@ -4,6 +4,7 @@
  *   studio led notices [--json]                        the notices, in rotation order
  *   studio led render NOTICE --out DIR|FILE.gif        PNG frames into a folder, or one GIF
  *   studio led send NOTICE --board ID                  upload to a BX board (serial or TCP)
+ *   studio led deliver NOTICE                          queue its package for the source system
  */
 import type { Command } from 'commander';
 import type { JobInfo } from '../../../shared/api/jobs.ts';
@@ -100,5 +101,13 @@ export function registerLedCommands(program: Command): void {
         timeoutMs: opts.timeout,
       });
       printJson(await follow(job));
+    });
+
+  led
+    .command('deliver <notice>')
+    .description('gửi gói bản tin bảng LED lên hệ thống thông tin nguồn qua Hộp thư đi / queue the notice package for the source system')
+    .option('--dest <url>', 'another address on the configured server')
+    .action(async (notice: string, opts: { dest?: string }, command: Command) => {
+      printJson(await call(command, 'led.notice.deliver', { id: positiveInt('notice')(notice), dest: opts.dest }));
     });
 }

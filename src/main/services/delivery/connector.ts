@@ -30,6 +30,20 @@ export interface BulletinMetadata {
   bytes: number;
   fileName: string;
   mimeType: string;
+  /** What the file is; absent = the bulletin's audio. 'led-notice': an LED board notice package (zip). */
+  contentType?: 'audio' | 'led-notice';
+  /** For an LED notice package: the board picture it carries. */
+  notice?: LedNoticeInfo;
+}
+
+export interface LedNoticeInfo {
+  width: number;
+  height: number;
+  colourClass: 'single' | 'dual' | 'full';
+  /** One full run of the notice. */
+  durationMs: number;
+  /** PNG frames in the package. */
+  frames: number;
 }
 
 export interface DeliveryPayload {

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import type { ConnectionInfo, DeliverySettings, DeliveryTarget, OutboxItem } from '../../../shared/api/delivery.ts';
-import type { Asset } from '../../../shared/api/library-types.ts';
+import type { Asset, Bulletin } from '../../../shared/api/library-types.ts';
 import type { EventName, StudioEvents } from '../../../shared/events.ts';
 import { StudioError } from '../../../shared/errors.ts';
 import type { SecretStore } from '../../platform.ts';
@@ -14,13 +14,13 @@ import type { JobManager } from '../jobs/index.ts';
 import type { Library } from '../library/index.ts';
 import type { Db } from '../storage/index.ts';
 import type { BackoffOptions } from './backoff.ts';
-import type { Connector } from './connector.ts';
+import type { BulletinMetadata, Connector, LedNoticeInfo } from './connector.ts';
 import { assertTokenOrigin, DeliverySettingsStore } from './delivery-settings.ts';
 import { OutboxLease } from './outbox-lease.ts';
 import { OutboxRunner, type ConnectorHooks } from './outbox-runner.ts';
 import { OutboxStore } from './outbox-store.ts';
 import { AssetMeasurer, HOLD_MS } from './measure-before-send.ts';
-import { describeBulletin, loudnessFields } from './package/describe-bulletin.ts';
+import { describeArea, describeBulletin, loudnessFields } from './package/describe-bulletin.ts';
 import { PackageConnector } from './package/package-connector.ts';
 import { packageImports } from './package/package-imports.ts';
 import { SourceConnector } from './source/source-connector.ts';
@@ -56,6 +56,35 @@ function sourceLimitsFromEnv(): { deadlineMs?: number } {
 
 const MIME: Record<string, string> = { '.mp3': 'audio/mpeg', '.wav': 'audio/wav', '.flac': 'audio/flac', '.ogg': 'audio/ogg', '.opus': 'audio/ogg', '.m4a': 'audio/mp4' };
 
+export interface NoticePackageInput {
+  bulletinId: number;
+  /** Absolute path of the package (zip) inside the data folder. */
+  file: string;
+  sha256: string;
+  bytes: number;
+  notice: LedNoticeInfo;
+  /** A server URL other than the configured one (same origin only), else the configured one. */
+  dest?: string;
+}
+
+type DescribedBulletin = Pick<BulletinMetadata, 'bulletinId' | 'title' | 'category' | 'language' | 'priority' | 'schedule' | 'repeat' | 'author' | 'approver'> & {
+  targetAreas: BulletinMetadata['targetAreas'];
+};
+
+/** The bulletin's part of the metadata, whatever file goes with it. */
+const bulletinMetadata = (b: DescribedBulletin) => ({
+  bulletinId: b.bulletinId,
+  title: b.title,
+  category: b.category,
+  language: b.language,
+  priority: b.priority,
+  schedule: b.schedule,
+  repeat: b.repeat,
+  targetAreas: b.targetAreas.map(({ id, kind, name, code }) => ({ id, kind, name, code })),
+  author: b.author,
+  approver: b.approver,
+});
+
 export class DeliveryService {
   readonly outbox: OutboxStore;
   readonly settings: DeliverySettingsStore;
@@ -82,7 +111,9 @@ export class DeliveryService {
       onDelivered: (item) => {
         const { bulletins } = deps.library;
         try {
-          if (bulletins.get(item.bulletinId).status === 'approved') bulletins.transition(item.bulletinId, 'delivered', 'outbox');
+          // A bulletin is delivered when its audio is; its LED notice package does not count.
+          const audio = this.outbox.contentType(item.id) === 'audio';
+          if (audio && bulletins.get(item.bulletinId).status === 'approved') bulletins.transition(item.bulletinId, 'delivered', 'outbox');
         } catch {
           // The bulletin was edited or deleted since it was queued; the delivery itself stands.
         }
@@ -140,17 +171,7 @@ export class DeliveryService {
     const { dataDir } = this.deps;
     const { bulletins, assets, areas } = this.deps.library;
     const bulletin = bulletins.get(bulletinId);
-    if (bulletin.status !== 'approved' && bulletin.status !== 'delivered') {
-      throw new StudioError('invalid_transition', 'only an approved bulletin is sent', { reason: 'bulletin_not_approved', title: bulletin.title });
-    }
-    const resolvedDest = target === 'source' ? (dest ?? this.settings.serverUrl()) : dest ? path.resolve(dest) : '';
-    if (!resolvedDest) {
-      throw new StudioError('invalid_argument', `no ${target} destination`, { reason: target === 'source' ? 'server_url_missing' : 'package_folder_missing' });
-    }
-    if (target === 'source' && !/^https?:\/\//.test(resolvedDest)) {
-      throw new StudioError('invalid_argument', `not an http(s) address: ${resolvedDest}`, { reason: 'server_url_invalid', url: resolvedDest });
-    }
-    if (target === 'source') assertTokenOrigin(resolvedDest, this.settings.serverUrl());
+    const resolvedDest = this.destinationFor(bulletin, target, dest);
     const asset = bulletin.audioAssetId === null ? null : assets.get(bulletin.audioAssetId);
     const described = describeBulletin(bulletin, asset, areas.list(), dataDir);
     const b = described.bulletin;
@@ -168,16 +189,7 @@ export class DeliveryService {
       payload: {
         audioFile: path.relative(dataDir, audio.path),
         metadata: {
-          bulletinId,
-          title: b.title,
-          category: b.category,
-          language: b.language,
-          priority: b.priority,
-          schedule: b.schedule,
-          repeat: b.repeat,
-          targetAreas: b.targetAreas.map(({ id, kind, name, code }) => ({ id, kind, name, code })),
-          author: b.author,
-          approver: b.approver,
+          ...bulletinMetadata(b),
           durationSec: b.durationSec,
           loudnessLufs: b.loudnessLufs,
           loudnessRangeLu: b.loudnessRangeLu ?? null,
@@ -193,6 +205,60 @@ export class DeliveryService {
     this.runner.wake(item);
     if (unmeasured) void this.fillLoudnessLater(asset, item);
     return item;
+  }
+
+  /**
+   * Queues an LED board notice package (a zip in the data folder) of an approved bulletin for the
+   * source system: the same outbox, idempotency, resume and retries as its audio, with
+   * `contentType: 'led-notice'` in the metadata.
+   */
+  enqueueNoticePackage(input: NoticePackageInput): OutboxItem {
+    const { dataDir } = this.deps;
+    const { bulletins, areas } = this.deps.library;
+    const bulletin = bulletins.get(input.bulletinId);
+    const resolvedDest = this.destinationFor(bulletin, 'source', input.dest);
+    const byId = new Map(areas.list().map((area) => [area.id, area]));
+    const b = { ...bulletin, targetAreas: bulletin.targetAreaIds.map((id) => describeArea(byId, id)) };
+    const item = this.outbox.enqueue({
+      bulletinId: bulletin.id,
+      title: bulletin.title,
+      target: 'source',
+      dest: resolvedDest,
+      priority: bulletin.priority,
+      payload: {
+        audioFile: path.relative(dataDir, input.file),
+        metadata: {
+          ...bulletinMetadata({ ...b, bulletinId: bulletin.id }),
+          durationSec: null,
+          loudnessLufs: null,
+          sha256: input.sha256,
+          bytes: input.bytes,
+          fileName: path.basename(input.file),
+          mimeType: 'application/zip',
+          contentType: 'led-notice',
+          notice: input.notice,
+        },
+      },
+    });
+    this.deps.emit('outbox.changed', item);
+    this.runner.wake(item);
+    return item;
+  }
+
+  /** Where an approved bulletin's item goes: the checked destination, or a coded refusal. */
+  private destinationFor(bulletin: Bulletin, target: DeliveryTarget, dest: string | undefined): string {
+    if (bulletin.status !== 'approved' && bulletin.status !== 'delivered') {
+      throw new StudioError('invalid_transition', 'only an approved bulletin is sent', { reason: 'bulletin_not_approved', title: bulletin.title });
+    }
+    const resolvedDest = target === 'source' ? (dest ?? this.settings.serverUrl()) : dest ? path.resolve(dest) : '';
+    if (!resolvedDest) {
+      throw new StudioError('invalid_argument', `no ${target} destination`, { reason: target === 'source' ? 'server_url_missing' : 'package_folder_missing' });
+    }
+    if (target === 'source' && !/^https?:\/\//.test(resolvedDest)) {
+      throw new StudioError('invalid_argument', `not an http(s) address: ${resolvedDest}`, { reason: 'server_url_invalid', url: resolvedDest });
+    }
+    if (target === 'source') assertTokenOrigin(resolvedDest, this.settings.serverUrl());
+    return resolvedDest;
   }
 
   /** Measures the asset in a job, then completes the item's metadata and lets a held item go. */

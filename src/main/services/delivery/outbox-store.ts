@@ -138,6 +138,12 @@ export class OutboxStore {
    * held for its loudness (never tried, not yet due) keeps its place: what would go after it waits
    * too, so a measurement never reorders the queue. Emergency items are never held, so never wait.
    */
+  /** What an item carries: a bulletin's audio, or another content type (an LED notice package). */
+  contentType(id: number): 'audio' | 'led-notice' {
+    const row = this.db.prepare('SELECT payload FROM outbox WHERE id = ?').get(id) as { payload: string } | undefined;
+    return (row && (JSON.parse(row.payload) as StoredPayload).metadata.contentType) || 'audio';
+  }
+
   nextDue(now: number): DueItem | null {
     const row = this.db
       .prepare(

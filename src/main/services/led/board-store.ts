@@ -22,8 +22,16 @@ function toBoard(row: BoardRow): LedBoard {
   return { ...profile, ...boardSize(profile), id: row.id, createdAt: row.created_at, updatedAt: row.updated_at };
 }
 
+/** The audit trail's writer (the library's AuditTrail), called inside the change's transaction. */
+export interface Audit {
+  record(entry: { actor: string; entity: string; entityId: number | null; action: string; changes?: unknown }): void;
+}
+
 export class BoardStore {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly audit: Audit,
+  ) {}
 
   list(): LedBoard[] {
     return (this.db.prepare('SELECT * FROM led_boards ORDER BY name COLLATE NOCASE').all() as BoardRow[]).map(toBoard);
@@ -35,29 +43,36 @@ export class BoardStore {
     return toBoard(row);
   }
 
-  create(profile: BoardProfile): LedBoard {
+  create(profile: BoardProfile, actor: string): LedBoard {
     const now = new Date().toISOString();
     return this.write(() => {
       const { lastInsertRowid } = this.db
         .prepare('INSERT INTO led_boards (name, profile, area_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?)')
         .run(profile.name, JSON.stringify(profile), profile.areaId, now, now);
-      return this.get(Number(lastInsertRowid));
-    }, profile);
-  }
-
-  update(id: number, profile: BoardProfile): LedBoard {
-    return this.write(() => {
-      this.get(id);
-      this.db
-        .prepare('UPDATE led_boards SET name = ?, profile = ?, area_id = ?, updated_at = ? WHERE id = ?')
-        .run(profile.name, JSON.stringify(profile), profile.areaId, new Date().toISOString(), id);
+      const id = Number(lastInsertRowid);
+      this.audit.record({ actor, entity: 'led_board', entityId: id, action: 'create', changes: { name: profile.name } });
       return this.get(id);
     }, profile);
   }
 
-  delete(id: number): void {
-    this.get(id);
-    this.db.prepare('DELETE FROM led_boards WHERE id = ?').run(id);
+  update(id: number, profile: BoardProfile, actor: string): LedBoard {
+    return this.write(() => {
+      const before = this.get(id);
+      this.db
+        .prepare('UPDATE led_boards SET name = ?, profile = ?, area_id = ?, updated_at = ? WHERE id = ?')
+        .run(profile.name, JSON.stringify(profile), profile.areaId, new Date().toISOString(), id);
+      const changed = Object.keys(profile).filter((key) => JSON.stringify(before[key as keyof BoardProfile]) !== JSON.stringify(profile[key as keyof BoardProfile]));
+      this.audit.record({ actor, entity: 'led_board', entityId: id, action: 'update', changes: { fields: changed } });
+      return this.get(id);
+    }, profile);
+  }
+
+  delete(id: number, actor: string): void {
+    this.db.transaction(() => {
+      const { name } = this.get(id);
+      this.db.prepare('DELETE FROM led_boards WHERE id = ?').run(id);
+      this.audit.record({ actor, entity: 'led_board', entityId: id, action: 'delete', changes: { name } });
+    })();
   }
 
   /** Turns the database's constraint failures into codes the editor can act on. */

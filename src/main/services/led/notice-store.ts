@@ -8,6 +8,7 @@ import { StudioError } from '../../../shared/errors.ts';
 import type { LedNotice } from '../../../shared/api/led.ts';
 import { Programme } from '../../../shared/led/index.ts';
 import type { Db } from '../storage/index.ts';
+import type { Audit } from './board-store.ts';
 
 interface NoticeRow {
   id: number;
@@ -40,7 +41,10 @@ const toNotice = (row: NoticeRow): LedNotice => ({
 });
 
 export class NoticeStore {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly audit: Audit,
+  ) {}
 
   list(filter: { boardId?: number; bulletinId?: number } = {}): LedNotice[] {
     const rows = this.db
@@ -59,7 +63,7 @@ export class NoticeStore {
     return toNotice(row);
   }
 
-  create(fields: NoticeFields): LedNotice {
+  create(fields: NoticeFields, actor: string): LedNotice {
     const now = new Date().toISOString();
     return this.db.transaction(() => {
       this.checkReferences(fields);
@@ -69,11 +73,13 @@ export class NoticeStore {
            VALUES (@title, @programme, @bulletinId, @priority, @rank, @areaIds, @boardId, @now, @now)`,
         )
         .run(this.columns(fields, now));
-      return this.get(Number(lastInsertRowid));
+      const id = Number(lastInsertRowid);
+      this.audit.record({ actor, entity: 'led_notice', entityId: id, action: 'create', changes: { title: fields.title, bulletinId: fields.bulletinId } });
+      return this.get(id);
     })();
   }
 
-  update(id: number, changes: Partial<NoticeFields>): LedNotice {
+  update(id: number, changes: Partial<NoticeFields>, actor: string): LedNotice {
     return this.db.transaction(() => {
       const { id: _id, rotationRank: _rank, createdAt: _created, updatedAt: _updated, ...before } = this.get(id);
       const fields: NoticeFields = { ...before, ...definedOnly(changes) };
@@ -84,13 +90,17 @@ export class NoticeStore {
              rotation_rank = @rank, area_ids = @areaIds, board_id = @boardId, updated_at = @now WHERE id = @id`,
         )
         .run({ ...this.columns(fields, new Date().toISOString()), id });
+      this.audit.record({ actor, entity: 'led_notice', entityId: id, action: 'update', changes: { fields: Object.keys(definedOnly(changes)) } });
       return this.get(id);
     })();
   }
 
-  delete(id: number): void {
-    this.get(id);
-    this.db.prepare('DELETE FROM led_notices WHERE id = ?').run(id);
+  delete(id: number, actor: string): void {
+    this.db.transaction(() => {
+      const { title } = this.get(id);
+      this.db.prepare('DELETE FROM led_notices WHERE id = ?').run(id);
+      this.audit.record({ actor, entity: 'led_notice', entityId: id, action: 'delete', changes: { title } });
+    })();
   }
 
   private columns(fields: NoticeFields, now: string) {

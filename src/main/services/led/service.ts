@@ -5,25 +5,44 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { LedBoard, LedNotice, LedNoticeDraft } from '../../../shared/api/led.ts';
+import type { OutboxItem } from '../../../shared/api/delivery.ts';
 import type { Bulletin } from '../../../shared/api/library-types.ts';
 import type { JobInfo } from '../../../shared/api/jobs.ts';
 import { StudioError } from '../../../shared/errors.ts';
-import { noticeFromBulletin, shortenForBoard, type BoardProfile } from '../../../shared/led/index.ts';
+import { noticeFromBulletin, programmeDurationMs, shortenForBoard, type BoardProfile, type ColourClass } from '../../../shared/led/index.ts';
 import { prepareDestinationFolder } from '../files/index.ts';
 import { type JobManager, workerUrl } from '../jobs/index.ts';
 import type { Db } from '../storage/index.ts';
-import { BoardStore } from './board-store.ts';
+import { BoardStore, type Audit } from './board-store.ts';
 import type { LedExportInput } from './led-export.worker.ts';
 import type { LedSendInput } from './led-send.worker.ts';
 import { NoticeStore, type NoticeFields } from './notice-store.ts';
+import { writeNoticeZip } from './notice-package.ts';
 import { checkSendable } from './send.ts';
 
 export interface LedDeps {
   db: Db;
+  /** Who changed which board or notice (the library's audit trail). */
+  audit: Audit;
   /** The job runner (the jobs service's manager). */
   jobs: JobManager;
   /** The library's bulletins, read when a notice is made from one. */
   bulletins: { get(id: number): Bulletin };
+  /** The data folder (notice packages are kept under led-packages/). */
+  dataDir: string;
+  /** The delivery outbox, which sends a notice package to the source system like audio. */
+  delivery: { enqueueNoticePackage(input: NoticePackageInput): OutboxItem };
+}
+
+/** What the outbox needs to queue a notice package (the delivery service's enqueueNoticePackage). */
+export interface NoticePackageInput {
+  bulletinId: number;
+  /** Absolute path of the zip inside the data folder. */
+  file: string;
+  sha256: string;
+  bytes: number;
+  notice: { width: number; height: number; colourClass: ColourClass; durationMs: number; frames: number };
+  dest?: string;
 }
 
 export interface SendArg {
@@ -66,25 +85,25 @@ function gifPath(out: string): string {
 }
 
 export function createLed(deps: LedDeps) {
-  const boards = new BoardStore(deps.db);
-  const notices = new NoticeStore(deps.db);
+  const boards = new BoardStore(deps.db, deps.audit);
+  const notices = new NoticeStore(deps.db, deps.audit);
 
   return {
     board: {
       list: (): LedBoard[] => boards.list(),
       get: (id: number): LedBoard => boards.get(id),
-      create: (profile: BoardProfile): LedBoard => boards.create(profile),
-      update: (id: number, profile: BoardProfile): LedBoard => boards.update(id, profile),
-      delete: (id: number): { deleted: true } => (boards.delete(id), { deleted: true }),
+      create: (profile: BoardProfile, actor: string): LedBoard => boards.create(profile, actor),
+      update: (id: number, profile: BoardProfile, actor: string): LedBoard => boards.update(id, profile, actor),
+      delete: (id: number, actor: string): { deleted: true } => (boards.delete(id, actor), { deleted: true }),
     },
     notice: {
       list: (filter: { boardId?: number; bulletinId?: number }): LedNotice[] => notices.list(filter),
       get: (id: number): LedNotice => notices.get(id),
-      create: (fields: NoticeFields): LedNotice => notices.create(fields),
-      update: (id: number, changes: Partial<NoticeFields>): LedNotice => notices.update(id, changes),
-      delete: (id: number): { deleted: true } => (notices.delete(id), { deleted: true }),
+      create: (fields: NoticeFields, actor: string): LedNotice => notices.create(fields, actor),
+      update: (id: number, changes: Partial<NoticeFields>, actor: string): LedNotice => notices.update(id, changes, actor),
+      delete: (id: number, actor: string): { deleted: true } => (notices.delete(id, actor), { deleted: true }),
       /** Title + short text (given, or the script's first sentences), sized for the board. */
-      fromBulletin({ bulletinId, boardId, text }: { bulletinId: number; boardId: number; text?: string }): LedNoticeDraft {
+      fromBulletin({ bulletinId, boardId, text }: { bulletinId: number; boardId: number; text?: string }, actor: string): LedNoticeDraft {
         const board = boards.get(boardId);
         const bulletin = deps.bulletins.get(bulletinId);
         const draft = noticeFromBulletin(
@@ -98,8 +117,34 @@ export function createLed(deps: LedDeps) {
           priority: bulletin.priority,
           areaIds: bulletin.targetAreaIds,
           boardId,
-        });
+        }, actor);
         return { notice, fits: draft.fits };
+      },
+      /**
+       * Queues the notice's package (notice.json + PNG frames, zipped) for the source system with
+       * its bulletin's metadata: only a notice made from an approved bulletin goes.
+       */
+      async deliver({ id, dest }: { id: number; dest?: string }): Promise<OutboxItem> {
+        const notice = notices.get(id);
+        if (notice.bulletinId === null)
+          throw new StudioError('invalid_argument', `notice ${id} has no bulletin`, { reason: 'led_notice_without_bulletin' });
+        const colourClass = notice.boardId === null ? 'single' : boards.get(notice.boardId).colourClass;
+        const { programme } = notice;
+        const meta = { bulletinId: notice.bulletinId, priority: notice.priority, areaIds: notice.areaIds };
+        const zip = await writeNoticeZip(deps.dataDir, notice.id, programme, meta, colourClass);
+        try {
+          return deps.delivery.enqueueNoticePackage({
+            bulletinId: notice.bulletinId,
+            file: zip.file,
+            sha256: zip.sha256,
+            bytes: zip.bytes,
+            notice: { width: programme.width, height: programme.height, colourClass, durationMs: programmeDurationMs(programme), frames: zip.frames },
+            dest,
+          });
+        } catch (error) {
+          await fs.promises.rm(zip.file, { force: true }); // refused (not approved, no server): nothing left behind
+          throw error;
+        }
       },
     },
 

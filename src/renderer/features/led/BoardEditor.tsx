@@ -78,7 +78,7 @@ export function BoardEditor({ board, onSaved }: { board: LedBoard | null; onSave
           <select value={draft.moduleType} onChange={(e) => set({ moduleType: e.target.value as ProfileDraft['moduleType'], moduleWidth: 32, moduleHeight: 16 })} data-testid="board-module">
             {ModuleType.options.map((m) => (
               <option key={m} value={m}>
-                {t(`board.moduleTypes.${m}`)}
+                {t(`board.moduleTypes.${m.replace('.', '_')}`)}
               </option>
             ))}
           </select>

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { boardFrame, brightnessAt, createBitmap, frameToRgba, programmeDurationMs } from '../../../shared/led/index.ts';
+import { boardClockTime, boardFrame, brightnessAt, createBitmap, frameToRgba, programmeDurationMs } from '../../../shared/led/index.ts';
 import { useRequest } from '../../api/hooks.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import './led.css';
@@ -35,7 +35,7 @@ export default function LedOutputScreen({ param }: { param?: string }) {
     let handle = requestAnimationFrame(function draw(now) {
       const t = Math.floor(now - start) % duration;
       const frame = boardFrame(programme, t, { startEpochMs: startEpochMs - t + Math.floor(now - start) }, buffer);
-      const percent = steps ? brightnessAt(steps, new Date().toTimeString().slice(0, 5)) : 100;
+      const percent = steps ? brightnessAt(steps, boardClockTime(Date.now())) : 100;
       context.putImageData(new ImageData(new Uint8ClampedArray(frameToRgba(frame, colourClass, percent).buffer as ArrayBuffer), frame.width, frame.height), 0, 0);
       handle = requestAnimationFrame(draw);
     });

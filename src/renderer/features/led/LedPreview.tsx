@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { boardFrame, brightnessAt, createBitmap, ledDotImage, programmeDurationMs, type Bitmap, type ColourClass, type Programme } from '../../../shared/led/index.ts';
+import { boardClockTime, boardFrame, brightnessAt, createBitmap, ledDotImage, programmeDurationMs, type Bitmap, type ColourClass, type Programme } from '../../../shared/led/index.ts';
 
 export interface PreviewBoard {
   colourClass: ColourClass;
@@ -8,7 +8,7 @@ export interface PreviewBoard {
 }
 
 const ZOOMS = [1, 2, 3, 4, 5, 6, 8, 10];
-const clockNow = () => new Date().toTimeString().slice(0, 5);
+const clockNow = () => boardClockTime(Date.now());
 
 /** The largest integer zoom that keeps the board within `maxWidth` screen pixels (at least 1). */
 export const fittingZoom = (width: number, maxWidth: number): number => Math.max(1, Math.min(8, Math.floor(maxWidth / width)));

@@ -10,6 +10,7 @@ import { LedError } from './LedError.tsx';
 import { LedPreview } from './LedPreview.tsx';
 import { OutputPanel } from './OutputPanel.tsx';
 import { PageEditor } from './PageEditor.tsx';
+import { TimeAreaFields, newTimeArea } from './TimeAreaFields.tsx';
 
 interface Draft {
   title: string;
@@ -46,11 +47,17 @@ export function NoticeDesigner({ notice, boards, onSaved, onDeleted }: { notice:
     set({ boardId: id, ...(next ? { programme: { ...draft.programme, width: next.width, height: next.height } } : {}) });
   };
 
-  const save = useAction(async () => {
+  const [stored, setStored] = useState(() => JSON.stringify(draftOf(notice)));
+  const dirty = JSON.stringify(draft) !== stored;
+  const store = async () => {
     const updated = await api.call('led.notice.update', { id: notice.id, changes: draft });
     setDraft(draftOf(updated));
-    setSaved(true);
+    setStored(JSON.stringify(draftOf(updated)));
     onSaved(updated);
+  };
+  const save = useAction(async () => {
+    await store();
+    setSaved(true);
   });
   const remove = useAction(async () => {
     if (!confirm(t('common:actions.confirmDelete', { name: notice.title }))) return;
@@ -114,7 +121,8 @@ export function NoticeDesigner({ notice, boards, onSaved, onDeleted }: { notice:
         </section>
         <LedPreview programme={lastValid} board={{ colourClass, brightness: board?.brightness ?? [{ from: '00:00', percent: 100 }] }} />
         <div className="led-outputs">
-          <OutputPanel notice={notice} boards={boards} />
+          {/* What is sent or exported is what the preview shows: unsaved changes are saved first. */}
+          <OutputPanel notice={notice} boards={boards} beforeOutput={dirty ? store : undefined} />
         </div>
         {draft.programme.areas.map((area, index) => (
           <AreaEditor key={index} index={index} area={area} colours={CLASS_COLOURS[colourClass]} onChange={(a) => setArea(index, a)} onRemove={draft.programme.areas.length > 1 ? () => setAreas(draft.programme.areas.filter((_, i) => i !== index)) : undefined} />
@@ -122,6 +130,12 @@ export function NoticeDesigner({ notice, boards, onSaved, onDeleted }: { notice:
         <div className="inline-form">
           <button type="button" onClick={() => setAreas([...draft.programme.areas, { kind: 'text', x: 0, y: 0, width: draft.programme.width, height: Math.min(16, draft.programme.height), pages: [newPage(t('notices.newText'))] }])} disabled={draft.programme.areas.length >= 16}>
             {t('notice.addArea')}
+          </button>
+          <button type="button" onClick={() => setAreas([...draft.programme.areas, newTimeArea('clock', draft.programme, '')])} disabled={draft.programme.areas.length >= 16} data-testid="add-clock">
+            {t('notice.addClock')}
+          </button>
+          <button type="button" onClick={() => setAreas([...draft.programme.areas, newTimeArea('countdown', draft.programme, t('notice.countdownDefault'))])} disabled={draft.programme.areas.length >= 16}>
+            {t('notice.addCountdown')}
           </button>
           <button type="button" className="primary" disabled={save.busy || !draft.title.trim() || !parsed.success} onClick={() => void save.run()} data-testid="notice-save">
             {t('notice.save')}
@@ -194,6 +208,8 @@ function AreaEditor({ index, area, colours, onChange, onRemove }: { index: numbe
             </button>
           </div>
         </>
+      ) : area.kind === 'clock' || area.kind === 'countdown' ? (
+        <TimeAreaFields area={area} colours={colours} onChange={onChange} testId={`area-${index}`} />
       ) : (
         <p className="muted">{t('notice.otherArea', { kind: t(`notice.areaKinds.${area.kind}`) })}</p>
       )}

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { OutboxItem } from '../../../shared/api/delivery.ts';
 import type { LedBoard, LedJobResults, LedNotice } from '../../../shared/api/led.ts';
 import type { JobInfo } from '../../../shared/api/jobs.ts';
 import { ERROR_CODES, type ErrorCode } from '../../../shared/errors.ts';
@@ -39,13 +40,15 @@ function JobStatus<K extends keyof LedJobResults>({ job, done }: { job: LedJob<K
 }
 
 /** Send to a BX board (serial or TCP) and export PNG frames or a GIF: each a job with progress. */
-export function OutputPanel({ notice, boards }: { notice: LedNotice; boards: LedBoard[] }) {
+export function OutputPanel({ notice, boards, beforeOutput }: { notice: LedNotice; boards: LedBoard[]; beforeOutput?: () => Promise<void> }) {
   const { t } = useTranslation('led');
   const sendable = boards.filter((b) => b.controller.kind === 'bx-tcp' || b.controller.kind === 'bx-serial');
   const [boardId, setBoardId] = useState<number | null>(notice.boardId && sendable.some((b) => b.id === notice.boardId) ? notice.boardId : (sendable[0]?.id ?? null));
   const sendJob = useJob('led.send');
   const send = useAction(async () => {
-    if (boardId !== null) sendJob.track(await api.call('led.send', { noticeId: notice.id, boardId }));
+    if (boardId === null) return;
+    await beforeOutput?.();
+    sendJob.track(await api.call('led.send', { noticeId: notice.id, boardId }));
   });
 
   const [format, setFormat] = useState<'png' | 'gif'>('png');
@@ -53,11 +56,38 @@ export function OutputPanel({ notice, boards }: { notice: LedNotice; boards: Led
   const [fps, setFps] = useState(10);
   const exportJob = useJob('led.export');
   const exportAction = useAction(async () => {
+    await beforeOutput?.();
     exportJob.track(await api.call('led.export', { noticeId: notice.id, format, out: out.trim(), fps }));
+  });
+
+  const [queued, setQueued] = useState<OutboxItem | null>(null);
+  const deliver = useAction(async () => {
+    setQueued(null);
+    await beforeOutput?.();
+    setQueued(await api.call('led.notice.deliver', { id: notice.id }));
   });
 
   return (
     <>
+      <section className="card" data-testid="led-deliver">
+        <h3>{t('deliver.title')}</h3>
+        {notice.bulletinId === null ? (
+          <p className="muted">{t('deliver.needsBulletin')}</p>
+        ) : (
+          <>
+            <p className="muted small">{t('deliver.hint')}</p>
+            <button type="button" disabled={deliver.busy} onClick={() => void deliver.run()} data-testid="led-deliver-button">
+              {t('deliver.button')}
+            </button>
+          </>
+        )}
+        <LedError error={deliver.error} onClose={deliver.clearError} />
+        {queued && (
+          <p className="notice notice-ok" data-testid="led-deliver-queued">
+            {t('deliver.queued')} <a href="#/outbox">{t('deliver.outbox')}</a>
+          </p>
+        )}
+      </section>
       <section className="card" data-testid="led-send">
         <h3>{t('send.title')}</h3>
         {sendable.length === 0 ? (
