@@ -75,10 +75,11 @@ function createServices({ dataDir, transport, platform }: StudioOptions, events:
   return { dataDir, version, db, audit, settings, jobs, library, audio, reading, tts, recorder, delivery, translation, engines, updates, serial, led };
 }
 
-export type StudioServices = ReturnType<typeof createServices>;
+/** Each service's face, by name: what the request map (src/main/api) is built from. Services never see it. */
+export type ServiceFaces = ReturnType<typeof createServices>;
 
 export interface Studio {
-  services: StudioServices;
+  services: ServiceFaces;
   events: EventHub;
   dispatch: Dispatch;
   /** The actor recorded in the audit trail when a transport does not name one. */

@@ -4,7 +4,7 @@
  * request has its handler and that each file maps exactly its domain's contract.
  */
 import type { AppInfo } from '../../shared/api/settings.ts';
-import type { StudioServices } from '../studio.ts';
+import type { ServiceFaces } from '../studio.ts';
 import { audioApi } from './audio.ts';
 import { auditApi } from './audit.ts';
 import { deliveryApi, packageApi } from './delivery.ts';
@@ -22,7 +22,7 @@ import { ttsApi } from './tts.ts';
 
 export { createDispatch, type CallContext, type Dispatch, type Handler, type Handlers } from './dispatch.ts';
 
-export function createHandlers(services: StudioServices, app: AppInfo): Handlers {
+export function createHandlers(services: ServiceFaces, app: AppInfo): Handlers {
   return {
     ...settingsApi({ ...services, app }),
     ...jobsApi(services),

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { Id } from './define.ts';
-import { type JobInfo } from './jobs.ts';
+import { isJobOf, type JobInfo, type JobResults } from './jobs.ts';
 import type { ErrorPayload } from '../errors.ts';
 import { userPath } from '../text.ts';
 import { request } from './define.ts';
@@ -157,12 +157,9 @@ export interface SerialJobResults {
   'serial.flash': FlashResult;
 }
 
-/**
- * A finished serial job's result, typed by its kind. The one place the untyped `JobInfo.result`
- * is read as this domain's type (until JobInfo itself is typed by kind from the job results maps).
- */
-export function serialJobResult<K extends keyof SerialJobResults>(job: JobInfo | null, kind: K): SerialJobResults[K] | null {
-  return job && job.kind === kind && job.state === 'done' ? (job.result as SerialJobResults[K]) : null;
+/** A finished serial job's result, typed by its kind (the kind narrows it, no cast). */
+export function serialJobResult<K extends keyof SerialJobResults>(job: JobInfo | null, kind: K): JobResults[K] | null {
+  return job && isJobOf(job, kind) && job.state === 'done' ? (job.result ?? null) : null;
 }
 
 export const serialRequests = {

@@ -152,7 +152,7 @@ export class RecorderService {
       this.discard(sessionId);
       throw new StudioError('not_found', 'the interrupted take holds no audio', { reason: 'take_empty' });
     }
-    return this.toAsset(sessionId, name ?? `${defaultName(row.started_at)} (khôi phục)`, actor);
+    return this.toAsset(sessionId, name ?? defaultName(row.started_at), actor);
   }
 
   discard(sessionId: string): void {
@@ -235,7 +235,8 @@ export class RecorderService {
   }
 }
 
-const defaultName = (startedAt: string): string => `Ghi âm ${startedAt.slice(0, 19).replace('T', ' ')}`;
+/** A take not named by the screen (which names it in the user's language) is named by its start time. */
+const defaultName = (startedAt: string): string => startedAt.slice(0, 19).replace('T', ' ');
 
 
 function fileSize(file: string): number {

@@ -3,9 +3,9 @@ import type { EngineAudio, EngineSettings, TtsEngine } from './engine.ts';
 import { espeakSynthesize } from './espeak.ts';
 
 export const BUILTIN_VARIANTS = [
-  { variant: 'vi', name: 'Giọng miền Bắc (tích hợp)', englishName: 'Northern' },
-  { variant: 'vi-vn-x-central', name: 'Giọng miền Trung (tích hợp)', englishName: 'Central' },
-  { variant: 'vi-vn-x-south', name: 'Giọng miền Nam (tích hợp)', englishName: 'Southern' },
+  { variant: 'vi', name: 'Northern (built-in)', englishName: 'Northern' },
+  { variant: 'vi-vn-x-central', name: 'Central (built-in)', englishName: 'Central' },
+  { variant: 'vi-vn-x-south', name: 'Southern (built-in)', englishName: 'Southern' },
 ] as const;
 
 export const ESPEAK_SAMPLE_RATE = 22050;

@@ -7,10 +7,11 @@ import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 
 /** Takes a crash cut short, offered back to the user on the next start. */
 export function RecoverableTakes({ onRecovered }: { onRecovered: (asset: Asset) => void }) {
-  const { t } = useTranslation('recorder');
+  const { t, i18n } = useTranslation('recorder');
   const { data: takes, reload } = useRequest('recorder.recoverable', {});
-  const recover = useAction(async (sessionId: string) => {
-    const asset = await api.call('recorder.recover', { sessionId });
+  const recover = useAction(async (sessionId: string, startedAt: string) => {
+    const time = new Date(startedAt).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'vi-VN');
+    const asset = await api.call('recorder.recover', { sessionId, name: t('recoveredName', { time }) });
     reload();
     onRecovered(asset);
   });
@@ -30,7 +31,7 @@ export function RecoverableTakes({ onRecovered }: { onRecovered: (asset: Asset) 
               {new Date(take.startedAt).toLocaleString()} · <Duration seconds={take.durationSec} />
               {take.deviceLabel && ` · ${take.deviceLabel}`}
             </span>
-            <button type="button" className="primary" disabled={recover.busy} onClick={() => void recover.run(take.sessionId)} data-testid="recover-take">
+            <button type="button" className="primary" disabled={recover.busy} onClick={() => void recover.run(take.sessionId, take.startedAt)} data-testid="recover-take">
               {t('recover.keep')}
             </button>
             <button type="button" disabled={discard.busy} onClick={() => void discard.run(take.sessionId)} data-testid="discard-take">

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Asset } from '../../../shared/api/library-types.ts';
 import { api } from '../../api/client.ts';
@@ -13,6 +14,7 @@ const SILENT: Levels = { peakDb: -Infinity, momentaryLufs: -Infinity };
  * The microphone opens as soon as the screen shows, so the level can be set before recording.
  */
 export function useRecorder() {
+  const { t, i18n } = useTranslation('recorder');
   const [devices, setDevices] = useState<MediaDeviceInfo[]>([]);
   const [deviceId, setDeviceId] = useState<string | undefined>(undefined);
   const [channels, setChannels] = useState(1);
@@ -105,7 +107,7 @@ export function useRecorder() {
     try {
       // A chunk that could not be saved is reported, but what reached the disk is still kept.
       await uploader.finish().catch(setError);
-      setLastTake(await api.call('recorder.stop', { sessionId: uploader.sessionId }));
+      setLastTake(await api.call('recorder.stop', { sessionId: uploader.sessionId, name: t('takeName', { time: new Date().toLocaleString(i18n.language === 'en' ? 'en-GB' : 'vi-VN') }) }));
     } catch (failure) {
       setError(failure);
     } finally {

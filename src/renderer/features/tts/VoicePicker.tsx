@@ -35,7 +35,7 @@ export function VoicePicker({ voices, voiceId, speaker, onChange, onSample, samp
               <optgroup key={g.source} label={t(`packs.sources.${g.source}`)}>
                 {g.voices.map((v) => (
                   <option key={v.id} value={v.id}>
-                    {v.name} · {t(`engines.${v.engine}`)} · {v.languages.join(', ')}
+                    {t(`voiceName.${v.id.replace(/[:.]/g, '_')}`, { defaultValue: v.name })} · {t(`engines.${v.engine}`)} · {v.languages.join(', ')}
                   </option>
                 ))}
               </optgroup>
