@@ -13,7 +13,7 @@ import { ItemList } from './ItemList.tsx';
 
 /** Builds one programme: ordered items, their lengths, and the session-cap warning. */
 export function ProgrammeBuilder({ id }: { id: number }) {
-  const { t } = useTranslation('programmes');
+  const { t, i18n } = useTranslation('programmes');
   const loaded = useRequest('programme.get', { id }, { refreshOn: ['programme', 'bulletin', 'settings'] });
   const [optimistic, setOptimistic] = useState<Programme | null>(null);
   const programme = optimistic ?? loaded.data;
@@ -75,7 +75,7 @@ export function ProgrammeBuilder({ id }: { id: number }) {
       <ErrorNotice error={apply.error ?? remove.error ?? render.error ?? rename.error} onClose={() => (apply.clearError(), render.clearError(), rename.clearError())} />
       {programme.rendered && (
         <p className="muted" data-testid="programme-rendered">
-          {t('renderedAt', { time: new Date(programme.rendered.renderedAt).toLocaleString() })}
+          {t('renderedAt', { time: new Date(programme.rendered.renderedAt).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'vi-VN') })}
         </p>
       )}
       <div className={`total ${programme.exceedsCap ? 'over-cap' : ''}`} data-testid="programme-total">
