@@ -92,10 +92,10 @@ export class DeliverySettingsStore {
   async connection(overrides: { serverUrl?: string; token?: string } = {}): Promise<SourceConnection> {
     const stored = this.stored();
     const serverUrl = overrides.serverUrl ?? stored.serverUrl;
-    if (!serverUrl) throw new StudioError('invalid_argument', 'Chưa nhập địa chỉ máy chủ nguồn (Cài đặt › Gửi tin).');
+    if (!serverUrl) throw new StudioError('invalid_argument', 'no source server address', { reason: 'server_url_missing' });
     if (overrides.token === undefined) assertTokenOrigin(serverUrl, stored.serverUrl);
     const token = overrides.token ?? this.secrets.get(TOKEN_SECRET_KEY);
-    if (!token) throw new StudioError('unauthorized', 'Chưa có mã truy cập (token) của máy chủ nguồn (Cài đặt › Gửi tin).');
+    if (!token) throw new StudioError('unauthorized', 'no token for the source server', { reason: 'source_token_missing' });
     return {
       serverUrl,
       token,
