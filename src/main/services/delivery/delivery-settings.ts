@@ -129,7 +129,11 @@ export function assertTokenOrigin(target: string, configured: string): void {
 function normaliseKeys(keys: string[]): string[] {
   const normalised = keys.map((key, index) => {
     const spki = normalisePublicKey(key);
-    if (!spki) throw new StudioError('invalid_argument', `trustedPackageKeys[${index}]: not an Ed25519 public key`, { index });
+    if (!spki) throw new StudioError('invalid_argument', `trustedPackageKeys[${index}]: not an Ed25519 public key`, {
+      reason: 'package_trusted_key_invalid',
+      index,
+      position: index + 1,
+    });
     return spki;
   });
   return [...new Set(normalised)];

@@ -29,7 +29,7 @@ function readSmallRegularFile(file: string, limit: number): string {
   const fd = fs.openSync(file, OPEN_FLAGS);
   try {
     const stat = fs.fstatSync(fd);
-    if (!stat.isFile()) throw refuse(`${MANIFEST_FILE}: not a plain file`, { file: MANIFEST_FILE, problem: 'not_a_file' });
+    if (!stat.isFile()) throw refuse(`${MANIFEST_FILE}: not a plain file`, { reason: 'package_manifest_not_a_file', file: MANIFEST_FILE, problem: 'not_a_file' });
     const buffer = Buffer.alloc(Math.min(stat.size, limit) + 1);
     let filled = 0;
     while (filled < buffer.length) {
@@ -37,7 +37,7 @@ function readSmallRegularFile(file: string, limit: number): string {
       if (read === 0) break;
       filled += read;
     }
-    if (filled > limit) throw refuse(`${MANIFEST_FILE}: over ${limit} bytes`, { file: MANIFEST_FILE, problem: 'too_large' });
+    if (filled > limit) throw refuse(`${MANIFEST_FILE}: over ${limit} bytes`, { reason: 'package_manifest_over_limit', file: MANIFEST_FILE, problem: 'too_large', limit });
     return buffer.toString('utf8', 0, filled);
   } finally {
     fs.closeSync(fd);
@@ -59,7 +59,7 @@ export function packageDirOf(picked: string): string {
   try {
     stat = fs.statSync(resolved);
   } catch {
-    throw new StudioError('not_found', `package ${resolved}`);
+    throw new StudioError('not_found', `package ${resolved}`, { reason: 'package_folder_not_found', path: resolved });
   }
   if (stat.isFile() && path.basename(resolved) === MANIFEST_FILE) return path.dirname(resolved);
   if (!stat.isDirectory()) throw refuse(`${resolved} is neither a package folder nor its ${MANIFEST_FILE}`, { reason: 'package_not_a_folder', path: resolved });
@@ -84,7 +84,7 @@ export function readManifest(dir: string): PackageManifest {
   } catch (error) {
     if (!(error instanceof StrictJsonError)) throw error;
     // Nesting and repeated keys are refused outright: two readers must never disagree on a package.
-    throw refuse(`${MANIFEST_FILE}: ${error.message}`, { file: MANIFEST_FILE, problem: error.problem, detail: error.detail });
+    throw refuse(`${MANIFEST_FILE}: ${error.message}`, { reason: 'package_manifest_unreadable', file: MANIFEST_FILE, problem: error.problem, detail: error.detail });
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json) || (json as { format?: unknown }).format !== PACKAGE_FORMAT) {
     throw refuse(`${MANIFEST_FILE}: not a ${PACKAGE_FORMAT} manifest`, { reason: 'package_manifest_foreign', file: MANIFEST_FILE, problem: 'foreign_format' });
