@@ -3,6 +3,7 @@
  * ("Hệ thống thông tin nguồn") or to a USB/folder package, through a persistent outbox.
  */
 import { z } from 'zod';
+import type { ErrorPayload } from '../errors.ts';
 import { userPath } from '../text.ts';
 import { Id } from './define.ts';
 import { type Priority } from './library-types.ts';
@@ -23,12 +24,8 @@ export type OutboxState = (typeof OUTBOX_STATES)[number];
 export const REMOTE_STATUSES = ['awaiting_audio', 'received', 'approved', 'scheduled', 'aired', 'rejected'] as const;
 export type RemoteStatus = (typeof REMOTE_STATUSES)[number];
 
-export interface OutboxError {
-  code: string;
-  /** Vietnamese first: what happened and what to do. */
-  message: string;
-  at: string;
-}
+/** The last failure of an outbox item: a coded error (worded by the screen) and when it happened. */
+export type OutboxError = ErrorPayload & { at: string };
 
 export interface OutboxItem {
   id: number;

@@ -92,10 +92,10 @@ export class DeliverySettingsStore {
   async connection(overrides: { serverUrl?: string; token?: string } = {}): Promise<SourceConnection> {
     const stored = this.stored();
     const serverUrl = overrides.serverUrl ?? stored.serverUrl;
-    if (!serverUrl) throw new StudioError('invalid_argument', 'Chưa nhập địa chỉ máy chủ nguồn (Cài đặt › Gửi tin).');
+    if (!serverUrl) throw new StudioError('invalid_argument', 'no source server address', { reason: 'server_url_missing' });
     if (overrides.token === undefined) assertTokenOrigin(serverUrl, stored.serverUrl);
     const token = overrides.token ?? this.secrets.get(TOKEN_SECRET_KEY);
-    if (!token) throw new StudioError('unauthorized', 'Chưa có mã truy cập (token) của máy chủ nguồn (Cài đặt › Gửi tin).');
+    if (!token) throw new StudioError('unauthorized', 'no token for the source server', { reason: 'source_token_missing' });
     return {
       serverUrl,
       token,
@@ -129,7 +129,11 @@ export function assertTokenOrigin(target: string, configured: string): void {
 function normaliseKeys(keys: string[]): string[] {
   const normalised = keys.map((key, index) => {
     const spki = normalisePublicKey(key);
-    if (!spki) throw new StudioError('invalid_argument', `trustedPackageKeys[${index}]: not an Ed25519 public key`, { index });
+    if (!spki) throw new StudioError('invalid_argument', `trustedPackageKeys[${index}]: not an Ed25519 public key`, {
+      reason: 'package_trusted_key_invalid',
+      index,
+      position: index + 1,
+    });
     return spki;
   });
   return [...new Set(normalised)];

@@ -77,19 +77,19 @@ export class OutboxRunner {
   wake(enqueued?: OutboxItem): void {
     const current = this.current;
     if (enqueued?.priority === 'emergency' && current && current.rank > 0) {
-      current.controller.abort(new StudioError('cancelled', 'Tạm dừng để gửi tin khẩn cấp trước'));
+      current.controller.abort(new StudioError('cancelled', 'paused for an emergency item', { reason: 'outbox_paused_for_emergency' }));
     }
     this.wakeUp?.();
   }
 
   /** Stop sending one item now (the user cancelled it). */
   abortItem(id: number): void {
-    if (this.current?.id === id) this.current.controller.abort(new StudioError('cancelled', 'Đã hủy'));
+    if (this.current?.id === id) this.current.controller.abort(new StudioError('cancelled', 'cancelled by the user', { reason: 'outbox_cancelled' }));
   }
 
   async close(): Promise<void> {
     this.running = false;
-    this.current?.controller.abort(new StudioError('cancelled', 'Đang đóng chương trình'));
+    this.current?.controller.abort(new StudioError('cancelled', 'the studio is closing', { reason: 'outbox_closing' }));
     this.wakeUp?.();
     await this.loop;
   }
@@ -175,7 +175,7 @@ export class OutboxRunner {
       } else {
         const failure = error instanceof StudioError ? error : new StudioError('internal', error instanceof Error ? error.message : String(error));
         const retryAt = Date.now() + backoffDelay(item.attempts, this.options.backoff ?? DEFAULT_BACKOFF);
-        item = store.markFailed(item.id, { code: failure.code, message: failure.message }, retryAt);
+        item = store.markFailed(item.id, failure.toPayload(), retryAt);
         this.options.log?.(`outbox: item ${item.id} attempt ${item.attempts} failed (${failure.code}); next try ${new Date(retryAt).toISOString()}`);
       }
       emit('outbox.changed', item);
@@ -191,9 +191,14 @@ function checkAudio(file: string, bytes: number): void {
   try {
     size = fs.statSync(file).size;
   } catch {
-    throw new StudioError('io_error', `Không tìm thấy tệp âm thanh của bản tin (${path.basename(file)}). Khôi phục tệp vào thư mục dữ liệu rồi bấm Gửi lại.`);
+    throw new StudioError('io_error', `queued audio missing: ${file}`, { reason: 'outbox_audio_missing', file: path.basename(file) });
   }
   if (size !== bytes) {
-    throw new StudioError('io_error', `Tệp âm thanh ${path.basename(file)} đã bị thay đổi sau khi xếp hàng gửi (${size} thay vì ${bytes} byte).`);
+    throw new StudioError('io_error', `queued audio changed: ${file} is ${size} bytes, queued as ${bytes}`, {
+      reason: 'outbox_audio_changed',
+      file: path.basename(file),
+      size,
+      bytes,
+    });
   }
 }

@@ -2,9 +2,12 @@
 import crypto from 'node:crypto';
 import type { OutboxError, OutboxItem, OutboxState, RemoteStatus } from '../../../shared/api/delivery.ts';
 import type { Priority } from '../../../shared/api/library-types.ts';
-import { StudioError } from '../../../shared/errors.ts';
+import { StudioError, type ErrorPayload } from '../../../shared/errors.ts';
 import { writeRelaxed, type Db } from '../storage/index.ts';
 import type { BulletinMetadata, DeliveryPayload, ResumeState } from './connector.ts';
+
+/** The stored last error: the contract's OutboxError plus the details its words are made from. */
+
 
 const RANK: Record<Priority, number> = { emergency: 0, priority: 1, normal: 2 };
 
@@ -90,7 +93,12 @@ export class OutboxStore {
         .prepare(`SELECT * FROM outbox WHERE bulletin_id = ? AND target = ? AND dest = ? AND state IN ('queued','sending','delivered') ORDER BY id DESC LIMIT 1`)
         .get(input.bulletinId, input.target, input.dest) as Row | undefined;
       if (existing?.state === 'delivered') {
-        throw new StudioError('conflict', `Bản tin "${input.title}" đã được gửi tới ${input.dest} (mục ${existing.id}).`, { outboxId: existing.id });
+        throw new StudioError('conflict', `already delivered to ${input.dest} (outbox item ${existing.id})`, {
+          reason: 'outbox_already_delivered',
+          outboxId: existing.id,
+          title: input.title,
+          dest: input.dest,
+        });
       }
       if (existing) return toItem(existing);
       const key = `studio-${crypto.randomUUID()}`;
@@ -113,7 +121,7 @@ export class OutboxStore {
 
   private row(id: number): Row {
     const row = this.db.prepare('SELECT * FROM outbox WHERE id = ?').get(id) as Row | undefined;
-    if (!row) throw new StudioError('not_found', `Không có mục ${id} trong hộp thư đi`);
+    if (!row) throw new StudioError('not_found', `outbox item ${id}`, { reason: 'outbox_item_missing', id });
     return row;
   }
 
@@ -206,8 +214,9 @@ export class OutboxStore {
   }
 
   /** A failed attempt: back in the queue with the error and the time of the next try. */
-  markFailed(id: number, error: { code: string; message: string }, retryAt: number): OutboxItem {
-    const stored: OutboxError = { code: error.code, message: error.message, at: new Date().toISOString() };
+  /** Keeps the error's code and details, from which the screen puts it into words. */
+  markFailed(id: number, error: ErrorPayload, retryAt: number): OutboxItem {
+    const stored: OutboxError = { code: error.code, message: error.message, details: error.details, at: new Date().toISOString() };
     return this.update(id, `state = CASE WHEN state = 'cancelled' THEN 'cancelled' ELSE 'queued' END, last_error = ?, next_attempt_at = ?`, JSON.stringify(stored), retryAt);
   }
 
@@ -218,14 +227,14 @@ export class OutboxStore {
 
   retry(id: number): OutboxItem {
     const row = this.row(id);
-    if (row.state === 'delivered') throw new StudioError('invalid_transition', 'Mục này đã gửi xong');
+    if (row.state === 'delivered') throw new StudioError('invalid_transition', 'already delivered', { reason: 'outbox_item_delivered' });
     if (row.state === 'sending') return toItem(row);
     return this.update(id, `state = 'queued', next_attempt_at = NULL`);
   }
 
   cancel(id: number): OutboxItem {
     const row = this.row(id);
-    if (row.state === 'delivered') throw new StudioError('invalid_transition', 'Mục này đã gửi xong, không thể hủy');
+    if (row.state === 'delivered') throw new StudioError('invalid_transition', 'already delivered, cannot cancel', { reason: 'outbox_item_delivered_cancel' });
     return this.update(id, `state = 'cancelled', next_attempt_at = NULL`);
   }
 

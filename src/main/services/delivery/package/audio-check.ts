@@ -21,7 +21,7 @@ export interface AudioFacts {
 const HEAD_BYTES = 64 * 1024;
 
 const refuse = (file: string, problem: string, extra: Record<string, unknown> = {}) =>
-  new StudioError('unsupported_format', `${path.basename(file)}: ${problem}`, { file: path.basename(file), problem, ...extra });
+  new StudioError('unsupported_format', `${path.basename(file)}: ${problem}`, { reason: 'package_audio_unsupported', file: path.basename(file), problem, ...extra });
 
 function readAt(file: string, position: number, length: number): Buffer {
   const fd = fs.openSync(file, 'r');

@@ -47,8 +47,10 @@ export function describeBulletin(
   loudness?: LoudnessFields,
 ): PackageSource {
   if (!asset) {
-    throw new StudioError('invalid_argument', `bản tin "${bulletin.title}" chưa có âm thanh / the bulletin has no audio yet`, {
+    throw new StudioError('invalid_argument', `bulletin ${bulletin.id} has no audio yet`, {
+      reason: 'package_bulletin_without_audio',
       bulletinId: bulletin.id,
+      title: bulletin.title,
     });
   }
   const byId = new Map(areas.map((area) => [area.id, area]));

@@ -43,7 +43,8 @@ export class PackageConnector implements Connector {
       fs.writeFileSync(probe, 'ok');
       fs.rmSync(probe);
     } catch (error) {
-      throw new StudioError('io_error', `không ghi được vào ${dir} (USB đã cắm chưa? còn chỗ trống?) / cannot write to ${dir}`, {
+      throw new StudioError('io_error', `cannot write to ${dir}`, {
+        reason: 'package_folder_not_writable',
         destDir: dir,
         cause: (error as NodeJS.ErrnoException).code,
       });
@@ -53,7 +54,7 @@ export class PackageConnector implements Connector {
 
   async send(payload: DeliveryPayload, ctx: SendContext): Promise<SendResult> {
     const checkCancelled = () => {
-      if (ctx.signal.aborted) throw new StudioError('cancelled', 'đã hủy / cancelled');
+      if (ctx.signal.aborted) throw new StudioError('cancelled', 'cancelled', { reason: 'package_write_cancelled' });
     };
     checkCancelled();
     // A retry after a crash between "written" and "recorded as delivered" finds its own package

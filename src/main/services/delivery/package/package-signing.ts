@@ -58,7 +58,11 @@ export function loadOrCreateSigningKey(dataDir: string): SigningKey {
   try {
     pem = fs.readFileSync(file, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new StudioError('io_error', `${SIGNING_KEY_FILE}: ${(error as Error).message}`);
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new StudioError('io_error', `${SIGNING_KEY_FILE}: ${(error as Error).message}`, {
+        reason: 'package_signing_key_unreadable',
+        file: SIGNING_KEY_FILE,
+        error: (error as NodeJS.ErrnoException).code ?? (error as Error).message,
+      });
     pem = createKeyFile(file);
   }
   const privateKey = crypto.createPrivateKey(pem);
@@ -84,7 +88,11 @@ function createKeyFile(file: string): string {
     }
   } catch (error) {
     // A read-only data folder, a full disk: say which file, as a typed error.
-    throw new StudioError('io_error', `${SIGNING_KEY_FILE}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { file: SIGNING_KEY_FILE });
+    throw new StudioError('io_error', `${SIGNING_KEY_FILE}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, {
+      reason: 'package_signing_key_unreadable',
+      file: SIGNING_KEY_FILE,
+      error: (error as NodeJS.ErrnoException).code ?? (error as Error).message,
+    });
   } finally {
     fs.rmSync(temp, { force: true });
   }
@@ -110,7 +118,7 @@ export function judgeSignature(seal: string, signature: PackageSignature | undef
     valid = false;
   }
   if (!valid) {
-    throw new StudioError('package_rejected', 'manifest.json: signature does not verify', { file: 'manifest.json', problem: 'bad_signature' });
+    throw new StudioError('package_rejected', 'manifest.json: signature does not verify', { reason: 'package_signature_invalid', file: 'manifest.json', problem: 'bad_signature' });
   }
   return trusted.includes(publicKey!) ? 'trusted' : 'untrusted';
 }

@@ -29,9 +29,9 @@ export async function stageImport(picked: string, dataDir: string, options: Stre
     return await stage(picked, dataDir, options);
   } catch (error) {
     if (error instanceof StudioError) throw error;
-    // A stick pulled out mid-read, a full disk: say so in words, not as a Node error code.
+    // A stick pulled out mid-read, a full disk: a reason the user can act on, not a Node error code.
     const code = (error as NodeJS.ErrnoException).code ?? '';
-    throw new StudioError('io_error', `không đọc/ghi được khi nhập gói (USB bị rút? ổ đầy?) / reading or writing failed during the import: ${(error as Error).message}`, { cause: code });
+    throw new StudioError('io_error', `reading or writing failed during the import: ${(error as Error).message}`, { reason: 'package_import_io_failed', cause: code, error: (error as Error).message });
   }
 }
 
@@ -53,7 +53,7 @@ async function stage(picked: string, dataDir: string, options: StreamOptions): P
         onBytes: (done) => options.onBytes?.(expected + done),
       });
       if (copied.sha256 !== audio.sha256) {
-        throw new StudioError('package_rejected', `${audio.path} đã thay đổi trong lúc nhập, không nhập gì / changed while it was being imported; nothing was imported`);
+        throw new StudioError('package_rejected', `${audio.path} changed while it was being imported`, { reason: 'package_changed_during_import', file: audio.path });
       }
       fs.renameSync(temp, target);
       createdFile = true;

@@ -29,7 +29,7 @@ function readSmallRegularFile(file: string, limit: number): string {
   const fd = fs.openSync(file, OPEN_FLAGS);
   try {
     const stat = fs.fstatSync(fd);
-    if (!stat.isFile()) throw refuse(`${MANIFEST_FILE}: not a plain file`, { file: MANIFEST_FILE, problem: 'not_a_file' });
+    if (!stat.isFile()) throw refuse(`${MANIFEST_FILE}: not a plain file`, { reason: 'package_manifest_not_a_file', file: MANIFEST_FILE, problem: 'not_a_file' });
     const buffer = Buffer.alloc(Math.min(stat.size, limit) + 1);
     let filled = 0;
     while (filled < buffer.length) {
@@ -37,7 +37,7 @@ function readSmallRegularFile(file: string, limit: number): string {
       if (read === 0) break;
       filled += read;
     }
-    if (filled > limit) throw refuse(`${MANIFEST_FILE}: over ${limit} bytes`, { file: MANIFEST_FILE, problem: 'too_large' });
+    if (filled > limit) throw refuse(`${MANIFEST_FILE}: over ${limit} bytes`, { reason: 'package_manifest_over_limit', file: MANIFEST_FILE, problem: 'too_large', limit });
     return buffer.toString('utf8', 0, filled);
   } finally {
     fs.closeSync(fd);
@@ -59,10 +59,10 @@ export function packageDirOf(picked: string): string {
   try {
     stat = fs.statSync(resolved);
   } catch {
-    throw new StudioError('not_found', `package ${resolved}`);
+    throw new StudioError('not_found', `package ${resolved}`, { reason: 'package_folder_not_found', path: resolved });
   }
   if (stat.isFile() && path.basename(resolved) === MANIFEST_FILE) return path.dirname(resolved);
-  if (!stat.isDirectory()) throw refuse(`${resolved} không phải thư mục gói / is neither a package folder nor its ${MANIFEST_FILE}`);
+  if (!stat.isDirectory()) throw refuse(`${resolved} is neither a package folder nor its ${MANIFEST_FILE}`, { reason: 'package_not_a_folder', path: resolved });
   return resolved;
 }
 
@@ -71,12 +71,12 @@ export function readManifest(dir: string): PackageManifest {
   let text: string;
   try {
     const stat = fs.lstatSync(file);
-    if (!stat.isFile()) throw refuse(`${MANIFEST_FILE} không phải tệp thường / is not a plain file`);
-    if (stat.size > MAX_MANIFEST_BYTES) throw refuse(`${MANIFEST_FILE} quá lớn / is too large (${stat.size} bytes)`);
+    if (!stat.isFile()) throw refuse(`${MANIFEST_FILE}: not a plain file`, { reason: 'package_manifest_not_a_file', file: MANIFEST_FILE, problem: 'not_a_file' });
+    if (stat.size > MAX_MANIFEST_BYTES) throw refuse(`${MANIFEST_FILE}: ${stat.size} bytes`, { reason: 'package_manifest_too_large', file: MANIFEST_FILE, problem: 'too_large', bytes: stat.size });
     text = readSmallRegularFile(file, MAX_MANIFEST_BYTES);
   } catch (error) {
     if (error instanceof StudioError) throw error;
-    throw refuse(`thư mục không có ${MANIFEST_FILE}, không phải gói bản tin / the folder has no ${MANIFEST_FILE}: not a studio package`, { file: MANIFEST_FILE, problem: 'missing' });
+    throw refuse(`no ${MANIFEST_FILE}: not a studio package`, { reason: 'package_manifest_missing', file: MANIFEST_FILE, problem: 'missing' });
   }
   let json: unknown;
   try {
@@ -84,20 +84,25 @@ export function readManifest(dir: string): PackageManifest {
   } catch (error) {
     if (!(error instanceof StrictJsonError)) throw error;
     // Nesting and repeated keys are refused outright: two readers must never disagree on a package.
-    throw refuse(`${MANIFEST_FILE}: ${error.message}`, { file: MANIFEST_FILE, problem: error.problem, detail: error.detail });
+    throw refuse(`${MANIFEST_FILE}: ${error.message}`, { reason: 'package_manifest_unreadable', file: MANIFEST_FILE, problem: error.problem, detail: error.detail });
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json) || (json as { format?: unknown }).format !== PACKAGE_FORMAT) {
-    throw refuse(`${MANIFEST_FILE} không phải của gói bản tin Studio / is not a ${PACKAGE_FORMAT} manifest`);
+    throw refuse(`${MANIFEST_FILE}: not a ${PACKAGE_FORMAT} manifest`, { reason: 'package_manifest_foreign', file: MANIFEST_FILE, problem: 'foreign_format' });
   }
   if ((json as { seal?: unknown }).seal !== sealOf(json as Record<string, unknown>)) {
-    throw refuse(`${MANIFEST_FILE} đã bị sửa sau khi gói được ghi, không nhập gì / was edited after the package was written (its seal does not match); nothing was imported`, {
+    throw refuse(`${MANIFEST_FILE}: the seal does not match`, {
+      reason: 'package_manifest_edited',
       file: MANIFEST_FILE,
       problem: 'seal_mismatch',
     });
   }
   const parsed = PackageManifest.safeParse(json);
   if (!parsed.success) {
-    throw refuse(`${MANIFEST_FILE} hỏng hoặc đã bị sửa / is damaged or was edited: ${z.prettifyError(parsed.error)}`, {
+    const summary = z.prettifyError(parsed.error);
+    throw refuse(`${MANIFEST_FILE}: ${summary}`, {
+      reason: 'package_manifest_invalid',
+      file: MANIFEST_FILE,
+      summary,
       issues: parsed.error.issues.map((issue) => ({ path: issue.path.map(String), message: issue.message })),
     });
   }
@@ -149,17 +154,16 @@ export async function verifyPackage(picked: string, options: StreamOptions = {})
   options.onBytes?.(total);
 
   if (problems.length > 0) {
-    const summary = problems.map((p) => `${p.file}: ${PROBLEM_TEXT[p.problem]}`).join('; ');
-    throw refuse(`gói đã bị thay đổi hoặc thiếu tệp, không nhập gì / the package was altered or is incomplete, nothing was imported: ${summary}`, { problems });
+    const summary = problems.map((p) => `${p.file}: ${p.problem}`).join('; ');
+    // The sentence names the first problem (its words: `package_problem.*` in the locales) and counts the rest.
+    const [first] = problems;
+    throw refuse(`the package was altered or is incomplete: ${summary}`, {
+      reason: problems.length === 1 ? 'package_altered' : 'package_altered_many',
+      problems,
+      file: first!.file,
+      problem: first!.problem,
+      others: problems.length - 1,
+    });
   }
   return { dir, manifest };
 }
-
-const PROBLEM_TEXT: Record<PackageProblem['problem'], string> = {
-  missing: 'thiếu tệp / file missing',
-  not_a_file: 'không phải tệp thường / not a plain file',
-  size_mismatch: 'sai kích thước / size differs',
-  checksum_mismatch: 'sai mã kiểm tra sha256 / checksum differs',
-  unlisted: 'tệp lạ không có trong manifest / file not listed in the manifest',
-  outside_package: 'đường dẫn ra ngoài gói / path leaves the package',
-};

@@ -64,7 +64,7 @@ export async function writePackage(input: WritePackageInput, options: StreamOpti
     fs.mkdirSync(destDir, { recursive: true });
     fs.accessSync(destDir, fs.constants.W_OK);
   } catch {
-    throw new StudioError('io_error', `không ghi được vào thư mục ${destDir} / cannot write to ${destDir}`, { destDir });
+    throw new StudioError('io_error', `cannot write to ${destDir}`, { reason: 'package_dest_not_writable', destDir });
   }
   const base = packageFolderName(source.bulletin.title, source.bulletin.bulletinId);
   const temp = path.join(destDir, `.${base}.part-${randomUUID().slice(0, 8)}`);
@@ -79,7 +79,10 @@ export async function writePackage(input: WritePackageInput, options: StreamOpti
       onBytes: (done) => options.onBytes?.(done / 2),
     });
     if (copied.sha256 !== source.audio.sha256 || copied.bytes !== source.audio.bytes) {
-      throw new StudioError('io_error', `tệp âm thanh trong thư viện đã bị hỏng / the library's audio file ${source.audio.path} no longer matches its checksum`);
+      throw new StudioError('io_error', `the library's audio file ${source.audio.path} no longer matches its checksum`, {
+        reason: 'package_library_audio_damaged',
+        file: path.basename(source.audio.path),
+      });
     }
     const unsealed = {
       format: PACKAGE_FORMAT,
@@ -111,6 +114,6 @@ export async function writePackage(input: WritePackageInput, options: StreamOpti
   } catch (error) {
     fs.rmSync(temp, { recursive: true, force: true });
     if (error instanceof StudioError) throw error;
-    throw new StudioError('io_error', `ghi gói thất bại / writing the package failed: ${(error as Error).message}`);
+    throw new StudioError('io_error', `writing the package failed: ${(error as Error).message}`, { reason: 'package_write_failed', error: (error as Error).message });
   }
 }

@@ -1,6 +1,7 @@
 /**
- * Turns what goes wrong on the wire into the errors a commune editor can act on (Vietnamese
- * first). Every one of these leaves the item queued: the outbox retries with backoff.
+ * Turns what goes wrong on the wire into the errors a commune editor can act on: a code and a
+ * reason (put into words by the screen and the CLI from src/shared/locales/errors). Every one of
+ * these leaves the item queued: the outbox retries with backoff.
  */
 import { StudioError } from '../../../../shared/errors.ts';
 
@@ -34,21 +35,20 @@ const NETWORK_CODES = new Set([
 ]);
 
 export const unauthorized = () =>
-  new StudioError('unauthorized', 'Máy chủ nguồn từ chối mã truy cập (token sai). Kiểm tra lại token trong Cài đặt › Gửi tin.');
+  new StudioError('unauthorized', 'the source server refused the token', { reason: 'source_token_rejected' });
 export const tokenExpired = () =>
-  new StudioError('token_expired', 'Mã truy cập (token) đã hết hạn. Xin cấp token mới từ tỉnh rồi nhập lại trong Cài đặt › Gửi tin.');
+  new StudioError('token_expired', 'the source server says the token has expired', { reason: 'source_token_expired' });
 
 export function fromStatus(status: number, body: string): StudioError {
   if (status === 401 || status === 403) return /token_expired/.test(body) ? tokenExpired() : unauthorized();
   if (status === 460) {
-    return new StudioError('checksum_mismatch', 'Dữ liệu bị sai lệch trên đường truyền; phần bị lỗi sẽ được gửi lại.');
+    return new StudioError('checksum_mismatch', 'HTTP 460: a chunk arrived corrupted', { reason: 'source_chunk_corrupted', status });
   }
   if (status >= 500) {
-    return new StudioError('server_error', `Máy chủ nguồn đang gặp lỗi (HTTP ${status}). Bản tin vẫn trong hộp thư đi và sẽ được gửi lại tự động.`, {
-      status,
-    });
+    return new StudioError('server_error', `HTTP ${status} from the source server`, { reason: 'source_server_failing', status });
   }
-  return new StudioError('server_error', `Máy chủ nguồn trả lời không mong đợi (HTTP ${status}): ${body.slice(0, 200)}`, { status });
+  const excerpt = body.slice(0, 200);
+  return new StudioError('server_error', `unexpected HTTP ${status}: ${excerpt}`, { reason: 'source_unexpected_status', status, body: excerpt });
 }
 
 /** Finds the Node error code, looking through tus-js-client's and undici's wrappers. */
@@ -66,22 +66,19 @@ export function fromNetworkError(error: unknown, serverUrl: string): StudioError
   if (error instanceof StudioError) return error;
   const code = codeOf(error);
   if (code && (TLS_CODES.has(code) || code.startsWith('ERR_TLS') || code.startsWith('CERT_'))) {
-    return new StudioError(
-      'tls_error',
-      `Chứng chỉ bảo mật của máy chủ ${serverUrl} không hợp lệ hoặc không được tin cậy (${code}). Không gửi qua kết nối không an toàn; hãy kiểm tra địa chỉ máy chủ hoặc chứng chỉ được cấp.`,
-      { code },
-    );
+    return new StudioError('tls_error', `${serverUrl}: ${code}`, { reason: 'source_tls_untrusted', code, server: serverUrl });
   }
   const message = String((error as Error)?.message ?? error);
   if (!code && !/socket hang up|network|timeout/i.test(message)) {
-    return new StudioError('internal', `Lỗi khi gửi: ${message.slice(0, 300)}`);
+    const excerpt = message.slice(0, 300);
+    return new StudioError('internal', `sending failed: ${excerpt}`, { reason: 'source_send_failed', error: excerpt });
   }
   if (!code || NETWORK_CODES.has(code) || /socket hang up|network|timeout/i.test(message)) {
-    return new StudioError(
-      'unreachable',
-      `Không kết nối được máy chủ ${serverUrl}${code ? ` (${code})` : ''}. Bản tin vẫn trong hộp thư đi và sẽ tự gửi khi có mạng.`,
-      { code },
-    );
+    return new StudioError('unreachable', `${serverUrl}: ${code ?? message.slice(0, 300)}`, {
+      reason: code ? 'source_unreachable_code' : 'source_unreachable',
+      code,
+      server: serverUrl,
+    });
   }
-  return new StudioError('unreachable', `Lỗi kết nối tới ${serverUrl} (${code})`, { code });
+  return new StudioError('unreachable', `${serverUrl}: ${code}`, { reason: 'source_connection_error', code, server: serverUrl });
 }

@@ -79,7 +79,7 @@ export class SourceConnector implements Connector {
     if (final.status === 'awaiting_audio' || final.sha256 !== payload.metadata.sha256) {
       // The receiver threw the file away (whole-file sha256 mismatch): start a fresh upload next time.
       ctx.saveResume({ remoteId: record.id });
-      throw new StudioError('checksum_mismatch', 'Máy chủ nhận được tệp không khớp mã kiểm tra sha256; bản tin sẽ được gửi lại từ đầu.');
+      throw new StudioError('checksum_mismatch', 'the server holds a file whose sha256 differs', { reason: 'source_file_checksum_mismatch' });
     }
     return { remoteId: final.remoteId, status: final.status, reason: final.reason };
   }
@@ -140,7 +140,7 @@ export class SourceConnector implements Connector {
       });
       const onAbort = () => {
         void upload.abort(false);
-        finish(new StudioError('cancelled', 'Đã dừng gửi'));
+        finish(new StudioError('cancelled', 'upload stopped', { reason: 'source_upload_stopped' }));
       };
       if (ctx.signal.aborted) {
         onAbort();

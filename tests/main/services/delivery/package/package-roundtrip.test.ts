@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PackageConnector } from '../../../../../src/main/services/delivery/package/package-connector.ts';
 import type { PackageManifest } from '../../../../../src/main/services/delivery/package/manifest.ts';
+import { describeError, StudioError } from '../../../../../src/shared/errors.ts';
 import { useTestStudio, type TestStudio } from '../../../../helpers/studio.ts';
 import { makeTempDir } from '../../../../helpers/temp-dir.ts';
 import { makeApprovedBulletin, payloadFor, sendContext } from './fixtures.ts';
@@ -141,7 +142,9 @@ describe('package connector: bad input', () => {
   it('refuses a bulletin without audio with a message for the editor', async () => {
     const draft = await sender.call('bulletin.create', { title: 'Chưa ghi âm' });
     const payload = payloadFor(sender, { ...draft, audioAssetId: (await makeApprovedBulletin(sender)).audioAssetId }, 'outbox-item-0004');
-    await expect(connectorFor(sender, stick.dir).send(payload, sendContext().ctx)).rejects.toThrow(/chưa có âm thanh/);
+    const refused = await connectorFor(sender, stick.dir).send(payload, sendContext().ctx).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(StudioError);
+    expect(describeError((refused as StudioError).toPayload(), 'vi')).toMatch(/chưa có âm thanh/);
   });
 });
 

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sealOf } from '../../../../../src/main/services/delivery/package/manifest.ts';
+import { describeError } from '../../../../../src/shared/errors.ts';
 import { useSentPackage } from './fixtures.ts';
 
 type Tamper = (dir: string) => void;
@@ -92,7 +93,8 @@ describe('a tampered package is refused whole', () => {
     const outcome = 'id' in job ? await receiver.services.jobs.wait(job.id) : { state: 'failed', error: job };
     expect(outcome.state).toBe('failed');
     expect(outcome.error?.code).toBe('package_rejected');
-    expect(outcome.error?.message).toMatch(expected);
+    // What the user reads (the English words: the cases name the problems in English).
+    expect(describeError(outcome.error!, 'en')).toMatch(expected);
 
     // Nothing half-imported: no bulletin, no asset row, no audio file, no area.
     expect((await receiver.call('bulletin.list', {})).total).toBe(0);

@@ -9,12 +9,21 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { OutboxItem } from '../../../../../src/shared/api/delivery.ts';
+import type { OutboxError, OutboxItem } from '../../../../../src/shared/api/delivery.ts';
+import { describeError, StudioError, type ErrorPayload } from '../../../../../src/shared/errors.ts';
 import { createToken } from '../../../../../src/source-server/db.ts';
 import { startSourceServer, type SourceServer, type SourceServerOptions } from '../../../../../src/source-server/server.ts';
 import { useTestStudio } from '../../../../helpers/studio.ts';
 import { makeTempDir } from '../../../../helpers/temp-dir.ts';
 import { approvedBulletin, waitFor } from './fixtures.ts';
+
+/** What the user reads (in Vietnamese) for an item's last error or a refused request. */
+const said = (error: OutboxError | null | undefined) => describeError(error as ErrorPayload, 'vi');
+const refusal = (promise: Promise<unknown>) =>
+  promise.then(
+    () => 'resolved',
+    (error: StudioError) => ({ code: error.code, said: describeError(error.toPayload(), 'vi') }),
+  );
 
 describe('connection faults keep the item queued with a clear error', () => {
   const studio = useTestStudio();
@@ -54,10 +63,11 @@ describe('connection faults keep the item queued with a clear error', () => {
     const s = await server();
     createToken(s.db, 'xa-a');
     await studio.call('delivery.settings.update', { serverUrl: s.url, token: 'src_not-a-real-token-000000' });
-    await expect(studio.call('delivery.testConnection', {})).rejects.toMatchObject({ code: 'unauthorized', message: expect.stringMatching(/token sai/) });
+    expect(await refusal(studio.call('delivery.testConnection', {}))).toMatchObject({ code: 'unauthorized', said: expect.stringMatching(/token sai/) });
     const item = await failedAttempt();
     expect(item.state).toBe('queued');
-    expect(item.lastError).toMatchObject({ code: 'unauthorized', message: expect.stringMatching(/từ chối mã truy cập/) });
+    expect(item.lastError).toMatchObject({ code: 'unauthorized' });
+    expect(said(item.lastError)).toMatch(/từ chối mã truy cập/);
     await studio.call('delivery.settings.update', { token: createToken(s.db, 'xa-a') });
     await expectDeliveredAfterRetry(item);
   });
@@ -68,7 +78,8 @@ describe('connection faults keep the item queued with a clear error', () => {
     await expect(studio.call('delivery.testConnection', {})).rejects.toMatchObject({ code: 'token_expired' });
     const item = await failedAttempt();
     expect(item.state).toBe('queued');
-    expect(item.lastError).toMatchObject({ code: 'token_expired', message: expect.stringMatching(/hết hạn/) });
+    expect(item.lastError).toMatchObject({ code: 'token_expired' });
+    expect(said(item.lastError)).toMatch(/hết hạn/);
     await studio.call('delivery.settings.update', { token: createToken(s.db, 'xa-b', { expiresAt: new Date(Date.now() + 3_600_000) }) });
     const info = await studio.call('delivery.testConnection', {});
     expect(info).toMatchObject({ ok: true, account: 'xa-b' });
@@ -80,7 +91,8 @@ describe('connection faults keep the item queued with a clear error', () => {
     await studio.call('delivery.settings.update', { serverUrl: broken.url, token: createToken(broken.db, 'xa-c') });
     const item = await failedAttempt();
     expect(item.state).toBe('queued');
-    expect(item.lastError).toMatchObject({ code: 'server_error', message: expect.stringMatching(/HTTP 500.*vẫn trong hộp thư đi/) });
+    expect(item.lastError).toMatchObject({ code: 'server_error' });
+    expect(said(item.lastError)).toMatch(/HTTP 500.*vẫn trong hộp thư đi/);
     // Retries go on with growing waits; the item is never dropped.
     await waitFor(() => outbox().get(item.id).attempts >= 3, 'more attempts', 30_000);
     const later = outbox().get(item.id);
@@ -101,7 +113,8 @@ describe('connection faults keep the item queued with a clear error', () => {
     await expect(studio.call('delivery.testConnection', {})).rejects.toMatchObject({ code: 'unreachable' });
     const item = await failedAttempt();
     expect(item.state).toBe('queued');
-    expect(item.lastError).toMatchObject({ code: 'unreachable', message: expect.stringMatching(/Không kết nối được máy chủ/) });
+    expect(item.lastError).toMatchObject({ code: 'unreachable' });
+    expect(said(item.lastError)).toMatch(/Không kết nối được máy chủ/);
     expect(item.nextAttemptAt).not.toBeNull();
 
     // The address was mistyped: correcting it in Settings takes the waiting item along.
@@ -122,7 +135,8 @@ describe('connection faults keep the item queued with a clear error', () => {
     studio.services.delivery.start();
     const item = await waitFor(() => (outbox().get(queued.id).lastError ? outbox().get(queued.id) : null), 'a failed attempt', 30_000);
     expect(item.state).toBe('queued');
-    expect(item.lastError).toMatchObject({ code: 'io_error', message: expect.stringMatching(/Không tìm thấy tệp âm thanh/) });
+    expect(item.lastError).toMatchObject({ code: 'io_error' });
+    expect(said(item.lastError)).toMatch(/Không tìm thấy tệp âm thanh/);
     expect(s.records.list(null)).toHaveLength(0);
     fs.renameSync(`${file}.away`, file);
     await expectDeliveredAfterRetry(item);
@@ -143,7 +157,8 @@ describe('connection faults keep the item queued with a clear error', () => {
     await expect(studio.call('delivery.testConnection', {})).rejects.toMatchObject({ code: 'tls_error' });
     const item = await failedAttempt();
     expect(item.state).toBe('queued');
-    expect(item.lastError).toMatchObject({ code: 'tls_error', message: expect.stringMatching(/Chứng chỉ bảo mật/) });
+    expect(item.lastError).toMatchObject({ code: 'tls_error' });
+    expect(said(item.lastError)).toMatch(/Chứng chỉ bảo mật/);
     // The province hands over its certificate: trusting it lets the item go, over HTTPS.
     await studio.call('delivery.settings.update', { caCertPath: cert });
     await expectDeliveredAfterRetry(item);

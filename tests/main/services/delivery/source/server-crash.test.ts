@@ -9,6 +9,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
+import { describeError, type ErrorPayload } from '../../../../../src/shared/errors.ts';
 import { useTestStudio } from '../../../../helpers/studio.ts';
 import { makeTempDir } from '../../../../helpers/temp-dir.ts';
 import { startFaultProxy, type FaultProxy } from './fault-proxy.ts';
@@ -48,7 +49,7 @@ it('resumes a 50 MB upload after the server is killed and restarted, re-sending 
     return current.state === 'queued' && current.lastError ? current : null;
   }, 'the failure to be recorded', 30_000);
   expect(waiting.lastError!.code).toBe('unreachable');
-  expect(waiting.lastError!.message).toMatch(/Không kết nối được máy chủ/);
+  expect(describeError(waiting.lastError as ErrorPayload, 'vi')).toMatch(/Không kết nối được máy chủ/);
 
   server = await startServerProcess(serverDir.dir, { port });
   const done = await waitFor(() => {
