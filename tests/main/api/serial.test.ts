@@ -95,7 +95,7 @@ describe('serial.sendFile to lrzsz rb', () => {
       if (event.name === 'job.progress' && event.payload.kind === 'serial.sendFile' && event.payload.progress !== null) progress.push(event.payload.progress);
     });
     const job = await studio.call('serial.sendFile', { profileId: profile.id, file });
-    expect(job).toMatchObject({ kind: 'serial.sendFile', state: 'running', title: 'chuong-trinh.mp3' });
+    expect(job).toMatchObject({ kind: 'serial.sendFile', state: 'running', subject: 'chuong-trinh.mp3' });
     const done = await waitJob(job);
     stop();
     expect(done.state).toBe('done');

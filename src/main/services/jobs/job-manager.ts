@@ -169,7 +169,9 @@ export class JobManager {
   cancel(id: string): JobInfo {
     const job = this.jobs.get(id);
     if (!job) throw new StudioError('not_found', `job ${id}`);
-    if (job.info.state === 'running') {
+    if (job.info.state === 'running' && !job.cancelFile) {
+      job.child.kill(); // an in-process task: its signal aborts at once
+    } else if (job.info.state === 'running') {
       job.cancelRequested = true;
       try {
         fs.writeFileSync(job.cancelFile, '');
