@@ -56,12 +56,12 @@ export interface Studio {
 }
 
 /** The translation service and its engines, each reaching the other through its face. */
-function openTranslation(db: Db, dataDir: string, jobs: JobManager, library: BulletinStore) {
+function openTranslation(db: Db, dataDir: string, jobs: JobManager, library: BulletinStore, launch: Platform['launchChild'] | undefined) {
   const engines = createTranslationEngines({
-    jobs, db, modelDir: path.join(dataDir, 'mt-models'), packsDir: path.join(dataDir, 'mt-packs'),
+    jobs, db, modelDir: path.join(dataDir, 'mt-models'), packsDir: path.join(dataDir, 'mt-packs'), launch,
     memoryPairs: (from, to) => translation.tm.entries(from, to).map(({ source, target }) => ({ source, target })),
   });
-  const translation = createTranslation({ db, engines: [engines.router()], library, version });
+  const translation = createTranslation({ db, engines: [engines.router(), engines.packRouter()], library, version });
   return { translation, engines };
 }
 
@@ -102,7 +102,7 @@ export function openStudio(options: { dataDir: string; transport: AppInfo['trans
     recorder: new RecorderService(db, options.dataDir, new AssetStore(db, audit)),
     pronunciations: new PronunciationStore(db, audit),
     tts: new TtsService({ dataDir: options.dataDir, db, audit, services: () => services }),
-    ...openTranslation(db, options.dataDir, jobs, bulletins),
+    ...openTranslation(db, options.dataDir, jobs, bulletins, options.platform?.launchChild),
     events,
   };
   services.delivery.start();

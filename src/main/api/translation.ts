@@ -26,5 +26,7 @@ export const translationApi = ({ translation, engines }: { translation: Translat
     'translation.engine.train': ({ from, to, pairsPath }) => engines.trainFrom(from, to, pairsPath),
     'translation.engine.evaluate': ({ from, to, engine, testPath, trainPath, outPath }) =>
       engines.evaluate({ from, to, engine, testFile: testPath, trainFile: trainPath, outFile: outPath }),
+    'translation.engine.pack.install': ({ path }) => engines.installPack(path),
+    'translation.engine.pack.remove': ({ id }) => engines.removePack(id),
     'translation.engine.evaluations': ({ from, to }) => engines.evaluations(from && to ? { from, to } : undefined),
   }) satisfies Partial<Handlers>;

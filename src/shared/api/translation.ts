@@ -13,6 +13,7 @@ import {
   type BulletinTranslations,
   type EngineCandidate,
   type EngineEvaluation,
+  type EnginePack,
   type EngineStatus,
   type GlossaryEntry,
   type Language,
@@ -52,6 +53,8 @@ export interface TranslationEvaluationFigures {
 export interface TranslationJobResults {
   'translation.train': TranslationTrainResult;
   'translation.evaluate': TranslationEvaluationFigures;
+  /** A neural model pack validated and installed. */
+  'translation.pack.install': EnginePack;
   /** The learned engine translating segments off the main thread (machine suggestions). */
   'translation.translate': EngineCandidate[];
 }
@@ -106,6 +109,9 @@ export const translationRequests = {
       outPath: userPath().optional(),
     }),
   ),
+  /** Installs a neural model pack (folder or .zip) as a job `translation.pack.install`. */
+  'translation.engine.pack.install': request<JobInfo>()(z.strictObject({ path: userPath() })),
+  'translation.engine.pack.remove': request<{ removed: true }>()(z.strictObject({ id: label(200, 1) })),
   /** Recorded evaluations, newest first (one pair, or all). */
   'translation.engine.evaluations': request<EngineEvaluation[]>()(
     z.strictObject({ from: Code.optional(), to: Code.optional() }),

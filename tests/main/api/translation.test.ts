@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { writeFixturePack } from '../../fixtures/mt-packs/generate.ts';
 import { useTestStudio } from '../../helpers/studio.ts';
 import type { JobInfo } from '../../../src/shared/domain.ts';
 import { StudioError } from '../../../src/shared/errors.ts';
@@ -169,4 +170,27 @@ describe('translation requests', () => {
     expect(evaluations[1]!.chrF).toBeGreaterThan(evaluations[0]!.chrF);
     expect(evaluations[1]).toMatchObject({ from: 'vie', to: 'tyz', segments: 2, testFile: test });
   });
+
+  it('installs a neural pack as a job and offers its output as machine suggestions for its pair', async () => {
+    const source = writeFixturePack('marian', path.join(studio.dataDir, 'sources', 'opus-mt-vi-tyz'));
+    const job = await studio.call('translation.engine.pack.install', { path: source });
+    expect(job.kind).toBe('translation.pack.install');
+    const installed = await waitJob(job);
+    expect(installed.result).toMatchObject({ layout: 'marian', languages: expect.arrayContaining(['vi', 'tyz']) });
+    expect((await studio.call('translation.engine.status', { from: 'vi', to: 'tyz' })).packs).toHaveLength(1);
+
+    // The generated model translates word by word from its small dictionary (xin → khảm, bà → mẻ, con → lục).
+    const bulletin = await studio.call('bulletin.create', { title: 'Tin', script: 'xin bà con' });
+    const work = await studio.call('translation.start', { bulletinId: bulletin.id, to: 'tyz' });
+    const { machine } = await studio.call('translation.segment.suggest', { id: work.id, index: 0 });
+    expect(machine).toEqual([expect.objectContaining({ index: 0, engine: expect.stringMatching(/^pack:/) })]);
+    expect(machine[0]!.text).toContain('mẻ lục');
+    // Not offered for a pair the pack does not know.
+    const khmer = await studio.call('translation.start', { bulletinId: bulletin.id, to: 'khm' });
+    expect((await studio.call('translation.segment.suggest', { id: khmer.id, index: 0 })).machine).toEqual([]);
+
+    const { id } = (await studio.call('translation.engine.status', { from: 'vi', to: 'tyz' })).packs[0]!;
+    expect(await studio.call('translation.engine.pack.remove', { id })).toEqual({ removed: true });
+    expect((await failure(studio.call('translation.engine.pack.remove', { id }))).code).toBe('not_found');
+  }, 120_000);
 });

@@ -125,6 +125,24 @@ export function registerTranslationCommands(program: Command): void {
           `coverage ${(result.coverage * 100).toFixed(1)}%  ${result.msPerSegment.toFixed(1)} ms/segment\n`,
       );
     });
+  const pack = mt.command('pack').description('neural model packs (gói mô hình dịch)');
+  pack
+    .command('install <path>')
+    .description('validate (load and translate a test sentence) and install a pack from a folder or a .zip')
+    .option('--json', 'print JSON')
+    .action(async (source: string, opts, command: Command) => {
+      const job = await call(command, 'translation.engine.pack.install', { path: path.resolve(source) });
+      const installed = await finished(job, 'translation.pack.install');
+      if (opts.json) return printJson(installed);
+      process.stdout.write(`${installed.id.padEnd(30)} ${installed.layout.padEnd(8)} ${installed.languages.join(',').padEnd(16)} ${installed.licence}\n`);
+    });
+  pack
+    .command('remove <id>')
+    .description('remove an installed pack')
+    .action(async (id: string, _opts, command: Command) => {
+      await call(command, 'translation.engine.pack.remove', { id });
+      process.stderr.write(`đã gỡ / removed ${id}\n`);
+    });
   pairOptions(mt.command('packs').description('installed neural model packs'))
     .option('--json', 'print JSON')
     .action(async (opts, command: Command) => {
