@@ -55,7 +55,7 @@ describe('translation requests', () => {
       category: 'agriculture', priority: 'priority', targetAreaIds: [area.id], schedule: { kind: 'daily', time: '06:30' },
     });
     const work = await studio.call('translation.start', { bulletinId: source.id, to: 'tyz' });
-    expect(work).toMatchObject({ from: 'vie', to: 'tyz', link: { sourceBulletinId: source.id, sourceTitle: 'Thông báo' } });
+    expect(work).toMatchObject({ from: 'vie', to: 'tyz', sourceOutdated: false, link: { sourceBulletinId: source.id, sourceTitle: 'Thông báo' } });
     expect(work.segments.map((s) => [s.kind, s.source, s.state])).toEqual([
       ['heading', 'Thông báo', 'pre-translated'],
       ['sentence', 'Hôm nay bà con đi chợ.', 'pre-translated'],
@@ -96,7 +96,9 @@ describe('translation requests', () => {
 
     // The source changes: only the changed segment is marked for review.
     await studio.call('bulletin.update', { id: source.id, changes: { script: 'Thông báo\n\nHôm nay bà con đi chợ. Ngày mai có 4 cuộc họp.' } });
+    expect((await studio.call('translation.get', { id: work.id })).sourceOutdated).toBe(true);
     const refreshed = await studio.call('translation.refresh', { id: work.id });
+    expect(refreshed.sourceOutdated).toBe(false);
     expect(refreshed.segments.map((s) => s.sourceChanged)).toEqual([false, false, true]);
   });
 
