@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openStudio } from '../../src/main/studio.ts';
+import { writeFixturePack } from '../fixtures/mt-packs/generate.ts';
 import { useBrowserSession } from '../helpers/browser-session.ts';
 import { snap } from '../helpers/screenshots.ts';
 
@@ -52,6 +53,13 @@ describe('translating a bulletin into Tày in the browser', () => {
     await s.page.getByTestId('evaluations').locator('tbody tr').first().waitFor({ timeout: 120_000 });
     const row = await s.page.getByTestId('evaluations').locator('tbody tr').first().allInnerTexts();
     expect(row[0]).toMatch(/^Máy dịch học\s+vie→tyz\s+2\s+\d+\.\d\d\s+\d+\.\d\d/);
+
+    // A neural pack (a generated tiny Marian model) installed from the panel, listed with its languages.
+    const pack = writeFixturePack('marian', path.join(s.dataDir, 'sources', 'opus-mt-vi-tyz'));
+    await s.page.getByTestId('pack-path').fill(pack);
+    await s.page.getByTestId('pack-install').click();
+    await s.page.getByTestId('packs').locator('li').first().waitFor({ timeout: 120_000 });
+    expect(await s.page.getByTestId('packs').locator('li').first().textContent()).toContain('marian');
     await snap(s.page, 'translation-02-home');
   }, 300_000);
 
