@@ -100,6 +100,12 @@ describe('translation requests', () => {
     const refreshed = await studio.call('translation.refresh', { id: work.id });
     expect(refreshed.sourceOutdated).toBe(false);
     expect(refreshed.segments.map((s) => s.sourceChanged)).toEqual([false, false, true]);
+
+    // Deleting the source keeps the translation and the Tày bulletin, unlinked from it.
+    await studio.call('bulletin.delete', { id: source.id });
+    expect((await studio.call('translation.links', { bulletinId: target.id })).translationOf).toMatchObject({ translationId: work.id, sourceBulletinId: null });
+    expect((await studio.call('translation.get', { id: work.id })).segments).toHaveLength(3);
+    expect((await failure(studio.call('translation.refresh', { id: work.id }))).code).toBe('not_found');
   });
 
   it('refuses what it cannot do with coded errors, and loses nothing', async () => {
