@@ -22,6 +22,7 @@ export const translationApi = ({ translation, engines }: { translation: Translat
     'translation.glossary.list': ({ from, to }) => translation.glossary.entries(from, to),
     'translation.glossary.import': ({ path, from, to }) => translation.glossary.importFile(path, from, to),
     'translation.glossary.export': ({ path, from, to }) => ({ count: translation.glossary.exportFile(path, from, to) }),
+    'translation.text.import': ({ path }) => translation.importTextPath(path),
     'translation.engine.status': ({ from, to }) => engines.status(from, to),
     'translation.engine.train': ({ from, to, pairsPath }) => engines.trainFrom(from, to, pairsPath),
     'translation.engine.evaluate': ({ from, to, engine, testPath, trainPath, outPath }) =>

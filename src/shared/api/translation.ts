@@ -18,6 +18,7 @@ import {
   type GlossaryEntry,
   type Language,
   type SegmentSuggestions,
+  type TextImport,
   type TmEntry,
   type TranslationImportResult,
   type TranslationLink,
@@ -94,6 +95,9 @@ export const translationRequests = {
   'translation.glossary.list': request<GlossaryEntry[]>()(z.strictObject(Pair)),
   'translation.glossary.import': request<TranslationImportResult>()(z.strictObject({ path: userPath(), ...Pair })),
   'translation.glossary.export': request<{ count: number }>()(z.strictObject({ path: userPath(), ...Pair })),
+
+  /** Reads a .txt or .docx bulletin from Word: TCVN3/VNI and leftovers converted, each change listed for undo. */
+  'translation.text.import': request<TextImport>()(z.strictObject({ path: userPath() })),
 
   /** The pair's learned model, installed packs and TM size. */
   'translation.engine.status': request<EngineStatus>()(z.strictObject(Pair)),

@@ -135,6 +135,18 @@ describe('translation requests', () => {
     expect((await studio.call('translation.engine.status', { from: 'vi', to: 'tyz' })).memoryPairs).toBe(0);
   });
 
+  it('imports a legacy TCVN3 text file with each converted line listed, and leaves correct Unicode alone', async () => {
+    const legacy = path.join(studio.dataDir, 'tcvn3.txt');
+    // "Thông báo của xã" in TCVN3 bytes, then a line already in Unicode.
+    fs.writeFileSync(legacy, Buffer.concat([Buffer.from([0x54, 0x68, 0xab, 0x6e, 0x67, 0x20, 0x62, 0xb8, 0x6f, 0x20, 0x63, 0xf1, 0x61, 0x20, 0x78, 0xb7]), Buffer.from('\n')]));
+    const imported = await studio.call('translation.text.import', { path: legacy });
+    expect(imported).toMatchObject({ encoding: 'tcvn3', text: 'Thông báo của xã\n', changes: [expect.objectContaining({ line: 1, after: 'Thông báo của xã', reason: 'tcvn3' })] });
+    const unicode = path.join(studio.dataDir, 'unicode.txt');
+    fs.writeFileSync(unicode, 'Hôm nay\nGiá: 5.000\n');
+    expect(await studio.call('translation.text.import', { path: unicode })).toMatchObject({ encoding: 'unicode', text: 'Hôm nay\nGiá: 5.000\n', changes: [] });
+    expect((await failure(studio.call('translation.text.import', { path: '/dev/zero' }))).code).toBe('not_a_file');
+  });
+
   it('moves the TM and glossary in and out (TMX, TSV) and lists the glossary', async () => {
     await studio.call('translation.tm.import', { path: writePairs('tm.tsv', PAIRS), from: 'vi', to: 'tyz' });
     const tmx = path.join(studio.dataDir, 'out.tmx');
