@@ -71,8 +71,8 @@ function createServices({ dataDir, transport, platform }: StudioOptions, events:
   // A programme's audio is its current render, which the audio service keeps.
   const serial = createSerial({ db, dataDir, jobs, programmes: { get: (id) => audio.withRender(library.programmes.get(id)) } });
   const updates = createUpdates({ currentVersion: version, dataDir, jobs, emit, backupLibrary: async (destDir) => (await jobs.result(library.backup(destDir))).folder });
-  const engines = createTranslationEngines({ jobs, db, modelDir: path.join(dataDir, 'mt-models'), packsDir: path.join(dataDir, 'mt-packs'), memoryPairs: (from, to) => translation.tm.entries(from, to).map(({ source, target }) => ({ source, target })) });
-  const translation = createTranslation({ db, engines: [engines.router()], library: library.bulletins, version });
+  const engines = createTranslationEngines({ jobs, db, modelDir: path.join(dataDir, 'mt-models'), packsDir: path.join(dataDir, 'mt-packs'), launch: platform?.launchChild, memoryPairs: (from, to) => translation.tm.entries(from, to).map(({ source, target }) => ({ source, target })) });
+  const translation = createTranslation({ db, engines: [engines.router(), engines.packRouter()], library: library.bulletins, version });
   return { dataDir, version, db, audit, settings, jobs, library, audio, reading, tts, recorder, delivery, translation, engines, updates, serial, led };
 }
 

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openStudio } from '../../src/main/studio.ts';
+import { writeFixturePack } from '../fixtures/mt-packs/generate.ts';
 import { useBrowserSession } from '../helpers/browser-session.ts';
 import { snap } from '../helpers/screenshots.ts';
 
@@ -52,6 +53,13 @@ describe('translating a bulletin into Tày in the browser', () => {
     await s.page.getByTestId('evaluations').locator('tbody tr').first().waitFor({ timeout: 120_000 });
     const row = await s.page.getByTestId('evaluations').locator('tbody tr').first().allInnerTexts();
     expect(row[0]).toMatch(/^Máy dịch học\s+vie→tyz\s+2\s+\d+\.\d\d\s+\d+\.\d\d/);
+
+    // A neural pack (a generated tiny Marian model) installed from the panel, listed with its languages.
+    const pack = writeFixturePack('marian', path.join(s.dataDir, 'sources', 'opus-mt-vi-tyz'));
+    await s.page.getByTestId('pack-path').fill(pack);
+    await s.page.getByTestId('pack-install').click();
+    await s.page.getByTestId('packs').locator('li').first().waitFor({ timeout: 120_000 });
+    expect(await s.page.getByTestId('packs').locator('li').first().textContent()).toContain('marian');
     await snap(s.page, 'translation-02-home');
   }, 300_000);
 
@@ -121,4 +129,25 @@ describe('translating a bulletin into Tày in the browser', () => {
     await s.page.locator('[data-testid="tts-waveform"][data-ready="true"]').waitFor({ timeout: 120_000 });
     await snap(s.page, 'translation-07-voiced');
   }, 400_000);
+
+  it('imports a TCVN3 text file as a bulletin, showing the converted line and undoing it on request', async () => {
+    const file = path.join(s.dataDir, 'ban-tin-cu.txt');
+    // "Thông báo của xã" and "Giá: 5.000" in TCVN3 bytes, as a Word file typed in an ABC font saves them.
+    fs.writeFileSync(file, Buffer.concat([Buffer.from([0x54, 0x68, 0xab, 0x6e, 0x67, 0x20, 0x62, 0xb8, 0x6f, 0x20, 0x63, 0xf1, 0x61, 0x20, 0x78, 0xb7]), Buffer.from([0x0a, 0x47, 0x69, 0xb8]), Buffer.from(': 5.000\n')]));
+    await s.page.goto(`${s.host.url}#/translation`);
+    await s.page.getByTestId('legacy-path').fill(file);
+    await s.page.getByTestId('legacy-read').click();
+    await s.page.getByTestId('legacy-encoding').waitFor();
+    expect(await s.page.getByTestId('legacy-encoding').textContent()).toBe('Đã chuyển từ bảng mã TCVN3 (ABC) sang Unicode.');
+    expect(await s.page.getByTestId('legacy-changes').locator('li').count()).toBe(2);
+    expect(await s.page.getByTestId('legacy-text').inputValue()).toBe('Thông báo của xã\nGiá: 5.000\n');
+    await snap(s.page, 'translation-08-legacy-import');
+    await s.page.getByTestId('legacy-changes').getByRole('button', { name: 'Hoàn tác, giữ nguyên văn bản gốc' }).first().click();
+    expect((await s.page.getByTestId('legacy-text').inputValue()).startsWith('Th«ng')).toBe(true);
+    await s.page.getByTestId('legacy-changes').getByRole('button', { name: 'Chuyển lại' }).click();
+    await s.page.getByTestId('legacy-create').click();
+    await expect.poll(() => s.page.url()).toMatch(/#\/bulletins\/\d+$/);
+    await expect.poll(() => s.page.getByTestId('bulletin-script').inputValue()).toBe('Thông báo của xã\nGiá: 5.000\n');
+    expect(await s.page.getByTestId('bulletin-title').inputValue()).toBe('Thông báo của xã');
+  }, 120_000);
 });

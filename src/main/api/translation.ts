@@ -22,9 +22,12 @@ export const translationApi = ({ translation, engines }: { translation: Translat
     'translation.glossary.list': ({ from, to }) => translation.glossary.entries(from, to),
     'translation.glossary.import': ({ path, from, to }) => translation.glossary.importFile(path, from, to),
     'translation.glossary.export': ({ path, from, to }) => ({ count: translation.glossary.exportFile(path, from, to) }),
+    'translation.text.import': ({ path }) => translation.importTextPath(path),
     'translation.engine.status': ({ from, to }) => engines.status(from, to),
     'translation.engine.train': ({ from, to, pairsPath }) => engines.trainFrom(from, to, pairsPath),
     'translation.engine.evaluate': ({ from, to, engine, testPath, trainPath, outPath }) =>
       engines.evaluate({ from, to, engine, testFile: testPath, trainFile: trainPath, outFile: outPath }),
+    'translation.engine.pack.install': ({ path }) => engines.installPack(path),
+    'translation.engine.pack.remove': ({ id }) => engines.removePack(id),
     'translation.engine.evaluations': ({ from, to }) => engines.evaluations(from && to ? { from, to } : undefined),
   });

@@ -31,9 +31,13 @@ export async function followJob<K extends JobKind>(command: Command, job: JobInf
     if (event.name !== 'job.progress' || event.payload.id !== job.id || event.payload.progress === null || !process.stderr.isTTY) return;
     process.stderr.write(`\r${Math.round(event.payload.progress * 100)}% ${event.payload.message}   `);
   });
+  // Ctrl+C cancels the job (it stops cleanly) rather than killing the studio mid-write.
+  const cancel = () => void call(command, 'job.cancel', { id: job.id });
+  process.once('SIGINT', cancel);
   try {
     return await awaitJob((name, arg) => call(command, name, arg), job, (error) => new StudioError(error.code, error.message, error.details));
   } finally {
+    process.off('SIGINT', cancel);
     stop?.();
     if (process.stderr.isTTY) process.stderr.write('\n');
   }

@@ -14,10 +14,12 @@ import {
   type BulletinTranslations,
   type EngineCandidate,
   type EngineEvaluation,
+  type EnginePack,
   type EngineStatus,
   type GlossaryEntry,
   type Language,
   type SegmentSuggestions,
+  type TextImport,
   type TmEntry,
   type TranslationImportResult,
   type TranslationLink,
@@ -53,6 +55,8 @@ export interface TranslationEvaluationFigures {
 export interface TranslationJobResults {
   'translation.train': TranslationTrainResult;
   'translation.evaluate': TranslationEvaluationFigures;
+  /** A neural model pack validated and installed. */
+  'translation.pack.install': EnginePack;
   /** The learned engine translating segments off the main thread (machine suggestions). */
   'translation.translate': EngineCandidate[];
 }
@@ -93,12 +97,15 @@ export const translationRequests = {
   'translation.glossary.import': request<TranslationImportResult>()(z.strictObject({ path: userPath(), ...Pair })),
   'translation.glossary.export': request<{ count: number }>()(z.strictObject({ path: userPath(), ...Pair })),
 
+  /** Reads a .txt or .docx bulletin from Word: TCVN3/VNI and leftovers converted, each change listed for undo. */
+  'translation.text.import': request<TextImport>()(z.strictObject({ path: userPath() })),
+
   /** The pair's learned model, installed packs and TM size. */
   'translation.engine.status': request<EngineStatus>()(z.strictObject(Pair)),
   /** Trains the learned engine from the pair's TM (or a TSV of pairs) as a job `translation.train`. */
-  'translation.engine.train': request<JobInfo>()(z.strictObject({ ...Pair, pairsPath: userPath().optional() })),
+  'translation.engine.train': request<JobInfo<'translation.train'>>()(z.strictObject({ ...Pair, pairsPath: userPath().optional() })),
   /** Measures an engine on a test TSV as a job `translation.evaluate`; the figures are recorded. */
-  'translation.engine.evaluate': request<JobInfo>()(
+  'translation.engine.evaluate': request<JobInfo<'translation.evaluate'>>()(
     z.strictObject({
       ...Pair,
       engine: z.enum(EVALUATION_ENGINES),
@@ -107,6 +114,9 @@ export const translationRequests = {
       outPath: userPath().optional(),
     }),
   ),
+  /** Installs a neural model pack (folder or .zip) as a job `translation.pack.install`. */
+  'translation.engine.pack.install': request<JobInfo<'translation.pack.install'>>()(z.strictObject({ path: userPath() })),
+  'translation.engine.pack.remove': request<{ removed: true }>()(z.strictObject({ id: label(200, 1) })),
   /** Recorded evaluations, newest first (one pair, or all). */
   'translation.engine.evaluations': request<EngineEvaluation[]>()(
     z.strictObject({ from: Code.optional(), to: Code.optional() }),

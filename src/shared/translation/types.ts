@@ -189,6 +189,8 @@ export interface BulletinTranslations {
 export interface TranslationView extends Translation {
   link: TranslationLink;
   qa: QaIssue[];
+  /** The source bulletin was edited since: `translation.refresh` marks the changed segments for review. */
+  sourceOutdated: boolean;
 }
 
 /** What the editor is offered for one segment. Machine candidates are suggestions, never approved. */

@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { writeFixturePack } from '../../fixtures/mt-packs/generate.ts';
 import { useTestStudio } from '../../helpers/studio.ts';
 import type { JobInfo } from '../../../src/shared/api/jobs.ts';
 import { StudioError } from '../../../src/shared/errors.ts';
@@ -54,7 +55,7 @@ describe('translation requests', () => {
       category: 'agriculture', priority: 'priority', targetAreaIds: [area.id], schedule: { kind: 'daily', time: '06:30' },
     });
     const work = await studio.call('translation.start', { bulletinId: source.id, to: 'tyz' });
-    expect(work).toMatchObject({ from: 'vie', to: 'tyz', link: { sourceBulletinId: source.id, sourceTitle: 'Thông báo' } });
+    expect(work).toMatchObject({ from: 'vie', to: 'tyz', sourceOutdated: false, link: { sourceBulletinId: source.id, sourceTitle: 'Thông báo' } });
     expect(work.segments.map((s) => [s.kind, s.source, s.state])).toEqual([
       ['heading', 'Thông báo', 'pre-translated'],
       ['sentence', 'Hôm nay bà con đi chợ.', 'pre-translated'],
@@ -95,8 +96,16 @@ describe('translation requests', () => {
 
     // The source changes: only the changed segment is marked for review.
     await studio.call('bulletin.update', { id: source.id, changes: { script: 'Thông báo\n\nHôm nay bà con đi chợ. Ngày mai có 4 cuộc họp.' } });
+    expect((await studio.call('translation.get', { id: work.id })).sourceOutdated).toBe(true);
     const refreshed = await studio.call('translation.refresh', { id: work.id });
+    expect(refreshed.sourceOutdated).toBe(false);
     expect(refreshed.segments.map((s) => s.sourceChanged)).toEqual([false, false, true]);
+
+    // Deleting the source keeps the translation and the Tày bulletin, unlinked from it.
+    await studio.call('bulletin.delete', { id: source.id });
+    expect((await studio.call('translation.links', { bulletinId: target.id })).translationOf).toMatchObject({ translationId: work.id, sourceBulletinId: null });
+    expect((await studio.call('translation.get', { id: work.id })).segments).toHaveLength(3);
+    expect((await failure(studio.call('translation.refresh', { id: work.id }))).code).toBe('not_found');
   });
 
   it('refuses what it cannot do with coded errors, and loses nothing', async () => {
@@ -124,6 +133,18 @@ describe('translation requests', () => {
     expect((await failure(studio.call('translation.engine.evaluate', { from: 'vi', to: 'tyz', engine: 'copy', testPath: fifo }))).code).toBe('not_a_file');
     expect(fs.statSync(fifo).isFIFO()).toBe(true);
     expect((await studio.call('translation.engine.status', { from: 'vi', to: 'tyz' })).memoryPairs).toBe(0);
+  });
+
+  it('imports a legacy TCVN3 text file with each converted line listed, and leaves correct Unicode alone', async () => {
+    const legacy = path.join(studio.dataDir, 'tcvn3.txt');
+    // "Thông báo của xã" in TCVN3 bytes, then a line already in Unicode.
+    fs.writeFileSync(legacy, Buffer.concat([Buffer.from([0x54, 0x68, 0xab, 0x6e, 0x67, 0x20, 0x62, 0xb8, 0x6f, 0x20, 0x63, 0xf1, 0x61, 0x20, 0x78, 0xb7]), Buffer.from('\n')]));
+    const imported = await studio.call('translation.text.import', { path: legacy });
+    expect(imported).toMatchObject({ encoding: 'tcvn3', text: 'Thông báo của xã\n', changes: [expect.objectContaining({ line: 1, after: 'Thông báo của xã', reason: 'tcvn3' })] });
+    const unicode = path.join(studio.dataDir, 'unicode.txt');
+    fs.writeFileSync(unicode, 'Hôm nay\nGiá: 5.000\n');
+    expect(await studio.call('translation.text.import', { path: unicode })).toMatchObject({ encoding: 'unicode', text: 'Hôm nay\nGiá: 5.000\n', changes: [] });
+    expect((await failure(studio.call('translation.text.import', { path: '/dev/zero' }))).code).toBe('not_a_file');
   });
 
   it('moves the TM and glossary in and out (TMX, TSV) and lists the glossary', async () => {
@@ -169,4 +190,27 @@ describe('translation requests', () => {
     expect(evaluations[1]!.chrF).toBeGreaterThan(evaluations[0]!.chrF);
     expect(evaluations[1]).toMatchObject({ from: 'vie', to: 'tyz', segments: 2, testFile: test });
   });
+
+  it('installs a neural pack as a job and offers its output as machine suggestions for its pair', async () => {
+    const source = writeFixturePack('marian', path.join(studio.dataDir, 'sources', 'opus-mt-vi-tyz'));
+    const job = await studio.call('translation.engine.pack.install', { path: source });
+    expect(job.kind).toBe('translation.pack.install');
+    const installed = await waitJob(job);
+    expect(installed.result).toMatchObject({ layout: 'marian', languages: expect.arrayContaining(['vi', 'tyz']) });
+    expect((await studio.call('translation.engine.status', { from: 'vi', to: 'tyz' })).packs).toHaveLength(1);
+
+    // The generated model translates word by word from its small dictionary (xin → khảm, bà → mẻ, con → lục).
+    const bulletin = await studio.call('bulletin.create', { title: 'Tin', script: 'xin bà con' });
+    const work = await studio.call('translation.start', { bulletinId: bulletin.id, to: 'tyz' });
+    const { machine } = await studio.call('translation.segment.suggest', { id: work.id, index: 0 });
+    expect(machine).toEqual([expect.objectContaining({ index: 0, engine: expect.stringMatching(/^pack:/) })]);
+    expect(machine[0]!.text).toContain('mẻ lục');
+    // Not offered for a pair the pack does not know.
+    const khmer = await studio.call('translation.start', { bulletinId: bulletin.id, to: 'khm' });
+    expect((await studio.call('translation.segment.suggest', { id: khmer.id, index: 0 })).machine).toEqual([]);
+
+    const { id } = (await studio.call('translation.engine.status', { from: 'vi', to: 'tyz' })).packs[0]!;
+    expect(await studio.call('translation.engine.pack.remove', { id })).toEqual({ removed: true });
+    expect((await failure(studio.call('translation.engine.pack.remove', { id }))).code).toBe('not_found');
+  }, 120_000);
 });

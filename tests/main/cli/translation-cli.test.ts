@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { writeFixturePack } from '../../fixtures/mt-packs/generate.ts';
 import { runStudio } from '../../helpers/cli.ts';
 import { makeTempDir } from '../../helpers/temp-dir.ts';
 
@@ -64,4 +65,26 @@ describe('studio translate, tm, glossary and mt', () => {
     expect(language.stderr).toContain('Error: Not found');
     expect(JSON.parse(runStudio(dataDir, ['mt', 'packs', '--json']).stdout)).toEqual([]);
   });
+});
+
+describe('studio mt pack', () => {
+  const temp = makeTempDir();
+  const dataDir = path.join(temp.dir, 'data');
+  afterAll(() => temp.remove());
+
+  it('installs a generated Marian pack as a job, lists it with its languages, and removes it', () => {
+    const source = writeFixturePack('marian', path.join(temp.dir, 'opus-mt-vi-tyz'));
+    const installed = runStudio(dataDir, ['mt', 'pack', 'install', source, '--json']);
+    expect(installed.stderr).not.toContain('Lỗi');
+    expect(installed.status).toBe(0);
+    const pack = JSON.parse(installed.stdout);
+    expect(pack).toMatchObject({ layout: 'marian', id: expect.any(String) });
+    expect(JSON.parse(runStudio(dataDir, ['mt', 'packs', '--json']).stdout)).toEqual([expect.objectContaining({ id: pack.id })]);
+    expect(runStudio(dataDir, ['mt', 'pack', 'remove', pack.id]).status).toBe(0);
+    expect(JSON.parse(runStudio(dataDir, ['mt', 'packs', '--json']).stdout)).toEqual([]);
+    // A folder that is no pack is refused with a coded error, in both languages.
+    const broken = runStudio(dataDir, ['mt', 'pack', 'install', temp.dir]);
+    expect(broken.status).not.toBe(0);
+    expect(broken.stderr).toMatch(/^Lỗi: .+\nError: .+/);
+  }, 240_000);
 });

@@ -1,6 +1,5 @@
 import { Command, Option } from 'commander';
 import { CATEGORIES, PRIORITIES, STATUSES } from '../../../shared/api/library-types.ts';
-import { StudioError } from '../../../shared/errors.ts';
 import { readTextInput } from '../read-input.ts';
 import { call, printJson } from '../session.ts';
 

@@ -7,9 +7,8 @@
  *   studio led deliver NOTICE                          queue its package for the source system
  */
 import type { Command } from 'commander';
-import type { JobInfo } from '../../../shared/api/jobs.ts';
-import { ERROR_CODES, StudioError, type ErrorCode } from '../../../shared/errors.ts';
-import { call, currentStudio, printJson } from '../session.ts';
+import { StudioError } from '../../../shared/errors.ts';
+import { call, followJob, printJson } from '../session.ts';
 
 const positiveInt = (what: string) => (v: string) => {
   const n = Number(v);
@@ -21,23 +20,6 @@ const number = (what: string) => (v: string) => {
   if (!Number.isFinite(n)) throw new StudioError('invalid_argument', `${what} "${v}" is not a number`);
   return n;
 };
-
-/** Waits for the job with its progress on stderr (a terminal only); its error keeps its code. */
-async function follow(job: JobInfo): Promise<unknown> {
-  const studio = currentStudio()!;
-  const off = studio.events.subscribe((event) => {
-    if (event.name === 'job.progress' && event.payload.id === job.id && event.payload.progress !== null && process.stderr.isTTY)
-      process.stderr.write(`\r${Math.round(event.payload.progress * 100)}% ${event.payload.message}   `);
-  });
-  const done = await studio.services.jobs.wait(job.id);
-  off();
-  if (process.stderr.isTTY) process.stderr.write('\n');
-  if (done.state !== 'done') {
-    const code = (ERROR_CODES as readonly string[]).includes(done.error?.code ?? '') ? (done.error!.code as ErrorCode) : 'internal';
-    throw new StudioError(code, done.error?.message ?? done.state);
-  }
-  return done.result;
-}
 
 export function registerLedCommands(program: Command): void {
   const led = program.command('led').description('bảng tin điện tử (LED) / LED bulletin boards');
@@ -82,7 +64,7 @@ export function registerLedCommands(program: Command): void {
         fromMs: opts.from,
         toMs: opts.to,
       });
-      printJson(await follow(job));
+      printJson(await followJob(command, job));
     });
 
   led
@@ -100,7 +82,7 @@ export function registerLedCommands(program: Command): void {
         retries: opts.retries,
         timeoutMs: opts.timeout,
       });
-      printJson(await follow(job));
+      printJson(await followJob(command, job));
     });
 
   led

@@ -50,7 +50,7 @@ const portOf = (opts: { port: string; baud?: number; parity?: 'none' | 'even' | 
 });
 
 /** Follows a serial job to its end, drawing stage, bytes and speed on stderr; a failure is thrown with its details. */
-async function follow(job: JobInfo): Promise<JobInfo> {
+async function follow(command: Command, job: JobInfo): Promise<JobInfo> {
   const studio = currentStudio()!;
   let stage = '';
   let stageStart = { at: Date.now(), done: 0 };
@@ -68,7 +68,7 @@ async function follow(job: JobInfo): Promise<JobInfo> {
     const bytes = p.total > 1 ? ` ${size(p.done)} / ${size(p.total)}${speed}` : '';
     process.stderr.write(`\r${STAGES[p.stage] ?? p.stage}: ${Math.round((event.payload.progress ?? 0) * 100)}%${bytes}   `);
   });
-  const done = await studio.services.jobs.wait(job.id);
+  const done = await call(command, 'job.wait', { id: job.id });
   stop();
   if (stage) process.stderr.write('\n');
   if (done.state !== 'done') {
@@ -127,7 +127,7 @@ function flashCommand(parent: Command, name: string) {
         ...(opts.sha256 ? { sha256: opts.sha256 } : {}),
         ...(opts.lineEntry ? { lineEntry: true } : {}),
       });
-      const done = await follow(job);
+      const done = await follow(command, job);
       const result = serialJobResult(done, 'serial.flash')!;
       if (opts.json) printJson(result);
       else process.stdout.write(`${result.verified ? 'verified' : 'written'}\t${result.model}\t${result.bytes}\t${result.sha256}\n`);
@@ -140,7 +140,7 @@ function sendCommand(parent: Command, name: string) {
     .addOption(new Option('--protocol <protocol>').choices(['ymodem', 'xmodem', 'xmodem1k']).default('ymodem'))
     .option('--json', 'print the result as JSON')
     .action(async (file: string, opts, command: Command) => {
-      const done = await follow(await call(command, 'serial.sendFile', { port: portOf(opts), protocol: opts.protocol, file }));
+      const done = await follow(command, await call(command, 'serial.sendFile', { port: portOf(opts), protocol: opts.protocol, file }));
       const result = serialJobResult(done, 'serial.sendFile')!;
       if (opts.json) printJson(result);
       else process.stdout.write(`${result.name}\t${result.bytes}\t${result.endConfirmed ? 'confirmed' : 'unconfirmed'}\t${result.seconds.toFixed(1)} s\n`);

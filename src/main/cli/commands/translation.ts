@@ -4,42 +4,15 @@
  */
 import path from 'node:path';
 import { Command, Option } from 'commander';
-import type { TranslationJobResults } from '../../../shared/api/translation.ts';
-import type { JobInfo } from '../../../shared/api/jobs.ts';
-import { ERROR_CODES, StudioError, type ErrorCode } from '../../../shared/errors.ts';
+import { StudioError } from '../../../shared/errors.ts';
 import { EVALUATION_ENGINES, type TranslationView } from '../../../shared/translation/index.ts';
-import { call, currentStudio, printJson } from '../session.ts';
+import { call, followJob, printJson } from '../session.ts';
 
 const pairOptions = (command: Command, defaults = true) =>
   defaults
     ? command.option('--from <code>', 'source language (ISO 639)', 'vi').option('--to <code>', 'target language (ISO 639)', 'tyz')
     : command.requiredOption('--from <code>', 'source language (ISO 639)').requiredOption('--to <code>', 'target language (ISO 639)');
 
-/**
- * Waits for a job of this domain, showing its progress on a terminal, and returns its result as
- * the contract types it (the job runner keeps results untyped until the lead's JobResults map).
- */
-async function finished<K extends keyof TranslationJobResults>(job: JobInfo, kind: K): Promise<TranslationJobResults[K]> {
-  const studio = currentStudio()!;
-  const unsubscribe = studio.events.subscribe((event) => {
-    if (event.name !== 'job.progress' || event.payload.id !== job.id || !process.stderr.isTTY) return;
-    process.stderr.write(`\r${Math.round((event.payload.progress ?? 0) * 100)}% ${event.payload.message}   `);
-  });
-  const stop = () => studio.services.jobs.cancel(job.id);
-  process.once('SIGINT', stop);
-  try {
-    const done = await studio.services.jobs.wait(job.id);
-    if (process.stderr.isTTY) process.stderr.write('\n');
-    if (done.state !== 'done' || done.kind !== kind) {
-      const code = (ERROR_CODES as readonly string[]).includes(done.error?.code ?? '') ? (done.error!.code as ErrorCode) : 'internal';
-      throw new StudioError(done.state === 'cancelled' ? 'cancelled' : code, done.error?.message ?? done.state);
-    }
-    return done.result as TranslationJobResults[K];
-  } finally {
-    unsubscribe();
-    process.off('SIGINT', stop);
-  }
-}
 
 function printSegments(work: TranslationView): void {
   for (const s of work.segments) {
@@ -102,7 +75,7 @@ export function registerTranslationCommands(program: Command): void {
     .action(async (opts, command: Command) => {
       if (opts.tm && opts.pairs) throw new StudioError('invalid_argument', 'give --tm or --pairs, not both', { reason: 'tm_or_pairs' });
       const job = await call(command, 'translation.engine.train', { from: opts.from, to: opts.to, pairsPath: opts.pairs ? path.resolve(opts.pairs) : undefined });
-      const result = await finished(job, 'translation.train');
+      const result = await followJob(command, job);
       if (opts.json) return printJson(result);
       process.stdout.write(`${result.file}\n`);
       process.stderr.write(`${result.header.pairCount} cặp / pairs, ${result.header.trainingSeconds.toFixed(1)} s\n`);
@@ -118,12 +91,30 @@ export function registerTranslationCommands(program: Command): void {
         from: opts.from, to: opts.to, engine: opts.engine, testPath: path.resolve(opts.test),
         trainPath: opts.train ? path.resolve(opts.train) : undefined, outPath: opts.out ? path.resolve(opts.out) : undefined,
       });
-      const result = await finished(job, 'translation.evaluate');
+      const result = await followJob(command, job);
       if (opts.json) return printJson(result);
       process.stdout.write(
         `engine ${result.engine}  segments ${result.segments}  chrF++ ${result.chrF.toFixed(2)}  BLEU ${result.bleu.toFixed(2)}  ` +
           `coverage ${(result.coverage * 100).toFixed(1)}%  ${result.msPerSegment.toFixed(1)} ms/segment\n`,
       );
+    });
+  const pack = mt.command('pack').description('neural model packs (gói mô hình dịch)');
+  pack
+    .command('install <path>')
+    .description('validate (load and translate a test sentence) and install a pack from a folder or a .zip')
+    .option('--json', 'print JSON')
+    .action(async (source: string, opts, command: Command) => {
+      const job = await call(command, 'translation.engine.pack.install', { path: path.resolve(source) });
+      const installed = await followJob(command, job);
+      if (opts.json) return printJson(installed);
+      process.stdout.write(`${installed.id.padEnd(30)} ${installed.layout.padEnd(8)} ${installed.languages.join(',').padEnd(16)} ${installed.licence}\n`);
+    });
+  pack
+    .command('remove <id>')
+    .description('remove an installed pack')
+    .action(async (id: string, _opts, command: Command) => {
+      await call(command, 'translation.engine.pack.remove', { id });
+      process.stderr.write(`đã gỡ / removed ${id}\n`);
     });
   pairOptions(mt.command('packs').description('installed neural model packs'))
     .option('--json', 'print JSON')

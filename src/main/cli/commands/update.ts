@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { UpdateCheck, UpdateSource } from '../../../shared/api/updates.ts';
 import { ERROR_CODES, StudioError, type ErrorCode, type ErrorPayload } from '../../../shared/errors.ts';
 import { refusalWords } from '../../../shared/update-refusals.ts';
-import { call, currentStudio, printJson } from '../session.ts';
+import { call, printJson } from '../session.ts';
 
 /** `--from E:\cap-nhat` is a folder; `--from https://…` the province's server. */
 export function sourceFrom(from: string): UpdateSource {
@@ -60,7 +60,7 @@ export function registerUpdateCommands(program: Command): void {
     .option('--json', 'print JSON')
     .action(async (opts: { installer: string; out: string; json?: boolean }, command: Command) => {
       const job = await call(command, 'updates.folder.prepare', { installer: path.resolve(opts.installer), out: path.resolve(opts.out) });
-      const done = await currentStudio()!.services.jobs.wait(job.id);
+      const done = await call(command, 'job.wait', { id: job.id });
       if (done.state !== 'done') {
         const code = (ERROR_CODES as readonly string[]).includes(done.error?.code ?? '') ? (done.error!.code as ErrorCode) : 'internal';
         return refuse({ code, message: done.error?.message ?? done.state, details: done.error?.details }, Boolean(opts.json));

@@ -8,7 +8,8 @@ import type { JobInfo, JobKind, JobResults } from '../../../shared/api/jobs.ts';
 import { StudioError } from '../../../shared/errors.ts';
 import { canonicalLanguageCode, type EngineCandidate, type EngineOptions, type EngineSegment, type TranslationEngine, type EngineEvaluation, type EngineStatus, type EvaluationEngine } from '../../../shared/translation/index.ts';
 import type { Database } from 'better-sqlite3';
-import { type JobManager, workerUrl } from '../jobs/index.ts';
+import { type ChildLauncher, type JobManager, workerUrl } from '../jobs/index.ts';
+import type { PackInstallInput } from './packs/pack-install.worker.ts';
 import type { EvaluateJobInput, EvaluateJobResult } from './evaluate.worker.ts';
 import { readPairsTsv, type TextPair } from './learned/pairs.ts';
 import { MtPackStore } from './packs/index.ts';
@@ -27,6 +28,8 @@ export interface TranslationEnginesDeps {
   db?: Database;
   /** The translation memory's pairs for a language pair (the translation service's `tm.entries`). */
   memoryPairs?: (from: string, to: string) => TextPair[];
+  /** How pack children start (the platform's launcher: a utility process in Electron). */
+  launch?: ChildLauncher;
 }
 
 const LANGUAGE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
@@ -46,10 +49,15 @@ const toEvaluation = (r: EvaluationRow): EngineEvaluation => ({
   coverage: r.coverage, msPerSegment: r.ms_per_segment, testFile: r.test_file, trainFile: r.train_file, createdAt: r.created_at,
 });
 
-export function createTranslationEngines({ jobs, modelDir, packsDir, db, memoryPairs }: TranslationEnginesDeps) {
+export function createTranslationEngines({ jobs, modelDir, packsDir, db, memoryPairs, launch }: TranslationEnginesDeps) {
   // Codes as users type them ("vi") and as the workbench stores them ("vie") name the same model.
   const modelFile = (from: string, to: string) => path.join(modelDir, modelFileName(canonicalLanguageCode(from), canonicalLanguageCode(to)));
-  const packs = packsDir ? new MtPackStore(packsDir) : null;
+  const packs = packsDir ? new MtPackStore(packsDir, launch ? { launch } : {}) : null;
+  const packsServing = (from: string, to: string) =>
+    (packs?.list() ?? []).filter((p) => {
+      const languages = new Set(p.languages.map(canonicalLanguageCode));
+      return languages.has(canonicalLanguageCode(from)) && languages.has(canonicalLanguageCode(to));
+    });
   const pairsOf = (from: string, to: string): TextPair[] => {
     if (!memoryPairs) throw new StudioError('internal', 'engines opened without a translation memory');
     return memoryPairs(from, to);
@@ -141,12 +149,51 @@ export function createTranslationEngines({ jobs, modelDir, packsDir, db, memoryP
         : db.prepare('SELECT * FROM translation_evaluations ORDER BY id DESC LIMIT 200').all();
       return (rows as EvaluationRow[]).map(toEvaluation);
     },
+    /** Validates and installs a neural pack (folder or .zip) as a job `translation.pack.install`. */
+    installPack(source: string): JobInfo<'translation.pack.install'> {
+      if (!packsDir) throw new StudioError('internal', 'engines opened without a packs folder');
+      return jobs.start<'translation.pack.install', PackInstallInput>({
+        kind: 'translation.pack.install',
+        subject: path.basename(source),
+        worker: workerUrl('translation-engines/packs/pack-install.worker.ts'),
+        input: { source, packsDir },
+      });
+    },
+    removePack(id: string): { removed: true } {
+      if (!packs) throw new StudioError('not_found', `no translation pack ${id}`, { pack: id });
+      packs.remove(id);
+      return { removed: true };
+    },
     /** The learned engine of whichever pair is asked, where a model has been trained: the workbench's "machine". */
     router(): TranslationEngine {
       return {
         id: 'learned',
         supports: (from, to) => LANGUAGE.test(from) && LANGUAGE.test(to) && from !== to && fs.existsSync(modelFile(from, to)),
         translate: (segments, from, to, options) => learned(from, to).translate(segments, from, to, options),
+      };
+    },
+    /**
+     * The installed packs that know both languages, behind one engine: each call opens the pack's
+     * child, translates and closes it (a pack holds hundreds of megabytes; it is not kept loaded).
+     */
+    packRouter(): TranslationEngine {
+      return {
+        id: 'pack',
+        supports: (from, to) => packsServing(from, to).length > 0,
+        async translate(segments, from, to, options) {
+          const candidates: EngineCandidate[] = [];
+          for (const pack of packsServing(from, to)) {
+            // The pack is asked in its own spelling of the codes ("vi" where the workbench says "vie").
+            const own = (code: string) => pack.languages.find((l) => canonicalLanguageCode(l) === canonicalLanguageCode(code)) ?? code;
+            const { engine, runner } = await packs!.open(pack.id);
+            try {
+              candidates.push(...(await engine.translate(segments, own(from), own(to), options)));
+            } finally {
+              runner.dispose();
+            }
+          }
+          return candidates;
+        },
       };
     },
     /** The pair's learned engine; each call runs as a job off the main thread (its progress in job events) and can be aborted. */

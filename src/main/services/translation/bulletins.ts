@@ -19,6 +19,8 @@ import type {
   TranslationView,
 } from '../../../shared/translation/index.ts';
 import type { Glossary } from './glossary.ts';
+import { segmentScript } from './segment.ts';
+import { exactKey } from './text.ts';
 import type { TranslationMemory } from './tm.ts';
 import type { Workbench } from './workbench.ts';
 
@@ -115,9 +117,23 @@ export function createBulletinTranslations(deps: Deps) {
     library.update(row.target_bulletin_id, { script: composeScript(workbench.get(row.id).segments) }, actor);
   }
 
+  /** Whether the source bulletin's script no longer splits into the segments being translated. */
+  function sourceOutdated(row: LinkRow, segments: readonly TranslationSegment[]): boolean {
+    if (row.source_bulletin_id === null) return false;
+    let script: string;
+    try {
+      script = library.get(row.source_bulletin_id).script;
+    } catch {
+      return false;
+    }
+    const now = segmentScript(script).segments.map((s) => exactKey(s.text));
+    return now.length !== segments.length || now.some((key, i) => key !== exactKey(segments[i]!.source));
+  }
+
   function view(id: number): TranslationView {
     const row = linkOf(id);
-    return { ...workbench.get(id), link: toLink(row), qa: workbench.qa(id) };
+    const translation = workbench.get(id);
+    return { ...translation, link: toLink(row), qa: workbench.qa(id), sourceOutdated: sourceOutdated(row, translation.segments) };
   }
 
   return {

@@ -8,7 +8,9 @@
  *
  * Language codes may be given as users type them ("vi"); they are stored as ISO 639-3 ("vie").
  */
+import path from 'node:path';
 import type { Database } from 'better-sqlite3';
+import { readUserFile } from '../files/index.ts';
 import { StudioError } from '../../../shared/errors.ts';
 import type { EngineSegment, LanguageInput, TranslationEngine } from '../../../shared/translation/index.ts';
 import { createBulletinTranslations, type BulletinAccess } from './bulletins.ts';
@@ -46,6 +48,9 @@ export interface TranslationDeps {
   /** The library's bulletins, for translating a bulletin into a new one (`bulletins.*`). */
   library?: BulletinAccess;
 }
+
+/** A bulletin file (.txt, .docx) larger than this is not a bulletin. */
+const MAX_TEXT_FILE_BYTES = 20 * 1024 * 1024;
 
 export function createTranslation(deps: TranslationDeps) {
   const { db } = deps;
@@ -130,6 +135,8 @@ export function createTranslation(deps: TranslationDeps) {
     },
     importText,
     importTextFile,
+    /** Reads a .txt or .docx bulletin (legacy TCVN3/VNI fonts converted, each change listed for undo). */
+    importTextPath: async (file: string) => importTextFile(await readUserFile(file, { maxBytes: MAX_TEXT_FILE_BYTES }), path.basename(file)),
   };
 }
 

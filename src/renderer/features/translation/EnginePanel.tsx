@@ -5,7 +5,7 @@ import { api } from '../../api/client.ts';
 import { useAction, useRequest } from '../../api/hooks.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
-import { waitForTranslationJob } from './wait-for-job.ts';
+import { waitForJob } from '../../api/wait-for-job.ts';
 
 /**
  * The engines of a language pair: the learned engine (train it from the TM as a job, with
@@ -21,13 +21,29 @@ export function EnginePanel({ from, to }: { from: string; to: string }) {
   const [trainPath, setTrainPath] = useState('');
   const [engine, setEngine] = useState<EvaluationEngine>('learned');
   const [evaluating, setEvaluating] = useState<number | null>(null);
+  const [packPath, setPackPath] = useState('');
+  const [installing, setInstalling] = useState<number | null>(null);
+  const installPack = useAction(async () => {
+    setInstalling(0);
+    try {
+      await waitForJob(await api.call('translation.engine.pack.install', { path: packPath.trim() }), setInstalling);
+      setPackPath('');
+      status.reload();
+    } finally {
+      setInstalling(null);
+    }
+  });
+  const removePack = useAction(async (id: string) => {
+    await api.call('translation.engine.pack.remove', { id });
+    status.reload();
+  });
 
   const train = useAction(async () => {
     setTrained(false);
     setProgress(0);
     try {
       const job = await api.call('translation.engine.train', { from, to });
-      await waitForTranslationJob(job, 'translation.train', setProgress);
+      await waitForJob(job, setProgress);
       setTrained(true);
       status.reload();
     } finally {
@@ -40,7 +56,7 @@ export function EnginePanel({ from, to }: { from: string; to: string }) {
       const job = await api.call('translation.engine.evaluate', {
         from, to, engine, testPath: testPath.trim(), ...(trainPath.trim() ? { trainPath: trainPath.trim() } : {}),
       });
-      await waitForTranslationJob(job, 'translation.evaluate', setEvaluating);
+      await waitForJob(job, setEvaluating);
       evaluations.reload();
     } finally {
       setEvaluating(null);
@@ -52,7 +68,7 @@ export function EnginePanel({ from, to }: { from: string; to: string }) {
   return (
     <section className="card" data-testid="engine-panel">
       <h2>{t('engine.title')}</h2>
-      <ErrorNotice error={status.error ?? train.error ?? evaluate.error ?? evaluations.error} />
+      <ErrorNotice error={status.error ?? train.error ?? evaluate.error ?? evaluations.error ?? installPack.error ?? removePack.error} />
       <h3>{t('engine.learned')}</h3>
       <p data-testid="engine-status">{learned ? t('engine.trained', { pairs: learned.pairCount, at: when(learned.trainedAt) }) : t('engine.notTrained')}</p>
       {status.data && <p className="muted">{t('engine.memory', { pairs: status.data.memoryPairs })}</p>}
@@ -66,7 +82,25 @@ export function EnginePanel({ from, to }: { from: string; to: string }) {
         </div>
       )}
       {trained && <p className="notice notice-ok" data-testid="trained">{t('engine.trainedDone')}</p>}
+      <h3>{t('engine.packsTitle')}</h3>
       <p className="muted">{t('engine.packs', { count: status.data?.packs.length ?? 0 })}</p>
+      <ul className="tr-list" data-testid="packs">
+        {status.data?.packs.map((p) => (
+          <li key={p.id}>
+            <strong>{p.name}</strong> <span className="badge">{p.layout}</span> {p.languages.join(', ')} · <span className="muted">{p.licence}</span>{' '}
+            <button type="button" className="link" onClick={() => void removePack.run(p.id)}>
+              {t('engine.removePack')}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <div className="tr-search">
+        <input value={packPath} onChange={(e) => setPackPath(e.target.value)} placeholder={t('engine.packPath')} aria-label={t('engine.packPath')} data-testid="pack-path" />
+        <button type="button" disabled={!packPath.trim() || installing !== null} onClick={() => void installPack.run()} data-testid="pack-install">
+          {t('engine.installPack')}
+        </button>
+      </div>
+      {installing !== null && <ProgressBar value={installing} />}
       <p className="muted">{t('engine.greedy')}</p>
 
       <h3>{t('engine.evaluate')}</h3>

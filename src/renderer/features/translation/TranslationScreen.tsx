@@ -6,6 +6,7 @@ import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { Page } from '../../components/Page.tsx';
 import { EnginePanel } from './EnginePanel.tsx';
 import { LanguagePicker } from './LanguagePicker.tsx';
+import { LegacyImportPanel } from './LegacyImportPanel.tsx';
 import { MemoryPanel } from './MemoryPanel.tsx';
 import { Workbench } from './Workbench.tsx';
 import './fonts.ts';
@@ -61,7 +62,10 @@ function TranslationHome() {
           </section>
           <MemoryPanel from={from} to={to} onChanged={() => setGeneration((g) => g + 1)} />
         </div>
-        <EnginePanel key={`${from}-${to}-${generation}`} from={from} to={to} />
+        <div>
+          <EnginePanel key={`${from}-${to}-${generation}`} from={from} to={to} />
+          <LegacyImportPanel />
+        </div>
       </div>
     </Page>
   );

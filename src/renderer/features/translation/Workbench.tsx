@@ -200,6 +200,14 @@ export function Workbench({ id }: { id: number }) {
       }
     >
       <ErrorNotice error={error} onClose={() => setError(null)} />
+      {view.sourceOutdated && (
+        <div className="notice notice-warn" role="alert" data-testid="source-outdated">
+          <span>{t('bench.sourceOutdated')}</span>
+          <button type="button" onClick={() => api.call('translation.refresh', { id }).then(() => load(), (e: unknown) => setError(asApiError(e)))}>
+            {t('bench.refresh')}
+          </button>
+        </div>
+      )}
       <p className="muted tr-hint">{t('bench.approveHint')}</p>
       <CharacterPalette onInsert={insertLetter} />
       <div className="tr-bench">

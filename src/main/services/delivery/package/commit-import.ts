@@ -9,7 +9,7 @@ import type { AuditTrail } from '../../audit/index.ts';
 import type { Library } from '../../library/index.ts';
 import type { Db } from '../../storage/index.ts';
 import type { PackageArea } from './manifest.ts';
-import { judgeSignature, type SignatureState } from './package-signing.ts';
+import { judgeSignature } from './package-signing.ts';
 import type { StagedImport } from './stage-import.ts';
 
 export interface ImportStores {
