@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import type { AppInfo } from '../shared/api/settings.ts';
+import { StudioError } from '../shared/errors.ts';
 import { createDispatch, createHandlers, type Dispatch } from './api/index.ts';
 import { EventHub } from './event-hub.ts';
 import type { Platform } from './platform.ts';
@@ -18,7 +19,7 @@ import { openDatabase } from './services/storage/index.ts';
 import { createTts } from './services/tts/index.ts';
 import { createTranslation } from './services/translation/index.ts';
 import { createTranslationEngines } from './services/translation-engines/index.ts';
-import { createUpdates } from './services/updates/index.ts';
+import { createUpdates, openLibraryAfterUpdate } from './services/updates/index.ts';
 import { createSerial } from './services/serial/index.ts';
 import { createLed } from './services/led/index.ts';
 
@@ -36,7 +37,11 @@ export interface StudioOptions {
  */
 function createServices({ dataDir, transport, platform }: StudioOptions, events: EventHub) {
   const { emit } = events;
-  const db = openDatabase(dataDir);
+  // After an update, a failed migration restores the pre-update library backup; this version then
+  // cannot open it, so it refuses to start and says so (the user reinstalls the previous version).
+  const started = openLibraryAfterUpdate(dataDir, version, openDatabase);
+  if (started.status === 'restored') throw new StudioError(started.error.code, started.error.message, started.error.details);
+  const db = started.library;
   const audit = createAudit({ db });
   const settings = createSettings({ db, audit, emit });
   // Job processes start with the platform's launcher (a utility process in Electron, a Node fork elsewhere).

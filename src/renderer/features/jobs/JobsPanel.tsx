@@ -26,12 +26,12 @@ export function JobsPanel({ jobs, open, onClose }: { jobs: JobInfo[]; open: bool
           <li key={job.id} className={`job job-${job.state}`} data-job-kind={job.kind}>
             <div className="job-title">
               <strong>{t(`kind.${job.kind}`, { defaultValue: job.kind })}</strong>
-              {job.subject && <span className="job-subject">{job.subject}</span>}
               <span className="muted">
                 {t(`state.${job.state}`)}
                 {job.finishedAt && ` · ${new Date(job.finishedAt).toLocaleTimeString(i18n.language === 'en' ? 'en-GB' : 'vi-VN')}`}
               </span>
             </div>
+            {job.subject && <div className="job-subject muted small">{job.subject}</div>}
             {job.state === 'running' && (
               <>
                 <ProgressBar value={job.progress} label={t(`kind.${job.kind}`, { defaultValue: job.kind })} />

@@ -146,7 +146,8 @@ describe('broken voice packs are refused with a reason and leave nothing behind'
   it('a folder with no model', async () => {
     fs.mkdirSync(broken('empty'), { recursive: true });
     fs.writeFileSync(broken('empty/README.md'), 'hello');
-    await expect(studio.call('voice.install', { path: broken('empty') })).rejects.toThrow(/không tìm thấy mô hình/);
+    const error: StudioError = await studio.call('voice.install', { path: broken('empty') }).then(() => { throw new Error('installed'); }, (e: StudioError) => e);
+    expect(describeError(error.toPayload(), 'vi')).toMatch(/không tìm thấy mô hình/);
     await nothingLeft();
   });
 });
