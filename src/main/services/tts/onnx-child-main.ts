@@ -30,8 +30,10 @@ parent.listen(async (message) => {
         : await (await import('./install-pack.ts')).installPack(message.input as never, tools);
     parent.send({ type: 'done', result });
   } catch (error) {
+    // A coded error keeps its parameters: the screen words the refusal from them.
     const code = error instanceof StudioError ? error.code : 'internal';
-    parent.send({ type: 'error', code, message: error instanceof Error ? error.message : String(error) });
+    const details = error instanceof StudioError ? error.details : undefined;
+    parent.send({ type: 'error', code, message: error instanceof Error ? error.message : String(error), details });
   }
   // The parent ends this process once it has the answer, without native teardown (see
   // onnx-child.ts). A plain Node child may leave by itself once its IPC channel is flushed.

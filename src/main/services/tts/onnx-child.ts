@@ -17,7 +17,7 @@ export type ToChild = { type: 'run'; task: Task; input: unknown } | { type: 'can
 export type FromChild =
   | { type: 'progress'; fraction: number | null; message: string }
   | { type: 'done'; result: unknown }
-  | { type: 'error'; code: string; message: string };
+  | { type: 'error'; code: string; message: string; details?: unknown };
 
 const CANCEL_GRACE_MS = 1500;
 
@@ -45,7 +45,7 @@ export function runInChild<R>(task: Task, input: unknown, job: JobTools): Promis
         // The answer is in: end the process without its native teardown (see above).
         child.kill();
         if (message.type === 'done') finish(() => resolve(message.result as R));
-        else finish(() => reject(new StudioError(message.code as ErrorCode, message.message)));
+        else finish(() => reject(new StudioError(message.code as ErrorCode, message.message, message.details)));
       }
     });
     child.onExit((description) => {
