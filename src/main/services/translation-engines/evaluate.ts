@@ -3,6 +3,7 @@
  * references, coverage (the share of source words it translated rather than copied through) and
  * time per segment. The core of `studio mt eval`.
  */
+import type { TranslationEvaluationFigures } from '../../../shared/api/translation.ts';
 import { StudioError } from '../../../shared/errors.ts';
 import { bestCandidates, type TranslationEngine } from '../../../shared/translation/index.ts';
 import type { TextPair } from './learned/pairs.ts';
@@ -10,14 +11,8 @@ import { tokenize } from './learned/text.ts';
 import { corpusBleu } from './metrics/bleu.ts';
 import { corpusChrf } from './metrics/chrf.ts';
 
-export interface EvaluationResult {
-  engine: string;
-  segments: number;
-  chrF: number;
-  bleu: number;
-  /** 0..1 */
-  coverage: number;
-  msPerSegment: number;
+/** The figures (coverage 0..1), as the contract's evaluation job reports them, and the hypotheses. */
+export interface EvaluationResult extends TranslationEvaluationFigures {
   /** The best candidate per test pair, in test order ('' where the engine gave none). */
   hypotheses: string[];
 }
