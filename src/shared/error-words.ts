@@ -1,8 +1,9 @@
 /**
  * Errors put into words, in the user's language, for the screen and the CLI alike: a headline by
  * the error's code, then the sentence for its reason (`details.reason`, with the details as its
- * parameters) or else the technical detail. The words live in locales/errors/<lang>.json; services
- * only ever throw a code and parameters.
+ * parameters). The words live in locales/errors/<lang>.json; services only ever throw a code and
+ * parameters. Their `message` is a technical detail (for a technician, a log, a bug report), shown
+ * apart from the sentence: see technicalDetail.
  */
 import i18next from 'i18next';
 import en from './locales/errors/en.json' with { type: 'json' };
@@ -30,6 +31,8 @@ export function describeError(error: ErrorPayload, language: 'vi' | 'en' = 'vi')
   const headline = words.exists(`code.${error.code}`) ? t(`code.${error.code}`) : t('code.internal');
   const params = paramsOf(error.details);
   const reason = typeof params.reason === 'string' && words.exists(`reason.${params.reason}`, { lng: language }) ? t(`reason.${params.reason}`, params) : null;
-  const said = reason ?? error.message;
-  return said ? `${headline}: ${said}` : headline;
+  return reason ? `${headline}: ${reason}` : headline;
 }
+
+/** The error's technical detail (what a service said for logs), or '' when it has none worth showing. */
+export const technicalDetail = (error: ErrorPayload): string => error.message.trim();

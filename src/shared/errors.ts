@@ -90,7 +90,7 @@ export const isErrorPayload = (value: unknown): value is ErrorPayload =>
   typeof (value as ErrorPayload).code === 'string' &&
   typeof (value as ErrorPayload).message === 'string';
 
-export { describeError } from './error-words.ts';
+export { describeError, technicalDetail } from './error-words.ts';
 
 /** Node's errno codes and SQLite's result codes, by the typed code the user can act on. */
 const SYSTEM_ERROR_CODES: Record<string, ErrorCode> = {

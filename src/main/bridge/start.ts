@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { nodePlatform, resolveDataDir } from '../platform.ts';
-import { describeError, StudioError, systemErrorToStudioError } from '../../shared/errors.ts';
+import { describeError, StudioError, systemErrorToStudioError, technicalDetail } from '../../shared/errors.ts';
 import { openStudio, type Studio } from '../studio.ts';
 import { installProcessGuard } from '../process-guard.ts';
 import { startBridge, type Bridge } from './server.ts';
@@ -22,7 +22,7 @@ try {
 } catch (error) {
   // A data folder that cannot be opened (read-only, full disk, a port in use) is said in words, once.
   const typed = systemErrorToStudioError(error) ?? new StudioError('internal', error instanceof Error ? error.message : String(error));
-  process.stderr.write(`Lỗi: ${describeError(typed.toPayload(), 'vi')}\nError: ${describeError(typed.toPayload(), 'en')}\n`);
+  process.stderr.write(`Lỗi: ${describeError(typed.toPayload(), 'vi')}\nError: ${describeError(typed.toPayload(), 'en')}\n(chi tiết / detail: ${technicalDetail(typed.toPayload())})\n`);
   process.exit(1);
 }
 

@@ -3,7 +3,7 @@ import os from 'node:os';
 import type { Arg, RequestName, Result } from '../../shared/api/index.ts';
 import { awaitJob } from '../../shared/api/job-result.ts';
 import type { JobInfo, JobKind, JobResults } from '../../shared/api/jobs.ts';
-import { describeError, StudioError, systemErrorToStudioError } from '../../shared/errors.ts';
+import { describeError, StudioError, systemErrorToStudioError, technicalDetail } from '../../shared/errors.ts';
 import { openStudio, type Studio } from '../studio.ts';
 
 let studio: Studio | null = null;
@@ -57,6 +57,7 @@ export async function runCli(program: Command, defaultDataDir: () => string): Pr
     if (typed) {
       const payload = typed.toPayload();
       process.stderr.write(`Lỗi: ${describeError(payload, 'vi')}\nError: ${describeError(payload, 'en')}\n`);
+      if (technicalDetail(payload)) process.stderr.write(`(chi tiết / detail: ${technicalDetail(payload)})\n`);
     } else {
       process.stderr.write(`Lỗi: ${error instanceof Error ? error.message : String(error)}\n`);
     }

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { OutboxItem } from '../../../shared/api/delivery.ts';
-import { describeError } from '../../../shared/errors.ts';
+import { describeError, technicalDetail } from '../../../shared/errors.ts';
 import { api } from '../../api/client.ts';
 import { useAction } from '../../api/hooks.ts';
 import { PriorityBadge } from '../../components/Badge.tsx';
@@ -73,7 +73,7 @@ export function OutboxRow({ item }: { item: OutboxItem }) {
         )}
         {item.lastError && item.state !== 'delivered' && (
           <div className="outbox-error" data-testid="outbox-error">
-            <strong>{t('outbox.lastError')}:</strong> {describeError(item.lastError, i18n.language === 'en' ? 'en' : 'vi')}
+            <strong>{t('outbox.lastError')}:</strong> <span title={technicalDetail(item.lastError)}>{describeError(item.lastError, i18n.language === 'en' ? 'en' : 'vi')}</span>
             <div className="muted small">{time(item.lastError.at)}</div>
           </div>
         )}

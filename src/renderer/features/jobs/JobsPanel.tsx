@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { JobInfo } from '../../../shared/api/jobs.ts';
-import { describeError } from '../../../shared/errors.ts';
+import { describeError, technicalDetail } from '../../../shared/errors.ts';
 import { api } from '../../api/client.ts';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
 
@@ -41,7 +41,7 @@ export function JobsPanel({ jobs, open, onClose }: { jobs: JobInfo[]; open: bool
               </>
             )}
             {job.error && job.state === 'failed' && (
-              <p className="error-text">{describeError(job.error, language)}</p>
+              <p className="error-text" title={technicalDetail(job.error)}>{describeError(job.error, language)}</p>
             )}
           </li>
         ))}
