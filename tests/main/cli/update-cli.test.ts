@@ -7,7 +7,7 @@ import { runStudio } from '../../helpers/cli.ts';
 import { makeTempDir } from '../../helpers/temp-dir.ts';
 import { makeRelease } from '../services/updates/release-fixture.ts';
 
-const vi = JSON.parse(fs.readFileSync(new URL('../../../src/renderer/features/updates/locales/vi.json', import.meta.url), 'utf8')) as { refusal: Record<string, string> };
+const vi = { refusal: JSON.parse(fs.readFileSync(new URL('../../../src/shared/locales/update-refusals/vi.json', import.meta.url), 'utf8')) as Record<string, string> };
 
 describe('studio update', () => {
   const temp = makeTempDir();

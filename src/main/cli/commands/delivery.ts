@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
 import { DELIVERY_TARGETS, OUTBOX_STATES, type OutboxItem } from '../../../shared/api/delivery.ts';
-import { ERROR_CODES, StudioError, type ErrorCode } from '../../../shared/errors.ts';
+import { describeError, ERROR_CODES, StudioError, type ErrorCode } from '../../../shared/errors.ts';
 import { call, currentStudio, followJob, printJson } from '../session.ts';
 
 /** 48 KiB, 12.3 MiB: a small bulletin must not read as 0.0 MiB. */
@@ -41,11 +41,10 @@ function follow(command: Command, itemId: number, giveUpOnError: boolean): Promi
       if (item.state === 'delivered' || item.state === 'cancelled') return settle(() => resolve(item));
       if (!item.lastError || item.lastError.at === lastErrorAt) return;
       lastErrorAt = item.lastError.at;
-      process.stderr.write(`${lastPercent >= 0 ? '\n' : ''}Lỗi lần ${item.attempts} / attempt ${item.attempts} failed: ${item.lastError.message}\n`);
+      process.stderr.write(`${lastPercent >= 0 ? '\n' : ''}Lỗi lần ${item.attempts} / attempt ${item.attempts} failed: ${describeError(item.lastError, 'vi')}\n`);
       if (giveUpOnError) {
         const code = knownCode(item.lastError.code);
-        const message = `mục ${item.id} vẫn nằm trong hộp thư đi và sẽ được gửi lại / item ${item.id} stays in the outbox and will be retried: ${item.lastError.message}`;
-        settle(() => reject(new StudioError(code, message)));
+        settle(() => reject(new StudioError(code, item.lastError!.message, { reason: 'outbox_item_kept', id: item.id })));
       } else if (item.nextAttemptAt) {
         process.stderr.write(`Thử lại lúc / retrying at ${new Date(item.nextAttemptAt).toLocaleTimeString('vi-VN')}\n`);
       }
