@@ -77,7 +77,14 @@ function createServices({ dataDir, transport, platform }: StudioOptions, events:
   const serial = createSerial({ db, dataDir, jobs, programmes: { get: (id) => audio.withRender(library.programmes.get(id)) } });
   const updates = createUpdates({ currentVersion: version, dataDir, jobs, emit, backupLibrary: async (destDir) => (await jobs.result(library.backup(destDir))).folder });
   const engines = createTranslationEngines({ jobs, db, modelDir: path.join(dataDir, 'mt-models'), packsDir: path.join(dataDir, 'mt-packs'), launch: platform?.launchChild, memoryPairs: (from, to) => translation.tm.entries(from, to).map(({ source, target }) => ({ source, target })) });
-  const translation = createTranslation({ db, engines: [engines.router(), engines.packRouter()], library: library.bulletins, version });
+  const translation = createTranslation({
+    db,
+    engines: [engines.router(), engines.packRouter()],
+    library: library.bulletins,
+    version,
+    // An approval grows the memory; the learned engine retrains when enough of it is new.
+    onApproved: (from, to) => void engines.retrainIfDue(from, to),
+  });
   return { dataDir, version, db, audit, settings, jobs, library, audio, reading, tts, recorder, delivery, translation, engines, updates, serial, led };
 }
 

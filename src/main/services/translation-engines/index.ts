@@ -20,7 +20,7 @@ export { parsePairsTsv, readPairsTsv, hashPairs, type TextPair } from './learned
 export { normalizedKey, tokenize } from './learned/text.ts';
 export { SourceCopyEngine, memoryBaselines, type MemoryBaselines } from './baselines.ts';
 export { evaluate, type EvaluationResult, type EvaluateOptions } from './evaluate.ts';
-export { createTranslationEngines, type TranslationEngines, type TranslationEnginesDeps } from './service.ts';
+export { createTranslationEngines, RETRAIN_AFTER, type TranslationEngines, type TranslationEnginesDeps } from './service.ts';
 export type { TrainJobResult } from './learned/train.worker.ts';
 export {
   MtPackStore, PackRunner, PackTranslationEngine, detectMtLayout, readModelInfo, MT_LAYOUTS, PACK_RECORD, TEST_SENTENCE,

@@ -32,6 +32,9 @@ export interface TranslationEnginesDeps {
   launch?: ChildLauncher;
 }
 
+/** New approved pairs since the last training that make a pair's model worth training again. */
+export const RETRAIN_AFTER = 50;
+
 const LANGUAGE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 
 function checkLanguages(from: string, to: string) {
@@ -67,6 +70,28 @@ export function createTranslationEngines({ jobs, modelDir, packsDir, db, memoryP
     const file = modelFile(from, to);
     return fs.existsSync(file) ? readModel(file).header : null;
   }
+  /** The pair's retraining job while one runs, so approvals arriving meanwhile start no other. */
+  const retraining = new Map<string, string>();
+
+  /**
+   * Retrains the pair's learned model from the memory when enough approved pairs are new since it
+   * was trained (RETRAIN_AFTER, or a tenth of what it knew, whichever is more): the engine gets
+   * better as the centre's translations grow, without anyone asking. Only a pair that has a model.
+   */
+  function retrainIfDue(from: string, to: string): JobInfo<'translation.train'> | null {
+    if (!memoryPairs) return null;
+    const key = `${canonicalLanguageCode(from)}-${canonicalLanguageCode(to)}`;
+    const running = retraining.get(key);
+    if (running && jobs.list().some((job) => job.id === running && job.state === 'running')) return null;
+    const header = fs.existsSync(modelFile(from, to)) ? readModel(modelFile(from, to)).header : null;
+    if (!header) return null;
+    const pairs = memoryPairs(from, to);
+    if (pairs.length - header.pairCount < Math.max(RETRAIN_AFTER, Math.ceil(header.pairCount / 10))) return null;
+    const job = train({ from, to, pairs });
+    retraining.set(key, job.id);
+    return job;
+  }
+
   function train({ from, to, pairs }: { from: string; to: string; pairs: TextPair[] }): JobInfo<'translation.train'> {
     checkLanguages(from, to);
     if (pairs.length === 0) throw new StudioError('invalid_argument', 'no training pairs', { reason: 'no_pairs', from, to });
@@ -98,6 +123,7 @@ export function createTranslationEngines({ jobs, modelDir, packsDir, db, memoryP
     modelInfo,
     /** Starts training the pair's model from `pairs` as a job; the model replaces the old one when done. */
     train,
+    retrainIfDue,
     /** Trains from the pair's translation memory (`file` absent) or from a TSV of pairs. */
     trainFrom(from: string, to: string, file?: string): JobInfo<'translation.train'> {
       if (file) checkReadableFile(file);

@@ -39,6 +39,8 @@ interface Deps {
   engines: TranslationEngine[];
   library: BulletinAccess;
   language: (code: string) => Language;
+  /** Told after a segment is approved (the memory grew): the engines may retrain the pair. */
+  onApproved?: (from: string, to: string) => void;
 }
 
 interface LinkRow {
@@ -191,11 +193,13 @@ export function createBulletinTranslations(deps: Deps) {
     approve(id: number, index: number, actor: string): TranslationSegment {
       const row = linkOf(id);
       checkEditable(row);
-      return db.transaction(() => {
-        const segment = workbench.approve(id, index, actor);
+      const segment = db.transaction(() => {
+        const approved = workbench.approve(id, index, actor);
         syncTarget(row, actor);
-        return segment;
+        return approved;
       })();
+      deps.onApproved?.(row.src_lang, row.tgt_lang);
+      return segment;
     },
     reject(id: number, index: number, actor: string): TranslationSegment {
       const row = linkOf(id);

@@ -47,6 +47,8 @@ export interface TranslationDeps {
   version?: string;
   /** The library's bulletins, for translating a bulletin into a new one (`bulletins.*`). */
   library?: BulletinAccess;
+  /** Told after a bulletin's segment is approved: the engines retrain a pair when enough is new. */
+  onApproved?: (from: string, to: string) => void;
 }
 
 /** A bulletin file (.txt, .docx) larger than this is not a bulletin. */
@@ -70,7 +72,7 @@ export function createTranslation(deps: TranslationDeps) {
   const bulletins = () => {
     if (!deps.library) throw new StudioError('internal', 'translation service opened without the library');
     return createBulletinTranslations({
-      db, workbench, tm: memory, glossary: terms, engines, library: deps.library,
+      db, workbench, tm: memory, glossary: terms, engines, library: deps.library, onApproved: deps.onApproved,
       language: (code) => languages.get(languages.resolve(code))!,
     });
   };

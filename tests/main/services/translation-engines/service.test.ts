@@ -7,6 +7,7 @@ import {
   hashPairs,
   readModel,
   readPairsTsv,
+  RETRAIN_AFTER,
   type TextPair,
   type TrainJobResult,
   type TranslationEngines,
@@ -94,4 +95,34 @@ describe('translation engines service (jobs in worker threads)', () => {
     expect(() => readModel(file)).toThrow(expect.objectContaining({ code: 'unsupported_format' }));
     await expect(engines.learned('vi', 'tyz').translate([{ index: 0, text: 'tôi' }], 'vi', 'tyz')).rejects.toMatchObject({ code: 'unsupported_format' });
   });
+});
+
+describe('retraining as the memory grows', () => {
+  it('retrains a trained pair once enough approved pairs are new, and only then', async () => {
+    const temp = makeTempDir('studio-mt-retrain-');
+    const jobs = new JobManager(() => undefined);
+    // The memory as the translation service would report it: it grows as segments are approved.
+    let memory = [...SMALL];
+    const engines = createTranslationEngines({ jobs, modelDir: path.join(temp.dir, 'mt-models'), memoryPairs: () => memory });
+    try {
+      // No model yet: nothing to retrain (training the first time is the editor's choice).
+      expect(engines.retrainIfDue('vi', 'tyz')).toBeNull();
+      await jobs.result(engines.train({ from: 'vi', to: 'tyz', pairs: memory }));
+      const grown = (n: number) => Array.from({ length: n }, (_, i) => ({ source: `tôi đi chợ ${i + 1} lần`, target: `khỏi pây hang ${i + 1} bận` }));
+      memory = [...SMALL, ...grown(RETRAIN_AFTER - 1)];
+      expect(engines.retrainIfDue('vi', 'tyz')).toBeNull();
+      memory = [...SMALL, ...grown(RETRAIN_AFTER)];
+      const job = engines.retrainIfDue('vi', 'tyz');
+      expect(job).not.toBeNull();
+      // While it runs, more approvals start no second job.
+      expect(engines.retrainIfDue('vi', 'tyz')).toBeNull();
+      const { header } = await jobs.result(job!);
+      expect(header.pairCount).toBe(SMALL.length + RETRAIN_AFTER);
+      expect(engines.modelInfo('vi', 'tyz')?.pairCount).toBe(SMALL.length + RETRAIN_AFTER);
+      expect(engines.retrainIfDue('vi', 'tyz')).toBeNull();
+    } finally {
+      await jobs.close();
+      temp.remove();
+    }
+  }, 120_000);
 });
