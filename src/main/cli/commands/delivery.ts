@@ -79,7 +79,7 @@ export function registerDeliveryCommands(program: Command): void {
       const id = Number(bulletinId);
       if (!Number.isInteger(id) || id <= 0) throw new StudioError('invalid_argument', `không phải mã bản tin / not a bulletin id: ${bulletinId}`);
       if (opts.to === 'package' && !opts.dest) {
-        throw new StudioError('invalid_argument', '--dest là bắt buộc khi gửi gói / --dest (a folder or USB stick) is required for packages');
+        throw new StudioError('invalid_argument', '--dest is required for packages', { reason: 'cli_dest_required' });
       }
       const queued = await call(command, 'delivery.enqueue', { bulletinId: id, to: opts.to, dest: opts.dest });
       process.stderr.write(`Đã xếp vào hộp thư đi / queued as outbox item ${queued.id}\n`);

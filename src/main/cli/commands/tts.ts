@@ -27,7 +27,7 @@ export function registerTtsCommands(program: Command): void {
     .option('--json', 'print the result as JSON')
     .action(async (opts, command: Command) => {
       if ((opts.text === undefined) === (opts.file === undefined)) {
-        throw new StudioError('invalid_argument', 'cần đúng một trong --text hoặc --file (give --text or --file)');
+        throw new StudioError('invalid_argument', 'give --text or --file', { reason: 'cli_text_or_file' });
       }
       let text: string = opts.text;
       if (opts.file !== undefined) {

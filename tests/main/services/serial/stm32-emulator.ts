@@ -176,9 +176,10 @@ export class Stm32Emulator {
         await this.send(ACK);
         const address = await this.address();
         if (address === null || !this.region(address, 4)) return this.send(NACK);
-        await this.send(ACK);
+        // Recorded before the last ACK: the host may look as soon as it has it.
         this.jumpedTo = address;
         this.synced = false;
+        await this.send(ACK);
         return;
       }
       case 0x31:
