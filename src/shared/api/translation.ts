@@ -41,15 +41,8 @@ export interface TranslationTrainResult {
   header: { from: string; to: string; pairCount: number; pairsSha256: string; trainedAt: string; trainingSeconds: number };
 }
 
-/** An evaluation job's figures (the hypotheses go to `outPath`). */
-export interface TranslationEvaluationFigures {
-  engine: string;
-  segments: number;
-  chrF: number;
-  bleu: number;
-  coverage: number;
-  msPerSegment: number;
-}
+/** An evaluation job's figures (the hypotheses go to `outPath`): those of a recorded evaluation. */
+export type TranslationEvaluationFigures = Pick<EngineEvaluation, 'engine' | 'segments' | 'chrF' | 'bleu' | 'coverage' | 'msPerSegment'>;
 
 /** The jobs this domain starts, by kind, and what each returns. */
 export interface TranslationJobResults {

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LedBoard, LedNotice } from '../../../shared/api/led.ts';
+import { BoardOptions } from './BoardOptions.tsx';
 import { shortenForBoard } from '../../../shared/led/index.ts';
 import { api } from '../../api/client.ts';
 import { useAction, useRequest } from '../../api/hooks.ts';
@@ -43,11 +44,7 @@ export function FromBulletin({ bulletinId, boards, onCreated }: { bulletinId: nu
         <label>
           {t('fromBulletin.board')}
           <select value={boardId ?? ''} onChange={(e) => setBoardId(Number(e.target.value))} data-testid="from-bulletin-board">
-            {boards.map((b) => (
-              <option key={b.id} value={b.id}>
-                {b.name} ({b.width} × {b.height})
-              </option>
-            ))}
+            <BoardOptions boards={boards} />
           </select>
         </label>
       )}

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LedBoard, LedNotice } from '../../../shared/api/led.ts';
+import { BoardOptions } from './BoardOptions.tsx';
 import { PRIORITIES, type Priority } from '../../../shared/api/library-types.ts';
 import { CLASS_COLOURS, Page as PageSchema, Programme, type Area, type Page } from '../../../shared/led/index.ts';
 import { api } from '../../api/client.ts';
@@ -88,11 +89,7 @@ export function NoticeDesigner({ notice, boards, onSaved, onDeleted }: { notice:
               {t('notice.board')}
               <select value={draft.boardId ?? ''} onChange={(e) => chooseBoard(e.target.value ? Number(e.target.value) : null)} data-testid="notice-board">
                 <option value="">—</option>
-                {boards.map((b) => (
-                  <option key={b.id} value={b.id}>
-                    {b.name} ({b.width} × {b.height})
-                  </option>
-                ))}
+                <BoardOptions boards={boards} />
               </select>
             </label>
             <label>
