@@ -158,7 +158,9 @@ describe('the built main.js under Node, against a recording electron stand-in', 
     // What the NSIS maker writes into the package: the updater glue reads the publisher from it.
     fs.writeFileSync(path.join(resources, 'app-update.yml'), stringifyAppUpdateConfig({ url: 'https://capnhat.example.invalid/studio/', publisherName: ['Studio shell test'], updaterCacheDirName: 'studio-updater' }));
     app = runApp(appDir, { STAND_IN_RESOURCES: resources, STAND_IN_USER_DATA: userData, STAND_IN_APP_DIR: appDir });
-    await app.waitFor(() => (app.output().includes('window created') ? true : undefined), 'the window');
+    // Records come over the IPC channel and output over stdout: the two may arrive in either
+    // order, so wait for the record of the window's page itself.
+    await app.waitFor(() => (app.records.some((r) => r.api === 'BrowserWindow.loadURL') ? true : undefined), 'the window');
   }, 300_000);
   afterAll(() => app?.kill());
 
