@@ -16,6 +16,9 @@ export function libraryApi({ library, audio }: { library: Library; audio: AudioS
       return { deleted: true as const };
     },
     'bulletin.transition': ({ id, to, approver }, ctx) => bulletins.transition(id, to, ctx.actor, approver),
+    'bulletin.duplicate': ({ id }, ctx) => bulletins.duplicate(id, ctx.actor),
+    'bulletin.audio.set': ({ id, assetId }, ctx) => bulletins.setAudio(id, { assetId, origin: 'import' }, ctx.actor),
+    'bulletin.audio.confirm': ({ id }, ctx) => bulletins.confirmAudio(id, ctx.actor),
     'bulletin.list': (filters) => bulletins.list(filters),
     'library.search': (filters) => bulletins.search(filters),
 

@@ -93,8 +93,12 @@ export const DeliverySettingsUpdate = z.strictObject({
 
 export const deliveryRequests = {
   /** Puts an approved bulletin in the outbox. `dest` defaults to the configured server for 'source'. */
+  /**
+   * Queues the bulletin's audio as edited: an edited document is rendered first, and normalised to
+   * `loudness` when given (broadcast −23 LUFS, outdoor −16 LUFS; else the edit's own normalise stays).
+   */
   'delivery.enqueue': request<OutboxItem>()(
-    z.strictObject({ bulletinId: Id, to: z.enum(DELIVERY_TARGETS), dest: dest.optional() }),
+    z.strictObject({ bulletinId: Id, to: z.enum(DELIVERY_TARGETS), dest: dest.optional(), loudness: z.enum(['broadcast', 'outdoor']).optional() }),
   ),
   'outbox.list': request<OutboxItem[]>()(
     z.strictObject({ state: z.enum(OUTBOX_STATES).optional(), limit: z.number().int().min(1).max(1000).default(200) }),

@@ -29,6 +29,8 @@ export interface JobResults extends TranslationJobResults, UpdatesJobResults, Se
   'audio.normalizeFile': ExportResult;
   'audio.export': ExportResult;
   'audio.preview': ExportResult;
+  /** A bulletin's edited audio rendered (and normalised) for delivery. */
+  'audio.renderBulletin': ExportResult;
   'programme.render': RenderedProgramme;
   'library.backup': BackupResult;
   /** Ids of the assets whose stored hash was corrected. */

@@ -93,9 +93,20 @@ export const BULLETIN_DEFAULTS: Omit<BulletinFields, 'title'> = {
   audioAssetId: null,
 };
 
+/** How a bulletin's audio was made: speech from its script, a recording, an imported file. */
+export const AUDIO_ORIGINS = ['tts', 'recording', 'import'] as const;
+export type AudioOrigin = (typeof AUDIO_ORIGINS)[number];
+
 export interface Bulletin extends BulletinFields {
   id: number;
   status: Status;
+  /** How the audio was made; null without audio. */
+  audioOrigin: AudioOrigin | null;
+  /**
+   * The script was edited after the audio was made: approval is refused until the audio is made
+   * again or the editor confirms it still matches.
+   */
+  audioStale: boolean;
   approver: string | null;
   approvedAt: string | null;
   /** Seconds of audio when an asset is attached, else null. */
@@ -106,7 +117,7 @@ export interface Bulletin extends BulletinFields {
 
 export type BulletinSummary = Pick<
   Bulletin,
-  'id' | 'title' | 'category' | 'language' | 'priority' | 'status' | 'author' | 'updatedAt' | 'durationSec'
+  'id' | 'title' | 'category' | 'language' | 'priority' | 'status' | 'author' | 'updatedAt' | 'durationSec' | 'audioStale'
 > & { snippet: string };
 
 export interface Asset {

@@ -40,6 +40,12 @@ export const libraryRequests = {
   'bulletin.transition': request<Bulletin>()(
     z.strictObject({ id: Id, to: Status, approver: label(200, 1).optional() }),
   ),
+  /** "Nhân bản": a new draft with the bulletin's text, areas and schedule (not its audio). */
+  'bulletin.duplicate': request<Bulletin>()(byId),
+  /** Makes a library asset (an imported file) the bulletin's audio, as speaking its current script. */
+  'bulletin.audio.set': request<Bulletin>()(z.strictObject({ id: Id, assetId: Id })),
+  /** The editor listened: the audio still matches the edited script (clears audioStale). */
+  'bulletin.audio.confirm': request<Bulletin>()(byId),
   'bulletin.list': request<{ items: BulletinSummary[]; total: number }>()(SearchFilters),
   /** Diacritic- and case-insensitive search over titles and scripts. */
   'library.search': request<{ items: BulletinSummary[]; total: number }>()(SearchFilters),

@@ -27,6 +27,8 @@ export interface PackageSummary {
   files: { path: string; bytes: number }[];
   /** Set when the same package was imported before. */
   importedBulletinId: number | null;
+  /** The bulletin of this studio the package was written from (importing it is refused), else null. */
+  ownBulletinId: number | null;
   /**
    * Whether its approval will be kept: 'trusted' (signed by a trusted studio), 'untrusted' (signed
    * by a studio not in Settings' trusted keys) or 'unsigned' import as submitted; 'invalid' (a

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { label } from '../text.ts';
 import type { Asset } from './library-types.ts';
-import { request } from './define.ts';
+import { Id, request } from './define.ts';
 
 /** Longest chunk the screen may send: one second of 96 kHz stereo 16-bit PCM, base64-encoded. */
 export const MAX_CHUNK_SECONDS = 1;
@@ -55,10 +55,10 @@ export const recorderRequests = {
         .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'pcm must be base64'),
     }),
   ),
-  /** Finishes the take and adds it to the library as an asset. */
-  'recorder.stop': request<Asset>()(z.strictObject({ sessionId: SessionId, name: label(300).optional() })),
+  /** Finishes the take and adds it to the library as an asset; with bulletinId it becomes that bulletin's audio. */
+  'recorder.stop': request<Asset>()(z.strictObject({ sessionId: SessionId, name: label(300).optional(), bulletinId: Id.optional() })),
   /** Takes cut short by a crash, newest first. */
   'recorder.recoverable': request<RecoverableTake[]>()(z.strictObject({})),
-  'recorder.recover': request<Asset>()(z.strictObject({ sessionId: SessionId, name: label(300).optional() })),
+  'recorder.recover': request<Asset>()(z.strictObject({ sessionId: SessionId, name: label(300).optional(), bulletinId: Id.optional() })),
   'recorder.discard': request<{ discarded: true }>()(sessionArg),
 } as const;

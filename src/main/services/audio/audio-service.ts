@@ -13,8 +13,9 @@ import { StudioError } from '../../../shared/errors.ts';
 import { workerUrl, type JobManager } from '../jobs/index.ts';
 import type { Library } from '../library/index.ts';
 import type { Db } from '../storage/index.ts';
-import { initialTimeline, type Timeline } from './edit-list.ts';
+import { BulletinAudioFiles, type BulletinAudio, type DeliveredAudio, type LoudnessPreset } from './bulletin-audio.ts';
 import { editedPeaks, sampledPeaks } from './edit-peaks.ts';
+import { initialTimeline } from './edit-list.ts';
 import { EditStore, sourceFrames } from './edit-store.ts';
 import type { SinkResult } from './export-sink.ts';
 import type { ImportInput, ImportResult } from './import-audio.ts';
@@ -59,6 +60,7 @@ export class AudioService {
   readonly edits: EditStore;
   /** The last render of each programme: audio owns these, the library's programmes do not. */
   readonly renders: ProgrammeRenders;
+  private readonly bulletinFiles: BulletinAudioFiles;
   private readonly peaksCache = new Map<string, Peaks>();
   private readonly dataDir: string;
   private readonly library: Library;
@@ -70,6 +72,20 @@ export class AudioService {
     this.jobs = jobs;
     this.edits = new EditStore(db, library.assets);
     this.renders = new ProgrammeRenders(db, (id) => library.programmes.renderSignature(id));
+    this.bulletinFiles = new BulletinAudioFiles({ dataDir, library, jobs, edits: this.edits, workerUrl: worker('bulletin-render') });
+  }
+
+  /**
+   * THE way to read a bulletin's audio: its source asset with the editor's edits, whether it is
+   * stale. (Set it with the library's `bulletins.setAudio`.) Refuses a bulletin without audio.
+   */
+  bulletinAudio(bulletinId: number): BulletinAudio {
+    return this.bulletinFiles.get(bulletinId);
+  }
+
+  /** The file delivered for a bulletin: its edit rendered (normalised to `preset` when given). */
+  renderBulletinAudio(bulletinId: number, preset?: LoudnessPreset): Promise<DeliveredAudio> {
+    return this.bulletinFiles.render(bulletinId, preset);
   }
 
   private abs(rel: string): string {
@@ -240,11 +256,13 @@ export class AudioService {
     const programme = this.library.programmes.get(programmeId);
     if (programme.items.length === 0) throw new StudioError('invalid_argument', 'the programme has no items', { reason: 'programme_empty', programmeId });
     const items = programme.items.map((item) => {
-      const assetId = item.bulletinId !== null ? this.library.bulletins.get(item.bulletinId).audioAssetId : item.assetId;
-      if (assetId === null) throw new StudioError('conflict', 'the bulletin has no audio yet', { reason: 'bulletin_without_audio', title: item.label });
-      const asset = this.library.assets.get(assetId);
-      const docId = this.edits.documentOf(assetId);
-      const timeline: Timeline = docId !== undefined ? this.edits.load(docId).timeline : initialTimeline(sourceFrames(asset));
+      if (item.bulletinId !== null) {
+        const { asset, timeline } = this.bulletinAudio(item.bulletinId);
+        return { kind: item.kind, sourceFile: this.abs(asset.file), timeline };
+      }
+      const asset = this.library.assets.get(item.assetId!);
+      const docId = this.edits.documentOf(asset.id);
+      const timeline = docId !== undefined ? this.edits.load(docId).timeline : initialTimeline(sourceFrames(asset));
       return { kind: item.kind, sourceFile: this.abs(asset.file), timeline };
     });
     return { items, signature: this.library.programmes.renderSignature(programmeId) };

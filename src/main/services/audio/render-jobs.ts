@@ -121,3 +121,24 @@ export function runNormalize({ sourceFile, timeline, target, ceiling }: Normaliz
   }
   return { gainDb: Math.round(gainDb * 1000) / 1000, before, after };
 }
+
+export interface BulletinRenderInput {
+  sourceFile: string;
+  timeline: Timeline;
+  /** Normalise to this first (the timeline's own normalise edit is then replaced); null: as edited. */
+  loudness: { target: number; ceiling: number } | null;
+  sink: Omit<SinkOptions, 'inputRate' | 'channels'>;
+}
+
+/** A bulletin's edit rendered for delivery: normalised to the chosen preset when one is given. */
+export async function runBulletinRender(input: BulletinRenderInput, job: Job): Promise<SinkResult> {
+  let timeline = input.timeline;
+  if (input.loudness) {
+    const { target, ceiling } = input.loudness;
+    const half = (offset: number) => ({ progress: (f: number | null) => job.progress(offset + (f ?? 0) / 2, 'normalising'), checkCancelled: job.checkCancelled });
+    const { gainDb } = runNormalize({ sourceFile: input.sourceFile, timeline, target, ceiling }, half(0));
+    timeline = { ...timeline, master: { gainDb, ceilingDb: ceiling } };
+    return runRender({ kind: 'document', sourceFile: input.sourceFile, timeline, sink: input.sink }, half(0.5));
+  }
+  return runRender({ kind: 'document', sourceFile: input.sourceFile, timeline, sink: input.sink }, job);
+}

@@ -8,7 +8,7 @@ import type { Asset, Bulletin } from '../../../shared/api/library-types.ts';
 import type { EventName, StudioEvents } from '../../../shared/events.ts';
 import { StudioError } from '../../../shared/errors.ts';
 import type { SecretStore } from '../../platform.ts';
-import type { AudioService } from '../audio/index.ts';
+import type { AudioService, DeliveredAudio, LoudnessPreset } from '../audio/index.ts';
 import type { AuditTrail } from '../audit/index.ts';
 import type { JobManager } from '../jobs/index.ts';
 import type { Library } from '../library/index.ts';
@@ -166,14 +166,26 @@ export class DeliveryService {
     return new SourceConnector({ ...connection, serverUrl: dest, onWireBytes: hooks?.onWireBytes, ...sourceLimitsFromEnv() });
   }
 
-  /** Snapshots the approved bulletin and its audio into a queued outbox item. */
-  enqueue(bulletinId: number, target: DeliveryTarget, dest: string | undefined): OutboxItem {
+  /**
+   * Snapshots the approved bulletin and its audio into a queued outbox item. The audio is the
+   * bulletin's edit document (audio face `bulletinAudio`), rendered when it has edits and
+   * normalised to `loudness` when asked: what the editor hears is what goes out.
+   */
+  async enqueue(bulletinId: number, target: DeliveryTarget, dest: string | undefined, loudness?: LoudnessPreset): Promise<OutboxItem> {
     const { dataDir } = this.deps;
     const { bulletins, assets, areas } = this.deps.library;
+    const before = bulletins.get(bulletinId);
+    this.destinationFor(before, target, dest);
+    const rendered: DeliveredAudio | null = before.audioAssetId === null ? null : await this.deps.audio.renderBulletinAudio(bulletinId, loudness);
+    // Checked again after the render: the bulletin may have been sent back or edited meanwhile.
     const bulletin = bulletins.get(bulletinId);
     const resolvedDest = this.destinationFor(bulletin, target, dest);
-    const asset = bulletin.audioAssetId === null ? null : assets.get(bulletin.audioAssetId);
-    const described = describeBulletin(bulletin, asset, areas.list(), dataDir);
+    if (bulletin.audioAssetId !== before.audioAssetId) {
+      throw new StudioError('conflict', 'the bulletin’s audio changed while it was being prepared', { reason: 'bulletin_audio_changed', title: bulletin.title });
+    }
+    // The source file itself (unedited) is an asset whose loudness may still be missing.
+    const asset = rendered && rendered.file === assets.get(bulletin.audioAssetId!).file ? assets.get(bulletin.audioAssetId!) : null;
+    const described = describeBulletin(bulletin, rendered, areas.list(), dataDir);
     const b = described.bulletin;
     const audio = described.audio;
     // Unmeasured audio is measured now; only an emergency item is never held for it.

@@ -1,4 +1,5 @@
-import { BULLETIN_DEFAULTS, type Bulletin, type BulletinFields, type Status } from '../../../shared/api/library-types.ts';
+import { createHash } from 'node:crypto';
+import { BULLETIN_DEFAULTS, type AudioOrigin, type Bulletin, type BulletinFields, type Status } from '../../../shared/api/library-types.ts';
 import { StudioError } from '../../../shared/errors.ts';
 import { diff, type AuditTrail } from '../audit/index.ts';
 import type { Db } from '../storage/index.ts';
@@ -19,6 +20,8 @@ interface BulletinRow {
   repeat_count: number;
   repeat_gap_minutes: number;
   audio_asset_id: number | null;
+  audio_origin: string | null;
+  audio_script_sha256: string | null;
   duration_sec: number | null;
   created_at: string;
   updated_at: string;
@@ -32,6 +35,13 @@ const TRANSITIONS: Record<Status, Status[]> = {
   approved: ['delivered', 'draft'],
   delivered: [],
 };
+
+/** What a bulletin's audio is checked against: the script it speaks. */
+export const scriptHash = (script: string) => createHash('sha256').update(script.normalize('NFC')).digest('hex');
+
+/** The audio no longer says the script: it was made (or confirmed) for another one. */
+export const isAudioStale = (row: { audio_asset_id: number | null; audio_script_sha256: string | null; script: string }) =>
+  row.audio_asset_id !== null && row.audio_script_sha256 !== null && row.audio_script_sha256 !== scriptHash(row.script);
 
 const SELECT = `SELECT b.*, a.duration_sec FROM bulletins b LEFT JOIN assets a ON a.id = b.audio_asset_id`;
 
@@ -49,12 +59,14 @@ export class BulletinStore {
       const { lastInsertRowid } = this.db
         .prepare(
           `INSERT INTO bulletins (title, script, category, language, author, priority, status, schedule,
-             repeat_count, repeat_gap_minutes, audio_asset_id, created_at, updated_at)
+             repeat_count, repeat_gap_minutes, audio_asset_id, audio_origin, audio_script_sha256, created_at, updated_at)
            VALUES (@title, @script, @category, @language, @author, @priority, 'draft', @schedule,
-             @repeatCount, @repeatGap, @audioAssetId, @now, @now)`,
+             @repeatCount, @repeatGap, @audioAssetId, @origin, @scriptSha, @now, @now)`,
         )
         .run({
           ...values,
+          origin: values.audioAssetId === null ? null : 'import',
+          scriptSha: values.audioAssetId === null ? null : scriptHash(values.script),
           schedule: JSON.stringify(values.schedule),
           repeatCount: values.repeat.count,
           repeatGap: values.repeat.gapMinutes,
@@ -88,13 +100,22 @@ export class BulletinStore {
       this.checkReferences(after);
       const changed = diff(pickFields(before), after);
       if (Object.keys(changed).length === 0) return before;
+      const row = this.row(id);
+      // Audio given with the fields is taken as speaking the script saved with it; audio attached
+      // before its script was tracked is taken as made for the script it had until now.
+      const audioSha =
+        'audioAssetId' in changed
+          ? after.audioAssetId === null ? null : scriptHash(after.script)
+          : row.audio_script_sha256 ?? (row.audio_asset_id !== null && 'script' in changed ? scriptHash(before.script) : null);
+      const origin = 'audioAssetId' in changed ? (after.audioAssetId === null ? null : 'import') : row.audio_origin;
       // Changing what is said or to whom sends an approved bulletin back for approval.
       const reopens = before.status === 'approved' && ['script', 'title', 'targetAreaIds'].some((f) => f in changed);
       this.db
         .prepare(
           `UPDATE bulletins SET title=@title, script=@script, category=@category, language=@language,
              author=@author, priority=@priority, schedule=@schedule, repeat_count=@repeatCount,
-             repeat_gap_minutes=@repeatGap, audio_asset_id=@audioAssetId, updated_at=@now,
+             repeat_gap_minutes=@repeatGap, audio_asset_id=@audioAssetId, audio_origin=@origin,
+             audio_script_sha256=@audioSha, updated_at=@now,
              status = CASE WHEN @reopens THEN 'draft' ELSE status END,
              approver = CASE WHEN @reopens THEN NULL ELSE approver END,
              approved_at = CASE WHEN @reopens THEN NULL ELSE approved_at END
@@ -108,6 +129,8 @@ export class BulletinStore {
           repeatGap: after.repeat.gapMinutes,
           now: new Date().toISOString(),
           reopens: reopens ? 1 : 0,
+          origin,
+          audioSha,
         });
       if ('targetAreaIds' in changed) this.writeAreas(id, after.targetAreaIds);
       if ('title' in changed || 'script' in changed) this.index(id, after.title, after.script);
@@ -124,6 +147,13 @@ export class BulletinStore {
       }
       if (to === 'approved' && !approver) {
         throw new StudioError('invalid_argument', 'approval needs the approver’s name', { field: 'approver' });
+      }
+      if (to === 'approved' && before.audioStale) {
+        throw new StudioError('conflict', 'the audio was made for an earlier script: regenerate it or confirm it still matches', {
+          reason: 'audio_stale',
+          bulletinId: id,
+          title: before.title,
+        });
       }
       const approving = to === 'approved';
       const keepsApproval = to === 'delivered';
@@ -147,6 +177,63 @@ export class BulletinStore {
       });
       return this.get(id);
     })();
+  }
+
+  /**
+   * Makes an asset the bulletin's audio (speech, a recording, an imported file), as speaking the
+   * bulletin's current script. The one way other services attach audio to a bulletin.
+   */
+  setAudio(id: number, audio: { assetId: number; origin: AudioOrigin }, actor: string): Bulletin {
+    return this.db.transaction(() => {
+      const before = this.get(id);
+      if (before.status === 'delivered') {
+        throw new StudioError('invalid_transition', 'a delivered bulletin cannot be edited; duplicate it instead', { reason: 'bulletin_delivered', title: before.title });
+      }
+      if (!this.db.prepare('SELECT 1 FROM assets WHERE id = ?').get(audio.assetId)) throw new StudioError('not_found', `asset ${audio.assetId}`);
+      this.db
+        .prepare('UPDATE bulletins SET audio_asset_id = ?, audio_origin = ?, audio_script_sha256 = ?, updated_at = ? WHERE id = ?')
+        .run(audio.assetId, audio.origin, scriptHash(before.script), new Date().toISOString(), id);
+      this.audit.record({
+        actor,
+        entity: 'bulletin',
+        entityId: id,
+        action: 'update',
+        changes: { audioAssetId: [before.audioAssetId, audio.assetId], audioOrigin: [before.audioOrigin, audio.origin] },
+      });
+      return this.get(id);
+    })();
+  }
+
+  /** The editor heard the audio and says it still matches the edited script. */
+  confirmAudio(id: number, actor: string): Bulletin {
+    return this.db.transaction(() => {
+      const before = this.get(id);
+      if (before.audioAssetId === null) throw new StudioError('conflict', 'the bulletin has no audio yet', { reason: 'bulletin_without_audio', title: before.title });
+      if (!before.audioStale) return before;
+      this.db.prepare('UPDATE bulletins SET audio_script_sha256 = ?, updated_at = ? WHERE id = ?').run(scriptHash(before.script), new Date().toISOString(), id);
+      this.audit.record({ actor, entity: 'bulletin', entityId: id, action: 'update', changes: { audioStale: [true, false] } });
+      return this.get(id);
+    })();
+  }
+
+  /**
+   * A new draft with the bulletin's text, areas and schedule ("Nhân bản"): how a delivered
+   * bulletin is corrected or sent again. Its audio stays behind: an edit document belongs to one
+   * source, and a shared one would let an edit of the copy change what the original delivers.
+   */
+  duplicate(id: number, actor: string): Bulletin {
+    return this.db.transaction(() => {
+      const source = this.get(id);
+      const copy = this.create({ ...pickFields(source), audioAssetId: null }, actor);
+      this.audit.record({ actor, entity: 'bulletin', entityId: copy.id, action: 'update', changes: { duplicateOf: id } });
+      return copy;
+    })();
+  }
+
+  private row(id: number): BulletinRow {
+    const row = this.db.prepare(`${SELECT} WHERE b.id = ?`).get(id) as BulletinRow | undefined;
+    if (!row) throw new StudioError('not_found', `bulletin ${id}`);
+    return row;
   }
 
   /**
@@ -214,6 +301,8 @@ export class BulletinStore {
       schedule: JSON.parse(row.schedule),
       repeat: { count: row.repeat_count, gapMinutes: row.repeat_gap_minutes },
       audioAssetId: row.audio_asset_id,
+      audioOrigin: row.audio_origin as AudioOrigin | null,
+      audioStale: isAudioStale(row),
       durationSec: row.duration_sec,
       createdAt: row.created_at,
       updatedAt: row.updated_at,

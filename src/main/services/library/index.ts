@@ -6,7 +6,7 @@
 import path from 'node:path';
 import type { ParsedArg } from '../../../shared/api/index.ts';
 import type { JobInfo } from '../../../shared/api/jobs.ts';
-import type { Area, AreaKind, Asset, Bulletin, BulletinFields, Programme, Status } from '../../../shared/api/library-types.ts';
+import type { Area, AreaKind, Asset, AudioOrigin, Bulletin, BulletinFields, Programme, Status } from '../../../shared/api/library-types.ts';
 import type { StudioEvents } from '../../../shared/events.ts';
 import type { AuditTrail } from '../audit/index.ts';
 import { prepareDestinationFolder } from '../files/index.ts';
@@ -64,6 +64,21 @@ export function createLibrary({ db, dataDir, audit, jobs, emit, sessionCapMinute
       acceptImported: (id: number, status: Exclude<Status, 'delivered'>, approval: { approver: string | null; approvedAt: string | null }) =>
         changing('bulletin', id, () => bulletinStore.acceptImported(id, status, approval)),
       delete: (id: number, actor: string) => changing('bulletin', id, () => bulletinStore.delete(id, actor)),
+      /**
+       * THE way to give a bulletin its audio (speech, a recording, an imported file): the asset
+       * becomes the source of the bulletin's edit document, as speaking its current script. What is
+       * delivered is that document rendered (see the audio face's `bulletinAudio`).
+       */
+      setAudio: (id: number, audio: { assetId: number; origin: AudioOrigin }, actor: string) =>
+        changing('bulletin', id, () => bulletinStore.setAudio(id, audio, actor)),
+      /** The editor says the audio still matches the edited script (clears `audioStale`). */
+      confirmAudio: (id: number, actor: string) => changing('bulletin', id, () => bulletinStore.confirmAudio(id, actor)),
+      /** "Nhân bản": a new draft copy of the bulletin (without its audio). */
+      duplicate: (id: number, actor: string): Bulletin => {
+        const copy = bulletinStore.duplicate(id, actor);
+        emit('library.changed', { entity: 'bulletin', id: copy.id });
+        return copy;
+      },
       list: (filters: ParsedArg<'bulletin.list'>) => searchBulletins(db, { ...filters, text: '' }),
       search: (filters: ParsedArg<'library.search'>) => searchBulletins(db, filters),
     },

@@ -1,6 +1,7 @@
 import type { BulletinSummary } from '../../../shared/api/library-types.ts';
 import type { SearchFilters, ParsedArg } from '../../../shared/api/index.ts';
 import type { Db } from '../storage/index.ts';
+import { isAudioStale } from './bulletins.ts';
 import { foldForSearch, searchTerms } from './fold.ts';
 
 type Filters = ParsedArg<'library.search'>;
@@ -20,6 +21,8 @@ interface SummaryRow {
   author: string;
   updated_at: string;
   duration_sec: number | null;
+  audio_asset_id: number | null;
+  audio_script_sha256: string | null;
 }
 
 /**
@@ -49,7 +52,7 @@ export function searchBulletins(db: Db, filters: Filters): { items: BulletinSumm
   const rows = db
     .prepare(
       `SELECT b.id, b.title, b.script, b.category, b.language, b.priority, b.status, b.author, b.updated_at,
-              a.duration_sec
+              a.duration_sec, b.audio_asset_id, b.audio_script_sha256
          FROM ${from} LEFT JOIN assets a ON a.id = b.audio_asset_id
          ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`,
     )
@@ -76,6 +79,7 @@ function toSummary(row: SummaryRow, terms: string[]): BulletinSummary {
     author: row.author,
     updatedAt: row.updated_at,
     durationSec: row.duration_sec,
+    audioStale: isAudioStale(row),
     snippet: snippet(row.script, terms),
   };
 }

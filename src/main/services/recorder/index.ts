@@ -9,4 +9,4 @@ import { RecorderService } from './recorder.ts';
 export { RecorderService } from './recorder.ts';
 
 export const createRecorder = ({ db, dataDir, library }: { db: Db; dataDir: string; library: Library }): RecorderService =>
-  new RecorderService(db, dataDir, library.assets);
+  new RecorderService(db, dataDir, library.assets, library.bulletins);

@@ -44,6 +44,7 @@ export class RecorderService {
     private readonly db: Db,
     private readonly dataDir: string,
     private readonly assets: Library['assets'],
+    private readonly bulletins: Pick<Library['bulletins'], 'get' | 'setAudio'>,
   ) {
     // Any take still marked as recording belongs to a run that died: repair its header now, so
     // the file on disk is a valid WAV even before the user decides what to do with it.
@@ -115,15 +116,30 @@ export class RecorderService {
     return progress();
   }
 
-  async stop(sessionId: string, name: string | undefined, actor: string): Promise<Asset> {
+  /** Finishes the take into an asset; "Ghi âm cho bản tin": with `bulletinId`, it becomes that bulletin's audio. */
+  async stop(sessionId: string, name: string | undefined, actor: string, bulletinId?: number): Promise<Asset> {
     const session = this.session(sessionId);
+    // Refused before the take is closed, so a wrong bulletin loses nothing: stop again without it.
+    if (bulletinId !== undefined) this.assertCanTakeAudio(bulletinId);
     this.sessions.delete(sessionId);
     try {
       session.wav.finish();
     } catch (error) {
       throw ioError('take_not_finished', error);
     }
-    return this.toAsset(sessionId, name ?? defaultName(session.startedAt), actor);
+    return this.forBulletin(await this.toAsset(sessionId, name ?? defaultName(session.startedAt), actor), bulletinId, actor);
+  }
+
+  private assertCanTakeAudio(bulletinId: number): void {
+    const bulletin = this.bulletins.get(bulletinId);
+    if (bulletin.status === 'delivered') {
+      throw new StudioError('invalid_transition', 'a delivered bulletin cannot be edited; duplicate it instead', { reason: 'bulletin_delivered', title: bulletin.title });
+    }
+  }
+
+  private forBulletin(asset: Asset, bulletinId: number | undefined, actor: string): Asset {
+    if (bulletinId !== undefined) this.bulletins.setAudio(bulletinId, { assetId: asset.id, origin: 'recording' }, actor);
+    return asset;
   }
 
   recoverable(): RecoverableTake[] {
@@ -144,15 +160,16 @@ export class RecorderService {
       .reverse();
   }
 
-  async recover(sessionId: string, name: string | undefined, actor: string): Promise<Asset> {
+  async recover(sessionId: string, name: string | undefined, actor: string, bulletinId?: number): Promise<Asset> {
     const row = this.interrupted(sessionId);
+    if (bulletinId !== undefined) this.assertCanTakeAudio(bulletinId);
     const file = path.join(this.dataDir, row.file);
     const frames = repairWavHeader(file, row.sample_rate, row.channels);
     if (frames === 0) {
       this.discard(sessionId);
       throw new StudioError('not_found', 'the interrupted take holds no audio', { reason: 'take_empty' });
     }
-    return this.toAsset(sessionId, name ?? defaultName(row.started_at), actor);
+    return this.forBulletin(await this.toAsset(sessionId, name ?? defaultName(row.started_at), actor), bulletinId, actor);
   }
 
   discard(sessionId: string): void {

@@ -167,7 +167,7 @@ export class TtsService {
           },
           actor,
         ).id;
-      if (bulletinId !== null) this.deps.library.bulletins.update(bulletinId, { audioAssetId: assetId }, actor);
+      if (bulletinId !== null) this.deps.library.bulletins.setAudio(bulletinId, { assetId, origin: 'tts' }, actor);
     }
     return {
       assetId,

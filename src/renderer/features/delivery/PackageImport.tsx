@@ -60,6 +60,14 @@ export function PackageImport() {
         <p className="notice">
           {t('import.preview', { title: preview.title, author: preview.author || '—', approver: preview.approver ?? '—' })}
           {preview.importedBulletinId !== null && <> · {t('import.alreadyImported', { id: preview.importedBulletinId })}</>}
+          {preview.ownBulletinId !== null && (
+            <>
+              {' · '}
+              <a href={`#/bulletins/${preview.ownBulletinId}`} data-testid="package-own">
+                {t('import.ownPackage', { id: preview.ownBulletinId })}
+              </a>
+            </>
+          )}
           <br />
           <span data-testid="package-signature" data-signature={preview.signature}>
             {t(`import.signature.${preview.signature}`, { key: preview.signerKeyId ?? '—' })}

@@ -9,6 +9,7 @@ import type { AuditTrail } from '../../audit/index.ts';
 import type { Library } from '../../library/index.ts';
 import type { Db } from '../../storage/index.ts';
 import type { PackageArea } from './manifest.ts';
+import { ownBulletinOf } from './own-package.ts';
 import { judgeSignature } from './package-signing.ts';
 import type { StagedImport } from './stage-import.ts';
 
@@ -38,6 +39,15 @@ export function commitImport(stores: ImportStores, staged: StagedImport, actor: 
           reason: 'package_already_imported',
           packageId: manifest.packageId,
           bulletinId: already.bulletin_id,
+        });
+      }
+      const own = ownBulletinOf(stores.db, manifest);
+      if (own !== null) {
+        throw new StudioError('conflict', 'this package was written by this studio from a bulletin it still has', {
+          reason: 'package_from_this_studio',
+          packageId: manifest.packageId,
+          bulletinId: own,
+          title: stores.library.bulletins.get(own).title,
         });
       }
       const b = manifest.bulletin;

@@ -35,13 +35,16 @@ export function loudnessFields(loudness: AssetLoudness | null): LoudnessFields {
   return { loudnessLufs: loudness?.integratedLufs ?? null, loudnessRangeLu: loudness?.rangeLu ?? null, truePeakDbtp: loudness?.truePeakDbtp ?? null };
 }
 
+/** The audio file a bulletin goes out with: its asset, or its edit rendered (audio's DeliveredAudio). */
+export type AudioFile = Pick<Asset, 'file' | 'name' | 'sha256' | 'bytes' | 'sampleRate' | 'channels' | 'durationSec' | 'loudness'>;
+
 /**
  * The package's record of a bulletin. A bulletin goes out with its audio; one without audio is
  * refused here with a message the editor can act on.
  */
 export function describeBulletin(
   bulletin: Bulletin,
-  asset: Asset | null,
+  asset: AudioFile | null,
   areas: Area[],
   dataDir: string,
   loudness?: LoudnessFields,

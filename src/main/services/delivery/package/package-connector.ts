@@ -125,7 +125,7 @@ export class PackageConnector implements Connector {
         durationSec: m.durationSec ?? current.bulletin.durationSec,
         targetAreas: m.targetAreas.map((area) => known.get(area.id) ?? { ...area, kind: area.kind as PackageArea['kind'], ancestors: [] }),
       },
-      audio: { ...current.audio, path: payload.audioPath, sha256: m.sha256, bytes: m.bytes },
+      audio: { ...current.audio, path: payload.audioPath, sha256: m.sha256, bytes: m.bytes, durationSec: m.durationSec ?? current.audio.durationSec },
     };
   }
 

@@ -9,6 +9,7 @@ import { workerUrl, type JobManager } from '../../jobs/index.ts';
 import { commitImport, type ImportStores } from './commit-import.ts';
 import type { ImportPackageInput } from './import-package.worker.ts';
 import type { PackageManifest } from './manifest.ts';
+import { ownBulletinOf } from './own-package.ts';
 import { judgeSignature, keyId, type SignatureState } from './package-signing.ts';
 import type { StagedImport } from './stage-import.ts';
 import { packageDirOf, readManifest } from './verify-package.ts';
@@ -51,6 +52,7 @@ export function packageImports(deps: PackageImportDeps) {
         durationSec: b.durationSec,
         files: manifest.files.map((file) => ({ path: file.path, bytes: file.bytes })),
         importedBulletinId: imported ?? null,
+        ownBulletinId: ownBulletinOf(deps.db, manifest),
         ...signatureSummary(manifest, deps.trustedKeys()),
       };
     },
