@@ -14,6 +14,9 @@ import { ReadingChoices } from './reading.ts';
 export const VOICE_ENGINES = ['espeak', 'piper', 'vits'] as const;
 export type VoiceEngine = (typeof VOICE_ENGINES)[number];
 
+/** The built-in Vietnamese voice, always present: the default where no voice is named. */
+export const DEFAULT_VOICE_ID = 'builtin:vi';
+
 export interface VoiceSpeaker {
   id: number;
   name: string;

@@ -1,5 +1,7 @@
 import { Command, Option } from 'commander';
 import { CATEGORIES, PRIORITIES, STATUSES } from '../../../shared/api/library-types.ts';
+import type { Bulletin } from '../../../shared/api/library-types.ts';
+import { parseId } from '../parse-id.ts';
 import { readTextInput } from '../read-input.ts';
 import { call, printJson } from '../session.ts';
 
@@ -62,5 +64,39 @@ export function registerBulletinCommands(program: Command): void {
     .description('print one bulletin as JSON')
     .action(async (id: string, _opts, command: Command) => {
       printJson(await call(command, 'bulletin.get', { id: Number(id) }));
+    });
+
+  const printMoved = (moved: Bulletin, json: boolean) => {
+    if (json) printJson(moved);
+    else process.stdout.write(`${moved.id} ${moved.status}${moved.approver ? ` ${moved.approver}` : ''}\n`);
+  };
+
+  bulletin
+    .command('submit <id>')
+    .description('gửi duyệt / submit a draft for approval')
+    .option('--json', 'print JSON')
+    .action(async (id: string, opts, command: Command) => {
+      printMoved(await call(command, 'bulletin.transition', { id: parseId(id), to: 'submitted' }), opts.json);
+    });
+
+  bulletin
+    .command('approve <id>')
+    .description('duyệt / approve a submitted bulletin (refused while its audio is stale)')
+    .option('--approver <name>', "the approver's name (default: the user name in Settings)")
+    .option('--json', 'print JSON')
+    .action(async (id: string, opts, command: Command) => {
+      const approver: string = opts.approver ?? (await call(command, 'settings.get', {})).userName;
+      // An empty name goes on to the studio, which refuses it with its own coded reason.
+      printMoved(await call(command, 'bulletin.transition', { id: parseId(id), to: 'approved', approver: approver || undefined }), opts.json);
+    });
+
+  bulletin
+    .command('duplicate <id>')
+    .description('nhân bản / copy a bulletin into a new draft (without its audio)')
+    .option('--json', 'print JSON')
+    .action(async (id: string, opts, command: Command) => {
+      const copy = await call(command, 'bulletin.duplicate', { id: parseId(id) });
+      if (opts.json) printJson(copy);
+      else process.stdout.write(`${copy.id}\n`);
     });
 }

@@ -2,6 +2,8 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import type { Voice } from '../../../shared/api/tts.ts';
 import { StudioError } from '../../../shared/errors.ts';
+import { DEFAULT_VOICE_ID } from '../../../shared/api/tts.ts';
+import { parseId } from '../parse-id.ts';
 import { readTextInput } from '../read-input.ts';
 import { call, followJob, printJson } from '../session.ts';
 
@@ -15,31 +17,37 @@ function voiceLine(v: Voice): string {
 export function registerTtsCommands(program: Command): void {
   program
     .command('tts')
-    .description('speak a text or a file with a voice into a WAV file (chuyển văn bản thành giọng nói)')
-    .requiredOption('--voice <id>', 'voice id (see `studio voices`), e.g. builtin:vi')
+    .description('speak a text or a file into a WAV file, or a bulletin\'s script into its audio (chuyển văn bản thành giọng nói)')
+    .option('--voice <id>', 'voice id (see `studio voices`)', DEFAULT_VOICE_ID)
     .option('--text <text>', 'the text to speak')
     .option('--file <file>', 'a UTF-8 text file to speak')
-    .requiredOption('--out <file.wav>', 'where to write the WAV')
+    .option('--bulletin <id>', "speak this bulletin's script; the audio becomes the bulletin's audio")
+    .option('--out <file.wav>', 'where to write the WAV (with --text or --file)')
     .option('--speed <x>', 'speed 0.6–1.6', number)
     .option('--rate <hz>', 'output sample rate (48000, 44100, ...)', number)
     .option('--speaker <n>', 'speaker of a multi-speaker voice', number)
     .option('--loudness <preset>', 'broadcast | outdoor | none')
     .option('--json', 'print the result as JSON')
     .action(async (opts, command: Command) => {
-      if ((opts.text === undefined) === (opts.file === undefined)) {
-        throw new StudioError('invalid_argument', 'give --text or --file', { reason: 'cli_text_or_file' });
-      }
-      let text: string = opts.text;
-      if (opts.file !== undefined) {
-        text = (await readTextInput(opts.file)).toString('utf8');
+      const sources = [opts.text, opts.file, opts.bulletin].filter((given) => given !== undefined);
+      if (sources.length !== 1) {
+        throw new StudioError('invalid_argument', 'give exactly one of --text, --file, --bulletin', { reason: 'cli_text_or_file' });
       }
       const settings = Object.fromEntries(
         Object.entries({ speed: opts.speed, sampleRate: opts.rate, speaker: opts.speaker, loudness: opts.loudness }).filter(([, v]) => v !== undefined),
       );
-      const job = await call(command, 'tts.synthesize', { voiceId: opts.voice, text, outPath: path.resolve(opts.out), settings });
+      let job;
+      if (opts.bulletin !== undefined) {
+        // The bulletin's own script, into its audio (a new edit document; a stale mark is cleared).
+        job = await call(command, 'tts.synthesize', { voiceId: opts.voice, bulletinId: parseId(opts.bulletin), settings });
+      } else {
+        if (opts.out === undefined) throw new StudioError('invalid_argument', '--out is required with --text or --file', { reason: 'cli_out_required' });
+        const text = opts.file !== undefined ? (await readTextInput(opts.file)).toString('utf8') : (opts.text as string);
+        job = await call(command, 'tts.synthesize', { voiceId: opts.voice, text, outPath: path.resolve(opts.out), settings });
+      }
       const result = await followJob(command, job);
       if (opts.json) return printJson(result);
-      process.stdout.write(`${result.file}\n`);
+      process.stdout.write(result.bulletinId !== null ? `${result.bulletinId} ${result.assetId} ${result.file}\n` : `${result.file}\n`);
       process.stderr.write(
         `${result.sentences} câu, ${result.durationSec.toFixed(1)} s, ${result.sampleRate} Hz, ${result.loudness.integrated ?? '-'} LUFS` +
           (result.missingPhonemes.length ? `; thiếu âm vị: ${result.missingPhonemes.map((m) => m.phoneme).join(' ')}` : '') +

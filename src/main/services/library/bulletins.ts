@@ -146,7 +146,7 @@ export class BulletinStore {
         throw new StudioError('invalid_transition', `${before.status} → ${to}`, { from: before.status, to });
       }
       if (to === 'approved' && !approver) {
-        throw new StudioError('invalid_argument', 'approval needs the approver’s name', { field: 'approver' });
+        throw new StudioError('invalid_argument', 'approval needs the approver’s name', { reason: 'approver_missing', field: 'approver' });
       }
       if (to === 'approved' && before.audioStale) {
         throw new StudioError('conflict', 'the audio was made for an earlier script: regenerate it or confirm it still matches', {

@@ -10,7 +10,8 @@ import type { VoiceRef } from './voice-ref.ts';
 /** Bumped with the espeak-ng package so cached built-in audio is not reused across versions. */
 const ESPEAK_BUILD = 'echogarden-espeak-ng-emscripten-0.3.5';
 
-export const DEFAULT_VOICE_ID = 'builtin:vi';
+/** The built-in voice always exists: the default wherever no voice is named (screen and CLI). */
+export { DEFAULT_VOICE_ID } from '../../../shared/api/tts.ts';
 
 const builtinVoices = (): Voice[] =>
   BUILTIN_VARIANTS.map((v) => ({
