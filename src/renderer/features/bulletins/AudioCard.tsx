@@ -2,37 +2,46 @@ import { useTranslation } from 'react-i18next';
 import type { Bulletin } from '../../../shared/api/library-types.ts';
 import { api } from '../../api/client.ts';
 import { useRequest } from '../../api/hooks.ts';
-import { navigate } from '../../app/router.ts';
 import { Duration } from '../../components/Duration.tsx';
 import { Loudness } from '../../components/Loudness.tsx';
 
-/** Âm thanh: the bulletin's audio, and the ways to make or edit it. */
-export function AudioCard({ bulletin }: { bulletin: Bulletin }) {
+/**
+ * Âm thanh: the bulletin's audio (one edit document: what the editor hears in the editor is what is
+ * delivered), how it was made, and the ways to make or edit it.
+ */
+export function AudioCard({ bulletin, leave }: { bulletin: Bulletin; leave: (path: string, param?: number) => void }) {
   const { t } = useTranslation('bulletins');
   const asset = useRequest('asset.get', bulletin.audioAssetId === null ? null : { id: bulletin.audioAssetId }, { refreshOn: ['asset'] });
+  const locked = bulletin.status === 'delivered';
 
   return (
-    <section className="card" data-testid="bulletin-audio">
+    <section className="card" data-testid="bulletin-audio" data-origin={bulletin.audioOrigin ?? ''} data-stale={bulletin.audioStale}>
       <h3>{t('audio.title')}</h3>
       {asset.data ? (
         <>
           <p className="muted">
-            <Duration seconds={asset.data.durationSec} /> · {asset.data.sampleRate / 1000} kHz
+            {bulletin.audioOrigin && <>{t(`audio.origin.${bulletin.audioOrigin}`)} · </>}
+            <Duration seconds={asset.data.durationSec} /> · {t('audio.rate', { khz: (asset.data.sampleRate / 1000).toLocaleString('vi-VN') })}
           </p>
+          {bulletin.audioStale && <p><span className="badge badge-priority" data-testid="audio-stale-badge">{t('audio.staleShort')}</span></p>}
           <p className="muted">
             <Loudness loudness={asset.data.loudness} />
           </p>
+          <p className="muted">{t('audio.editedIsDelivered')}</p>
           <audio controls preload="none" src={api.mediaUrl(asset.data.file)} style={{ width: '100%' }} />
         </>
       ) : (
         <p className="muted">{t('audio.none')}</p>
       )}
       <div className="stack">
-        <button type="button" onClick={() => navigate('tts', bulletin.id)} data-testid="bulletin-to-tts">
-          {t('audio.speak')}
+        <button type="button" disabled={locked} onClick={() => leave('tts', bulletin.id)} data-testid="bulletin-to-tts">
+          {asset.data ? t('audio.speakAgain') : t('audio.speak')}
+        </button>
+        <button type="button" disabled={locked} onClick={() => leave('recorder', bulletin.id)} data-testid="bulletin-to-recorder">
+          {t('audio.record')}
         </button>
         {asset.data && (
-          <button type="button" onClick={() => navigate('editor', asset.data!.id)}>
+          <button type="button" onClick={() => leave('editor', asset.data!.id)} data-testid="bulletin-to-editor">
             {t('audio.edit')}
           </button>
         )}

@@ -1,4 +1,6 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { spokenMinutes } from '../../../shared/speech-length.ts';
 import { CATEGORIES, PRIORITIES, type BulletinFields } from '../../../shared/api/library-types.ts';
 import { KNOWN_LANGUAGES } from '../../../shared/api/define.ts';
 import { EnumSelect } from '../../components/EnumSelect.tsx';
@@ -9,10 +11,14 @@ interface Props {
   value: BulletinFields;
   onChange: (value: BulletinFields) => void;
   disabled: boolean;
+  /** The session cap (Settings), in minutes: a longer script is warned about as it is typed. */
+  capMinutes: number | null;
 }
 
-export function BulletinForm({ value, onChange, disabled }: Props) {
+export function BulletinForm({ value, onChange, disabled, capMinutes }: Props) {
   const { t } = useTranslation('bulletins');
+  const minutes = useMemo(() => spokenMinutes(value.script), [value.script]);
+  const tooLong = capMinutes !== null && minutes > capMinutes;
   const set = <K extends keyof BulletinFields>(key: K, v: BulletinFields[K]) => onChange({ ...value, [key]: v });
 
   return (
@@ -31,6 +37,13 @@ export function BulletinForm({ value, onChange, disabled }: Props) {
           lang={value.language}
         />
       </label>
+      {value.script.trim() && (
+        <p className={tooLong ? 'notice notice-warn' : 'muted'} role={tooLong ? 'alert' : undefined} data-testid="script-length" data-too-long={tooLong}>
+          {tooLong
+            ? t('scriptTooLong', { minutes: Math.round(minutes), cap: capMinutes })
+            : t('scriptLength', { minutes: Math.max(1, Math.round(minutes)) })}
+        </p>
+      )}
       <div className="form-row">
         <label>
           {t('field.category')}

@@ -9,7 +9,8 @@ import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { Page } from '../../components/Page.tsx';
 import { BulletinForm } from './BulletinForm.tsx';
 import { HistoryList } from './HistoryList.tsx';
-import { useDraftBackup } from './useDraftBackup.ts';
+import { comparable, useDraftBackup } from './useDraftBackup.ts';
+import { useLeaveGuard } from './useLeaveGuard.ts';
 import { WorkflowActions } from './WorkflowActions.tsx';
 import { TranslateCard } from '../translation/TranslateCard.tsx';
 import { DeliverButton } from '../delivery/DeliverButton.tsx';
@@ -25,13 +26,19 @@ function fieldsOf(b: Bulletin): BulletinFields {
 
 /** Soạn bản tin: the bulletin editor, for a new bulletin (#/bulletins/new) or an existing one. */
 export default function BulletinScreen({ param }: { param?: string }) {
-  const { t } = useTranslation('bulletins');
+  const { t, i18n } = useTranslation('bulletins');
   const id = param && param !== 'new' ? Number(param) : null;
   const loaded = useRequest('bulletin.get', id === null ? null : { id });
   const settings = useRequest('settings.get', {});
   const [draft, setDraft] = useState<BulletinFields | null>(id === null ? EMPTY_BULLETIN : null);
   const [savedAt, setSavedAt] = useState<string | null>(null);
-  const backup = useDraftBackup(id, draft, loaded.data ? fieldsOf(loaded.data) : null);
+  const saved = loaded.data ? fieldsOf(loaded.data) : null;
+  const backup = useDraftBackup(id, draft, saved);
+  const dirty = draft !== null && !loaded.loading && (id === null ? Boolean(draft.title || draft.script) : saved !== null && comparable(draft) !== comparable(saved));
+  const confirmLeave = useLeaveGuard(dirty, t('leaveUnsaved'));
+  const leave = (path: string, param?: number) => {
+    if (confirmLeave()) navigate(path, param);
+  };
 
   useEffect(() => {
     if (loaded.data) setDraft(fieldsOf(loaded.data));
@@ -42,17 +49,29 @@ export default function BulletinScreen({ param }: { param?: string }) {
 
   const save = useAction(async () => {
     if (!draft) return;
+    // The audio is not the form's: speech, a recording or an import may have set it meanwhile.
+    const { audioAssetId: _audio, ...typed } = draft;
     if (id === null) {
-      const created = await api.call('bulletin.create', draft);
+      const created = await api.call('bulletin.create', typed);
       backup.clear(null);
       navigate('bulletins', created.id);
     } else {
-      const updated = await api.call('bulletin.update', { id, changes: draft });
+      const updated = await api.call('bulletin.update', { id, changes: typed });
       setDraft(fieldsOf(updated));
       backup.clear(id);
       loaded.reload();
-      setSavedAt(new Date().toLocaleTimeString());
+      setSavedAt(new Date().toLocaleTimeString(i18n.language === 'en' ? 'en-GB' : 'vi-VN', { hour12: false }));
     }
+  });
+  const duplicate = useAction(async () => {
+    if (id === null || !confirmLeave()) return;
+    const copy = await api.call('bulletin.duplicate', { id });
+    navigate('bulletins', copy.id);
+  });
+  const confirmAudio = useAction(async () => {
+    if (id === null) return;
+    await api.call('bulletin.audio.confirm', { id });
+    loaded.reload();
   });
   const remove = useAction(async () => {
     if (id === null || !loaded.data || !confirm(t('common:actions.confirmDelete', { name: loaded.data.title }))) return;
@@ -89,9 +108,14 @@ export default function BulletinScreen({ param }: { param?: string }) {
       actions={
         <>
           {bulletin && <StatusBadge status={bulletin.status} />}
-          <button type="button" onClick={() => navigate('library')}>
+          <button type="button" onClick={() => leave('library')}>
             {t('common:actions.back')}
           </button>
+          {bulletin && (
+            <button type="button" onClick={() => void duplicate.run()} disabled={duplicate.busy} data-testid="duplicate-bulletin">
+              {t('duplicate')}
+            </button>
+          )}
           {bulletin && (
             <button type="button" className="danger" onClick={() => void remove.run()}>
               {t('common:actions.delete')}
@@ -109,7 +133,7 @@ export default function BulletinScreen({ param }: { param?: string }) {
         </>
       }
     >
-      <ErrorNotice error={save.error ?? remove.error} onClose={save.clearError} />
+      <ErrorNotice error={save.error ?? remove.error ?? duplicate.error ?? confirmAudio.error} onClose={save.clearError} />
       {backup.pending && (
         <div className="notice notice-warn" role="alert" data-testid="draft-restore">
           <span>{t('unsavedFound')}</span>
@@ -122,14 +146,32 @@ export default function BulletinScreen({ param }: { param?: string }) {
         </div>
       )}
       {savedAt && <p className="notice notice-ok">{t('savedAt', { time: savedAt })}</p>}
-      {locked && <p className="notice">{t('lockedDelivered')}</p>}
+      {locked && (
+        <p className="notice">
+          {t('lockedDelivered')}{' '}
+          <button type="button" className="link" onClick={() => void duplicate.run()}>
+            {t('duplicateToChange')}
+          </button>
+        </p>
+      )}
+      {bulletin?.audioStale && (
+        <div className="notice notice-warn" role="alert" data-testid="audio-stale">
+          <span>{t('audio.stale')}</span>
+          <button type="button" onClick={() => leave('tts', bulletin.id)} data-testid="audio-regenerate">
+            {t('audio.regenerate')}
+          </button>
+          <button type="button" onClick={() => void confirmAudio.run()} disabled={confirmAudio.busy} data-testid="audio-confirm">
+            {t('audio.confirm')}
+          </button>
+        </div>
+      )}
       <div className="editor-grid">
-        <BulletinForm value={draft} onChange={setDraft} disabled={locked} />
+        <BulletinForm value={draft} onChange={setDraft} disabled={locked} capMinutes={settings.data?.sessionCapMinutes ?? null} />
         {bulletin && (
           <aside className="editor-side">
             <WorkflowActions bulletin={bulletin} onChanged={loaded.reload} />
             <TranslateCard bulletin={bulletin} />
-            <AudioCard bulletin={bulletin} />
+            <AudioCard bulletin={bulletin} leave={leave} />
             <DeliverButton bulletin={bulletin} />
             <BulletinLedCard bulletinId={bulletin.id} />
             <HistoryList bulletinId={bulletin.id} />

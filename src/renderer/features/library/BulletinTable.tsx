@@ -32,6 +32,14 @@ export function BulletinTable({ items, emptyText }: { items: BulletinSummary[]; 
             </td>
             <td>
               <StatusBadge status={item.status} />
+              {item.audioStale && (
+                <>
+                  {' '}
+                  <span className="badge badge-priority" data-testid="stale-audio-badge">
+                    {t('audioStale')}
+                  </span>
+                </>
+              )}
             </td>
             <td className="nowrap">{new Date(item.updatedAt).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'vi-VN')}</td>
           </tr>

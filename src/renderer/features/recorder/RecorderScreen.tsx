@@ -1,4 +1,6 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useRequest } from '../../api/hooks.ts';
 import { navigate } from '../../app/router.ts';
 import { Duration, formatClock } from '../../components/Duration.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
@@ -9,10 +11,17 @@ import { RecoverableTakes } from './RecoverableTakes.tsx';
 import { useRecorder } from './useRecorder.ts';
 import './recorder.css';
 
-/** Ghi âm: choose the input, watch the level, record; the take is saved as it is spoken. */
-export default function RecorderScreen() {
+/**
+ * Ghi âm: choose the input, watch the level, record; the take is saved as it is spoken. "Ghi âm
+ * cho bản tin" (#/recorder/<bulletinId>, or the bulletin chosen here): the take becomes its audio.
+ */
+export default function RecorderScreen({ param }: { param?: string }) {
   const { t } = useTranslation('recorder');
-  const rec = useRecorder();
+  const [bulletinId, setBulletinId] = useState<number | null>(param ? Number(param) : null);
+  const rec = useRecorder(bulletinId);
+  // Only bulletins that can still take audio (a delivered one is duplicated instead).
+  const drafts = useRequest('bulletin.list', { limit: 200 }, { refreshOn: ['bulletin'] });
+  const choices = (drafts.data?.items ?? []).filter((b) => b.status !== 'delivered' || b.id === bulletinId);
   const recording = rec.phase === 'recording';
   const busy = rec.phase === 'opening' || rec.phase === 'saving';
 
@@ -33,6 +42,22 @@ export default function RecorderScreen() {
               {rec.devices.map((d, i) => (
                 <option key={d.deviceId || i} value={d.deviceId}>
                   {d.label || t('unnamedDevice', { n: i + 1 })}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('forBulletin')}
+            <select
+              value={bulletinId ?? ''}
+              disabled={recording || busy}
+              onChange={(e) => setBulletinId(e.target.value ? Number(e.target.value) : null)}
+              data-testid="record-for-bulletin"
+            >
+              <option value="">{t('noBulletin')}</option>
+              {choices.map((b) => (
+                <option key={b.id} value={b.id}>
+                  {b.title}
                 </option>
               ))}
             </select>
@@ -85,10 +110,16 @@ export default function RecorderScreen() {
           <div className="notice rec-saved" data-testid="take-saved" data-asset-id={rec.lastTake.id}>
             <span>
               {t('saved', { name: rec.lastTake.name })} (<Duration seconds={rec.lastTake.durationSec} />)
+              {bulletinId !== null && <> {t('savedForBulletin')}</>}
             </span>
             <button type="button" className="primary" onClick={() => navigate('editor', rec.lastTake!.id)} data-testid="open-in-editor">
               {t('openInEditor')}
             </button>
+            {bulletinId !== null && (
+              <button type="button" onClick={() => navigate('bulletins', bulletinId)} data-testid="open-bulletin">
+                {t('openBulletin')}
+              </button>
+            )}
           </div>
         )}
       </div>

@@ -13,7 +13,7 @@ const SILENT: Levels = { peakDb: -Infinity, momentaryLufs: -Infinity };
  * The recorder's state: the chosen input, its live meters, and the take being streamed to disk.
  * The microphone opens as soon as the screen shows, so the level can be set before recording.
  */
-export function useRecorder() {
+export function useRecorder(forBulletin: number | null = null) {
   const { t, i18n } = useTranslation('recorder');
   const [devices, setDevices] = useState<MediaDeviceInfo[]>([]);
   const [deviceId, setDeviceId] = useState<string | undefined>(undefined);
@@ -28,6 +28,10 @@ export function useRecorder() {
   const [attempt, setAttempt] = useState(0);
   const capture = useRef<MicCapture | null>(null);
   const take = useRef<TakeUploader | null>(null);
+  /** "Ghi âm cho bản tin": the bulletin the take becomes the audio of, read when the take stops. */
+  const bulletinRef = useRef(forBulletin);
+  bulletinRef.current = forBulletin;
+  const bulletinArg = () => (bulletinRef.current === null ? {} : { bulletinId: bulletinRef.current });
 
   const listDevices = useCallback(async () => {
     const all = await navigator.mediaDevices.enumerateDevices();
@@ -60,7 +64,7 @@ export function useRecorder() {
       const running = take.current;
       take.current = null;
       // Leaving mid-take keeps what was recorded: finish and save it.
-      if (running) void running.finish().then(() => api.call('recorder.stop', { sessionId: running.sessionId }));
+      if (running) void running.finish().then(() => api.call('recorder.stop', { sessionId: running.sessionId, ...bulletinArg() }));
       void open?.close();
       setLevels(SILENT);
     };
@@ -107,7 +111,8 @@ export function useRecorder() {
     try {
       // A chunk that could not be saved is reported, but what reached the disk is still kept.
       await uploader.finish().catch(setError);
-      setLastTake(await api.call('recorder.stop', { sessionId: uploader.sessionId, name: t('takeName', { time: new Date().toLocaleString(i18n.language === 'en' ? 'en-GB' : 'vi-VN') }) }));
+      const name = t('takeName', { time: new Date().toLocaleString(i18n.language === 'en' ? 'en-GB' : 'vi-VN') });
+      setLastTake(await api.call('recorder.stop', { sessionId: uploader.sessionId, name, ...bulletinArg() }));
     } catch (failure) {
       setError(failure);
     } finally {
