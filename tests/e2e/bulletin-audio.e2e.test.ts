@@ -96,6 +96,8 @@ describe('a bulletin’s audio in Chromium', () => {
 
   it('marks the audio stale after a script edit, refuses approval, and approves once regenerated', async () => {
     await goto(`#/bulletins/${weather}`);
+    // The bulletin's audio is the edit: the card says so.
+    await expect.poll(() => page.getByTestId('bulletin-audio-edited').innerText(), { timeout: 30_000 }).toMatch(/^Đã biên tập · 0 phút \d+ giây · chuẩn hóa −16 LUFS$/);
     await page.getByTestId('bulletin-script').fill('Hôm nay trời nắng, chiều tối có dông và gió giật mạnh.');
     await page.getByTestId('save-bulletin').click();
     await page.getByTestId('audio-stale').waitFor();

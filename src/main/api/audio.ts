@@ -9,6 +9,7 @@ export const audioApi = ({ audio }: { audio: AudioService }): DomainHandlers<'au
   'audio.export': (req) => audio.export(req),
   'audio.loudnessFile': ({ path }) => audio.loudnessFile(path),
   'audio.normalizeFile': (input) => audio.normalizeFile(input),
+  'bulletin.audio.get': ({ id }) => audio.bulletinAudioInfo(id),
   'edit.open': ({ assetId }) => audio.edits.open(assetId),
   'edit.get': ({ documentId }) => audio.edits.get(documentId),
   'edit.apply': ({ documentId, op }) => audio.apply(documentId, op),

@@ -95,6 +95,21 @@ export interface ExportResult {
   loudness: LoudnessResult;
 }
 
+/** A bulletin's audio as the screen shows it: what is delivered is the edit, not the source. */
+export interface BulletinAudioInfo {
+  bulletinId: number;
+  assetId: number;
+  /** The edit document over the asset, null until the editor opens it. */
+  documentId: number | null;
+  /** Any edit made (cuts, gain, normalise…). */
+  edited: boolean;
+  /** Seconds of the edited audio. */
+  durationSec: number;
+  /** The target of the last normalise edit, if any. */
+  normalisedTo: { target: number; ceiling: number } | null;
+  stale: boolean;
+}
+
 const docRef = z.strictObject({ documentId: Id });
 const target = z.number().min(-60).max(0);
 const ceiling = z.number().min(-20).max(0);
@@ -153,6 +168,8 @@ export const audioRequests = {
     }),
   ),
 
+  /** The bulletin's audio with its edits (refused, bulletin_without_audio, when it has none). */
+  'bulletin.audio.get': request<BulletinAudioInfo>()(z.strictObject({ id: Id })),
   'edit.open': request<EditDocument>()(z.strictObject({ assetId: Id })),
   'edit.get': request<EditDocument>()(docRef),
   'edit.apply': request<EditDocument>()(z.strictObject({ documentId: Id, op: EditOp })),

@@ -72,6 +72,7 @@ export function registerDeliveryCommands(program: Command): void {
     .description('gửi bản tin / deliver a bulletin to the source system or as a package (through the outbox)')
     .addOption(new Option('--to <target>', 'source system or package folder').choices(DELIVERY_TARGETS).makeOptionMandatory())
     .option('--dest <pathOrUrl>', 'server URL (default: the configured one) or package folder / USB stick')
+    .addOption(new Option('--loudness <preset>', "normalise the bulletin's edited audio to broadcast (−23 LUFS) or outdoor (−16 LUFS); default: as edited").choices(['broadcast', 'outdoor']))
     .option('--no-wait', 'queue it and return at once')
     .option('--keep-trying', 'after a failed attempt, wait for the outbox to retry instead of stopping')
     .option('--json', 'print the outbox item as JSON')
@@ -81,7 +82,7 @@ export function registerDeliveryCommands(program: Command): void {
       if (opts.to === 'package' && !opts.dest) {
         throw new StudioError('invalid_argument', '--dest is required for packages', { reason: 'cli_dest_required' });
       }
-      const queued = await call(command, 'delivery.enqueue', { bulletinId: id, to: opts.to, dest: opts.dest });
+      const queued = await call(command, 'delivery.enqueue', { bulletinId: id, to: opts.to, dest: opts.dest, loudness: opts.loudness });
       process.stderr.write(`Đã xếp vào hộp thư đi / queued as outbox item ${queued.id}\n`);
       const item = opts.wait ? await follow(command, queued.id, !opts.keepTrying) : queued;
       if (opts.json) printJson(item);

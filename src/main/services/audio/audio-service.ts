@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { type EditDocument, type EditOp, type ExportResult, type LoudnessResult, type NormalizeResult, type RenderedProgramme, NORMALIZE_PRESETS } from '../../../shared/api/audio.ts';
+import { type BulletinAudioInfo, type EditDocument, type EditOp, type ExportResult, type LoudnessResult, type NormalizeResult, type RenderedProgramme, NORMALIZE_PRESETS } from '../../../shared/api/audio.ts';
 import type { Asset, Programme } from '../../../shared/api/library-types.ts';
 import type { JobInfo } from '../../../shared/api/jobs.ts';
 import { StudioError } from '../../../shared/errors.ts';
@@ -15,7 +15,7 @@ import type { Library } from '../library/index.ts';
 import type { Db } from '../storage/index.ts';
 import { BulletinAudioFiles, type BulletinAudio, type DeliveredAudio, type LoudnessPreset } from './bulletin-audio.ts';
 import { editedPeaks, sampledPeaks } from './edit-peaks.ts';
-import { initialTimeline } from './edit-list.ts';
+import { initialTimeline, timelineLength } from './edit-list.ts';
 import { EditStore, sourceFrames } from './edit-store.ts';
 import type { SinkResult } from './export-sink.ts';
 import type { ImportInput, ImportResult } from './import-audio.ts';
@@ -81,6 +81,13 @@ export class AudioService {
    */
   bulletinAudio(bulletinId: number): BulletinAudio {
     return this.bulletinFiles.get(bulletinId);
+  }
+
+  /** What the screen shows of a bulletin's audio (the edit's length and loudness target). */
+  bulletinAudioInfo(bulletinId: number): BulletinAudioInfo {
+    const a = this.bulletinAudio(bulletinId);
+    const durationSec = timelineLength(a.timeline) / a.asset.sampleRate;
+    return { bulletinId, assetId: a.asset.id, documentId: a.documentId, edited: a.edited, durationSec, normalisedTo: a.normalisedTo, stale: a.stale };
   }
 
   /** The file delivered for a bulletin: its edit rendered (normalised to `preset` when given). */

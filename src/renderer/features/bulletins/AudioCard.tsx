@@ -12,7 +12,9 @@ import { Loudness } from '../../components/Loudness.tsx';
 export function AudioCard({ bulletin, leave }: { bulletin: Bulletin; leave: (path: string, param?: number) => void }) {
   const { t } = useTranslation('bulletins');
   const asset = useRequest('asset.get', bulletin.audioAssetId === null ? null : { id: bulletin.audioAssetId }, { refreshOn: ['asset'] });
+  const edit = useRequest('bulletin.audio.get', bulletin.audioAssetId === null ? null : { id: bulletin.id }, { refreshOn: ['asset', 'bulletin'] });
   const locked = bulletin.status === 'delivered';
+  const minus = (n: number) => n.toLocaleString('vi-VN', { maximumFractionDigits: 1 }).replace('-', '\u2212');
 
   return (
     <section className="card" data-testid="bulletin-audio" data-origin={bulletin.audioOrigin ?? ''} data-stale={bulletin.audioStale}>
@@ -27,6 +29,12 @@ export function AudioCard({ bulletin, leave }: { bulletin: Bulletin; leave: (pat
           <p className="muted">
             <Loudness loudness={asset.data.loudness} />
           </p>
+          {edit.data?.edited && (
+            <p data-testid="bulletin-audio-edited">
+              {t('audio.edited')} · <Duration seconds={edit.data.durationSec} />
+              {edit.data.normalisedTo && <> · {t('audio.normalisedTo', { target: minus(edit.data.normalisedTo.target) })}</>}
+            </p>
+          )}
           <p className="muted">{t('audio.editedIsDelivered')}</p>
           <audio controls preload="none" src={api.mediaUrl(asset.data.file)} style={{ width: '100%' }} />
         </>

@@ -17,9 +17,11 @@ export function DeliverButton({ bulletin }: { bulletin: Bulletin }) {
   const [to, setTo] = useState<DeliveryTarget>('source');
   const [folder, setFolder] = useState('');
   const [queued, setQueued] = useState<OutboxItem | null>(null);
+  /** The edited audio is rendered for delivery; '' keeps its own loudness (its normalise edit, if any). */
+  const [loudness, setLoudness] = useState<'' | 'broadcast' | 'outdoor'>('');
   const send = useAction(async () => {
     setQueued(null);
-    setQueued(await api.call('delivery.enqueue', { bulletinId: bulletin.id, to, ...(to === 'package' ? { dest: folder.trim() } : {}) }));
+    setQueued(await api.call('delivery.enqueue', { bulletinId: bulletin.id, to, ...(to === 'package' ? { dest: folder.trim() } : {}), ...(loudness ? { loudness } : {}) }));
   });
 
   const serverUrl = settings.data?.serverUrl ?? '';
@@ -55,6 +57,14 @@ export function DeliverButton({ bulletin }: { bulletin: Bulletin }) {
         ) : (
           serverUrl && <small className="muted">{t('deliver.destServerDefault', { url: serverUrl })}</small>
         )}
+        <label>
+          {t('deliver.loudness')}
+          <select value={loudness} onChange={(e) => setLoudness(e.target.value as typeof loudness)} data-testid="deliver-loudness">
+            <option value="">{t('deliver.loudnessAsEdited')}</option>
+            <option value="broadcast">{t('deliver.loudnessBroadcast')}</option>
+            <option value="outdoor">{t('deliver.loudnessOutdoor')}</option>
+          </select>
+        </label>
         {blocker && <small className="muted">{blocker}</small>}
         <button type="button" className="primary" disabled={!ready || send.busy} onClick={() => void send.run()} data-testid="deliver-button">
           {t('deliver.button')}
