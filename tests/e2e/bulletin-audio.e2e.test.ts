@@ -127,6 +127,13 @@ describe('a bulletin’s audio in Chromium', () => {
     await page.waitForURL((url) => /#\/bulletins\/\d+$/.test(url.hash) && !url.hash.endsWith(`/${weather}`));
     await expect.poll(() => page.getByTestId('bulletin-title').inputValue()).toBe('Tin thời tiết');
     await expect.poll(() => page.locator('.badge-status-draft').count()).toBeGreaterThan(0);
+    // The copy has no audio of its own yet: a file already in the library becomes its audio.
+    expect(await audioCard().getAttribute('data-origin')).toBe('');
+    const option = await page.getByTestId('bulletin-audio-file').locator('option').nth(1).getAttribute('value');
+    await page.getByTestId('bulletin-audio-file').selectOption(option!);
+    await page.getByTestId('bulletin-audio-use').click();
+    await expect.poll(() => audioCard().getAttribute('data-origin')).toBe('import');
+    await snap(page, 'bulletin-audio-03a-duplicate-with-file');
   }, 300_000);
 
   it('shows stale audio in the library', async () => {

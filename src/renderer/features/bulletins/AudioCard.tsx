@@ -1,7 +1,9 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Bulletin } from '../../../shared/api/library-types.ts';
 import { api } from '../../api/client.ts';
-import { useRequest } from '../../api/hooks.ts';
+import { useAction, useRequest } from '../../api/hooks.ts';
+import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { Duration } from '../../components/Duration.tsx';
 import { Loudness } from '../../components/Loudness.tsx';
 
@@ -9,11 +11,19 @@ import { Loudness } from '../../components/Loudness.tsx';
  * Âm thanh: the bulletin's audio (one edit document: what the editor hears in the editor is what is
  * delivered), how it was made, and the ways to make or edit it.
  */
-export function AudioCard({ bulletin, leave }: { bulletin: Bulletin; leave: (path: string, param?: number) => void }) {
+export function AudioCard({ bulletin, leave, onChanged }: { bulletin: Bulletin; leave: (path: string, param?: number) => void; onChanged: () => void }) {
   const { t } = useTranslation('bulletins');
   const asset = useRequest('asset.get', bulletin.audioAssetId === null ? null : { id: bulletin.audioAssetId }, { refreshOn: ['asset'] });
   const edit = useRequest('bulletin.audio.get', bulletin.audioAssetId === null ? null : { id: bulletin.id }, { refreshOn: ['asset', 'bulletin'] });
   const locked = bulletin.status === 'delivered';
+  // An imported file becomes the bulletin's audio (the import itself is the editor's and the CLI's).
+  const assets = useRequest('asset.list', {}, { refreshOn: ['asset'] });
+  const [chosen, setChosen] = useState('');
+  const attach = useAction(async () => {
+    await api.call('bulletin.audio.set', { id: bulletin.id, assetId: Number(chosen) });
+    setChosen('');
+    onChanged();
+  });
   const minus = (n: number) => n.toLocaleString('vi-VN', { maximumFractionDigits: 1 }).replace('-', '\u2212');
 
   return (
@@ -41,7 +51,26 @@ export function AudioCard({ bulletin, leave }: { bulletin: Bulletin; leave: (pat
       ) : (
         <p className="muted">{t('audio.none')}</p>
       )}
+      <ErrorNotice error={attach.error} onClose={attach.clearError} />
       <div className="stack">
+        {!locked && (assets.data?.length ?? 0) > 0 && (
+          <label>
+            {t('audio.useFile')}
+            <span className="form-row">
+              <select value={chosen} onChange={(e) => setChosen(e.target.value)} data-testid="bulletin-audio-file">
+                <option value="">—</option>
+                {assets.data!.filter((a) => a.id !== bulletin.audioAssetId).map((a) => (
+                  <option key={a.id} value={a.id}>
+                    {a.name}
+                  </option>
+                ))}
+              </select>
+              <button type="button" disabled={!chosen || attach.busy} onClick={() => void attach.run()} data-testid="bulletin-audio-use">
+                {t('audio.useFileButton')}
+              </button>
+            </span>
+          </label>
+        )}
         <button type="button" disabled={locked} onClick={() => leave('tts', bulletin.id)} data-testid="bulletin-to-tts">
           {asset.data ? t('audio.speakAgain') : t('audio.speak')}
         </button>

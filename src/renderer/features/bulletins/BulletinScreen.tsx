@@ -171,7 +171,7 @@ export default function BulletinScreen({ param }: { param?: string }) {
           <aside className="editor-side">
             <WorkflowActions bulletin={bulletin} onChanged={loaded.reload} />
             <TranslateCard bulletin={bulletin} />
-            <AudioCard bulletin={bulletin} leave={leave} />
+            <AudioCard bulletin={bulletin} leave={leave} onChanged={loaded.reload} />
             <DeliverButton bulletin={bulletin} />
             <BulletinLedCard bulletinId={bulletin.id} />
             <HistoryList bulletinId={bulletin.id} />
