@@ -4,6 +4,7 @@ import type { DomainHandlers } from './dispatch.ts';
 
 export const filesApi = ({ files }: { files: Files }): DomainHandlers<'files'> => ({
   'files.places': () => files.places(),
+  'files.defaultFolder': ({ purpose }) => files.defaultFolder(purpose),
   'files.chooseFile': ({ purpose, title }) => files.chooseFile(purpose, title),
   'files.chooseFolder': ({ purpose, title }) => files.chooseFolder(purpose, title),
 });

@@ -76,6 +76,8 @@ export const FILE_ENDPOINTS = {
 export const filesRequests = {
   /** Removable drives first, then the user's Music, Documents, Desktop and home folders. */
   'files.places': request<Place[]>()(z.strictObject({})),
+  /** Where a chooser for this purpose starts: the USB stick when present, else Music or Documents; never the data folder. */
+  'files.defaultFolder': request<{ path: string }>()(z.strictObject({ purpose: z.union([FolderPurpose, FilePurpose]) })),
   /** The operating system's open-file dialog (Electron only); null when the user cancels. */
   'files.chooseFile': request<{ path: string | null }>()(z.strictObject({ purpose: FilePurpose, title: label(200).optional() })),
   /** The operating system's folder dialog (Electron only); null when the user cancels. */

@@ -28,6 +28,7 @@ export function createFiles({ dataDir, dialogs, roots = systemRoots() }: FilesDe
   const startAt = async (purpose: FilePurpose | FolderPurpose) => defaultPlace(await listPlaces(roots), purpose, dataDir);
   return {
     places: (): Promise<Place[]> => listPlaces(roots),
+    defaultFolder: async (purpose: FilePurpose | FolderPurpose): Promise<{ path: string }> => ({ path: await startAt(purpose) }),
     /** One folder's subfolders and the places; without `dir`, the purpose's default folder. */
     async folders(dir: string | undefined, purpose: FilePurpose | FolderPurpose): Promise<FolderListing> {
       const places = await listPlaces(roots);
