@@ -66,7 +66,7 @@ beforeAll(async () => {
   mkdir('home', 'alice', 'Documents', 'Âm nhạc');
   mkdir('home', 'alice', 'Documents', 'Báo cáo');
   mkdir('home', 'alice', 'Documents', '.cache');
-  studio = openStudio({ dataDir, transport: 'bridge', placeRoots: { platform: 'linux', home, mediaRoots: [path.join(root, 'media'), path.join(root, 'run', 'media')] } });
+  studio = openStudio({ dataDir, transport: 'bridge', placeRoots: { platform: 'linux', home, user: 'alice', mediaRoots: [path.join(root, 'media'), path.join(root, 'run', 'media')] } });
   const rendererDir = path.join(temp.dir, 'renderer');
   fs.mkdirSync(rendererDir);
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Studio</title>');
@@ -124,7 +124,7 @@ describe('the folder chooser endpoint', () => {
   });
 
   it('without a stick, audio starts in Music and an export in Documents, never in the data folder', async () => {
-    const bare = openStudio({ dataDir: path.join(temp.dir, 'data-2'), transport: 'test', placeRoots: { platform: 'linux', home, mediaRoots: [path.join(root, 'no-media')] } });
+    const bare = openStudio({ dataDir: path.join(temp.dir, 'data-2'), transport: 'test', placeRoots: { platform: 'linux', home, user: 'alice', mediaRoots: [path.join(root, 'no-media')] } });
     try {
       expect((await bare.services.files.folders(undefined, 'audio')).path).toBe(path.join(home, 'Music'));
       expect((await bare.services.files.folders(undefined, 'export')).path).toBe(path.join(home, 'Documents'));

@@ -14,20 +14,32 @@ export interface PlaceRoots {
   platform: NodeJS.Platform;
   /** The user's home folder. */
   home: string;
+  /** The user's login name: udisks mounts sticks under /media/<name>/ and /run/media/<name>/. */
+  user: string;
   /** Linux: where sticks are mounted, `/media` and `/run/media`; macOS: `/Volumes`. */
   mediaRoots: string[];
   /** Windows: the removable drive letters, when the system can say (see windowsRemovableDrives). */
   windowsDrives?: () => Promise<{ removable: string[]; fixed: string[] }>;
 }
 
-export function systemRoots(): PlaceRoots {
+/** The running system's roots; STUDIO_MEDIA_ROOTS (folders joined by the path delimiter) names other mount folders. */
+export function systemRoots(env: NodeJS.ProcessEnv = process.env): PlaceRoots {
   const platform = process.platform;
   return {
     platform,
     home: os.homedir(),
-    mediaRoots: platform === 'darwin' ? ['/Volumes'] : ['/media', '/run/media'],
+    user: safeUserName(),
+    mediaRoots: env.STUDIO_MEDIA_ROOTS ? env.STUDIO_MEDIA_ROOTS.split(path.delimiter).filter(Boolean) : platform === 'darwin' ? ['/Volumes'] : ['/media', '/run/media'],
     windowsDrives: platform === 'win32' ? windowsDrives : undefined,
   };
+}
+
+function safeUserName(): string {
+  try {
+    return os.userInfo().username;
+  } catch {
+    return process.env.USER ?? process.env.USERNAME ?? '';
+  }
 }
 
 const isDir = (file: string) => {
@@ -50,26 +62,18 @@ const subfolders = (dir: string): string[] => {
   }
 };
 
-/** A mount point: on another device than its parent folder. */
-const isMountPoint = (dir: string) => {
-  try {
-    return fs.statSync(dir).dev !== fs.statSync(path.dirname(dir)).dev;
-  } catch {
-    return false;
-  }
-};
-
 /**
- * Linux and macOS sticks. `/media/<label>` (Debian's automounters) and `/run/media/<user>/<label>`
- * (udisks on Fedora) are sticks; `/media/<user>/<label>` (udisks on Debian and Ubuntu) too: a
- * folder under /media that is no mount point itself but holds folders is a user's folder of sticks.
+ * Linux and macOS sticks: `/media/<label>` (Debian's automounters, macOS's /Volumes),
+ * `/media/<user>/<label>` (udisks on Debian and Ubuntu) and `/run/media/<user>/<label>` (udisks on
+ * Fedora). The user's own folder under /run/media, or under /media when it bears the user's name,
+ * holds sticks; any other folder there is one.
  */
-function unixRemovable(mediaRoots: string[]): string[] {
+function unixRemovable(mediaRoots: string[], user: string): string[] {
   const found: string[] = [];
   for (const root of mediaRoots) {
     const perUserRoot = path.basename(root) === 'media' && path.basename(path.dirname(root)) === 'run';
     for (const entry of subfolders(root)) {
-      if (perUserRoot || (!isMountPoint(entry) && subfolders(entry).length > 0)) found.push(...subfolders(entry));
+      if (perUserRoot || (user && path.basename(entry) === user)) found.push(...subfolders(entry));
       else found.push(entry);
     }
   }
@@ -100,7 +104,7 @@ export async function listPlaces(roots: PlaceRoots): Promise<Place[]> {
     const drives = await roots.windowsDrives();
     for (const drive of drives.removable) places.push({ kind: 'removable', path: drive, name: drive.replace(/\\$/, '') });
   } else {
-    for (const dir of unixRemovable(roots.mediaRoots)) places.push({ kind: 'removable', path: dir, name: path.basename(dir) });
+    for (const dir of unixRemovable(roots.mediaRoots, roots.user)) places.push({ kind: 'removable', path: dir, name: path.basename(dir) });
   }
   for (const [kind, key] of [['music', 'MUSIC'], ['documents', 'DOCUMENTS'], ['desktop', 'DESKTOP']] as const) {
     const dir = userFolder(roots.home, key, roots.platform);
