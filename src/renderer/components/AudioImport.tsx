@@ -39,7 +39,7 @@ export function AudioImport({ role, onImported, testId = 'import-audio' }: { rol
 
   return (
     <div className="audio-import" data-testid={`${testId}-panel`}>
-      <FilePicker purpose="audio" onPicked={importFile} label={t('picker.importAudio')} disabled={progress !== null} testId={testId} showValue={false} />
+      <FilePicker purpose="audio" onPicked={importFile} onChoosing={() => (setDone(null), setError(null))} label={t('picker.importAudio')} disabled={progress !== null} testId={testId} showValue={false} />
       <span className="muted picker-hint">{t('picker.audioFormats')}</span>
       {progress !== null && <ProgressBar value={progress} label={t('picker.importing')} />}
       {done && (

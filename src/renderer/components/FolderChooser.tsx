@@ -53,7 +53,7 @@ export function FolderChooser({ purpose, start, onChoose, onCancel }: { purpose:
               {listing?.folders.map((folder) => (
                 <li key={folder.path}>
                   <button type="button" className="link" onClick={() => go(folder.path)} data-folder={folder.name}>
-                    📁 {folder.name}
+                    {folder.name}/
                   </button>
                 </li>
               ))}

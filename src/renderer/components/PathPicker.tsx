@@ -36,7 +36,16 @@ function ChosenPath({ value, testId }: { value?: string; testId?: string }) {
  * A file: chosen with the dialog, or dropped. `onPicked` gets its path (in browser mode a staged
  * copy on the host, already checked for size and, for audio, format); call `release()` once used.
  */
-export function FilePicker({ purpose, onPicked, value, label, disabled, testId, showValue = true }: Common & { purpose: FilePurpose; onPicked: (file: PickedFile) => void | Promise<void>; showValue?: boolean }) {
+export function FilePicker({
+  purpose,
+  onPicked,
+  onChoosing,
+  value,
+  label,
+  disabled,
+  testId,
+  showValue = true,
+}: Common & { purpose: FilePurpose; onPicked: (file: PickedFile) => void | Promise<void>; onChoosing?: () => void; showValue?: boolean }) {
   const { t } = useTranslation();
   const input = useRef<HTMLInputElement>(null);
   const [progress, setProgress] = useState<number | null>(null);
@@ -45,6 +54,7 @@ export function FilePicker({ purpose, onPicked, value, label, disabled, testId, 
   const busy = progress !== null;
 
   const take = async (file: File) => {
+    onChoosing?.();
     setError(null);
     setProgress(0);
     try {
@@ -57,6 +67,7 @@ export function FilePicker({ purpose, onPicked, value, label, disabled, testId, 
   };
   const open = async () => {
     if (!hasNativeDialogs()) return input.current?.click();
+    onChoosing?.();
     setError(null);
     try {
       const picked = await chooseNativeFile(purpose);
