@@ -137,7 +137,7 @@ describe('delivery in Chromium', () => {
     await page.getByTestId('package-imported').waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('package-imported').textContent()).toContain('Cảnh báo lũ quét — Bản Hồ');
     await page.screenshot({ path: path.join(SHOTS, 'delivery-package-import.png'), fullPage: true });
-  });
+  }, 180_000);
 
   it('shows a failed attempt with its reason, cancels, and delivers on "Gửi lại ngay" once the server is back', async () => {
     temp = makeTempDir();
