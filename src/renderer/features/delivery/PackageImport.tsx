@@ -47,7 +47,6 @@ export function PackageImport() {
             setPath(picked);
             setPreview(null);
           }}
-          label={t('import.path')}
           testId="package-path"
         />
         <button type="button" disabled={!path.trim() || inspect.busy} onClick={() => void inspect.run()}>
