@@ -100,8 +100,9 @@ function userFolder(home: string, key: 'MUSIC' | 'DOCUMENTS' | 'DESKTOP', platfo
 /** Removable drives first, then Music, Documents, Desktop, home (and, on Windows, the other drives). */
 export async function listPlaces(roots: PlaceRoots): Promise<Place[]> {
   const places: Place[] = [];
-  if (roots.platform === 'win32' && roots.windowsDrives) {
-    const drives = await roots.windowsDrives();
+  // Asked once per listing: on Windows it is a PowerShell call.
+  const drives = roots.platform === 'win32' && roots.windowsDrives ? await roots.windowsDrives() : null;
+  if (drives) {
     for (const drive of drives.removable) places.push({ kind: 'removable', path: drive, name: drive.replace(/\\$/, '') });
   } else {
     for (const dir of unixRemovable(roots.mediaRoots, roots.user)) places.push({ kind: 'removable', path: dir, name: path.basename(dir) });
@@ -111,8 +112,8 @@ export async function listPlaces(roots: PlaceRoots): Promise<Place[]> {
     if (isDir(dir)) places.push({ kind, path: dir, name: path.basename(dir) });
   }
   if (isDir(roots.home)) places.push({ kind: 'home', path: roots.home, name: path.basename(roots.home) });
-  if (roots.platform === 'win32' && roots.windowsDrives) {
-    for (const drive of (await roots.windowsDrives()).fixed) places.push({ kind: 'drive', path: drive, name: drive.replace(/\\$/, '') });
+  if (drives) {
+    for (const drive of drives.fixed) places.push({ kind: 'drive', path: drive, name: drive.replace(/\\$/, '') });
   } else if (roots.platform !== 'win32') {
     places.push({ kind: 'drive', path: '/', name: '/' });
   }
