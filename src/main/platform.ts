@@ -2,6 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileSecretStore } from './services/secrets/index.ts';
 import { forkChild, type ChildLauncher } from './services/jobs/index.ts';
+import type { NativeDialogs } from './services/files/index.ts';
 
 /** Credentials (the delivery token). Electron: safeStorage; plain Node: a 0600 file in the data dir. */
 export interface SecretStore {
@@ -24,6 +25,8 @@ export interface Platform {
    * utility process (the binary cannot run as Node: the RunAsNode fuse is off).
    */
   launchChild: ChildLauncher;
+  /** The operating system's open-file and folder dialogs (Electron); browser mode uploads instead. */
+  dialogs?: NativeDialogs;
 }
 
 /** The platform's usual place for application data, as Electron's userData would be. */

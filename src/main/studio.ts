@@ -22,6 +22,7 @@ import { createTranslationEngines } from './services/translation-engines/index.t
 import { createUpdates, openLibraryAfterUpdate } from './services/updates/index.ts';
 import { createSerial } from './services/serial/index.ts';
 import { createLed } from './services/led/index.ts';
+import { createFiles, type PlaceRoots } from './services/files/index.ts';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
@@ -29,13 +30,15 @@ export interface StudioOptions {
   dataDir: string;
   transport: AppInfo['transport'];
   platform?: Platform;
+  /** Where the choosers look for USB sticks and the user's folders (tests: a made-up tree). */
+  placeRoots?: PlaceRoots;
 }
 
 /**
  * Builds every service in dependency order, each from the faces it needs (a service created
  * before its dependencies does not compile), plus the database and the event hub they share.
  */
-function createServices({ dataDir, transport, platform }: StudioOptions, events: EventHub) {
+function createServices({ dataDir, transport, platform, placeRoots }: StudioOptions, events: EventHub) {
   const { emit } = events;
   // After an update, a failed migration restores the pre-update library backup; this version then
   // cannot open it, so it refuses to start and says so (the user reinstalls the previous version).
@@ -85,7 +88,9 @@ function createServices({ dataDir, transport, platform }: StudioOptions, events:
     // An approval grows the memory; the learned engine retrains when enough of it is new.
     onApproved: (from, to) => void engines.retrainIfDue(from, to),
   });
-  return { dataDir, version, db, audit, settings, jobs, library, audio, reading, tts, recorder, delivery, translation, engines, updates, serial, led };
+  // Native dialogs where the host has them (Electron); browser mode uploads and lists folders instead.
+  const files = createFiles({ dataDir, dialogs: platform?.dialogs, roots: placeRoots });
+  return { dataDir, version, db, audit, settings, jobs, library, audio, reading, tts, recorder, delivery, translation, engines, updates, serial, led, files };
 }
 
 /** Each service's face, by name: what the request map (src/main/api) is built from. Services never see it. */

@@ -1,8 +1,8 @@
 /**
- * The only bridge between the sandboxed screen and the main process. It exposes two functions,
- * and only for the request names of the contract.
+ * The only bridge between the sandboxed screen and the main process. It exposes calls (only for
+ * the request names of the contract), events, and the path of a file the user dropped.
  */
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import type { StudioEvent } from '../shared/events.ts';
 import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL, type Response } from '../shared/transport.ts';
 
@@ -18,6 +18,10 @@ contextBridge.exposeInMainWorld('studio', {
       return Promise.resolve({ ok: false, error: { code: 'unknown_request', message: `no request named "${name}"` } });
     }
     return ipcRenderer.invoke(IPC_CALL_CHANNEL, name, arg);
+  },
+  /** A dropped File's path: the sandboxed screen cannot see it, and the studio imports by path. */
+  pathForFile(file: File): string {
+    return webUtils.getPathForFile(file);
   },
   onEvent(listener: (event: StudioEvent) => void): () => void {
     const handler = (_: unknown, event: StudioEvent) => listener(event);

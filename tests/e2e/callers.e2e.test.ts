@@ -36,15 +36,14 @@ const s = useBrowserSession({ width: 1280, height: 900 }, async (dataDir) => {
 });
 
 describe('callers of the requests that had none', () => {
-  it('the editor imports an MP3 by its path and opens it', { timeout: 120_000 }, async () => {
+  it('the editor imports an MP3 chosen with the picker and opens it', { timeout: 120_000 }, async () => {
     const wav = path.join(path.dirname(s.dataDir), 'phong-van.wav');
     const mp3 = path.join(path.dirname(s.dataDir), 'phong-van.mp3');
     tone(wav, 4);
     execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', wav, '-b:a', '128k', mp3]);
     await openScreen(s.page, s.host.url, '#/editor');
-    await s.page.getByTestId('import-path').fill(mp3);
     await snap(s.page, 'editor-import');
-    await s.page.getByTestId('import-audio').click();
+    await s.page.getByTestId('import-audio-input').setInputFiles(mp3);
     await s.page.waitForFunction(() => /#\/editor\/\d+$/.test(location.hash), null, { timeout: 60_000 });
     await s.page.getByTestId('edit-status').waitFor();
     await s.page.waitForFunction(() => Number(document.querySelector('[data-testid="edit-status"]')?.getAttribute('data-duration')) > 0);

@@ -7,6 +7,7 @@ import { startSourceServer, type SourceServer } from '../../src/source-server/se
 import { launchBrowser, startHost, type RunningHost } from '../helpers/browser-host.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
 import { seedApprovedBulletin } from '../main/services/delivery/package/fixtures.ts';
+import { chooseFolder } from '../helpers/pickers.ts';
 
 const SHOTS = process.env.STUDIO_SCREENSHOTS ?? '/tmp';
 
@@ -108,7 +109,8 @@ describe('delivery in Chromium', () => {
 
     await open(page, host, `#/bulletins/${seeded.id}`);
     await page.getByTestId('deliver-target').selectOption('package');
-    await page.getByTestId('deliver-folder').fill(usb);
+    fs.mkdirSync(usb);
+    await chooseFolder(page, 'deliver-folder', usb);
     await page.getByTestId('deliver-button').click();
     await page.getByTestId('deliver-queued').waitFor();
 
@@ -124,18 +126,18 @@ describe('delivery in Chromium', () => {
     const tampered = path.join(temp.dir, 'tampered');
     fs.cpSync(path.join(usb, folder!), tampered, { recursive: true });
     fs.appendFileSync(path.join(tampered, 'audio.wav'), 'x');
-    await page.getByTestId('package-path').fill(tampered);
+    await chooseFolder(page, 'package-path', tampered);
     await page.getByTestId('package-import-start').click();
     await page.getByTestId('package-import').locator('.notice-error').waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('package-import').locator('.notice-error').textContent()).toMatch(/Gói dữ liệu bị từ chối.*audio\.wav/);
 
     // …and the package as written is imported (the jobs panel that opened stays clear of the card).
-    await page.getByTestId('package-path').fill(path.join(usb, folder!));
+    await chooseFolder(page, 'package-path', path.join(usb, folder!));
     await page.getByTestId('package-import-start').click();
     await page.getByTestId('package-imported').waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('package-imported').textContent()).toContain('Cảnh báo lũ quét — Bản Hồ');
     await page.screenshot({ path: path.join(SHOTS, 'delivery-package-import.png'), fullPage: true });
-  });
+  }, 180_000);
 
   it('shows a failed attempt with its reason, cancels, and delivers on "Gửi lại ngay" once the server is back', async () => {
     temp = makeTempDir();

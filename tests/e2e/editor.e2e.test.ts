@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startHost, type RunningHost } from '../helpers/browser-host.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
 import { ffmpegLoudness, ffprobeDuration, launchWithFakeMic, makeFakeMicFile, openScreen, recordFor } from './recorder-helpers.ts';
+import { chooseFolder } from '../helpers/pickers.ts';
 
 const docDuration = async (page: Page) => Number(await page.getByTestId('edit-status').getAttribute('data-duration'));
 
@@ -94,7 +95,7 @@ describe('editor in Chromium: record, edit, normalise, export', () => {
     await page.getByTestId('export-format').selectOption('mp3');
     // 192 kbit/s CBR: at 128 kbit/s the encoder alone takes about 0.5 LU off full-band material.
     await page.getByTestId('export-bitrate').selectOption('192');
-    await page.getByTestId('export-folder').fill(outDir);
+    await chooseFolder(page, 'export-folder', outDir);
     await page.getByTestId('export-name').fill('ban-tin');
     await page.getByTestId('export').click();
     // Whichever comes first: the export's result, or an error shown to the user (reported as is).

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useBrowserSession } from '../helpers/browser-session.ts';
+import { chooseFolder } from '../helpers/pickers.ts';
 import { snap } from '../helpers/screenshots.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
 import { makeRelease } from '../main/services/updates/release-fixture.ts';
@@ -18,7 +19,7 @@ describe('Settings → Cập nhật in Chromium', () => {
 
   const checkFolder = async (folder: string) => {
     await s.page.getByTestId('update-source-folder').check();
-    await s.page.getByTestId('update-location').fill(folder);
+    await chooseFolder(s.page, 'update-location', folder);
     await s.page.getByTestId('update-check').click();
   };
 
@@ -47,7 +48,7 @@ describe('Settings → Cập nhật in Chromium', () => {
 
     // The source is kept for the next visit.
     await s.page.reload();
-    await expect.poll(() => s.page.getByTestId('update-location').inputValue()).toBe(bad.dir);
+    await expect.poll(() => s.page.getByTestId('update-location-value').textContent()).toBe(bad.dir);
     temp.remove();
   }, 120_000);
 });

@@ -201,6 +201,22 @@ describe('the built main.js under Node, against a recording electron stand-in', 
     }
   });
 
+  it('the native file and folder dialogs through the platform: modal to the window, starting where the files face says, the chosen path back to the screen', async () => {
+    const dialogs = () => app.records.filter((r) => r.api === 'dialog.showOpenDialog').map((r) => r.detail as { options: { properties: string[]; defaultPath: string; filters: { extensions: string[] }[] }; modal: boolean });
+    const folder = await call('files.chooseFolder', { purpose: 'backup' });
+    const shown = await app.waitFor(() => dialogs()[0], 'the folder dialog');
+    expect(shown.modal).toBe(true);
+    expect(shown.options.properties).toEqual(['openDirectory', 'createDirectory']);
+    // Never the data folder: a backup there would be lost with it.
+    expect(shown.options.defaultPath.startsWith(userData)).toBe(false);
+    expect(folder).toEqual({ ok: true, result: { path: shown.options.defaultPath } });
+    const file = await call('files.chooseFile', { purpose: 'audio' });
+    const fileDialog = await app.waitFor(() => dialogs()[1], 'the file dialog');
+    expect(fileDialog.options.properties).toEqual(['openFile']);
+    expect(fileDialog.options.filters[0]!.extensions).toEqual(expect.arrayContaining(['mp3', 'wav', 'flac', 'ogg']));
+    expect(file).toEqual({ ok: true, result: { path: fileDialog.options.defaultPath } });
+  });
+
   it('the microphone only for our own pages; no navigation away', async () => {
     const ask = (requestingUrl: string, permission = 'media', mediaTypes = ['audio']) => app.command<boolean>('permissionRequest', { permission, requestingUrl, mediaTypes });
     expect(await ask('studio://app/index.html')).toBe(true);

@@ -3,7 +3,7 @@ import type { AudioService } from '../services/audio/index.ts';
 import type { DomainHandlers } from './dispatch.ts';
 
 export const audioApi = ({ audio }: { audio: AudioService }): DomainHandlers<'audio'> => ({
-  'audio.import': ({ path, name }, ctx) => audio.import(path, name, ctx.actor),
+  'audio.import': ({ path, name, role }, ctx) => audio.import(path, name, ctx.actor, role),
   'audio.loudness': (ref) => audio.loudness(ref),
   'audio.normalize': ({ documentId, preset, target, ceiling }) => audio.normalize(documentId, preset, target, ceiling),
   'audio.export': (req) => audio.export(req),

@@ -14,6 +14,7 @@ import { translationApi } from './translation.ts';
 import { updatesApi } from './updates.ts';
 import { serialApi } from './serial.ts';
 import { ledApi } from './led.ts';
+import { filesApi } from './files.ts';
 import { libraryApi } from './library.ts';
 import { readingApi } from './reading.ts';
 import { recorderApi } from './recorder.ts';
@@ -38,5 +39,6 @@ export function createHandlers(services: ServiceFaces, app: AppInfo): Handlers {
     ...updatesApi(services),
     ...serialApi(services),
     ...ledApi(services),
+    ...filesApi(services),
   };
 }

@@ -46,7 +46,7 @@ export function libraryApi({ library, audio }: { library: Library; audio: AudioS
       return { deleted: true as const };
     },
 
-    'asset.list': () => assets.list(),
+    'asset.list': ({ role }) => assets.list(role),
     'asset.get': ({ id }) => assets.get(id),
     'library.backup': ({ destDir }) => library.backup(destDir),
   };

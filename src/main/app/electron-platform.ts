@@ -1,6 +1,7 @@
 import { app, safeStorage } from 'electron';
 import { type Platform, type SecretStore, resolveDataDir } from '../platform.ts';
 import { fileSecretStore } from '../services/secrets/index.ts';
+import { electronDialogs } from './native-dialogs.ts';
 import { utilityChild } from './utility-child.ts';
 
 /**
@@ -28,11 +29,12 @@ function safeStorageSecrets(dataDir: string): SecretStore {
 
 /**
  * What only Electron knows: the per-user data folder (%APPDATA%\Studio on Windows), safeStorage,
- * and utility processes for child processes.
+ * utility processes for child processes, and the native file and folder dialogs.
  */
 export const electronPlatform: Platform = {
   defaultDataDir: () => app.getPath('userData'),
   launchChild: utilityChild,
+  dialogs: electronDialogs,
   get secrets() {
     return safeStorageSecrets(resolveDataDir(electronPlatform));
   },

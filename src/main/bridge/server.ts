@@ -6,6 +6,7 @@ import { StudioError } from '../../shared/errors.ts';
 import { resolveMediaPath, serveMedia, type MediaResponse } from '../services/media/index.ts';
 import type { Studio } from '../studio.ts';
 import { newRunToken, presentedToken, sameOrigin, tokenCookie, tokenMatches } from './auth.ts';
+import { handleFileEndpoint } from './file-endpoints.ts';
 import { serveStatic } from './static-files.ts';
 
 export interface BridgeOptions {
@@ -13,6 +14,8 @@ export interface BridgeOptions {
   rendererDir: string;
   port?: number;
   token?: string;
+  /** Test hook: a smaller upload limit than each purpose's own (UPLOAD_LIMITS). */
+  maxUploadBytes?: number;
 }
 
 export interface Bridge {
@@ -48,6 +51,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       return;
     }
     const cookie: Record<string, string> = url.searchParams.has('token') ? { 'Set-Cookie': tokenCookie(token) } : {};
+    if (handleFileEndpoint(req, res, url, { files: studio.services.files, maxUploadBytes: options.maxUploadBytes })) return;
     if (url.pathname.startsWith('/media/')) {
       const file = resolveMediaPath(studio.services.dataDir, url.pathname.slice('/media/'.length));
       sendMedia(serveMedia(file, req.headers.range), req, res);
@@ -72,6 +76,8 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     server.listen(options.port ?? 0, '127.0.0.1', resolve);
   });
   port = (server.address() as AddressInfo).port;
+  // Uploads a previous run staged and nobody used.
+  void studio.services.files.uploads.sweep().catch(() => undefined);
   return {
     port,
     token,

@@ -3,6 +3,7 @@ import { nodePlatform, resolveDataDir } from '../platform.ts';
 import { registerAudioCommands } from './commands/audio.ts';
 import { registerBulletinCommands } from './commands/bulletin.ts';
 import { registerDeliveryCommands } from './commands/delivery.ts';
+import { registerImportCommands } from './commands/import.ts';
 import { registerLedCommands } from './commands/led.ts';
 import { registerLibraryCommands } from './commands/library.ts';
 import { registerReadingCommands } from './commands/reading.ts';
@@ -23,6 +24,7 @@ const program = new Command('studio')
 
 registerBulletinCommands(program);
 registerAudioCommands(program);
+registerImportCommands(program);
 registerLibraryCommands(program);
 registerReadingCommands(program);
 registerTtsCommands(program);

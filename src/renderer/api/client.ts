@@ -7,7 +7,11 @@ import { createWebSocketBridge } from './ws-bridge.ts';
 declare global {
   interface Window {
     /** Present in the Electron shell (see src/preload); absent in browser mode. */
-    studio?: StudioBridge & { mediaBase: string };
+    studio?: StudioBridge & {
+      mediaBase: string;
+      /** A dropped or chosen File's path on disk (Electron's webUtils; the sandbox hides it otherwise). */
+      pathForFile?: (file: File) => string;
+    };
   }
 }
 

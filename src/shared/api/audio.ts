@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { label, multiLineText, userPath } from '../text.ts';
 import { Id, request } from './define.ts';
 import type { JobInfo } from './jobs.ts';
+import { AssetRole } from './library-types.ts';
 
 /** Length of an edit document (a recording being edited): a few hours. */
 export const MAX_DOCUMENT_SECONDS = 4 * 3600;
@@ -133,9 +134,12 @@ export const ExportArg = z
   .refine((a) => (a.documentId === undefined) !== (a.programmeId === undefined), 'name exactly one of documentId, programmeId');
 
 export const audioRequests = {
-  /** Decodes WAV/BWF, MP3, FLAC, OGG Vorbis/Opus in a job; result: the Asset, with peaks stored. */
+  /**
+   * Decodes WAV/BWF, MP3, FLAC, OGG Vorbis/Opus in a job; result: the Asset, with peaks stored.
+   * `role`: a jingle or music bed joins the music library; anything else is a voice file (default).
+   */
   'audio.import': request<JobInfo<'audio.import'>>()(
-    z.strictObject({ path: userPath(), name: label(300).optional() }),
+    z.strictObject({ path: userPath(), name: label(300).optional(), role: AssetRole.optional() }),
   ),
   'audio.loudness': request<LoudnessResult>()(
     z.strictObject({ assetId: Id.optional(), documentId: Id.optional() }).refine(

@@ -17,6 +17,7 @@ import { readingRequests } from './reading.ts';
 import { recorderRequests } from './recorder.ts';
 import { settingsRequests } from './settings.ts';
 import { ttsRequests } from './tts.ts';
+import { filesRequests } from './files.ts';
 
 /** Each domain's requests, by the domain's name: the request map in src/main/api follows it file by file. */
 export const requestsByDomain = {
@@ -34,6 +35,7 @@ export const requestsByDomain = {
   updates: updatesRequests,
   serial: serialRequests,
   led: ledRequests,
+  files: filesRequests,
 } as const;
 
 export const requests = {
@@ -51,6 +53,7 @@ export const requests = {
   ...updatesRequests,
   ...serialRequests,
   ...ledRequests,
+  ...filesRequests,
 } as const;
 
 export type Requests = typeof requests;

@@ -120,9 +120,18 @@ export type BulletinSummary = Pick<
   'id' | 'title' | 'category' | 'language' | 'priority' | 'status' | 'author' | 'updatedAt' | 'durationSec' | 'audioStale'
 > & { snippet: string };
 
+/**
+ * What an audio file is for: a bulletin's speech (`voice`), a programme's `jingle`, or a music
+ * `bed` under speech. Jingles and beds form the music library, kept apart from voice files.
+ */
+export const ASSET_ROLES = ['voice', 'jingle', 'bed'] as const;
+export const AssetRole = z.enum(ASSET_ROLES);
+export type AssetRole = z.infer<typeof AssetRole>;
+
 export interface Asset {
   id: number;
   kind: 'audio';
+  role: AssetRole;
   name: string;
   /** Path relative to the data directory. */
   file: string;

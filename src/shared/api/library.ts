@@ -4,6 +4,7 @@ import { boundedArray, Id, LanguageCode, request } from './define.ts';
 import type { JobInfo } from './jobs.ts';
 import {
   AreaKind,
+  AssetRole,
   BulletinFields,
   Category,
   ItemKind,
@@ -87,7 +88,8 @@ export const libraryRequests = {
   'area.delete': request<{ deleted: true }>()(byId),
 
 
-  'asset.list': request<Asset[]>()(z.strictObject({})),
+  /** Newest first; `role` keeps the music library (jingles, beds) apart from bulletins' voice files. */
+  'asset.list': request<Asset[]>()(z.strictObject({ role: AssetRole.optional() })),
   'asset.get': request<Asset>()(byId),
   /** Copies the whole library (database and files) to a new dated folder, as a job. */
   'library.backup': request<JobInfo<'library.backup'>>()(z.strictObject({ destDir: userPath() })),

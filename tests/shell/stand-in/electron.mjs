@@ -75,6 +75,9 @@ export class BrowserWindow extends EventEmitter {
   static getAllWindows() {
     return windows.filter((w) => !w.destroyed);
   }
+  static getFocusedWindow() {
+    return windows.find((w) => !w.destroyed) ?? null;
+  }
 }
 
 const protocolHandlers = new Map();
@@ -120,7 +123,12 @@ export const safeStorage = {
 };
 
 export const dialog = {
-  showOpenDialog: async (options) => (record('dialog.showOpenDialog', { options }), { canceled: true, filePaths: [] }),
+  // As a user who accepts where the dialog opened (a window first: the dialog is modal to it).
+  showOpenDialog: async (...args) => {
+    const options = args.length > 1 ? args[1] : args[0];
+    record('dialog.showOpenDialog', { options, modal: args.length > 1 && args[0] instanceof BrowserWindow });
+    return options.defaultPath ? { canceled: false, filePaths: [options.defaultPath] } : { canceled: true, filePaths: [] };
+  },
   showSaveDialog: async (options) => (record('dialog.showSaveDialog', { options }), { canceled: true }),
   showErrorBox: (title, content) => record('dialog.showErrorBox', { title, content }),
 };

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { type BulletinAudioInfo, type EditDocument, type EditOp, type ExportResult, type LoudnessResult, type NormalizeResult, type RenderedProgramme, NORMALIZE_PRESETS } from '../../../shared/api/audio.ts';
-import type { Asset, Programme } from '../../../shared/api/library-types.ts';
+import type { Asset, AssetRole, Programme } from '../../../shared/api/library-types.ts';
 import type { JobInfo } from '../../../shared/api/jobs.ts';
 import { StudioError } from '../../../shared/errors.ts';
 import { workerUrl, type JobManager } from '../jobs/index.ts';
@@ -100,7 +100,7 @@ export class AudioService {
   }
 
   /** The one import path: any supported audio file becomes a library asset, with its peaks. */
-  import(source: string, name: string | undefined, actor: string): JobInfo<'audio.import'> {
+  import(source: string, name: string | undefined, actor: string, role: AssetRole = 'voice'): JobInfo<'audio.import'> {
     const input: ImportInput = { source: path.resolve(source), dataDir: this.dataDir, name: name || path.parse(source).name };
     return this.jobs.start<'audio.import', ImportInput, ImportResult>({
       kind: 'audio.import',
@@ -110,7 +110,7 @@ export class AudioService {
       finish: (result) => {
         const { format: _format, ...asset } = result;
         // The same file imported again gives back the asset already there (see AssetStore.add).
-        return this.library.assets.add(asset, actor);
+        return this.library.assets.add({ ...asset, role }, actor);
       },
     });
   }

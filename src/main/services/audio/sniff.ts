@@ -22,7 +22,7 @@ export function sniffFormat(head: Uint8Array): SourceFormat {
     throw new StudioError('unsupported_format', 'Ogg file with an unknown codec (only Opus and Vorbis are supported)');
   }
   if (ascii(0, 3) === 'ID3' || isMpegFrame(head, 0)) return 'mp3';
-  if (ascii(4, 8) === 'ftyp') throw new StudioError('unsupported_format', 'MP4/M4A (AAC) audio is not supported; use MP3, WAV, FLAC or OGG');
+  if (ascii(4, 8) === 'ftyp') throw new StudioError('unsupported_format', 'MP4/M4A (AAC) audio is not supported; use MP3, WAV, FLAC or OGG', { reason: 'aac_unsupported' });
   throw new StudioError('unsupported_format', 'not a recognised audio file', { reason: 'audio_unrecognised' });
 }
 

@@ -1,5 +1,5 @@
 import type { LoudnessResult } from '../../../shared/api/audio.ts';
-import type { Asset } from '../../../shared/api/library-types.ts';
+import type { Asset, AssetRole } from '../../../shared/api/library-types.ts';
 import { StudioError } from '../../../shared/errors.ts';
 import type { AuditTrail } from '../audit/index.ts';
 import type { Db } from '../storage/index.ts';
@@ -7,6 +7,7 @@ import type { Db } from '../storage/index.ts';
 interface AssetRow {
   id: number;
   kind: 'audio';
+  role: AssetRole;
   name: string;
   file: string;
   sha256: string;
@@ -22,11 +23,12 @@ interface AssetRow {
 }
 
 /** A new asset; `loudness` when the code that made it already measured the audio. */
-export type NewAsset = Omit<Asset, 'id' | 'kind' | 'createdAt' | 'loudness'> & { loudness?: LoudnessResult | null };
+export type NewAsset = Omit<Asset, 'id' | 'kind' | 'role' | 'createdAt' | 'loudness'> & { loudness?: LoudnessResult | null; role?: AssetRole };
 
 const toAsset = (row: AssetRow): Asset => ({
   id: row.id,
   kind: row.kind,
+  role: row.role,
   name: row.name,
   file: row.file,
   sha256: row.sha256,
@@ -51,24 +53,27 @@ export class AssetStore {
   /**
    * Records a new asset. The same file again (files are named by their sha256: the same audio) gives
    * back the asset already there, its loudness filled in if it predates the figures: importing a
-   * file twice is not an error, whichever request imports it.
+   * file twice is not an error, whichever request imports it. A voice file imported again as a
+   * jingle or bed joins the music library (the user said what it is for); a music file never
+   * becomes a voice by being reused.
    */
   add(asset: NewAsset, actor: string): Asset {
     return this.db.transaction(() => {
       const existing = this.db.prepare('SELECT * FROM assets WHERE file = ?').get(asset.file) as AssetRow | undefined;
       if (existing) {
-        const found = toAsset(existing);
+        let found = toAsset(existing);
+        if (asset.role && asset.role !== 'voice' && found.role !== asset.role) found = this.setRole(found.id, asset.role, actor);
         return !found.loudness && asset.loudness ? this.setLoudness(found.id, asset.loudness) : found;
       }
       const { lastInsertRowid } = this.db
         .prepare(
-          `INSERT INTO assets (kind, name, file, sha256, bytes, duration_sec, sample_rate, channels, created_at)
-           VALUES ('audio', ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO assets (kind, role, name, file, sha256, bytes, duration_sec, sample_rate, channels, created_at)
+           VALUES ('audio', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(asset.name, asset.file, asset.sha256, asset.bytes, asset.durationSec, asset.sampleRate, asset.channels, new Date().toISOString());
+        .run(asset.role ?? 'voice', asset.name, asset.file, asset.sha256, asset.bytes, asset.durationSec, asset.sampleRate, asset.channels, new Date().toISOString());
       const id = Number(lastInsertRowid);
       if (asset.loudness) this.setLoudness(id, asset.loudness);
-      this.audit.record({ actor, entity: 'asset', entityId: id, action: 'create', changes: { name: asset.name, sha256: asset.sha256 } });
+      this.audit.record({ actor, entity: 'asset', entityId: id, action: 'create', changes: { name: asset.name, sha256: asset.sha256, role: asset.role ?? 'voice' } });
       return this.get(id);
     })();
   }
@@ -85,6 +90,12 @@ export class AssetStore {
     return this.get(id);
   }
 
+  private setRole(id: number, role: AssetRole, actor: string): Asset {
+    this.db.prepare('UPDATE assets SET role = ? WHERE id = ?').run(role, id);
+    this.audit.record({ actor, entity: 'asset', entityId: id, action: 'update', changes: { role } });
+    return this.get(id);
+  }
+
   get(id: number): Asset {
     const row = this.db.prepare('SELECT * FROM assets WHERE id = ?').get(id) as AssetRow | undefined;
     if (!row) throw new StudioError('not_found', `asset ${id}`);
@@ -97,7 +108,9 @@ export class AssetStore {
     return row ? toAsset(row) : null;
   }
 
-  list(): Asset[] {
-    return (this.db.prepare('SELECT * FROM assets ORDER BY id DESC').all() as AssetRow[]).map(toAsset);
+  /** Newest first; only one role's files when `role` is given. */
+  list(role?: AssetRole): Asset[] {
+    const rows = role ? this.db.prepare('SELECT * FROM assets WHERE role = ? ORDER BY id DESC').all(role) : this.db.prepare('SELECT * FROM assets ORDER BY id DESC').all();
+    return (rows as AssetRow[]).map(toAsset);
   }
 }

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import type { ParsedArg } from '../../../shared/api/index.ts';
 import type { JobInfo } from '../../../shared/api/jobs.ts';
-import type { Area, AreaKind, Asset, AudioOrigin, Bulletin, BulletinFields, Programme, Status } from '../../../shared/api/library-types.ts';
+import type { Area, AreaKind, Asset, AssetRole, AudioOrigin, Bulletin, BulletinFields, Programme, Status } from '../../../shared/api/library-types.ts';
 import type { StudioEvents } from '../../../shared/events.ts';
 import type { AuditTrail } from '../audit/index.ts';
 import { prepareDestinationFolder } from '../files/index.ts';
@@ -113,7 +113,7 @@ export function createLibrary({ db, dataDir, audit, jobs, emit, sessionCapMinute
       findChild: (parentId: number | null, link: { kind: AreaKind; name: string; code: string }) => areaStore.findChild(parentId, link),
     },
     assets: {
-      list: () => assetStore.list(),
+      list: (role?: AssetRole) => assetStore.list(role),
       get: (id: number) => assetStore.get(id),
       findByFile: (file: string) => assetStore.findByFile(file),
       /** Records a new asset (the same file again gives back the one already there). */

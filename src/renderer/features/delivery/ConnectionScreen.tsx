@@ -5,6 +5,7 @@ import { api } from '../../api/client.ts';
 import { useAction, useRequest } from '../../api/hooks.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { Page } from '../../components/Page.tsx';
+import { FilePicker } from '../../components/PathPicker.tsx';
 import './delivery.css';
 
 interface Draft {
@@ -113,10 +114,15 @@ export default function ConnectionScreen() {
             {settings.hasToken ? t('connection.tokenStored') : t('connection.tokenNone')}
           </small>
         </label>
-        <label>
+        <div>
           {t('connection.caCertPath')}
-          <input value={draft.caCertPath} onChange={(e) => setDraft({ ...draft, caCertPath: e.target.value })} data-testid="ca-cert-path" />
-        </label>
+          <FilePicker purpose="certificate" value={draft.caCertPath} onPicked={(file) => setDraft({ ...draft, caCertPath: file.path })} testId="ca-cert-path" />
+          {draft.caCertPath && (
+            <button type="button" className="link" onClick={() => setDraft({ ...draft, caCertPath: '' })} data-testid="ca-cert-clear">
+              {t('common:picker.clear')}
+            </button>
+          )}
+        </div>
         <label>
           {t('connection.chunkSize')}
           <input

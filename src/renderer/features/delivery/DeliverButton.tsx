@@ -1,10 +1,11 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DELIVERY_TARGETS, type DeliveryTarget, type OutboxItem } from '../../../shared/api/delivery.ts';
 import type { Bulletin } from '../../../shared/api/library-types.ts';
 import { api } from '../../api/client.ts';
 import { useAction, useRequest } from '../../api/hooks.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { FolderPicker } from '../../components/PathPicker.tsx';
 import './delivery.css';
 
 /**
@@ -19,6 +20,14 @@ export function DeliverButton({ bulletin }: { bulletin: Bulletin }) {
   const [queued, setQueued] = useState<OutboxItem | null>(null);
   /** The edited audio is rendered for delivery; '' keeps its own loudness (its normalise edit, if any). */
   const [loudness, setLoudness] = useState<'' | 'broadcast' | 'outdoor'>('');
+  // A package goes to the USB stick when one is in: offered before the user looks for it.
+  useEffect(() => {
+    if (to !== 'package' || folder) return;
+    api.call('files.places', {}).then((places) => {
+      const stick = places.find((place) => place.kind === 'removable');
+      if (stick) setFolder((current) => current || stick.path);
+    }, () => undefined);
+  }, [to, folder]);
   const send = useAction(async () => {
     setQueued(null);
     setQueued(await api.call('delivery.enqueue', { bulletinId: bulletin.id, to, ...(to === 'package' ? { dest: folder.trim() } : {}), ...(loudness ? { loudness } : {}) }));
@@ -50,10 +59,10 @@ export function DeliverButton({ bulletin }: { bulletin: Bulletin }) {
           </select>
         </label>
         {to === 'package' ? (
-          <label>
+          <div>
             {t('deliver.destFolder')}
-            <input value={folder} onChange={(e) => setFolder(e.target.value)} placeholder={t('deliver.destFolderPlaceholder')} data-testid="deliver-folder" />
-          </label>
+            <FolderPicker purpose="usb" value={folder} onPicked={setFolder} testId="deliver-folder" />
+          </div>
         ) : (
           serverUrl && <small className="muted">{t('deliver.destServerDefault', { url: serverUrl })}</small>
         )}

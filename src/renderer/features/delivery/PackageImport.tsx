@@ -5,6 +5,7 @@ import { isJobOf, type JobInfo } from '../../../shared/api/jobs.ts';
 import { api, ApiError } from '../../api/client.ts';
 import { useAction, useStudioEvent } from '../../api/hooks.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { FolderPicker } from '../../components/PathPicker.tsx';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
 
 /** Nhập gói: preview a package's manifest, then verify and import it as a job. */
@@ -39,15 +40,14 @@ export function PackageImport() {
       <p className="muted">{t('import.help')}</p>
       <ErrorNotice error={inspect.error ?? start.error ?? jobError} onClose={() => (inspect.clearError(), start.clearError(), setJobError(null))} />
       <div className="inline-form">
-        <input
+        <FolderPicker
+          purpose="package"
           value={path}
-          onChange={(e) => {
-            setPath(e.target.value);
+          onPicked={(picked) => {
+            setPath(picked);
             setPreview(null);
           }}
-          placeholder={t('import.pathPlaceholder')}
-          aria-label={t('import.path')}
-          data-testid="package-path"
+          testId="package-path"
         />
         <button type="button" disabled={!path.trim() || inspect.busy} onClick={() => void inspect.run()}>
           {t('import.inspect')}

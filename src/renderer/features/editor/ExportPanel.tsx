@@ -4,6 +4,7 @@ import type { EditDocument, ExportResult } from '../../../shared/api/audio.ts';
 import { api } from '../../api/client.ts';
 import { useAction } from '../../api/hooks.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { FolderPicker } from '../../components/PathPicker.tsx';
 import { waitForJob } from '../../api/wait-for-job.ts';
 
 const BITRATES = [64, 96, 128, 160, 192, 256, 320] as const;
@@ -20,10 +21,10 @@ export function ExportPanel({ doc, name }: { doc: EditDocument; name: string }) 
   const [title, setTitle] = useState(name);
   const [done, setDone] = useState<ExportResult | null>(null);
 
-  // Default folder: the data directory, which always exists (there is no save dialog in browser
-  // mode, and the export refuses a folder that is not there rather than guess at a typo).
+  // Default folder: the USB stick when one is in, else Documents; never the data folder, where
+  // an export would be lost among the studio's own files.
   useEffect(() => {
-    api.call('app.info', {}).then((info) => setFolder((f) => f || info.dataDir), () => undefined);
+    api.call('files.defaultFolder', { purpose: 'export' }).then(({ path }) => setFolder((f) => f || path), () => undefined);
   }, []);
 
   const outPath = `${folder.replace(/[\\/]+$/, '')}/${fileName}.${format}`;
@@ -75,10 +76,10 @@ export function ExportPanel({ doc, name }: { doc: EditDocument; name: string }) 
         {t('export.titleTag')}
         <input type="text" value={title} maxLength={300} onChange={(e) => setTitle(e.target.value)} data-testid="export-title" />
       </label>
-      <label className="ed-wide">
+      <div className="ed-wide">
         {t('export.folder')}
-        <input type="text" value={folder} onChange={(e) => setFolder(e.target.value)} data-testid="export-folder" />
-      </label>
+        <FolderPicker purpose="export" value={folder} onPicked={setFolder} testId="export-folder" />
+      </div>
       <label className="ed-wide">
         {t('export.fileName')}
         <input type="text" value={fileName} maxLength={200} onChange={(e) => setFileName(e.target.value)} data-testid="export-name" />

@@ -2,17 +2,19 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ItemKind } from '../../../shared/api/library-types.ts';
 import { useRequest } from '../../api/hooks.ts';
+import { AudioImport } from '../../components/AudioImport.tsx';
 import { formatClock } from '../../components/Duration.tsx';
 
 type NewItem = { kind: ItemKind; bulletinId?: number; assetId?: number };
 
-/** Adds bulletins (found by search) and jingles or music beds (from imported audio). */
+/** Adds bulletins (found by search) and jingles or music beds (from the music library, never bulletins' voice files). */
 export function AddItemPanel({ onAdd }: { onAdd: (item: NewItem) => void }) {
   const { t } = useTranslation('programmes');
   const [text, setText] = useState('');
   const found = useRequest('library.search', { text, limit: 8 }, { refreshOn: ['bulletin'] });
-  const assets = useRequest('asset.list', {}, { refreshOn: ['asset'] });
   const [assetKind, setAssetKind] = useState<'jingle' | 'music_bed'>('jingle');
+  const role = assetKind === 'jingle' ? 'jingle' : 'bed';
+  const assets = useRequest('asset.list', { role }, { refreshOn: ['asset'] });
 
   return (
     <aside className="editor-side">
@@ -32,14 +34,15 @@ export function AddItemPanel({ onAdd }: { onAdd: (item: NewItem) => void }) {
       </section>
       <section className="card">
         <h3>{t('addAudio')}</h3>
-        <select value={assetKind} onChange={(e) => setAssetKind(e.target.value as 'jingle' | 'music_bed')}>
+        <select value={assetKind} onChange={(e) => setAssetKind(e.target.value as 'jingle' | 'music_bed')} data-testid="audio-kind">
           <option value="jingle">{t('kind.jingle')}</option>
           <option value="music_bed">{t('kind.music_bed')}</option>
         </select>
+        <AudioImport role={role} testId="import-music" />
         {assets.data?.length === 0 && <p className="muted">{t('noAudio')}</p>}
-        <ul className="pick-list">
+        <ul className="pick-list" data-testid="audio-pick-list">
           {assets.data?.map((a) => (
-            <li key={a.id}>
+            <li key={a.id} data-asset-name={a.name}>
               <span>
                 {a.name} <span className="muted">{formatClock(a.durationSec)}</span>
               </span>

@@ -6,6 +6,7 @@ import { useAction, useRequest } from '../../api/hooks.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { Page } from '../../components/Page.tsx';
 import { setUiLanguage } from '../../i18n/index.ts';
+import { FolderPicker } from '../../components/PathPicker.tsx';
 
 /** Cài đặt: language, the editor's name for the audit trail, the session cap, backups. */
 export default function SettingsScreen() {
@@ -70,7 +71,7 @@ export default function SettingsScreen() {
         <h3>{t('backupTitle')}</h3>
         <p className="muted">{t('backupHelp')}</p>
         <div className="inline-form">
-          <input value={backupDir} onChange={(e) => setBackupDir(e.target.value)} placeholder={t('backupPlaceholder')} />
+          <FolderPicker purpose="backup" value={backupDir} onPicked={setBackupDir} testId="backup-folder" />
           <button type="button" disabled={!backupDir.trim() || backup.busy} onClick={() => void backup.run()}>
             {t('backupStart')}
           </button>

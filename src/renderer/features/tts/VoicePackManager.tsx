@@ -2,7 +2,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Voice } from '../../../shared/api/tts.ts';
 import { api, ApiError } from '../../api/client.ts';
+import type { PickedFile } from '../../api/files.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { FilePicker, FolderPicker } from '../../components/PathPicker.tsx';
 
 const size = (bytes: number) => (bytes === 0 ? '—' : bytes > 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.ceil(bytes / 1e3)} kB`);
 
@@ -10,6 +12,8 @@ const size = (bytes: number) => (bytes === 0 ? '—' : bytes > 1e6 ? `${(bytes /
 export function VoicePackManager({ voices, onChanged }: { voices: Voice[]; onChanged(): void }) {
   const { t } = useTranslation('tts');
   const [source, setSource] = useState('');
+  // A .zip uploaded in browser mode: its staged copy is dropped once the install has read it.
+  const [upload, setUpload] = useState<PickedFile | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -23,6 +27,8 @@ export function VoicePackManager({ voices, onChanged }: { voices: Voice[]; onCha
       const voice = await api.call('voice.install', { path: source.trim() });
       setDone(t('packs.installed', { name: voice.name }));
       setSource('');
+      void upload?.release();
+      setUpload(null);
       onChanged();
     } catch (e) {
       setError(e instanceof ApiError ? e : new ApiError({ code: 'internal', message: String(e) }));
@@ -51,7 +57,17 @@ export function VoicePackManager({ voices, onChanged }: { voices: Voice[]; onCha
           if (source.trim()) void install();
         }}
       >
-        <input aria-label={t('packs.pathLabel')} placeholder={t('packs.pathLabel')} value={source} onChange={(e) => setSource(e.target.value)} />
+        <FilePicker
+          purpose="voicePack"
+          value={source}
+          label={t('common:picker.chooseZip')}
+          onPicked={(file) => {
+            setSource(file.path);
+            setUpload(file);
+          }}
+          testId="voice-pack-zip"
+        />
+        <FolderPicker purpose="voicePack" showValue={false} onPicked={(folder) => (setSource(folder), setUpload(null))} testId="voice-pack-folder" />
         <button type="submit" disabled={busy || !source.trim()}>
           {busy ? t('packs.installing') : t('packs.install')}
         </button>

@@ -6,6 +6,7 @@ import { api, type ApiError } from '../../api/client.ts';
 import { useAction, useRequest, useStudioEvent } from '../../api/hooks.ts';
 import { Page } from '../../components/Page.tsx';
 import { refusalReason } from '../../../shared/update-refusals.ts';
+import { FolderPicker } from '../../components/PathPicker.tsx';
 
 /** Cài đặt → Cập nhật: the source, check now, the versions and notes, download, install. */
 export default function UpdatesScreen() {
@@ -70,21 +71,19 @@ export default function UpdatesScreen() {
         <h3>{t('source')}</h3>
         <div className="inline-form" role="radiogroup" aria-label={t('source')}>
           <label style={RADIO}>
-            <input type="radio" name="update-source" checked={kind === 'server'} onChange={() => setKind('server')} data-testid="update-source-server" />
+            <input type="radio" name="update-source" checked={kind === 'server'} onChange={() => (setKind('server'), setLocation(''))} data-testid="update-source-server" />
             {t('sourceServer')}
           </label>
           <label style={RADIO}>
-            <input type="radio" name="update-source" checked={kind === 'folder'} onChange={() => setKind('folder')} data-testid="update-source-folder" />
+            <input type="radio" name="update-source" checked={kind === 'folder'} onChange={() => (setKind('folder'), setLocation(''))} data-testid="update-source-folder" />
             {t('sourceFolder')}
           </label>
         </div>
-        <input
-          value={location}
-          onChange={(e) => setLocation(e.target.value)}
-          placeholder={t(kind === 'server' ? 'serverPlaceholder' : 'folderPlaceholder')}
-          aria-label={t('source')}
-          data-testid="update-location"
-        />
+        {kind === 'folder' ? (
+          <FolderPicker purpose="usb" value={location} onPicked={setLocation} testId="update-location" />
+        ) : (
+          <input value={location} onChange={(e) => setLocation(e.target.value)} placeholder={t('serverPlaceholder')} aria-label={t('source')} data-testid="update-location" />
+        )}
         <label>
           {t('publisherName')}
           <input value={publisher} onChange={(e) => setPublisher(e.target.value)} data-testid="update-publisher" />
