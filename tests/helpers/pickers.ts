@@ -28,6 +28,8 @@ export async function dropFile(page: Page, testId: string, file: string): Promis
   const name = path.basename(file);
   const transfer = await page.evaluateHandle(
     ({ bytes, name }) => {
+      // Runs in the page; this helper is also compiled with the Node-only project, without DOM types.
+      const { DataTransfer } = globalThis as unknown as { DataTransfer: new () => { items: { add(file: File): void } } };
       const data = new DataTransfer();
       data.items.add(new File([new Uint8Array(bytes)], name));
       return data;

@@ -11,10 +11,7 @@ interface ImportOptions {
   json?: boolean;
 }
 
-/**
- * Makes an imported file a bulletin's audio. The one place the CLI sets a bulletin's audio, so
- * the change to bulletin audio documents (issue 11, item 2) touches one call.
- */
+/** Makes an imported file a bulletin's audio (the library records it as imported, for the current script). */
 async function attachBulletinAudio(command: Command, bulletinId: number, assetId: number) {
   return call(command, 'bulletin.audio.set', { id: bulletinId, assetId });
 }
