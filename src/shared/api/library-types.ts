@@ -107,7 +107,11 @@ export interface Bulletin extends BulletinFields {
 export type BulletinSummary = Pick<
   Bulletin,
   'id' | 'title' | 'category' | 'language' | 'priority' | 'status' | 'author' | 'updatedAt' | 'durationSec'
-> & { snippet: string };
+> & {
+  snippet: string;
+  /** Where a search matched, as [start, end) character ranges of the title and of the snippet (for highlighting). */
+  matches?: { title: [number, number][]; snippet: [number, number][] };
+};
 
 export interface Asset {
   id: number;

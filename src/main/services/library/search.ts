@@ -1,7 +1,7 @@
 import type { BulletinSummary } from '../../../shared/api/library-types.ts';
 import type { SearchFilters, ParsedArg } from '../../../shared/api/index.ts';
 import type { Db } from '../storage/index.ts';
-import { foldForSearch, searchTerms } from './fold.ts';
+import { findMatches, parseSearchQuery, toMatchExpression, type SearchQuery } from './search-query.ts';
 
 type Filters = ParsedArg<'library.search'>;
 
@@ -22,20 +22,25 @@ interface SummaryRow {
   duration_sec: number | null;
 }
 
+/** How much more a match in the title counts than one in the script (FTS5 bm25 column weights). */
+const TITLE_WEIGHT = 10;
+
 /**
  * Diacritic- and case-insensitive search: the query is folded like the index (fold.ts), every word
- * must appear, the last one may be a prefix (the user is still typing). Newest first, which
- * FTS5 can walk in rowid order and stop early, unlike a relevance sort over every match.
+ * or "quoted phrase" must appear, the last word may be a prefix (the user is still typing).
+ * Ranked by relevance (bm25, a title match above a script match), newest first among equals;
+ * without a query, newest first. Each result says where it matched, for highlighting.
  */
 export function searchBulletins(db: Db, filters: Filters): { items: BulletinSummary[]; total: number } {
-  const terms = searchTerms(filters.text);
+  const query = parseSearchQuery(filters.text);
+  const terms = query.parts;
   const where: string[] = [];
   const params: unknown[] = [];
   let from = 'bulletins b';
   if (terms.length > 0) {
     from = 'bulletin_search s JOIN bulletins b ON b.id = s.rowid';
     where.push('bulletin_search MATCH ?');
-    params.push(toMatchExpression(terms));
+    params.push(toMatchExpression(query));
   }
   for (const field of ['category', 'language', 'priority', 'status'] as const) {
     const value = filters[field];
@@ -45,7 +50,7 @@ export function searchBulletins(db: Db, filters: Filters): { items: BulletinSumm
     }
   }
   const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const order = terms.length > 0 ? 's.rowid DESC' : 'b.updated_at DESC, b.id DESC';
+  const order = terms.length > 0 ? `bm25(bulletin_search, ${TITLE_WEIGHT}, 1) ASC, b.updated_at DESC, b.id DESC` : 'b.updated_at DESC, b.id DESC';
   const rows = db
     .prepare(
       `SELECT b.id, b.title, b.script, b.category, b.language, b.priority, b.status, b.author, b.updated_at,
@@ -58,14 +63,11 @@ export function searchBulletins(db: Db, filters: Filters): { items: BulletinSumm
     .prepare(`SELECT count(*) FROM (SELECT 1 FROM ${from} ${whereSql} LIMIT ${TOTAL_CAP + 1})`)
     .pluck()
     .get(...params) as number;
-  return { items: rows.map((row) => toSummary(row, terms)), total };
+  return { items: rows.map((row) => toSummary(row, query)), total };
 }
 
-function toMatchExpression(terms: string[]): string {
-  return terms.map((term, i) => `"${term.replace(/"/g, '""')}"${i === terms.length - 1 ? '*' : ''}`).join(' AND ');
-}
-
-function toSummary(row: SummaryRow, terms: string[]): BulletinSummary {
+function toSummary(row: SummaryRow, query: SearchQuery): BulletinSummary {
+  const shown = snippet(row.script, query);
   return {
     id: row.id,
     title: row.title,
@@ -76,15 +78,15 @@ function toSummary(row: SummaryRow, terms: string[]): BulletinSummary {
     author: row.author,
     updatedAt: row.updated_at,
     durationSec: row.duration_sec,
-    snippet: snippet(row.script, terms),
+    snippet: shown,
+    matches: { title: findMatches(row.title, query), snippet: findMatches(shown, query) },
   };
 }
 
-/** A window of the script around the first search word, found in a folded copy of equal length. */
-export function snippet(script: string, terms: string[]): string {
+/** A window of the script around its first match. */
+export function snippet(script: string, query: SearchQuery): string {
   const text = script.normalize('NFC').replace(/\s+/g, ' ').trim();
-  const folded = foldForSearch(text);
-  const at = terms.length && folded.length === text.length ? Math.max(0, folded.indexOf(terms[0]!)) : 0;
+  const at = findMatches(text, query)[0]?.[0] ?? 0;
   const start = Math.max(0, at - SNIPPET_RADIUS / 2);
   const cut = text.slice(start, start + SNIPPET_RADIUS * 2);
   return `${start > 0 ? '…' : ''}${cut}${start + SNIPPET_RADIUS * 2 < text.length ? '…' : ''}`;

@@ -15,6 +15,7 @@ import { TranslateCard } from '../translation/TranslateCard.tsx';
 import { DeliverButton } from '../delivery/DeliverButton.tsx';
 import { AudioCard } from './AudioCard.tsx';
 import { BulletinLedCard } from '../led/BulletinLedCard.tsx';
+import { fmt } from '../../components/useFormat.ts';
 
 const EMPTY_BULLETIN: BulletinFields = { title: '', ...BULLETIN_DEFAULTS };
 
@@ -51,7 +52,7 @@ export default function BulletinScreen({ param }: { param?: string }) {
       setDraft(fieldsOf(updated));
       backup.clear(id);
       loaded.reload();
-      setSavedAt(new Date().toLocaleTimeString());
+      setSavedAt(fmt.time(new Date(), true));
     }
   });
   const remove = useAction(async () => {

@@ -5,6 +5,7 @@ import { api } from '../../api/client.ts';
 import { useAction } from '../../api/hooks.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { waitForJob } from '../../api/wait-for-job.ts';
+import { fmt } from '../../components/useFormat.ts';
 
 const BITRATES = [64, 96, 128, 160, 192, 256, 320] as const;
 
@@ -88,7 +89,7 @@ export function ExportPanel({ doc, name }: { doc: EditDocument; name: string }) 
       </button>
       {done && (
         <p className="notice" data-testid="export-done" data-path={done.path}>
-          {t('export.done', { path: done.path, seconds: done.durationSec.toFixed(1) })}
+          {t('export.done', { path: done.path, seconds: fmt.number(done.durationSec, { digits: 1 }) })}
         </p>
       )}
       <ErrorNotice error={run.error} onClose={run.clearError} />
