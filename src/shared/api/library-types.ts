@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { label, multiLineText } from '../text.ts';
 import { boundedArray, Id, LanguageCode } from './define.ts';
+import type { RemoteStatus } from './delivery.ts';
 
 export const PRIORITIES = ['normal', 'priority', 'emergency'] as const;
 export const STATUSES = ['draft', 'submitted', 'approved', 'delivered'] as const;
@@ -93,11 +94,21 @@ export const BULLETIN_DEFAULTS: Omit<BulletinFields, 'title'> = {
   audioAssetId: null,
 };
 
+/** What the provincial source system last said of a delivered bulletin (polled in the background). */
+export interface SourceVerdict {
+  status: RemoteStatus;
+  /** The province's reason, for a rejection. */
+  reason: string | null;
+  checkedAt: string;
+}
+
 export interface Bulletin extends BulletinFields {
   id: number;
   status: Status;
   approver: string | null;
   approvedAt: string | null;
+  /** The source system's verdict once delivered there, else null. */
+  sourceVerdict: SourceVerdict | null;
   /** Seconds of audio when an asset is attached, else null. */
   durationSec: number | null;
   createdAt: string;
@@ -106,7 +117,7 @@ export interface Bulletin extends BulletinFields {
 
 export type BulletinSummary = Pick<
   Bulletin,
-  'id' | 'title' | 'category' | 'language' | 'priority' | 'status' | 'author' | 'updatedAt' | 'durationSec'
+  'id' | 'title' | 'category' | 'language' | 'priority' | 'status' | 'author' | 'updatedAt' | 'durationSec' | 'sourceVerdict'
 > & {
   snippet: string;
   /** Where a search matched, as [start, end) character ranges of the title and of the snippet (for highlighting). */

@@ -1,6 +1,7 @@
 import type { BulletinSummary } from '../../../shared/api/library-types.ts';
 import type { SearchFilters, ParsedArg } from '../../../shared/api/index.ts';
 import type { Db } from '../storage/index.ts';
+import { toVerdict, type VerdictColumns } from './source-verdict.ts';
 import { findMatches, parseSearchQuery, toMatchExpression, type SearchQuery } from './search-query.ts';
 
 type Filters = ParsedArg<'library.search'>;
@@ -9,7 +10,7 @@ type Filters = ParsedArg<'library.search'>;
 export const TOTAL_CAP = 1000;
 const SNIPPET_RADIUS = 80;
 
-interface SummaryRow {
+interface SummaryRow extends VerdictColumns {
   id: number;
   title: string;
   script: string;
@@ -54,6 +55,7 @@ export function searchBulletins(db: Db, filters: Filters): { items: BulletinSumm
   const rows = db
     .prepare(
       `SELECT b.id, b.title, b.script, b.category, b.language, b.priority, b.status, b.author, b.updated_at,
+              b.source_status, b.source_reason, b.source_checked_at,
               a.duration_sec
          FROM ${from} LEFT JOIN assets a ON a.id = b.audio_asset_id
          ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`,
@@ -78,6 +80,7 @@ function toSummary(row: SummaryRow, query: SearchQuery): BulletinSummary {
     author: row.author,
     updatedAt: row.updated_at,
     durationSec: row.duration_sec,
+    sourceVerdict: toVerdict(row),
     snippet: shown,
     matches: { title: findMatches(row.title, query), snippet: findMatches(shown, query) },
   };

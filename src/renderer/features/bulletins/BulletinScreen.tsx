@@ -89,7 +89,7 @@ export default function BulletinScreen({ param }: { param?: string }) {
       title={id === null ? t('newTitle') : t('title')}
       actions={
         <>
-          {bulletin && <StatusBadge status={bulletin.status} />}
+          {bulletin && <StatusBadge status={bulletin.status} verdict={bulletin.sourceVerdict} />}
           <button type="button" onClick={() => navigate('library')}>
             {t('common:actions.back')}
           </button>

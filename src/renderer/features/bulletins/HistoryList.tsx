@@ -14,7 +14,7 @@ export function HistoryList({ bulletinId }: { bulletinId: number }) {
         {data.map((entry) => (
           <li key={entry.id}>
             <span className="muted">{fmt.dateTime(entry.at)}</span>{' '}
-            <strong>{entry.actor}</strong> — {t(`history.action.${entry.action}`, { defaultValue: entry.action })}
+            <strong>{t(`history.actor.${entry.actor}`, { defaultValue: entry.actor })}</strong> — {t(`history.action.${entry.action}`, { defaultValue: entry.action })}
             {entry.action === 'update' && isRecord(entry.changes) && (
               <span className="muted"> ({Object.keys(entry.changes).map((f) => t(`field.${f}`, { defaultValue: f })).join(', ')})</span>
             )}

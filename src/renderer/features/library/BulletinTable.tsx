@@ -35,7 +35,7 @@ export function BulletinTable({ items, emptyText }: { items: BulletinSummary[]; 
               <PriorityBadge priority={item.priority} />
             </td>
             <td>
-              <StatusBadge status={item.status} />
+              <StatusBadge status={item.status} verdict={item.sourceVerdict} />
             </td>
             <td className="nowrap">{fmt.dateTime(item.updatedAt)}</td>
           </tr>
