@@ -1,5 +1,6 @@
 import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ConnectionState } from '../../shared/transport.ts';
 import { api } from '../api/client.ts';
 import { JobsPanel } from '../features/jobs/JobsPanel.tsx';
 import { useJobs } from '../features/jobs/useJobs.ts';
@@ -12,7 +13,7 @@ export function App() {
   const { t } = useTranslation();
   const location = useLocation();
   const [jobsOpen, setJobsOpen] = useState(false);
-  const [disconnected, setDisconnected] = useState(false);
+  const [connection, setConnection] = useState<ConnectionState>('connected');
   // Jobs show their progress and failures on the toggle; the panel never opens by itself over the
   // screen being worked on (each screen shows its own job's outcome where it was started).
   const jobs = useJobs();
@@ -24,7 +25,7 @@ export function App() {
     setSeenFailures(failed);
     setJobsOpen((open) => !open);
   };
-  useEffect(() => api.onConnection((connected) => setDisconnected(!connected)), []);
+  useEffect(() => api.onConnection(setConnection), []);
   const route = routes.find((r) => r.path === location.path) ?? routes[0]!;
   const Screen = route.component;
 
@@ -75,9 +76,9 @@ export function App() {
         </button>
       </nav>
       <main className="content">
-        {disconnected && (
-          <p className="notice notice-error" role="alert" data-testid="disconnected">
-            {t('disconnected')}
+        {connection !== 'connected' && (
+          <p className="notice notice-error" role="alert" data-testid="disconnected" data-connection={connection}>
+            {t(`connection.${connection}`)}
           </p>
         )}
         <UpdateBanner />
