@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { JobKind } from '../../shared/api/jobs.ts';
 import type { JobHandle } from '../api/use-job.ts';
 import { ErrorNotice } from './ErrorNotice.tsx';
-import { ProgressBar } from './ProgressBar.tsx';
+import { RunningJob } from './RunningJob.tsx';
 import { ApiError } from '../api/client.ts';
 
 /**
@@ -17,15 +17,7 @@ export function JobStatus<K extends JobKind>({ handle, label, done }: { handle: 
   if (!job) return null;
   return (
     <div className="job-status" data-testid="job-status" data-job-kind={job.kind} data-state={job.state} aria-live="polite">
-      {job.state === 'running' && (
-        <div className="job-status-line">
-          <ProgressBar value={job.progress} label={label} />
-          <span className="muted">{job.progress === null ? t('state.running') : t('percent', { value: Math.round(job.progress * 100) })}</span>
-          <button type="button" className="danger" onClick={handle.cancel} data-testid="job-cancel">
-            {t('common:actions.cancel')}
-          </button>
-        </div>
-      )}
+      <RunningJob job={job} label={label} />
       {job.state === 'done' && (
         <p className="notice notice-ok" role="status">
           {done}

@@ -5,7 +5,7 @@ import { isJobOf, type JobInfo } from '../../../shared/api/jobs.ts';
 import { api, ApiError } from '../../api/client.ts';
 import { useAction, useStudioEvent } from '../../api/hooks.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
-import { ProgressBar } from '../../components/ProgressBar.tsx';
+import { RunningJob } from '../../components/RunningJob.tsx';
 
 /** Nhập gói: preview a package's manifest, then verify and import it as a job. */
 export function PackageImport() {
@@ -69,7 +69,7 @@ export function PackageImport() {
       {running && (
         <div className="stack">
           <span className="muted">{t('import.running')}</span>
-          <ProgressBar value={job.progress} label={t('import.running')} />
+          <RunningJob job={job} label={t('import.running')} />
         </div>
       )}
       {imported && (
