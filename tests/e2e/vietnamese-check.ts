@@ -53,7 +53,11 @@ export function vietnameseCheck(userData: string[]): VietnameseCheck {
   const pieces = texts.flatMap((text) => text.split(PLACEHOLDER).map((piece) => piece.trim())).filter((piece) => piece.length > 0);
   const data = userData.map(normalise);
 
-  const fromLocale = (text: string) => patterns.some((p) => p.test(text)) || pieces.some((piece) => piece.includes(text));
+  // A part of a sentence counts only when it is a run of words (a <Trans> split); a lone short word
+  // inside a longer sentence ("mono" in "Đơn kênh (mono)") is not proof that the screen took it from there.
+  const pieceSet = new Set(pieces);
+  const fromLocale = (text: string) =>
+    patterns.some((p) => p.test(text)) || pieceSet.has(text) || (text.includes(' ') && text.length >= 8 && pieces.some((piece) => piece.includes(text)));
   const fromUser = (text: string) => {
     const bare = text.replace(/^…|…$/g, '').trim();
     return data.some((d) => d.includes(bare) || (bare.includes(d) && d.length >= 4));

@@ -62,7 +62,7 @@ function visibleTexts(page: Page): Promise<string[]> {
 
 describe('the check itself', () => {
   it('refuses English, point decimals, hyphen minus and month-first dates, and takes locale sentences with their figures', () => {
-    for (const bad of ['Cancel', 'Backed up 3 files', 'cancelled by the user', 'invalid zip data']) expect(check.problem(bad), bad).toBe('not from the Vietnamese locale files');
+    for (const bad of ['Cancel', 'Backed up 3 files', 'cancelled by the user', 'invalid zip data', 'mono']) expect(check.problem(bad), bad).toBe('not from the Vietnamese locale files');
     expect(check.problem('109.8 giây')).toBe('decimal point instead of a comma');
     expect(check.problem('tăng -4,6 dB')).toBe('hyphen-minus instead of the minus sign U+2212');
     expect(check.problem('10:40:38 PM')).toBe('12-hour time');

@@ -24,7 +24,7 @@ export function AssetPicker() {
               {asset.name}
             </button>{' '}
             <span className="muted">
-              <Duration seconds={asset.durationSec} /> · {fmt.number(asset.sampleRate / 1000, { maxDigits: 1 })} kHz · {asset.channels === 1 ? 'mono' : 'stereo'} · <Loudness loudness={asset.loudness} />
+              <Duration seconds={asset.durationSec} /> · {fmt.number(asset.sampleRate / 1000, { maxDigits: 1 })} kHz · {t(asset.channels === 1 ? 'recorder:mono' : 'recorder:stereo')} · <Loudness loudness={asset.loudness} />
             </span>
           </li>
         ))}

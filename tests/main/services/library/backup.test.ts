@@ -8,7 +8,9 @@ import { useTestStudio } from '../../../helpers/studio.ts';
 import { makeTempDir } from '../../../helpers/temp-dir.ts';
 
 /** Root may write anywhere: the refusal is tried as an ordinary user (as the CLI robustness suite does). */
-const unprivileged = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+const NOBODY = 65534;
+const asRoot = process.getuid?.() === 0;
+const unprivileged = asRoot ? { uid: NOBODY, gid: NOBODY } : {};
 
 describe('library backup', () => {
   const studio = useTestStudio();
@@ -50,7 +52,7 @@ describe('backup to a folder that cannot be written', () => {
     fs.chmodSync(temp.dir, 0o755);
     const dataDir = path.join(temp.dir, 'du-lieu');
     fs.mkdirSync(dataDir);
-    if ('uid' in unprivileged) fs.chownSync(dataDir, unprivileged.uid, unprivileged.gid);
+    if (asRoot) fs.chownSync(dataDir, NOBODY, NOBODY);
     const locked = path.join(temp.dir, 'khoa');
     fs.mkdirSync(locked);
     fs.chmodSync(locked, 0o555);

@@ -18,10 +18,10 @@ describe('source-system statuses polled in the background', () => {
     await reference.connect();
     const bulletin = await approvedBulletin(studio, { bytes: 300_000, title: 'Thông báo cắt điện' });
     const item = await studio.call('delivery.enqueue', { bulletinId: bulletin.id, to: 'source' });
-    const delivered = await waitFor(
-      () => studio.services.delivery.outbox.get(item.id).remoteId && studio.services.delivery.outbox.get(item.id),
-      'delivery',
-    );
+    const delivered = await waitFor(() => {
+      const now = studio.services.delivery.outbox.get(item.id);
+      return now.remoteId ? now : null;
+    }, 'delivery');
     const summary = async () => (await studio.call('library.search', { text: 'cat dien' })).items.find((i) => i.id === bulletin.id)!;
     await expect.poll(async () => (await summary()).sourceVerdict?.status, { timeout: 30_000 }).toBe('received');
 
