@@ -39,7 +39,7 @@ export interface VietnameseCheck {
 const NEUTRAL_WORDS = new Set(
   'LUFS LU dB dBFS dBTP kHz Hz kB MB GB KiB MiB B s ms px kbit/s MP3 WAV BWF FLAC OGG M4A AAC ZIP GIF PNG USB LED TTS ID CA TLS URL HTTP HTTPS COM TCP IP sha256 Piper VITS ONNX UBND'.split(' '),
 );
-const NEUTRAL = /^[\s\d.,:;/()[\]+\-−–—×·•…%#№'"“”‘’«»<>=←→↑↓↶↷▶■●◉○✓✔✗✕×?!*|&@_~^°∞]*$/u;
+const NEUTRAL = /^[\s\d.,:;/()[\]+\-−–—×·•…%#№'"“”‘’«»<>=←→↑↓↶↷▶■●◉○✓✔✗✕×?!*|&@_~^°∞≈]*$/u;
 /** A language code (vi, tyz, vie): the studio's language list names them; codes are technical. */
 const LANGUAGE_CODE = /^[a-z]{2,3}$/;
 /** Where a composed string (a select's option, "Tày (tyz)", "vie→tyz") may be split into its parts. */

@@ -41,7 +41,10 @@ export const libraryRequests = {
     z.strictObject({ id: Id, to: Status, approver: label(200, 1).optional() }),
   ),
   'bulletin.list': request<{ items: BulletinSummary[]; total: number }>()(SearchFilters),
-  /** Diacritic- and case-insensitive search over titles and scripts. */
+  /**
+   * Diacritic- and case-insensitive search over titles and scripts: every word or "quoted phrase"
+   * must match; best match first (bm25, a title above a script); each result says where it matched.
+   */
   'library.search': request<{ items: BulletinSummary[]; total: number }>()(SearchFilters),
 
   'programme.create': request<Programme>()(

@@ -40,8 +40,10 @@ export function searchBulletins(db: Db, filters: Filters): { items: BulletinSumm
   let from = 'bulletins b';
   if (terms.length > 0) {
     from = 'bulletin_search s JOIN bulletins b ON b.id = s.rowid';
-    where.push('bulletin_search MATCH ?');
-    params.push(toMatchExpression(query));
+    // FTS5's own rank column, set to bm25 with the column weights: it can order by it while it
+    // walks the matches instead of sorting them all afterwards.
+    where.push('bulletin_search MATCH ?', 's.rank MATCH ?');
+    params.push(toMatchExpression(query), `bm25(${TITLE_WEIGHT}, 1)`);
   }
   for (const field of ['category', 'language', 'priority', 'status'] as const) {
     const value = filters[field];
@@ -51,7 +53,7 @@ export function searchBulletins(db: Db, filters: Filters): { items: BulletinSumm
     }
   }
   const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const order = terms.length > 0 ? `bm25(bulletin_search, ${TITLE_WEIGHT}, 1) ASC, b.updated_at DESC, b.id DESC` : 'b.updated_at DESC, b.id DESC';
+  const order = terms.length > 0 ? 's.rank, b.updated_at DESC, b.id DESC' : 'b.updated_at DESC, b.id DESC';
   const rows = db
     .prepare(
       `SELECT b.id, b.title, b.script, b.category, b.language, b.priority, b.status, b.author, b.updated_at,
