@@ -9,6 +9,8 @@ type Filters = ParsedArg<'library.search'>;
 /** Counting every match of a common word in a large library costs more than it tells; stop here. */
 export const TOTAL_CAP = 1000;
 const SNIPPET_RADIUS = 80;
+/** How many of the newest matches a query's results are ranked among (see searchBulletins). */
+export const RANK_WINDOW = 2000;
 
 interface SummaryRow extends VerdictColumns {
   id: number;
@@ -53,14 +55,20 @@ export function searchBulletins(db: Db, filters: Filters): { items: BulletinSumm
     }
   }
   const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const order = terms.length > 0 ? 's.rank, b.updated_at DESC, b.id DESC' : 'b.updated_at DESC, b.id DESC';
+  // Ranked among the newest RANK_WINDOW matches: scoring every match of a two-letter prefix in a
+  // 100,000-bulletin archive would cost a full pass per keystroke; a rarer query is ranked whole.
+  const source =
+    terms.length > 0
+      ? `(SELECT s.rowid AS id, s.rank AS rank FROM ${from} ${whereSql} ORDER BY s.rowid DESC LIMIT ${RANK_WINDOW}) m JOIN bulletins b ON b.id = m.id`
+      : `${from}`;
+  const order = terms.length > 0 ? 'm.rank, b.updated_at DESC, b.id DESC' : 'b.updated_at DESC, b.id DESC';
   const rows = db
     .prepare(
       `SELECT b.id, b.title, b.script, b.category, b.language, b.priority, b.status, b.author, b.updated_at,
               b.source_status, b.source_reason, b.source_checked_at,
               a.duration_sec
-         FROM ${from} LEFT JOIN assets a ON a.id = b.audio_asset_id
-         ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`,
+         FROM ${source} LEFT JOIN assets a ON a.id = b.audio_asset_id
+         ${terms.length > 0 ? '' : whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`,
     )
     .all(...params, filters.limit, filters.offset) as SummaryRow[];
   const total = db
