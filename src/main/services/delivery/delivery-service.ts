@@ -307,8 +307,6 @@ export class DeliveryService {
     const item = this.outbox.get(id);
     if (!item.remoteId) throw new StudioError('invalid_transition', 'the item has not reached its destination yet', { reason: 'not_yet_received' });
     const remote = await (await this.connectorFor(item.target, item.dest)).status(item.remoteId);
-    const updated = this.outbox.setRemoteStatus(id, remote.status, remote.reason);
-    this.deps.emit('outbox.changed', updated);
     // The bulletin carries the verdict too, so the library and its screen show it (not merely "delivered").
     if (this.outbox.contentType(id) === 'audio') {
       try {
@@ -317,6 +315,10 @@ export class DeliveryService {
         // The bulletin was deleted since; the outbox keeps the answer.
       }
     }
+    // The background poll asks every minute: an unchanged answer is not news (no write, no event).
+    if (remote.status === item.remoteStatus && remote.reason === item.remoteReason) return item;
+    const updated = this.outbox.setRemoteStatus(id, remote.status, remote.reason);
+    this.deps.emit('outbox.changed', updated);
     return updated;
   }
 
