@@ -11,11 +11,18 @@ export type ServerFrame =
   | { type: 'event'; event: StudioEvent };
 
 /** The surface the preload exposes as `window.studio`, and the bridge client imitates. */
+/**
+ * Browser mode's link to its host: connected; lost and being retried; lost for long enough that
+ * the host has probably stopped or restarted on another address (`unreachable`); or answered but
+ * refused, because the host restarted and this tab's per-run token is dead (`refused`).
+ */
+export type ConnectionState = 'connected' | 'reconnecting' | 'unreachable' | 'refused';
+
 export interface StudioBridge {
   call(name: string, arg: unknown): Promise<Response>;
   onEvent(listener: (event: StudioEvent) => void): () => void;
-  /** Browser mode only: the socket to the host dropped (false) or came back (true). */
-  onConnection?(listener: (connected: boolean) => void): () => void;
+  /** Browser mode only: how the link to the host stands, each time that changes. */
+  onConnection?(listener: (state: ConnectionState) => void): () => void;
 }
 
 export const IPC_CALL_CHANNEL = 'studio:call';

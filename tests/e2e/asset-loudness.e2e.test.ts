@@ -1,5 +1,5 @@
 /**
- * The bulletin screen shows its audio's loudness ("−23.0 LUFS · đỉnh −1.2 dBTP"), read from the
+ * The bulletin screen shows its audio's loudness ("−23,0 LUFS · đỉnh −1,2 dBTP"), read from the
  * asset that audio.import measured; the figures on screen are the ones ffmpeg measures too.
  */
 import { spawnSync } from 'node:child_process';
@@ -43,10 +43,12 @@ describe('asset loudness in the browser', () => {
     const page = await browser.newPage();
     await page.goto(`${host.url}#/bulletins/${bulletinId}`);
     const shown = await page.getByTestId('bulletin-audio').getByTestId('loudness').innerText();
-    const match = /^−(\d+\.\d) LUFS · đỉnh −(\d+\.\d) dBTP · dải (\d+\.\d) LU$/.exec(shown);
+    // vi-VN: comma decimals, true minus sign.
+    const match = /^−(\d+,\d) LUFS · đỉnh −(\d+,\d) dBTP · dải (\d+,\d) LU$/.exec(shown);
     expect(match, shown).not.toBeNull();
     const reference = ffmpegLoudness(wav);
-    expect(Math.abs(-Number(match![1]) - reference.integrated)).toBeLessThanOrEqual(0.15);
-    expect(Math.abs(-Number(match![2]) - reference.truePeak)).toBeLessThanOrEqual(0.35);
+    const figure = (text: string) => Number(text.replace(',', '.'));
+    expect(Math.abs(-figure(match![1]!) - reference.integrated)).toBeLessThanOrEqual(0.15);
+    expect(Math.abs(-figure(match![2]!) - reference.truePeak)).toBeLessThanOrEqual(0.35);
   });
 });

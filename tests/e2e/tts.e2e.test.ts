@@ -49,7 +49,7 @@ describe('text to speech in Chromium', () => {
     await s.page.getByTestId('tts-generate').click();
     await s.page.locator('[data-testid="tts-waveform"][data-ready="true"]').waitFor({ timeout: 60_000 });
     await closeJobsPanel(s.page);
-    expect(await s.page.getByTestId('tts-result-summary').textContent()).toMatch(/^2 câu · [\d.]+ giây · -23\.0 LUFS/);
+    expect(await s.page.getByTestId('tts-result-summary').textContent()).toMatch(/^2 câu · [\d,]+ giây · −23,0 LUFS/);
     // wavesurfer draws the peaks into its canvas (inside its shadow root).
     const drawn = await s.page.evaluate(() => {
       const host = document.querySelector('[data-testid="tts-waveform"] > div');

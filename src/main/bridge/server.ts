@@ -47,7 +47,11 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (!sameOrigin(req, port) || !tokenMatches(presentedToken(req, url), token)) {
       res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' });
-      res.end('Không có quyền truy cập / Forbidden: open the address printed by `npm run web`.');
+      // A tab from an earlier run (the host restarted, so its token is dead) lands here too: say how to get in.
+      res.end(
+        'Không có quyền truy cập: địa chỉ này thuộc một lần chạy Studio trước đó hoặc bị gõ sai. Mở địa chỉ mới mà lệnh `npm run web` in ra.\n' +
+          'Forbidden: this address belongs to an earlier run of Studio or is mistyped. Open the new address printed by `npm run web`.\n',
+      );
       return;
     }
     const cookie: Record<string, string> = url.searchParams.has('token') ? { 'Set-Cookie': tokenCookie(token) } : {};

@@ -1,7 +1,7 @@
 import type { Arg, RequestName, Result } from '../../shared/api/index.ts';
 import type { ErrorPayload } from '../../shared/errors.ts';
 import type { EventName, StudioEvents } from '../../shared/events.ts';
-import type { StudioBridge } from '../../shared/transport.ts';
+import type { ConnectionState, StudioBridge } from '../../shared/transport.ts';
 import { createWebSocketBridge } from './ws-bridge.ts';
 
 declare global {
@@ -29,7 +29,7 @@ export interface Api {
   /** URL for a file under one of the data directory's media folders, e.g. `assets/…wav`. */
   mediaUrl(relativePath: string): string;
   /** Tells when the link to the studio drops and returns (browser mode; Electron never drops). */
-  onConnection(listener: (connected: boolean) => void): () => void;
+  onConnection(listener: (state: ConnectionState) => void): () => void;
 }
 
 function createApi(): Api {

@@ -1,5 +1,6 @@
 import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ConnectionState } from '../../shared/transport.ts';
 import { api } from '../api/client.ts';
 import { JobsPanel } from '../features/jobs/JobsPanel.tsx';
 import { useJobs } from '../features/jobs/useJobs.ts';
@@ -12,12 +13,19 @@ export function App() {
   const { t } = useTranslation();
   const location = useLocation();
   const [jobsOpen, setJobsOpen] = useState(false);
-  const [disconnected, setDisconnected] = useState(false);
-  // Jobs show their progress on the toggle; the panel opens by itself only when one fails,
-  // so short jobs (a preview, a measurement) never cover the screen being worked on.
-  const jobs = useJobs(() => setJobsOpen(true));
+  const [connection, setConnection] = useState<ConnectionState>('connected');
+  // Jobs show their progress and failures on the toggle; the panel never opens by itself over the
+  // screen being worked on (each screen shows its own job's outcome where it was started).
+  const jobs = useJobs();
   const running = jobs.filter((job) => job.state === 'running');
-  useEffect(() => api.onConnection((connected) => setDisconnected(!connected)), []);
+  const [seenFailures, setSeenFailures] = useState(0);
+  const failed = jobs.filter((job) => job.state === 'failed').length;
+  const unseenFailures = Math.max(0, failed - seenFailures);
+  const toggleJobs = () => {
+    setSeenFailures(failed);
+    setJobsOpen((open) => !open);
+  };
+  useEffect(() => api.onConnection(setConnection), []);
   const route = routes.find((r) => r.path === location.path) ?? routes[0]!;
   const Screen = route.component;
 
@@ -53,19 +61,24 @@ export function App() {
               </li>
             ))}
         </ul>
-        <button type="button" className="jobs-toggle" onClick={() => setJobsOpen((open) => !open)} data-testid="jobs-toggle">
+        <button type="button" className="jobs-toggle" onClick={toggleJobs} data-testid="jobs-toggle">
           {t('nav.jobs')}
           {running.length > 0 && (
             <span className="badge jobs-count" data-testid="jobs-running">
               {running.length}
             </span>
           )}
+          {unseenFailures > 0 && (
+            <span className="badge jobs-failed" data-testid="jobs-failed" title={t('jobsFailed', { count: unseenFailures })}>
+              {unseenFailures}
+            </span>
+          )}
         </button>
       </nav>
       <main className="content">
-        {disconnected && (
-          <p className="notice notice-error" role="alert" data-testid="disconnected">
-            {t('disconnected')}
+        {connection !== 'connected' && (
+          <p className="notice notice-error" role="alert" data-testid="disconnected" data-connection={connection}>
+            {t(`connection.${connection}`)}
           </p>
         )}
         <UpdateBanner />

@@ -1,3 +1,4 @@
+import { formatClock as sharedClock } from '../../shared/format.ts';
 import { useTranslation } from 'react-i18next';
 
 /** A length as the editors say it: "3 phút 20 giây". */
@@ -7,7 +8,5 @@ export function Duration({ seconds }: { seconds: number }) {
   return <>{t('duration', { minutes: Math.floor(total / 60), seconds: total % 60 })}</>;
 }
 
-export const formatClock = (seconds: number): string => {
-  const total = Math.round(seconds);
-  return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, '0')}`;
-};
+/** "3:20": a length as a clock reading (the shared format, src/shared/format.ts). */
+export const formatClock = (seconds: number): string => sharedClock(seconds);

@@ -42,6 +42,24 @@ export interface JobResults extends TranslationJobResults, UpdatesJobResults, Se
 }
 export type JobKind = keyof JobResults;
 
+/**
+ * Work the studio starts for itself or for a moment's display (a waveform's peaks, a preview to
+ * listen to, a measurement shown where it was asked for, the start-up hash check): it has a job
+ * for its process and cancel, but it is not the user's to follow. The jobs panel lists only the
+ * other kinds; the screen that started an internal job shows its outcome.
+ */
+export const INTERNAL_JOB_KINDS: ReadonlySet<JobKind> = new Set<JobKind>([
+  'audio.peaks',
+  'audio.preview',
+  'audio.loudness',
+  'tts.preview',
+  'library.checkHashes',
+  'translation.translate',
+]);
+
+/** True for a job the user asked for and follows (the jobs panel lists these). */
+export const isUserJob = (job: { kind: JobKind }): boolean => !INTERNAL_JOB_KINDS.has(job.kind);
+
 export interface JobInfo<K extends JobKind = JobKind> {
   id: string;
   kind: K;

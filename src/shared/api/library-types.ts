@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { label, multiLineText } from '../text.ts';
 import { boundedArray, Id, LanguageCode } from './define.ts';
+import type { RemoteStatus } from './delivery.ts';
 
 export const PRIORITIES = ['normal', 'priority', 'emergency'] as const;
 export const STATUSES = ['draft', 'submitted', 'approved', 'delivered'] as const;
@@ -97,6 +98,14 @@ export const BULLETIN_DEFAULTS: Omit<BulletinFields, 'title'> = {
 export const AUDIO_ORIGINS = ['tts', 'recording', 'import'] as const;
 export type AudioOrigin = (typeof AUDIO_ORIGINS)[number];
 
+/** What the provincial source system last said of a delivered bulletin (polled in the background). */
+export interface SourceVerdict {
+  status: RemoteStatus;
+  /** The province's reason, for a rejection. */
+  reason: string | null;
+  checkedAt: string;
+}
+
 export interface Bulletin extends BulletinFields {
   id: number;
   status: Status;
@@ -109,6 +118,8 @@ export interface Bulletin extends BulletinFields {
   audioStale: boolean;
   approver: string | null;
   approvedAt: string | null;
+  /** The source system's verdict once delivered there, else null. */
+  sourceVerdict: SourceVerdict | null;
   /** Seconds of audio when an asset is attached, else null. */
   durationSec: number | null;
   createdAt: string;
@@ -117,8 +128,12 @@ export interface Bulletin extends BulletinFields {
 
 export type BulletinSummary = Pick<
   Bulletin,
-  'id' | 'title' | 'category' | 'language' | 'priority' | 'status' | 'author' | 'updatedAt' | 'durationSec' | 'audioStale'
-> & { snippet: string };
+  'id' | 'title' | 'category' | 'language' | 'priority' | 'status' | 'author' | 'updatedAt' | 'durationSec' | 'audioStale' | 'sourceVerdict'
+> & {
+  snippet: string;
+  /** Where a search matched, as [start, end) character ranges of the title and of the snippet (for highlighting). */
+  matches?: { title: [number, number][]; snippet: [number, number][] };
+};
 
 /**
  * What an audio file is for: a bulletin's speech (`voice`), a programme's `jingle`, or a music

@@ -48,7 +48,10 @@ export const libraryRequests = {
   /** The editor listened: the audio still matches the edited script (clears audioStale). */
   'bulletin.audio.confirm': request<Bulletin>()(byId),
   'bulletin.list': request<{ items: BulletinSummary[]; total: number }>()(SearchFilters),
-  /** Diacritic- and case-insensitive search over titles and scripts. */
+  /**
+   * Diacritic- and case-insensitive search over titles and scripts: every word or "quoted phrase"
+   * must match; best match first (bm25, a title above a script); each result says where it matched.
+   */
   'library.search': request<{ items: BulletinSummary[]; total: number }>()(SearchFilters),
 
   'programme.create': request<Programme>()(

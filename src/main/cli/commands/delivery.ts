@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { DELIVERY_TARGETS, OUTBOX_STATES, type OutboxItem } from '../../../shared/api/delivery.ts';
 import { describeError, ERROR_CODES, StudioError, type ErrorCode } from '../../../shared/errors.ts';
+import { formatTime } from '../../../shared/format.ts';
 import { call, currentStudio, followJob, printJson } from '../session.ts';
 
 /** 48 KiB, 12.3 MiB: a small bulletin must not read as 0.0 MiB. */
@@ -46,7 +47,7 @@ function follow(command: Command, itemId: number, giveUpOnError: boolean): Promi
         const code = knownCode(item.lastError.code);
         settle(() => reject(new StudioError(code, item.lastError!.message, { reason: 'outbox_item_kept', id: item.id })));
       } else if (item.nextAttemptAt) {
-        process.stderr.write(`Thử lại lúc / retrying at ${new Date(item.nextAttemptAt).toLocaleTimeString('vi-VN')}\n`);
+        process.stderr.write(`Thử lại lúc / retrying at ${formatTime(item.nextAttemptAt, true)}\n`);
       }
     };
     const stop = studio.events.subscribe((event) => {

@@ -24,6 +24,7 @@ import { describeArea, describeBulletin, loudnessFields } from './package/descri
 import { PackageConnector } from './package/package-connector.ts';
 import { packageImports } from './package/package-imports.ts';
 import { SourceConnector } from './source/source-connector.ts';
+import { pollIntervalFromEnv, StatusPoller } from './status-poller.ts';
 
 export interface DeliveryDeps {
   db: Db;
@@ -36,6 +37,8 @@ export interface DeliveryDeps {
   jobs: JobManager;
   emit<N extends EventName>(name: N, payload: StudioEvents[N]): void;
   backoff?: BackoffOptions;
+  /** How often delivered items' statuses are asked for (default: a minute, or STUDIO_STATUS_POLL_MS). */
+  statusPollMs?: number;
   log?(line: string): void;
 }
 
@@ -92,6 +95,7 @@ export class DeliveryService {
   readonly packages: ReturnType<typeof packageImports>;
   private readonly runner: OutboxRunner;
   private readonly measurer: AssetMeasurer;
+  private readonly poller: StatusPoller;
   /** Set on close: a measurement cut short by closing keeps its item held for the next start. */
   private closing = false;
 
@@ -114,16 +118,24 @@ export class DeliveryService {
           // A bulletin is delivered when its audio is; its LED notice package does not count.
           const audio = this.outbox.contentType(item.id) === 'audio';
           if (audio && bulletins.get(item.bulletinId).status === 'approved') bulletins.transition(item.bulletinId, 'delivered', 'outbox');
+          if (audio && item.target === 'source' && item.remoteStatus) bulletins.recordSourceVerdict(item.bulletinId, item.remoteStatus, item.remoteReason);
         } catch {
           // The bulletin was edited or deleted since it was queued; the delivery itself stands.
         }
       },
+    });
+    this.poller = new StatusPoller({
+      awaiting: () => this.outbox.awaitingVerdict(),
+      refresh: (id) => this.refreshStatus(id),
+      intervalMs: deps.statusPollMs ?? pollIntervalFromEnv(),
+      log: deps.log,
     });
   }
 
   start(): void {
     this.closing = false;
     this.runner.start();
+    this.poller.start();
     this.resumeHeldMeasurements();
   }
 
@@ -152,6 +164,7 @@ export class DeliveryService {
   /** Stops the runner (the studio is closing, or a test stops it). */
   async close(): Promise<void> {
     this.closing = true;
+    await this.poller.close();
     await this.runner.close();
   }
 
@@ -306,6 +319,16 @@ export class DeliveryService {
     const item = this.outbox.get(id);
     if (!item.remoteId) throw new StudioError('invalid_transition', 'the item has not reached its destination yet', { reason: 'not_yet_received' });
     const remote = await (await this.connectorFor(item.target, item.dest)).status(item.remoteId);
+    // The bulletin carries the verdict too, so the library and its screen show it (not merely "delivered").
+    if (this.outbox.contentType(id) === 'audio') {
+      try {
+        this.deps.library.bulletins.recordSourceVerdict(item.bulletinId, remote.status, remote.reason);
+      } catch {
+        // The bulletin was deleted since; the outbox keeps the answer.
+      }
+    }
+    // The background poll asks every minute: an unchanged answer is not news (no write, no event).
+    if (remote.status === item.remoteStatus && remote.reason === item.remoteReason) return item;
     const updated = this.outbox.setRemoteStatus(id, remote.status, remote.reason);
     this.deps.emit('outbox.changed', updated);
     return updated;

@@ -283,6 +283,22 @@ export class OutboxStore {
     return this.update(id, 'next_attempt_at = NULL');
   }
 
+  /**
+   * Delivered source-system items whose verdict is not final yet (not aired, not rejected), newest
+   * first; a month after delivery the studio stops asking.
+   */
+  awaitingVerdict(limit = 50): OutboxItem[] {
+    const since = new Date(Date.now() - 30 * 86_400_000).toISOString();
+    const rows = this.db
+      .prepare(
+        `SELECT * FROM outbox WHERE state = 'delivered' AND target = 'source' AND remote_id IS NOT NULL
+           AND (remote_status IS NULL OR remote_status NOT IN ('aired', 'rejected')) AND delivered_at > ?
+         ORDER BY delivered_at DESC LIMIT ?`,
+      )
+      .all(since, limit) as Row[];
+    return rows.map(toItem);
+  }
+
   setRemoteStatus(id: number, status: RemoteStatus, reason: string | null): OutboxItem {
     return this.update(id, 'remote_status = ?, remote_reason = ?', status, reason);
   }

@@ -24,6 +24,9 @@ interface AreaRow {
   code: string;
 }
 
+/** Vietnamese alphabetical order (a ă â b c d đ e ê …, tones after letters): "Tỉnh Điện Biên" before "Tỉnh Yên Bái". */
+const vietnamese = new Intl.Collator('vi', { numeric: true });
+
 const toArea = (row: AreaRow): Area => ({ id: row.id, parentId: row.parent_id, kind: row.kind, name: row.name, code: row.code });
 
 /** The administrative hierarchy as editable data: province → district/region → commune → cluster/board. */
@@ -43,8 +46,12 @@ export class AreaStore {
     return row ? toArea(row) : null;
   }
 
+  /** Every area, grouped by parent (top level first), each group in Vietnamese alphabetical order. */
   list(): Area[] {
-    return (this.db.prepare('SELECT * FROM areas ORDER BY parent_id NULLS FIRST, name').all() as AreaRow[]).map(toArea);
+    const rows = this.db.prepare('SELECT * FROM areas').all() as AreaRow[];
+    // SQLite compares code points (Đ after Y); the collation belongs to the language, not the bytes.
+    rows.sort((a, b) => (a.parent_id ?? 0) - (b.parent_id ?? 0) || vietnamese.compare(a.name, b.name) || a.id - b.id);
+    return rows.map(toArea);
   }
 
   get(id: number): Area {

@@ -4,8 +4,9 @@ import { StudioError } from '../../../shared/errors.ts';
 import { diff, type AuditTrail } from '../audit/index.ts';
 import type { Db } from '../storage/index.ts';
 import { foldForSearch } from './fold.ts';
+import { toVerdict, type VerdictColumns } from './source-verdict.ts';
 
-interface BulletinRow {
+interface BulletinRow extends VerdictColumns {
   id: number;
   title: string;
   script: string;
@@ -295,6 +296,7 @@ export class BulletinStore {
       author: row.author,
       approver: row.approver,
       approvedAt: row.approved_at,
+      sourceVerdict: toVerdict(row),
       priority: row.priority as Bulletin['priority'],
       status: row.status as Bulletin['status'],
       targetAreaIds: areaIds,

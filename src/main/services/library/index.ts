@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import type { ParsedArg } from '../../../shared/api/index.ts';
+import type { RemoteStatus } from '../../../shared/api/delivery.ts';
 import type { JobInfo } from '../../../shared/api/jobs.ts';
 import type { Area, AreaKind, Asset, AssetRole, AudioOrigin, Bulletin, BulletinFields, Programme, Status } from '../../../shared/api/library-types.ts';
 import type { StudioEvents } from '../../../shared/events.ts';
@@ -18,6 +19,7 @@ import { AssetStore, type NewAsset } from './assets.ts';
 import { BulletinStore } from './bulletins.ts';
 import { ProgrammeStore, type NewItem } from './programmes.ts';
 import { searchBulletins } from './search.ts';
+import { recordSourceVerdict } from './source-verdict.ts';
 
 export type { NewAsset } from './assets.ts';
 export { foldForSearch } from './fold.ts';
@@ -78,6 +80,10 @@ export function createLibrary({ db, dataDir, audit, jobs, emit, sessionCapMinute
         const copy = bulletinStore.duplicate(id, actor);
         emit('library.changed', { entity: 'bulletin', id: copy.id });
         return copy;
+      },
+      /** What the source system says of a delivered bulletin (delivery's status polling); screens refresh when it changed. */
+      recordSourceVerdict: (id: number, status: RemoteStatus, reason: string | null): void => {
+        if (recordSourceVerdict(db, audit, id, status, reason)) emit('library.changed', { entity: 'bulletin', id });
       },
       list: (filters: ParsedArg<'bulletin.list'>) => searchBulletins(db, { ...filters, text: '' }),
       search: (filters: ParsedArg<'library.search'>) => searchBulletins(db, filters),

@@ -16,6 +16,7 @@ import { TranslateCard } from '../translation/TranslateCard.tsx';
 import { DeliverButton } from '../delivery/DeliverButton.tsx';
 import { AudioCard } from './AudioCard.tsx';
 import { BulletinLedCard } from '../led/BulletinLedCard.tsx';
+import { fmt } from '../../components/useFormat.ts';
 
 const EMPTY_BULLETIN: BulletinFields = { title: '', ...BULLETIN_DEFAULTS };
 
@@ -60,7 +61,7 @@ export default function BulletinScreen({ param }: { param?: string }) {
       setDraft(fieldsOf(updated));
       backup.clear(id);
       loaded.reload();
-      setSavedAt(new Date().toLocaleTimeString(i18n.language === 'en' ? 'en-GB' : 'vi-VN', { hour12: false }));
+      setSavedAt(fmt.time(new Date(), true));
     }
   });
   const duplicate = useAction(async () => {
@@ -107,7 +108,7 @@ export default function BulletinScreen({ param }: { param?: string }) {
       title={id === null ? t('newTitle') : t('title')}
       actions={
         <>
-          {bulletin && <StatusBadge status={bulletin.status} />}
+          {bulletin && <StatusBadge status={bulletin.status} verdict={bulletin.sourceVerdict} />}
           <button type="button" onClick={() => leave('library')}>
             {t('common:actions.back')}
           </button>

@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { useRequest } from '../../api/hooks.ts';
+import { fmt } from '../../components/useFormat.ts';
 
 /** Lịch sử: who changed this bulletin, what and when (the audit trail). */
 export function HistoryList({ bulletinId }: { bulletinId: number }) {
-  const { t, i18n } = useTranslation('bulletins');
+  const { t } = useTranslation('bulletins');
   const { data } = useRequest('audit.list', { entity: 'bulletin', entityId: bulletinId, limit: 20 }, { refreshOn: ['bulletin'] });
   if (!data) return null;
   return (
@@ -12,8 +13,8 @@ export function HistoryList({ bulletinId }: { bulletinId: number }) {
       <ul className="history">
         {data.map((entry) => (
           <li key={entry.id}>
-            <span className="muted">{new Date(entry.at).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'vi-VN')}</span>{' '}
-            <strong>{entry.actor}</strong> — {t(`history.action.${entry.action}`, { defaultValue: entry.action })}
+            <span className="muted">{fmt.dateTime(entry.at)}</span>{' '}
+            <strong>{t(`history.actor.${entry.actor}`, { defaultValue: entry.actor })}</strong> — {t(`history.action.${entry.action}`, { defaultValue: entry.action })}
             {entry.action === 'update' && isRecord(entry.changes) && (
               <span className="muted"> ({Object.keys(entry.changes).map((f) => t(`field.${f}`, { defaultValue: f })).join(', ')})</span>
             )}

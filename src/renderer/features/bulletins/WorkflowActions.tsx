@@ -4,6 +4,7 @@ import type { Bulletin, Status } from '../../../shared/api/library-types.ts';
 import { api } from '../../api/client.ts';
 import { useAction } from '../../api/hooks.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { fmt } from '../../components/useFormat.ts';
 
 /** Draft → submitted → approved (by a named approver) → delivered, and "send back" to draft. */
 export function WorkflowActions({ bulletin, onChanged }: { bulletin: Bulletin; onChanged: () => void }) {
@@ -20,7 +21,7 @@ export function WorkflowActions({ bulletin, onChanged }: { bulletin: Bulletin; o
       <ErrorNotice error={move.error} onClose={move.clearError} />
       {bulletin.approver && (
         <p className="muted">
-          {t('workflow.approvedBy', { name: bulletin.approver, at: new Date(bulletin.approvedAt ?? '').toLocaleString() })}
+          {t('workflow.approvedBy', { name: bulletin.approver, at: fmt.dateTime(bulletin.approvedAt ?? '') })}
         </p>
       )}
       <div className="stack">

@@ -7,6 +7,7 @@ import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { Page } from '../../components/Page.tsx';
 import { FilePicker } from '../../components/PathPicker.tsx';
 import './delivery.css';
+import { fmt } from '../../components/useFormat.ts';
 
 interface Draft {
   serverUrl: string;
@@ -20,7 +21,7 @@ interface Draft {
  * only ever learns back whether one is stored.
  */
 export default function ConnectionScreen() {
-  const { t, i18n } = useTranslation('delivery');
+  const { t } = useTranslation('delivery');
   const loaded = useRequest('delivery.settings.get', {});
   const [settings, setSettings] = useState<DeliverySettings | null>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
@@ -150,7 +151,7 @@ export default function ConnectionScreen() {
         {tested && (
           <div className="notice notice-ok connection-result" data-testid="connection-ok">
             <span>{t('connection.testOk', { account: tested.account, server: tested.server })}</span>
-            {tested.tokenExpiresAt && <span>{t('connection.tokenExpires', { time: new Date(tested.tokenExpiresAt).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'vi-VN') })}</span>}
+            {tested.tokenExpiresAt && <span>{t('connection.tokenExpires', { time: fmt.dateTime(tested.tokenExpiresAt) })}</span>}
           </div>
         )}
       </div>

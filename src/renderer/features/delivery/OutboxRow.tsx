@@ -6,19 +6,13 @@ import { useAction } from '../../api/hooks.ts';
 import { PriorityBadge } from '../../components/Badge.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
-
-/** Dates as the UI language writes them (the browser's own locale may be anything). */
-const locale = (language: string) => (language === 'en' ? 'en-GB' : 'vi-VN');
+import { fmt } from '../../components/useFormat.ts';
 
 /** One outbox item: what, where to, how far, what went wrong last, and what the user can do. */
 export function OutboxRow({ item }: { item: OutboxItem }) {
   const { t, i18n } = useTranslation('delivery');
-  const time = (iso: string) => new Date(iso).toLocaleString(locale(i18n.language));
-  // kB under a megabyte: a short bulletin must not read as "0 / 0 MB".
-  const size = (bytes: number) =>
-    bytes < 1_000_000
-      ? `${Math.round(bytes / 1000).toLocaleString(locale(i18n.language))} kB`
-      : `${(bytes / 1_000_000).toLocaleString(locale(i18n.language), { maximumFractionDigits: 1 })} MB`;
+  const time = (iso: string) => fmt.dateTime(iso);
+  const size = (bytes: number) => fmt.bytes(bytes);
   const act = useAction(async (action: 'outbox.retry' | 'outbox.cancel' | 'outbox.refreshStatus') => {
     if (action === 'outbox.cancel' && !confirm(t('outbox.confirmCancel', { title: item.title }))) return;
     await api.call(action, { id: item.id });
@@ -80,7 +74,7 @@ export function OutboxRow({ item }: { item: OutboxItem }) {
         {item.state === 'queued' && item.nextAttemptAt && (
           <div className="muted small">
             {/* Never tried yet and not due: held while its loudness is measured (a retry sends it now). */}
-            {t(item.attempts === 0 ? 'outbox.measuringLoudness' : 'outbox.nextAttempt', { time: new Date(item.nextAttemptAt).toLocaleTimeString(locale(i18n.language)) })}
+            {t(item.attempts === 0 ? 'outbox.measuringLoudness' : 'outbox.nextAttempt', { time: fmt.time(item.nextAttemptAt, true) })}
           </div>
         )}
         <ErrorNotice error={act.error} onClose={act.clearError} />

@@ -7,6 +7,7 @@ import { useAction, useStudioEvent } from '../../api/hooks.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { FolderPicker } from '../../components/PathPicker.tsx';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
+import { RunningJob } from '../../components/RunningJob.tsx';
 
 /** Nhập gói: preview a package's manifest, then verify and import it as a job. */
 export function PackageImport() {
@@ -77,7 +78,7 @@ export function PackageImport() {
       {running && (
         <div className="stack">
           <span className="muted">{t('import.running')}</span>
-          <ProgressBar value={job.progress} label={t('import.running')} />
+          <RunningJob job={job} label={t('import.running')} />
         </div>
       )}
       {imported && (

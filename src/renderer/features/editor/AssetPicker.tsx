@@ -5,10 +5,11 @@ import { Duration } from '../../components/Duration.tsx';
 import { Loudness } from '../../components/Loudness.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { ImportAudio } from './ImportAudio.tsx';
+import { fmt } from '../../components/useFormat.ts';
 
 /** With no recording chosen: the library's audio, newest first, to open in the editor. */
 export function AssetPicker() {
-  const { t, i18n } = useTranslation('editor');
+  const { t } = useTranslation('editor');
   const { data, error, loading } = useRequest('asset.list', {}, { refreshOn: ['asset'] });
   return (
     <div className="ed-picker">
@@ -23,7 +24,7 @@ export function AssetPicker() {
               {asset.name}
             </button>{' '}
             <span className="muted">
-              <Duration seconds={asset.durationSec} /> · {(asset.sampleRate / 1000).toLocaleString(i18n.language)} kHz · {asset.channels === 1 ? 'mono' : 'stereo'} · <Loudness loudness={asset.loudness} />
+              <Duration seconds={asset.durationSec} /> · {fmt.number(asset.sampleRate / 1000, { maxDigits: 1 })} kHz · {t(asset.channels === 1 ? 'recorder:mono' : 'recorder:stereo')} · <Loudness loudness={asset.loudness} />
             </span>
           </li>
         ))}

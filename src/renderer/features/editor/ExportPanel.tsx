@@ -6,6 +6,9 @@ import { useAction } from '../../api/hooks.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { FolderPicker } from '../../components/PathPicker.tsx';
 import { waitForJob } from '../../api/wait-for-job.ts';
+import { fmt } from '../../components/useFormat.ts';
+import { RunningJob } from '../../components/RunningJob.tsx';
+import type { JobInfo } from '../../../shared/api/jobs.ts';
 
 const BITRATES = [64, 96, 128, 160, 192, 256, 320] as const;
 
@@ -28,6 +31,7 @@ export function ExportPanel({ doc, name }: { doc: EditDocument; name: string }) 
   }, []);
 
   const outPath = `${folder.replace(/[\\/]+$/, '')}/${fileName}.${format}`;
+  const [started, setStarted] = useState<JobInfo | null>(null);
   const run = useAction(async () => {
     setDone(null);
     const job = await api.call('audio.export', {
@@ -38,6 +42,7 @@ export function ExportPanel({ doc, name }: { doc: EditDocument; name: string }) 
       outPath,
       title: title || undefined,
     });
+    setStarted(job);
     setDone(await waitForJob(job));
   });
 
@@ -87,9 +92,10 @@ export function ExportPanel({ doc, name }: { doc: EditDocument; name: string }) 
       <button type="button" className="primary" disabled={run.busy || !folder || !fileName} onClick={() => void run.run()} data-testid="export">
         {run.busy ? t('export.running') : t('export.go')}
       </button>
+      {run.busy && <RunningJob job={started} label={t('export.running')} />}
       {done && (
         <p className="notice" data-testid="export-done" data-path={done.path}>
-          {t('export.done', { path: done.path, seconds: done.durationSec.toFixed(1) })}
+          {t('export.done', { path: done.path, seconds: fmt.number(done.durationSec, { digits: 1 }) })}
         </p>
       )}
       <ErrorNotice error={run.error} onClose={run.clearError} />

@@ -5,10 +5,11 @@ import { api } from '../../api/client.ts';
 import { useAction } from '../../api/hooks.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { waitForJob } from '../../api/wait-for-job.ts';
+import { fmt } from '../../components/useFormat.ts';
 
 type Preset = 'broadcast' | 'outdoor' | 'custom';
 
-const fmt = (value: number | null, digits = 1) => (value === null || !Number.isFinite(value) ? '−∞' : value.toFixed(digits));
+const show = (value: number | null) => fmt.number(value ?? -Infinity, { digits: 1 });
 
 /** Integrated loudness, range and true peak of the edit, and normalising to a preset. */
 export function LoudnessPanel({ doc, onNormalized }: { doc: EditDocument; onNormalized: () => Promise<unknown> }) {
@@ -35,11 +36,11 @@ export function LoudnessPanel({ doc, onNormalized }: { doc: EditDocument; onNorm
       <h2>{t('loudness.title')}</h2>
       <dl className="ed-figures" data-testid="loudness">
         <dt>{t('loudness.integrated')}</dt>
-        <dd data-testid="loudness-integrated">{result ? `${fmt(result.integrated)} LUFS` : '—'}</dd>
+        <dd data-testid="loudness-integrated">{result ? `${show(result.integrated)} LUFS` : '—'}</dd>
         <dt>{t('loudness.range')}</dt>
-        <dd>{result ? `${fmt(result.range)} LU` : '—'}</dd>
+        <dd>{result ? `${show(result.range)} LU` : '—'}</dd>
         <dt>{t('loudness.truePeak')}</dt>
-        <dd>{result ? `${fmt(result.truePeak)} dBTP` : '—'}</dd>
+        <dd>{result ? `${show(result.truePeak)} dBTP` : '—'}</dd>
       </dl>
       <button type="button" disabled={measure.busy} onClick={() => void measure.run()} data-testid="measure">
         {measure.busy ? t('loudness.measuring') : t('loudness.measure')}
@@ -67,11 +68,11 @@ export function LoudnessPanel({ doc, onNormalized }: { doc: EditDocument; onNorm
         )}
       </div>
       <button type="button" className="primary" disabled={normalize.busy} onClick={() => void normalize.run()} data-testid="normalize">
-        {normalize.busy ? t('loudness.normalizing') : t('loudness.normalize', { target: goal.target, ceiling: goal.ceiling })}
+        {normalize.busy ? t('loudness.normalizing') : t('loudness.normalize', { target: fmt.number(goal.target), ceiling: fmt.number(goal.ceiling) })}
       </button>
       {doc.master && (
         <p className="muted" data-testid="normalized-note">
-          {t('loudness.applied', { gain: doc.master.gainDb.toFixed(1), ceiling: doc.master.ceilingDb })}
+          {t('loudness.applied', { gain: fmt.number(doc.master.gainDb, { digits: 1, signed: true }), ceiling: fmt.number(doc.master.ceilingDb) })}
         </p>
       )}
       <ErrorNotice error={measure.error ?? normalize.error} onClose={() => (measure.clearError(), normalize.clearError())} />

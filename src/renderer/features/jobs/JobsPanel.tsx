@@ -3,6 +3,7 @@ import type { JobInfo } from '../../../shared/api/jobs.ts';
 import { describeError, technicalDetail } from '../../../shared/errors.ts';
 import { api } from '../../api/client.ts';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
+import { fmt } from '../../components/useFormat.ts';
 
 /** Every long piece of work in one place: progress, cancel, and how it ended. */
 export function JobsPanel({ jobs, open, onClose }: { jobs: JobInfo[]; open: boolean; onClose: () => void }) {
@@ -28,7 +29,7 @@ export function JobsPanel({ jobs, open, onClose }: { jobs: JobInfo[]; open: bool
               <strong>{t(`kind.${job.kind}`, { defaultValue: job.kind })}</strong>
               <span className="muted">
                 {t(`state.${job.state}`)}
-                {job.finishedAt && ` · ${new Date(job.finishedAt).toLocaleTimeString(i18n.language === 'en' ? 'en-GB' : 'vi-VN')}`}
+                {job.finishedAt && ` · ${fmt.time(job.finishedAt, true)}`}
               </span>
             </div>
             {job.subject && <div className="job-subject muted small">{job.subject}</div>}

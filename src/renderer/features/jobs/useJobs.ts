@@ -1,22 +1,23 @@
 import { useEffect, useState } from 'react';
-import type { JobInfo } from '../../../shared/api/jobs.ts';
+import { isUserJob, type JobInfo } from '../../../shared/api/jobs.ts';
 import { api } from '../../api/client.ts';
 import { useStudioEvent } from '../../api/hooks.ts';
 
-/** Every job the studio knows of, newest first, kept current by the job.* events. */
-export function useJobs(onFailure?: (job: JobInfo) => void): JobInfo[] {
+/**
+ * The user's jobs (not the studio's internal ones, see INTERNAL_JOB_KINDS), newest first, kept
+ * current by the job.* events.
+ */
+export function useJobs(): JobInfo[] {
   const [jobs, setJobs] = useState<JobInfo[]>([]);
 
   useEffect(() => {
-    api.call('job.list', {}).then(setJobs, () => undefined);
+    api.call('job.list', {}).then((all) => setJobs(all.filter(isUserJob)), () => undefined);
   }, []);
 
   const upsert = (job: JobInfo) =>
+    isUserJob(job) &&
     setJobs((current) => [job, ...current.filter((j) => j.id !== job.id)].sort((a, b) => b.startedAt.localeCompare(a.startedAt)));
   useStudioEvent('job.progress', upsert);
-  useStudioEvent('job.finished', (job) => {
-    upsert(job);
-    if (job.state === 'failed') onFailure?.(job);
-  });
+  useStudioEvent('job.finished', upsert);
   return jobs;
 }

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { boardClockTime, boardFrame, brightnessAt, createBitmap, ledDotImage, programmeDurationMs, type Bitmap, type ColourClass, type Programme } from '../../../shared/led/index.ts';
+import { fmt } from '../../components/useFormat.ts';
 
 export interface PreviewBoard {
   colourClass: ColourClass;
@@ -96,7 +97,7 @@ export function LedPreview({ programme, board }: { programme: Programme; board: 
               setTime(Number(e.target.value));
             }}
           />
-          <output data-testid="led-time">{(time / 1000).toFixed(2)} / {(duration / 1000).toFixed(1)} s</output>
+          <output data-testid="led-time">{fmt.number(time / 1000, { digits: 2 })} / {fmt.number(duration / 1000, { digits: 1 })} s</output>
         </label>
         <label>
           <span>{t('preview.zoom')}</span>

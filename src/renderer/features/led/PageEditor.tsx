@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EFFECTS, LED_FONT_SIZES, autoFit, type FitResult, type LedColour, type Page } from '../../../shared/led/index.ts';
+import { fmt } from '../../components/useFormat.ts';
 
 /** One page of a text area: its text, font size (or auto-fit), alignment, colour and effect. */
 export function PageEditor({
@@ -103,7 +104,7 @@ function FitMessage({ fit }: { fit: FitResult }) {
   const { t } = useTranslation('led');
   if (fit.mode === 'fit') return <span className="muted">{t('page.fitOk', { size: fit.size })}</span>;
   if (fit.mode === 'too-small') return <span className="error-text">{t('page.fitTooSmall', { size: fit.smallest })}</span>;
-  const seconds = (fit.loopMs / 1000).toFixed(1);
+  const seconds = fmt.number(fit.loopMs / 1000, { digits: 1 });
   return (
     <span className={fit.warning ? 'error-text' : 'muted'}>
       {fit.warning ? t('page.fitTooLong', { seconds, stay: fit.warning.stayMs / 1000 }) : t('page.fitScroll', { size: fit.size, seconds })}

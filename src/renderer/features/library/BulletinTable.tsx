@@ -2,9 +2,11 @@ import { useTranslation } from 'react-i18next';
 import type { BulletinSummary } from '../../../shared/api/library-types.ts';
 import { navigate } from '../../app/router.ts';
 import { PriorityBadge, StatusBadge } from '../../components/Badge.tsx';
+import { Highlighted } from './Highlighted.tsx';
+import { fmt } from '../../components/useFormat.ts';
 
 export function BulletinTable({ items, emptyText }: { items: BulletinSummary[]; emptyText: string }) {
-  const { t, i18n } = useTranslation('library');
+  const { t } = useTranslation('library');
   if (items.length === 0) return <p className="empty">{emptyText}</p>;
   return (
     <table className="table" data-testid="bulletin-table">
@@ -22,16 +24,18 @@ export function BulletinTable({ items, emptyText }: { items: BulletinSummary[]; 
           <tr key={item.id} className="clickable" onClick={() => navigate('bulletins', item.id)} data-bulletin-id={item.id}>
             <td>
               <a href={`#/bulletins/${item.id}`} className="row-title">
-                {item.title}
+                <Highlighted text={item.title} ranges={item.matches?.title} />
               </a>
-              <div className="snippet">{item.snippet}</div>
+              <div className="snippet">
+                <Highlighted text={item.snippet} ranges={item.matches?.snippet} />
+              </div>
             </td>
             <td>{t(`common:category.${item.category}`)}</td>
             <td>
               <PriorityBadge priority={item.priority} />
             </td>
             <td>
-              <StatusBadge status={item.status} />
+              <StatusBadge status={item.status} verdict={item.sourceVerdict} />
               {item.audioStale && (
                 <>
                   {' '}
@@ -41,7 +45,7 @@ export function BulletinTable({ items, emptyText }: { items: BulletinSummary[]; 
                 </>
               )}
             </td>
-            <td className="nowrap">{new Date(item.updatedAt).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'vi-VN')}</td>
+            <td className="nowrap">{fmt.dateTime(item.updatedAt)}</td>
           </tr>
         ))}
       </tbody>

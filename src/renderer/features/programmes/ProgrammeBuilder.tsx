@@ -10,10 +10,11 @@ import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { Page } from '../../components/Page.tsx';
 import { AddItemPanel } from './AddItemPanel.tsx';
 import { ItemList } from './ItemList.tsx';
+import { fmt } from '../../components/useFormat.ts';
 
 /** Builds one programme: ordered items, their lengths, and the session-cap warning. */
 export function ProgrammeBuilder({ id }: { id: number }) {
-  const { t, i18n } = useTranslation('programmes');
+  const { t } = useTranslation('programmes');
   const loaded = useRequest('programme.get', { id }, { refreshOn: ['programme', 'bulletin', 'settings'] });
   const [optimistic, setOptimistic] = useState<Programme | null>(null);
   const programme = optimistic ?? loaded.data;
@@ -75,7 +76,7 @@ export function ProgrammeBuilder({ id }: { id: number }) {
       <ErrorNotice error={apply.error ?? remove.error ?? render.error ?? rename.error} onClose={() => (apply.clearError(), render.clearError(), rename.clearError())} />
       {programme.rendered && (
         <p className="muted" data-testid="programme-rendered">
-          {t('renderedAt', { time: new Date(programme.rendered.renderedAt).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'vi-VN') })}
+          {t('renderedAt', { time: fmt.dateTime(programme.rendered.renderedAt) })}
         </p>
       )}
       <div className={`total ${programme.exceedsCap ? 'over-cap' : ''}`} data-testid="programme-total">

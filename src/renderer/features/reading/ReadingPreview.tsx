@@ -6,6 +6,7 @@ import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { SpokenSentence } from './SpokenSentence.tsx';
 import { useDebouncedValue } from './useDebouncedValue.ts';
 import './reading.css';
+import { fmt } from '../../components/useFormat.ts';
 
 export interface ReadingPreviewProps {
   /** The script as typed. */
@@ -78,7 +79,7 @@ export default function ReadingPreview({ text, choices, onChoicesChange, onPrevi
       </header>
       <ErrorNotice error={error} />
       {preview && preview.encoding !== 'unicode' && <p className="notice">{t(`encoding.${preview.encoding}`)}</p>}
-      {preview?.leadingPauseMs ? <p className="reading-pause">{t('pause', { seconds: preview.leadingPauseMs / 1000 })}</p> : null}
+      {preview?.leadingPauseMs ? <p className="reading-pause">{t('pause', { seconds: fmt.number(preview.leadingPauseMs / 1000) })}</p> : null}
       {preview && (
         <ol className="reading-sentences">
           {preview.sentences.map((sentence, index) => (
@@ -89,8 +90,8 @@ export default function ReadingPreview({ text, choices, onChoicesChange, onPrevi
             >
               <SpokenSentence sentence={sentence} ambiguities={preview.ambiguities} onChoose={choose} />
               {sentenceActions?.(sentence, index)}
-              {showSource && <div className="reading-source-line muted">{t('source')}: {sentence.text}</div>}
-              {sentence.pauseAfterMs ? <div className="reading-pause">{t('pause', { seconds: sentence.pauseAfterMs / 1000 })}</div> : null}
+              {showSource && <div className="reading-source-line muted">{t('source')}: <span data-user-content>{sentence.text}</span></div>}
+              {sentence.pauseAfterMs ? <div className="reading-pause">{t('pause', { seconds: fmt.number(sentence.pauseAfterMs / 1000) })}</div> : null}
             </li>
           ))}
         </ol>

@@ -54,5 +54,10 @@ export function SpokenSentence({ sentence, ambiguities, onChoose }: Props) {
     cursor = at + said.length;
   });
   if (cursor < spoken.length) pieces.push(spoken.slice(cursor));
-  return <span className="reading-spoken">{pieces}</span>;
+  // data-user-content: the user's own text as spoken, not words of the interface (the Vietnamese walk test skips it).
+  return (
+    <span className="reading-spoken" data-user-content>
+      {pieces}
+    </span>
+  );
 }

@@ -1,10 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import type { Levels } from './mic-capture.ts';
+import { fmt } from '../../components/useFormat.ts';
 
 const FLOOR_DB = -60;
 
 const fraction = (db: number) => (Number.isFinite(db) ? Math.max(0, Math.min(1, (db - FLOOR_DB) / -FLOOR_DB)) : 0);
-const show = (value: number) => (Number.isFinite(value) ? value.toFixed(1) : '−∞');
+const show = (value: number) => fmt.number(value, { digits: 1 });
 
 /** Peak (dBFS) and momentary loudness (LUFS) bars; red once the peak nears clipping. */
 export function LevelMeter({ levels }: { levels: Levels }) {

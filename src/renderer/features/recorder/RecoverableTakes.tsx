@@ -4,13 +4,14 @@ import { api } from '../../api/client.ts';
 import { useAction, useRequest } from '../../api/hooks.ts';
 import { Duration } from '../../components/Duration.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { fmt } from '../../components/useFormat.ts';
 
 /** Takes a crash cut short, offered back to the user on the next start. */
 export function RecoverableTakes({ onRecovered }: { onRecovered: (asset: Asset) => void }) {
-  const { t, i18n } = useTranslation('recorder');
+  const { t } = useTranslation('recorder');
   const { data: takes, reload } = useRequest('recorder.recoverable', {});
   const recover = useAction(async (sessionId: string, startedAt: string) => {
-    const time = new Date(startedAt).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'vi-VN');
+    const time = fmt.dateTime(startedAt);
     const asset = await api.call('recorder.recover', { sessionId, name: t('recoveredName', { time }) });
     reload();
     onRecovered(asset);
@@ -28,7 +29,7 @@ export function RecoverableTakes({ onRecovered }: { onRecovered: (asset: Asset) 
         {takes.map((take) => (
           <li key={take.sessionId} data-testid="recoverable-take">
             <span>
-              {new Date(take.startedAt).toLocaleString()} · <Duration seconds={take.durationSec} />
+              {fmt.dateTime(take.startedAt)} · <Duration seconds={take.durationSec} />
               {take.deviceLabel && ` · ${take.deviceLabel}`}
             </span>
             <button type="button" className="primary" disabled={recover.busy} onClick={() => void recover.run(take.sessionId, take.startedAt)} data-testid="recover-take">

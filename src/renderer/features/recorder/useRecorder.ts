@@ -4,6 +4,7 @@ import type { Asset } from '../../../shared/api/library-types.ts';
 import { api } from '../../api/client.ts';
 import { classifyMicError, MicCapture, type Levels, type MicFailure } from './mic-capture.ts';
 import { TakeUploader } from './take-uploader.ts';
+import { fmt } from '../../components/useFormat.ts';
 
 export type RecorderPhase = 'idle' | 'opening' | 'ready' | 'recording' | 'saving';
 
@@ -14,7 +15,7 @@ const SILENT: Levels = { peakDb: -Infinity, momentaryLufs: -Infinity };
  * The microphone opens as soon as the screen shows, so the level can be set before recording.
  */
 export function useRecorder(forBulletin: number | null = null) {
-  const { t, i18n } = useTranslation('recorder');
+  const { t } = useTranslation('recorder');
   const [devices, setDevices] = useState<MediaDeviceInfo[]>([]);
   const [deviceId, setDeviceId] = useState<string | undefined>(undefined);
   const [channels, setChannels] = useState(1);
@@ -111,7 +112,7 @@ export function useRecorder(forBulletin: number | null = null) {
     try {
       // A chunk that could not be saved is reported, but what reached the disk is still kept.
       await uploader.finish().catch(setError);
-      const name = t('takeName', { time: new Date().toLocaleString(i18n.language === 'en' ? 'en-GB' : 'vi-VN') });
+      const name = t('takeName', { time: fmt.dateTime(new Date()) });
       setLastTake(await api.call('recorder.stop', { sessionId: uploader.sessionId, name, ...bulletinArg() }));
     } catch (failure) {
       setError(failure);

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { JobInfo } from '../../../shared/api/jobs.ts';
 import { useRequest } from '../../api/hooks.ts';
+import { fmt } from '../../components/useFormat.ts';
 
 /** The device's firmware history from the flash audit trail: when, which image (sha256), the outcome. */
 export function FlashAudit({ deviceId, job }: { deviceId: string; job: JobInfo | null }) {
@@ -33,7 +34,7 @@ export function FlashAudit({ deviceId, job }: { deviceId: string; job: JobInfo |
         <tbody>
           {rows.map((entry) => (
             <tr key={entry.id} data-result={entry.result}>
-              <td>{new Date(entry.at).toLocaleString('vi-VN')}</td>
+              <td>{fmt.dateTime(entry.at)}</td>
               <td>
                 {entry.imageName} <span className="mono muted">{entry.imageSha256.slice(0, 12)}</span>
               </td>

@@ -8,6 +8,7 @@ import { DeviceError } from './DeviceError.tsx';
 import { FlashAudit } from './FlashAudit.tsx';
 import { JobProgress } from './JobProgress.tsx';
 import { bytes, useSerialJob } from './useSerialJob.ts';
+import { fmt } from '../../components/useFormat.ts';
 
 const hex = (n: number) => `0x${n.toString(16).toUpperCase().padStart(8, '0')}`;
 
@@ -131,7 +132,7 @@ export function FlashPanel({ profile }: { profile: DeviceProfile }) {
       <JobProgress view={view} onCancel={() => view.job && void api.call('job.cancel', { id: view.job.id })} />
       {result && (
         <p className="notice notice-ok" data-testid="flash-done" data-verified={result.verified}>
-          {t(result.verified ? 'flash.verified' : 'flash.written', { model: result.model, size: bytes(result.bytes), seconds: result.seconds.toFixed(1) })}
+          {t(result.verified ? 'flash.verified' : 'flash.written', { model: result.model, size: bytes(result.bytes), seconds: fmt.number(result.seconds, { digits: 1 }) })}
         </p>
       )}
       <FlashAudit deviceId={profile.id} job={view.job} />

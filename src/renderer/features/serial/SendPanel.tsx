@@ -7,6 +7,7 @@ import { toApiError, useRequest } from '../../api/hooks.ts';
 import { DeviceError } from './DeviceError.tsx';
 import { JobProgress } from './JobProgress.tsx';
 import { bytes, useSerialJob } from './useSerialJob.ts';
+import { fmt } from '../../components/useFormat.ts';
 
 type Protocol = (typeof SEND_PROTOCOLS)[number];
 
@@ -89,7 +90,7 @@ export function SendPanel({ profile }: { profile: DeviceProfile }) {
       <JobProgress view={view} onCancel={() => view.job && void api.call('job.cancel', { id: view.job.id })} />
       {result && (
         <p className="notice notice-ok" data-testid="send-done">
-          {t(result.endConfirmed ? 'send.done' : 'send.doneUnconfirmed', { name: result.name, size: bytes(result.bytes), seconds: result.seconds.toFixed(1) })}
+          {t(result.endConfirmed ? 'send.done' : 'send.doneUnconfirmed', { name: result.name, size: bytes(result.bytes), seconds: fmt.number(result.seconds, { digits: 1 }) })}
         </p>
       )}
     </section>

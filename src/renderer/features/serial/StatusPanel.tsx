@@ -5,6 +5,7 @@ import type { ErrorPayload } from '../../../shared/errors.ts';
 import { api } from '../../api/client.ts';
 import { toApiError } from '../../api/hooks.ts';
 import { DeviceError } from './DeviceError.tsx';
+import { fmt } from '../../components/useFormat.ts';
 
 const POLL_MS = 2000;
 
@@ -107,9 +108,9 @@ export function StatusPanel({ profile }: { profile: DeviceProfile }) {
               <tr key={key}>
                 <th>{t(`telemetry.${key}`, { defaultValue: key })}</th>
                 <td>
-                  {typeof v.value === 'number' ? v.value.toLocaleString('vi-VN') : v.value} {v.unit ?? ''}
+                  {typeof v.value === 'number' ? fmt.number(v.value) : v.value} {v.unit ?? ''}
                 </td>
-                <td className="muted">{new Date(v.at).toLocaleTimeString('vi-VN')}</td>
+                <td className="muted">{fmt.time(v.at, true)}</td>
               </tr>
             ))}
           </tbody>

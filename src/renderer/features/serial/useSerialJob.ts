@@ -3,6 +3,7 @@ import { parseSerialProgress, type TransferProgress } from '../../../shared/api/
 import type { JobInfo } from '../../../shared/api/jobs.ts';
 import type { ErrorPayload } from '../../../shared/errors.ts';
 import { useStudioEvent } from '../../api/hooks.ts';
+import { fmt } from '../../components/useFormat.ts';
 
 export interface LogLine {
   at: string;
@@ -38,7 +39,7 @@ export function useSerialJob(): SerialJobView {
     const now = Date.now();
     if (stageStart.current?.stage !== parsed.stage) {
       stageStart.current = { stage: parsed.stage, at: now, done: parsed.done };
-      setLog((lines) => [...lines, { at: new Date().toLocaleTimeString('vi-VN'), stage: parsed.stage }]);
+      setLog((lines) => [...lines, { at: fmt.time(new Date(), true), stage: parsed.stage }]);
       setSpeed(null);
     } else if (parsed.total > 1 && now - stageStart.current.at > 300) {
       setSpeed(((parsed.done - stageStart.current.done) * 1000) / (now - stageStart.current.at));
@@ -70,4 +71,4 @@ export function useSerialJob(): SerialJobView {
 }
 
 /** 48 KiB, 1.2 MiB. */
-export const bytes = (n: number) => (n < 1024 * 1024 ? `${(n / 1024).toFixed(n < 10 * 1024 ? 1 : 0)} KiB` : `${(n / 1024 / 1024).toFixed(1)} MiB`);
+export const bytes = (n: number) => (n < 1024 * 1024 ? `${fmt.number(n / 1024, { digits: n < 10 * 1024 ? 1 : 0 })} KiB` : `${fmt.number(n / 1024 / 1024, { digits: 1 })} MiB`);

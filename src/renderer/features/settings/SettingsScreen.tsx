@@ -1,8 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../shared/api/settings.ts';
 import { api } from '../../api/client.ts';
 import { useAction, useRequest } from '../../api/hooks.ts';
+import { useJob } from '../../api/use-job.ts';
+import { JobStatus } from '../../components/JobStatus.tsx';
+import { fmt } from '../../components/useFormat.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { Page } from '../../components/Page.tsx';
 import { setUiLanguage } from '../../i18n/index.ts';
@@ -22,12 +25,14 @@ export default function SettingsScreen() {
     setDraft(saved);
     if (changes.uiLanguage) setUiLanguage(changes.uiLanguage);
   });
-  const backup = useAction(async () => api.call('library.backup', { destDir: backupDir }));
+  const startBackup = useCallback(() => api.call('library.backup', { destDir: backupDir }), [backupDir]);
+  const backup = useJob(startBackup);
+  const backingUp = backup.job?.state === 'running';
 
   if (!draft) return <ErrorNotice error={loaded.error} />;
   return (
     <Page title={t('title')}>
-      <ErrorNotice error={save.error ?? backup.error} onClose={save.clearError} />
+      <ErrorNotice error={save.error} onClose={save.clearError} />
       <div className="form narrow">
         <label>
           {t('uiLanguage')}
@@ -72,10 +77,21 @@ export default function SettingsScreen() {
         <p className="muted">{t('backupHelp')}</p>
         <div className="inline-form">
           <FolderPicker purpose="backup" value={backupDir} onPicked={setBackupDir} testId="backup-folder" />
-          <button type="button" disabled={!backupDir.trim() || backup.busy} onClick={() => void backup.run()}>
+          <button type="button" disabled={!backupDir.trim() || backingUp} onClick={() => void backup.start()} data-testid="backup-start">
             {t('backupStart')}
           </button>
         </div>
+        <JobStatus
+          handle={backup}
+          label={t('backupTitle')}
+          done={
+            backup.job?.result && (
+              <span data-testid="backup-done">
+                {t('backupDone', { folder: backup.job.result.folder, files: fmt.number(backup.job.result.files), size: fmt.bytes(backup.job.result.bytes) })}
+              </span>
+            )
+          }
+        />
       </section>
       <a className="card card-link narrow" href="#/updates" data-testid="settings-updates">
         <h3>{t('updates:title')}</h3>

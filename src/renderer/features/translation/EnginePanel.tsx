@@ -6,13 +6,14 @@ import { useAction, useRequest } from '../../api/hooks.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
 import { waitForJob } from '../../api/wait-for-job.ts';
+import { fmt } from '../../components/useFormat.ts';
 
 /**
  * The engines of a language pair: the learned engine (train it from the TM as a job, with
  * progress), installed packs, and evaluations on a test file with the recorded scores.
  */
 export function EnginePanel({ from, to }: { from: string; to: string }) {
-  const { t, i18n } = useTranslation('translation');
+  const { t } = useTranslation('translation');
   const status = useRequest('translation.engine.status', { from, to });
   const evaluations = useRequest('translation.engine.evaluations', { from, to });
   const [progress, setProgress] = useState<number | null>(null);
@@ -63,7 +64,7 @@ export function EnginePanel({ from, to }: { from: string; to: string }) {
     }
   });
   const learned = status.data?.learned;
-  const when = (iso: string) => new Date(iso).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'vi-VN');
+  const when = (iso: string) => fmt.dateTime(iso);
 
   return (
     <section className="card" data-testid="engine-panel">
@@ -145,10 +146,10 @@ export function EnginePanel({ from, to }: { from: string; to: string }) {
                 <td>{(EVALUATION_ENGINES as readonly string[]).includes(row.engine) ? t(`engine.kinds.${row.engine}`) : row.engine}</td>
                 <td>{row.from}→{row.to}</td>
                 <td>{row.segments}</td>
-                <td>{row.chrF.toFixed(2)}</td>
-                <td>{row.bleu.toFixed(2)}</td>
-                <td>{(row.coverage * 100).toFixed(1)}%</td>
-                <td>{row.msPerSegment.toFixed(1)}</td>
+                <td>{fmt.number(row.chrF, { digits: 2 })}</td>
+                <td>{fmt.number(row.bleu, { digits: 2 })}</td>
+                <td>{fmt.percent(row.coverage, 1)}</td>
+                <td>{fmt.number(row.msPerSegment, { digits: 1 })}</td>
                 <td>{when(row.createdAt)}</td>
               </tr>
             ))}

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { LOUDNESS_PRESETS, type TtsSettingsInput } from '../../../shared/api/tts.ts';
+import { fmt } from '../../components/useFormat.ts';
 
 const RATES = [48000, 44100, 32000, 22050, 16000] as const;
 
@@ -26,7 +27,7 @@ export function SettingsPanel({ value, onChange }: { value: ReadingSettings; onC
     <fieldset className="subform tts-settings">
       <legend>{t('settings')}</legend>
       <label>
-        {t('speed', { value: value.speed.toFixed(1) })}
+        {t('speed', { value: fmt.number(value.speed, { digits: 1 }) })}
         <input type="range" min={0.6} max={1.6} step={0.1} value={value.speed} onChange={(e) => set('speed', Number(e.target.value))} />
       </label>
       <div className="form-row">

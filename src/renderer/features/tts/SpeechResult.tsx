@@ -4,6 +4,7 @@ import WaveSurfer from 'wavesurfer.js';
 import type { TtsResult } from '../../../shared/api/tts.ts';
 import { api, ApiError } from '../../api/client.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { fmt } from '../../components/useFormat.ts';
 
 /** Peaks drawn per second of audio: enough detail for a few minutes of speech. */
 const PIXELS_PER_SECOND = 40;
@@ -48,8 +49,8 @@ export function SpeechResult({ result }: { result: TtsResult }) {
       <p className="muted" data-testid="tts-result-summary">
         {t('resultSummary', {
           sentences: result.sentences,
-          seconds: result.durationSec.toFixed(1),
-          lufs: result.loudness.integrated?.toFixed(1) ?? '—',
+          seconds: fmt.number(result.durationSec, { digits: 1 }),
+          lufs: result.loudness.integrated === null ? '—' : fmt.number(result.loudness.integrated, { digits: 1 }),
           cached: result.cachedSentences,
         })}
       </p>

@@ -15,6 +15,8 @@ import { usePreviewPlayer } from './usePreviewPlayer.ts';
 import { VoicePackManager } from './VoicePackManager.tsx';
 import { VoicePicker } from './VoicePicker.tsx';
 import './tts.css';
+import { RunningJob } from '../../components/RunningJob.tsx';
+import type { JobInfo } from '../../../shared/api/jobs.ts';
 
 
 /**
@@ -33,6 +35,7 @@ export default function TtsScreen({ param }: { param?: string }) {
   const [speaker, setSpeaker] = useState<number | undefined>(undefined);
   const [settings, setSettings] = useState<ReadingSettings>(DEFAULT_SETTINGS);
   const [generating, setGenerating] = useState(false);
+  const [started, setStarted] = useState<JobInfo | null>(null);
   const [result, setResult] = useState<TtsResult | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const player = usePreviewPlayer();
@@ -67,6 +70,7 @@ export default function TtsScreen({ param }: { param?: string }) {
         choices,
         ...(bulletinId !== null ? { bulletinId } : { text }),
       });
+      setStarted(job);
       setResult(await waitForJob(job));
     } catch (e) {
       setError(e instanceof ApiError ? e : new ApiError({ code: 'internal', message: String(e) }));
@@ -103,6 +107,7 @@ export default function TtsScreen({ param }: { param?: string }) {
         </button>
       }
     >
+      {generating && <RunningJob job={started} label={t('generating')} />}
       <ErrorNotice error={error ?? bulletin.error ?? voices.error} onClose={() => setError(null)} />
       <ErrorNotice error={player.error} />
       <div className="tts-grid" data-testid="tts-grid" data-plays={player.plays}>

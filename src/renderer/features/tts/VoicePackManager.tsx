@@ -5,8 +5,9 @@ import { api, ApiError } from '../../api/client.ts';
 import type { PickedFile } from '../../api/files.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { FilePicker, FolderPicker } from '../../components/PathPicker.tsx';
+import { fmt } from '../../components/useFormat.ts';
 
-const size = (bytes: number) => (bytes === 0 ? '—' : bytes > 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.ceil(bytes / 1e3)} kB`);
+const size = (bytes: number) => (bytes === 0 ? '—' : fmt.bytes(bytes));
 
 /** Installed voice packs and voices found in models/: size, licence, languages; install and remove. */
 export function VoicePackManager({ voices, onChanged }: { voices: Voice[]; onChanged(): void }) {

@@ -7,6 +7,7 @@ import { useAction, useRequest, useStudioEvent } from '../../api/hooks.ts';
 import { Page } from '../../components/Page.tsx';
 import { refusalReason } from '../../../shared/update-refusals.ts';
 import { FolderPicker } from '../../components/PathPicker.tsx';
+import { fmt } from '../../components/useFormat.ts';
 
 /** Cài đặt → Cập nhật: the source, check now, the versions and notes, download, install. */
 export default function UpdatesScreen() {
@@ -169,8 +170,7 @@ function stateText(t: (key: string, options?: Record<string, unknown>) => string
 }
 
 function formatSpeed(bytesPerSecond: number): string {
-  if (bytesPerSecond >= 1024 * 1024) return `${(bytesPerSecond / 1024 / 1024).toFixed(1)} MB`;
-  return `${Math.round(bytesPerSecond / 1024)} KB`;
+  return fmt.bytes(bytesPerSecond);
 }
 
 /** A refusal: "Không cập nhật" with its reason from the updates locale, or the general wording. */

@@ -30,4 +30,12 @@ describe('administrative areas', () => {
     expect((await studio.call('area.list', {})).map((a) => a.name)).toEqual(['Sơn La']);
     expect((await studio.call('bulletin.get', { id: bulletin.id })).targetAreaIds).toEqual([]);
   });
+
+  it('sorts areas in Vietnamese alphabetical order: Tỉnh Điện Biên before Tỉnh Yên Bái', async () => {
+    for (const name of ['Tỉnh Yên Bái', 'Tỉnh Điện Biên', 'Tỉnh Đắk Lắk', 'Tỉnh Bắc Kạn', 'Tỉnh Ê Đê', 'Tỉnh Dak']) {
+      await studio.call('area.create', { parentId: null, kind: 'province', name });
+    }
+    const names = (await studio.call('area.list', {})).filter((a) => a.parentId === null && a.name.startsWith('Tỉnh')).map((a) => a.name);
+    expect(names).toEqual(['Tỉnh Bắc Kạn', 'Tỉnh Dak', 'Tỉnh Đắk Lắk', 'Tỉnh Điện Biên', 'Tỉnh Ê Đê', 'Tỉnh Yên Bái']);
+  });
 });

@@ -70,4 +70,32 @@ describe('library search', () => {
     // Search syntax in user text is treated as words, never as an FTS5 expression.
     await expect(studio.call('library.search', { text: 'NEAR( "x* OR -' })).resolves.toBeDefined();
   });
+
+  it('ranks by relevance, a title match above a script match: "dien bien" finds "Tỉnh Điện Biên…" first', async () => {
+    // Created first, so a newest-first order would list it last.
+    const province = await studio.call('bulletin.create', { title: 'Tỉnh Điện Biên triển khai tiêm chủng', script: 'Trạm y tế các xã của tỉnh.' });
+    await studio.call('bulletin.create', {
+      title: 'Kế hoạch phát triển tỉnh Bình Dương',
+      script: 'Đoàn công tác đã đến thăm Điện Biên Phủ; hợp tác với các tỉnh miền núi phía Bắc trong năm tới.',
+    });
+    await studio.call('bulletin.create', { title: 'Lịch cắt điện', script: 'Điện lực huyện thông báo lịch cắt điện; biên bản kèm theo.' });
+    const { items } = await studio.call('library.search', { text: 'dien bien' });
+    expect(items[0]!.id).toBe(province.id);
+    expect(items.length).toBe(3);
+  });
+
+  it('searches a "quoted phrase" as words side by side, and marks every match', async () => {
+    const phrase = await studio.call('bulletin.create', { title: 'Cắt điện', script: 'Ngày mai cắt điện toàn xã. Điện lực đề nghị bà con thông cảm.' });
+    await studio.call('bulletin.create', { title: 'Thông báo', script: 'Cắt cỏ ven đường, điện thoại liên hệ trưởng thôn.' });
+    expect((await studio.call('library.search', { text: 'cat dien' })).items.length).toBe(2);
+    const { items } = await studio.call('library.search', { text: '"cat dien"' });
+    expect(items.map((i) => i.id)).toEqual([phrase.id]);
+    const [hit] = items;
+    const marked = (text: string, ranges: [number, number][]) => ranges.map(([a, b]) => text.slice(a, b));
+    expect(marked(hit!.title, hit!.matches!.title)).toEqual(['Cắt điện']);
+    expect(marked(hit!.snippet, hit!.matches!.snippet)).toEqual(['cắt điện']);
+    // Loose words are each marked, and the last one as the prefix still being typed.
+    const loose = (await studio.call('library.search', { text: 'dien luc de ngh' })).items.find((i) => i.id === phrase.id)!;
+    expect(marked(loose.snippet, loose.matches!.snippet)).toEqual(['điện', 'Điện', 'lực', 'đề', 'nghị']);
+  });
 });

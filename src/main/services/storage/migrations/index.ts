@@ -6,6 +6,7 @@
 import { librarySchema } from './001-library.ts';
 import { librarySearch } from './002-library-search.ts';
 import { bulletinAudio } from './004-bulletin-audio.ts';
+import { bulletinSourceVerdict } from './006-bulletin-source-verdict.ts';
 import { assetRoles } from './008-asset-roles.ts';
 import { deliveryOutbox } from './030-delivery-outbox.ts';
 import { outboxLease } from './031-outbox-lease.ts';
@@ -33,7 +34,7 @@ export interface Migration {
 }
 
 export const migrations: Migration[] = [
-  librarySchema, librarySearch, bulletinAudio, assetRoles,
+  librarySchema, librarySearch, bulletinAudio, bulletinSourceVerdict, assetRoles,
   audioEdits, assetLoudness, assetHashCheck,
   recorderSchema, recordingOwner, pronunciationsSchema, voicePacksSchema,
   deliveryOutbox, outboxLease, packageImportsSchema, packageSignatures,
