@@ -17,12 +17,13 @@ export interface RunningHost {
 }
 
 /**
- * Starts the browser-mode host (`src/main/bridge/start.ts`, what `npm run web` runs after building
- * the screen) as a child process on `dataDir`, and waits for the line announcing its address.
- * The screen must already be built (`npm test` builds it first).
+ * Starts the browser-mode host (`.vite/cli/web.js`, built from `src/main/bridge/start.ts`: what
+ * `npm run web` runs) as a child process on `dataDir`, and waits for the line announcing its address.
+ * The screen must already be built (`npm test` builds it first); the host is brought up to date by
+ * the tests' global setup (build-cli-setup.ts).
  */
 export function startHost(dataDir: string, env: NodeJS.ProcessEnv = {}, as: { uid?: number; gid?: number } = {}): Promise<RunningHost> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main/bridge/start.ts'], {
+  const child = spawn(process.execPath, ['.vite/cli/web.js'], {
     cwd: REPO_ROOT,
     ...as,
     env: { ...process.env, STUDIO_DATA_DIR: dataDir, ...env },
