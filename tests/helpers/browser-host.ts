@@ -22,8 +22,14 @@ export interface RunningHost {
  * The screen must already be built (`npm test` builds it first); the host is brought up to date by
  * the tests' global setup (build-cli-setup.ts).
  */
-export function startHost(dataDir: string, env: NodeJS.ProcessEnv = {}, as: { uid?: number; gid?: number } = {}): Promise<RunningHost> {
-  const child = spawn(process.execPath, ['.vite/cli/web.js'], {
+export function startHost(
+  dataDir: string,
+  env: NodeJS.ProcessEnv = {},
+  as: { uid?: number; gid?: number } = {},
+  /** Node's arguments: the built host by default; the benchmark also starts `scripts/web.mjs` and the tsx sources. */
+  nodeArgs: string[] = ['.vite/cli/web.js'],
+): Promise<RunningHost> {
+  const child = spawn(process.execPath, nodeArgs, {
     cwd: REPO_ROOT,
     ...as,
     env: { ...process.env, STUDIO_DATA_DIR: dataDir, ...env },
