@@ -52,6 +52,9 @@ export default defineConfig({
       },
     },
   },
-  resolve: { conditions: ['node'] },
+  // Node's entry points, never a package's "browser" field (@eshaz/web-worker, which the audio
+  // decoders use, would otherwise resolve to its Web Worker version: "Worker is not defined").
+  // Forge sets the same for the Electron main build.
+  resolve: { conditions: ['node'], mainFields: ['module', 'jsnext:main', 'jsnext', 'main'] },
   logLevel: 'warn',
 });
