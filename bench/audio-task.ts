@@ -3,6 +3,7 @@
  * memory (the process's max RSS) are its own. Prints {"seconds", "maxRssMB", ...} as JSON.
  */
 import { initialTimeline } from '../src/main/services/audio/edit-list.ts';
+import { normalizeFile } from '../src/main/services/audio/file-tools.ts';
 import { importAudio } from '../src/main/services/audio/import-audio.ts';
 import { runMeasure, runRender } from '../src/main/services/audio/render-jobs.ts';
 import { WavReader } from '../src/main/services/audio/wav-reader.ts';
@@ -24,6 +25,9 @@ if (task === 'import') {
     { kind: 'document', sourceFile: file, timeline: initialTimeline(frames), sink: { path: out, format: 'mp3', sampleRate: 48000, bitrate: 128 } },
     job,
   );
+} else if (task === 'normalize') {
+  // As `studio normalize IN OUT` does (broadcast preset): measure, solve the gain, render WAV or MP3.
+  detail = await normalizeFile({ input: file, output: out, target: -23, ceiling: -1, bitrate: 128 }, job);
 } else {
   throw new Error(`unknown task ${task}`);
 }

@@ -17,12 +17,19 @@ export interface RunningHost {
 }
 
 /**
- * Starts the browser-mode host (`src/main/bridge/start.ts`, what `npm run web` runs after building
- * the screen) as a child process on `dataDir`, and waits for the line announcing its address.
- * The screen must already be built (`npm test` builds it first).
+ * Starts the browser-mode host (`.vite/cli/web.js`, built from `src/main/bridge/start.ts`: what
+ * `npm run web` runs) as a child process on `dataDir`, and waits for the line announcing its address.
+ * The screen must already be built (`npm test` builds it first); the host is brought up to date by
+ * the tests' global setup (build-cli-setup.ts).
  */
-export function startHost(dataDir: string, env: NodeJS.ProcessEnv = {}, as: { uid?: number; gid?: number } = {}): Promise<RunningHost> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main/bridge/start.ts'], {
+export function startHost(
+  dataDir: string,
+  env: NodeJS.ProcessEnv = {},
+  as: { uid?: number; gid?: number } = {},
+  /** Node's arguments: the built host by default; the benchmark also starts `scripts/web.mjs` and the tsx sources. */
+  nodeArgs: string[] = ['.vite/cli/web.js'],
+): Promise<RunningHost> {
+  const child = spawn(process.execPath, nodeArgs, {
     cwd: REPO_ROOT,
     ...as,
     env: { ...process.env, STUDIO_DATA_DIR: dataDir, ...env },

@@ -12,7 +12,9 @@ import { startBridge, type Bridge } from './server.ts';
 
 installProcessGuard();
 
-const rendererDir = path.resolve(fileURLToPath(new URL('../../../dist/renderer', import.meta.url)));
+/** The built screen, dist/renderer in the repository: three folders up from this source, two from its build in .vite/cli. */
+const here = fileURLToPath(import.meta.url);
+const rendererDir = path.resolve(path.dirname(here), here.endsWith('.ts') ? '../../..' : '../..', 'dist/renderer');
 const dataDir = resolveDataDir(nodePlatform);
 let studio: Studio;
 let bridge: Bridge;

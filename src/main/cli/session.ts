@@ -4,15 +4,21 @@ import type { Arg, RequestName, Result } from '../../shared/api/index.ts';
 import { awaitJob } from '../../shared/api/job-result.ts';
 import type { JobInfo, JobKind, JobResults } from '../../shared/api/jobs.ts';
 import { describeError, StudioError, systemErrorToStudioError, technicalDetail } from '../../shared/errors.ts';
-import { openStudio, type Studio } from '../studio.ts';
+import type { Studio } from '../studio.ts';
 
 let studio: Studio | null = null;
 let dataDirFor: () => string = () => '';
 
-/** Opens the studio lazily on first use, so `studio --help` touches no database. */
+/**
+ * Opens the studio lazily on first use, so `studio --help` touches no database; its module too is
+ * loaded then, so that help and argument errors do not wait for every service to load.
+ */
 export async function call<N extends RequestName>(command: Command, name: N, arg: Arg<N>): Promise<Result<N>> {
   const options = command.optsWithGlobals() as { dataDir?: string; as?: string };
-  studio ??= openStudio({ dataDir: options.dataDir ?? dataDirFor(), transport: 'cli' });
+  if (!studio) {
+    const { openStudio } = await import('../studio.ts');
+    studio ??= openStudio({ dataDir: options.dataDir ?? dataDirFor(), transport: 'cli' });
+  }
   const actor = options.as ?? (studio.services.settings.get().userName || `cli:${os.userInfo().username}`);
   const response = await studio.dispatch(name, arg, { actor });
   if (!response.ok) throw new StudioError(response.error.code, response.error.message, response.error.details);

@@ -102,6 +102,9 @@ export interface NormalizeOutput {
   after: LoudnessResult;
 }
 
+/** The limiter acts from 0.15 dB under the ceiling (limiter.ts); 0.1 dB more covers the meter's rounding. */
+const LIMITER_QUIET_MARGIN_DB = 0.25;
+
 /**
  * Finds the make-up gain for the document: measure it, then render with gain + limiter and
  * correct the gain until the result lands within 0.05 LU of the target (limiting costs loudness).
@@ -112,6 +115,14 @@ export function runNormalize({ sourceFile, timeline, target, ceiling }: Normaliz
   const before = runMeasure({ sourceFile, timeline: plain }, { progress: (f) => job.progress((f ?? 0) / (passes + 1), 'measuring'), checkCancelled: job.checkCancelled });
   if (before.integrated === null) throw new StudioError('invalid_argument', 'the audio is silent, nothing to normalise', { reason: 'audio_silent' });
   let gainDb = target - before.integrated;
+  // When the gained true peak stays under where the limiter starts to act, the limiter passes the
+  // audio through untouched: loudness and peak move by exactly the gain, and the render that applies
+  // it (export, or the document's master) is the only pass left. No verification render is needed.
+  if (before.truePeak !== null && before.truePeak + gainDb <= ceiling - LIMITER_QUIET_MARGIN_DB) {
+    job.progress(1, 'normalising');
+    const moved = (value: number) => Math.round((value + gainDb) * 100) / 100;
+    return { gainDb: Math.round(gainDb * 1000) / 1000, before, after: { integrated: target, range: before.range, truePeak: moved(before.truePeak) } };
+  }
   let after = before;
   for (let pass = 1; pass <= passes; pass++) {
     const step = (f: number | null) => job.progress((pass + (f ?? 0)) / (passes + 1), 'normalising');

@@ -3,13 +3,13 @@
  * typed paths the list does not show (a pty, a port behind a driver the list misses), and a
  * plug/unplug watcher that polls the list.
  */
-import { SerialPort } from 'serialport';
 import { StudioError } from '../../../shared/errors.ts';
 import type { PortInfo } from '../../../shared/api/serial-types.ts';
 
 export type PortLister = () => Promise<Array<{ path: string; manufacturer?: string; serialNumber?: string; vendorId?: string; productId?: string }>>;
 
-const systemLister: PortLister = () => SerialPort.list();
+// serialport (a native addon, ~0.2 s to load) is loaded on first use, not by every `studio` command.
+const systemLister: PortLister = async () => (await import('serialport')).SerialPort.list();
 
 /** The ports the system knows; a listing failure is `serial_listing_failed`, never a crash. */
 export async function listPorts(lister: PortLister = systemLister): Promise<PortInfo[]> {

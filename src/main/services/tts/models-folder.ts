@@ -14,12 +14,14 @@ import type { VoiceRef } from './voice-ref.ts';
 
 /**
  * STUDIO_MODELS_DIR (the Electron shell sets it: resources/models in a packaged app); else the
- * repository's models/ when running from sources; else, bundled, the resources folder Electron gives.
+ * repository's models/ when running from sources or from the command's build in the repository
+ * (.vite/cli, vite.cli.config.ts); else, bundled, the resources folder Electron gives.
  */
 export const defaultModelsDir = (): string => {
   if (process.env.STUDIO_MODELS_DIR) return process.env.STUDIO_MODELS_DIR;
   const here = fileURLToPath(import.meta.url);
   if (here.endsWith('.ts')) return path.resolve(here, '../../../../../models');
+  if (path.basename(path.dirname(here)) === 'cli' && path.basename(path.resolve(here, '../..')) === '.vite') return path.resolve(here, '../../../models');
   return path.join((process as { resourcesPath?: string }).resourcesPath ?? path.dirname(here), 'models');
 };
 

@@ -1,5 +1,5 @@
 /** A ByteLink over a real serial port (or a pty) through the `serialport` package. */
-import { SerialPort } from 'serialport';
+import type { SerialPort } from 'serialport';
 import { StudioError } from '../../../../shared/errors.ts';
 import type { PortSettings } from '../../../../shared/api/serial-types.ts';
 import { cancelledError, deviceError } from '../device-errors.ts';
@@ -82,6 +82,8 @@ class SerialPortLink implements ByteLink {
 /** Opens a port with the given line settings; a missing or busy port is `serial_port_unavailable`. */
 export async function openSerialLink(settings: Partial<PortSettings> & { path: string }): Promise<ByteLink> {
   const s = { ...DEFAULT_PORT_SETTINGS, ...settings };
+  // Loaded on first use (a native addon): commands that open no port do not pay for it.
+  const { SerialPort } = await import('serialport');
   const port = new SerialPort({
     path: s.path,
     baudRate: s.baudRate,

@@ -3,7 +3,7 @@
  * the last good values kept. A poll that times out is reported as `device_timeout` and marks
  * the kept values stale; it never clears them.
  */
-import ModbusRTU from 'modbus-serial';
+import type ModbusRTU from 'modbus-serial';
 import { StudioError, type ErrorPayload } from '../../../../shared/errors.ts';
 import type { PortSettings } from '../../../../shared/api/serial-types.ts';
 import { deviceError } from '../device-errors.ts';
@@ -83,14 +83,18 @@ function toStudioError(error: unknown, stage: string): StudioError {
 }
 
 export class ModbusTelemetry {
-  private readonly client = new ModbusRTU();
   private snapshot: TelemetrySnapshot = { values: {}, stale: false, lastError: null, polls: 0 };
   private timer: NodeJS.Timeout | null = null;
 
-  private constructor(readonly map: RegisterMap) {}
+  private constructor(
+    readonly map: RegisterMap,
+    private readonly client: ModbusRTU,
+  ) {}
 
   static async open(port: Partial<PortSettings> & { path: string }, map: RegisterMap, options: { timeoutMs?: number } = {}): Promise<ModbusTelemetry> {
-    const t = new ModbusTelemetry(map);
+    // modbus-serial loads serialport (a native addon, ~0.2 s): on first use, not with every command.
+    const { default: ModbusClient } = await import('modbus-serial');
+    const t = new ModbusTelemetry(map, new ModbusClient());
     const s = { ...DEFAULT_PORT_SETTINGS, baudRate: 9600, ...port };
     try {
       await t.client.connectRTUBuffered(s.path, { baudRate: s.baudRate, dataBits: s.dataBits, parity: s.parity, stopBits: s.stopBits === 1.5 ? 1 : s.stopBits });
