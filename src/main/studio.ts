@@ -84,6 +84,14 @@ function createServices({ dataDir, transport, platform }: StudioOptions, events:
     version,
     // An approval grows the memory; the learned engine retrains when enough of it is new.
     onApproved: (from, to) => void engines.retrainIfDue(from, to),
+    assets: library.assets,
+    voicing: {
+      jobs,
+      dataDir,
+      voices: () => tts.voices(),
+      synthesize: (arg, actor) => tts.synthesize(arg, actor),
+      importAudio: (file, name, actor) => audio.import(file, name, actor),
+    },
   });
   return { dataDir, version, db, audit, settings, jobs, library, audio, reading, tts, recorder, delivery, translation, engines, updates, serial, led };
 }

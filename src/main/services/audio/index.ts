@@ -9,6 +9,9 @@ import { AudioService, type AudioDeps } from './audio-service.ts';
 
 export { AudioService, type ExportRequest, type ProgrammeRenderOptions } from './audio-service.ts';
 export { importAudio, type ImportInput } from './import-audio.ts';
+// The job bodies, for services that make audio of their own from pieces (a translation's takes).
+export { runMeasure, runNormalize, runRender, type RenderInput } from './render-jobs.ts';
+export { initialTimeline, type Timeline } from './edit-list.ts';
 export { LoudnessMeter, measureLoudness } from './loudness.ts';
 export { normalizeChannels } from './normalize.ts';
 export { decodePcm } from './pcm.ts';
