@@ -110,11 +110,12 @@ export const translationRequests = {
   'translation.take.remove': request<{ removed: true }>()(z.strictObject(SegmentRef)),
   /**
    * Assembles the target bulletin's audio as a job `translation.assemble`: each segment's take, or
-   * its text spoken by `voiceId` (default: the first voice of the target language), with pauses,
+   * its text spoken by `voiceId` (default: the first voice of the target language; null: takes
+   * only), with pauses,
    * at the broadcast loudness target. Refused when a segment has neither take nor voice.
    */
   'translation.assemble': request<JobInfo<'translation.assemble'>>()(
-    z.strictObject({ id: Id, voiceId: label(300, 1).optional() }),
+    z.strictObject({ id: Id, voiceId: label(300, 1).nullable().optional() }),
   ),
 
   /** Reads a .txt or .docx bulletin from Word: TCVN3/VNI and leftovers converted, each change listed for undo. */

@@ -263,7 +263,7 @@ export function createBulletinTranslations(deps: Deps) {
       return { removed: true };
     },
     /** Assembles the target bulletin's audio from the takes and a voice (a job). */
-    assemble: (id: number, actor: string, voiceId?: string) => voicing.assemble(id, actor, voiceId),
+    assemble: (id: number, actor: string, voiceId?: string | null) => voicing.assemble(id, actor, voiceId),
     /**
      * What the editor is offered for one segment: TM matches (best first, with band), the glossary
      * terms it contains, and each engine's machine candidates (never approved: the editor decides).

@@ -104,7 +104,7 @@ export function createTranslation(deps: TranslationDeps) {
     voicing: {
       attachTake: (id: number, index: number, assetId: number, actor: string) => linked().attachTake(id, index, assetId, actor),
       removeTake: (id: number, index: number) => linked().removeTake(id, index),
-      assemble: (id: number, actor: string, voiceId?: string) => linked().assemble(id, actor, voiceId),
+      assemble: (id: number, actor: string, voiceId?: string | null) => linked().assemble(id, actor, voiceId),
     },
     languages: {
       list: languages.list,

@@ -93,7 +93,7 @@ export function createVoicing(deps: VoicingDeps | undefined, access: Access) {
      * Starts the assembly of the target bulletin's audio (a job). Refused at once, with how many
      * segments are missing, when a segment has neither a take nor a voice to speak it.
      */
-    assemble(id: number, actor: string, voiceId?: string): JobInfo<'translation.assemble'> {
+    assemble(id: number, actor: string, voiceId?: string | null): JobInfo<'translation.assemble'> {
       const { jobs, dataDir } = need();
       const translation = access.translation(id);
       const bulletin = access.target(id);
@@ -101,10 +101,10 @@ export function createVoicing(deps: VoicingDeps | undefined, access: Access) {
       const pieces = planPieces(translation.segments, takes);
       if (pieces.length === 0) throw new StudioError('invalid_argument', 'nothing to voice', { reason: 'translation_nothing_to_voice' });
       const voices = voicesFor(need().voices(), translation.to);
-      if (voiceId !== undefined && !need().voices().some((v) => v.id === voiceId)) {
+      if (typeof voiceId === 'string' && !need().voices().some((v) => v.id === voiceId)) {
         throw new StudioError('not_found', `no voice ${voiceId}`, { reason: 'voice_unknown', id: voiceId });
       }
-      const voice = voiceId ?? voices[0]?.id ?? null;
+      const voice = voiceId === undefined ? (voices[0]?.id ?? null) : voiceId;
       const unvoiced = pieces.filter((p) => !p.take);
       if (voice === null && unvoiced.length > 0) {
         throw new StudioError('conflict', `${unvoiced.length} segments have neither a take nor a voice`, {
