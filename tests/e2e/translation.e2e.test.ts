@@ -1,5 +1,5 @@
 /**
- * Dịch in Chromium: the Tày demonstration TM imported from the shared data (Apache-2.0, see
+ * Chuyển ngữ in Chromium: the Tày demonstration TM imported from the shared data (Apache-2.0, see
  * ../shared/data/tay-vi/README.md), the learned engine trained on it from the engine panel, a
  * Vietnamese bulletin translated into Tày from the bulletin screen, every segment edited and
  * approved with the keyboard, and the Tày bulletin seen linked to its source.
@@ -29,7 +29,7 @@ describe('translating a bulletin into Tày in the browser', () => {
   it('imports the Tày TM and trains the learned engine from the engine panel', async () => {
     await s.page.goto(s.host.url);
     await s.page.locator('[data-nav="translation"]').click();
-    expect(await s.page.locator('[data-nav="translation"]').textContent()).toBe('Dịch');
+    expect(await s.page.locator('[data-nav="translation"]').textContent()).toBe('Chuyển ngữ');
     await s.page.getByTestId('tm-path').fill(TAY_VI);
     await s.page.getByTestId('tm-importTm').click();
     await expect.poll(() => s.page.getByTestId('tm-message').textContent().catch(() => ''), { timeout: 60_000 }).toMatch(/^Đã thêm \d{5} cặp/);

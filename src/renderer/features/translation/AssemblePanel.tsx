@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { JobInfo } from '../../../shared/api/jobs.ts';
 import type { TranslationAssembleResult, TranslationView } from '../../../shared/translation/index.ts';
@@ -33,7 +33,8 @@ export function AssemblePanel({ view, voiceId, onVoice, onAssembled }: {
   const [result, setResult] = useState<TranslationAssembleResult | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [cancelled, setCancelled] = useState(false);
-  const job = useRef<JobInfo<'translation.assemble'> | null>(null);
+  /** The running assembly (cancel is offered once it exists). */
+  const [job, setJob] = useState<JobInfo<'translation.assemble'> | null>(null);
   const counts = plan(view, voiceId);
   const running = progress !== null;
 
@@ -43,15 +44,16 @@ export function AssemblePanel({ view, voiceId, onVoice, onAssembled }: {
     setCancelled(false);
     setProgress(0);
     try {
-      job.current = await api.call('translation.assemble', { id: view.id, voiceId: voiceId || null });
-      setResult(await waitForJob(job.current, setProgress));
+      const started = await api.call('translation.assemble', { id: view.id, voiceId: voiceId || null });
+      setJob(started);
+      setResult(await waitForJob(started, setProgress));
       onAssembled();
     } catch (e) {
       const failure = e instanceof ApiError ? e : new ApiError({ code: 'internal', message: String(e) });
       if (failure.payload.code === 'cancelled') setCancelled(true);
       else setError(failure);
     } finally {
-      job.current = null;
+      setJob(null);
       setProgress(null);
     }
   };
@@ -63,7 +65,10 @@ export function AssemblePanel({ view, voiceId, onVoice, onAssembled }: {
       <div className="form-row">
         <label>
           {t('voicing.voice')}
-          <select value={voiceId} disabled={running} onChange={(e) => onVoice(e.target.value)} data-testid="assemble-voice">
+          <select value={voiceId} disabled={running} onChange={(e) => {
+            setError(null);
+            onVoice(e.target.value);
+          }} data-testid="assemble-voice">
             <option value="">{t('voicing.noVoice')}</option>
             {view.voicing.voices.map((voice) => (
               <option key={voice.id} value={voice.id}>{voice.name}</option>
@@ -76,8 +81,8 @@ export function AssemblePanel({ view, voiceId, onVoice, onAssembled }: {
         <button type="button" className="primary" disabled={running || view.link.targetBulletinId === null} onClick={() => void assemble()} data-testid="assemble">
           {t('voicing.assemble')}
         </button>
-        {running && (
-          <button type="button" onClick={() => job.current && void api.call('job.cancel', { id: job.current.id })} data-testid="assemble-cancel">
+        {job && (
+          <button type="button" onClick={() => void api.call('job.cancel', { id: job.id })} data-testid="assemble-cancel">
             {t('voicing.cancel')}
           </button>
         )}
@@ -86,7 +91,7 @@ export function AssemblePanel({ view, voiceId, onVoice, onAssembled }: {
       {cancelled && <p className="muted" data-testid="assemble-cancelled">{t('voicing.cancelled')}</p>}
       <ErrorNotice error={error} onClose={() => setError(null)} />
       {result && (
-        <div className="notice" data-testid="assemble-result" data-duration={result.durationSec.toFixed(3)} data-pieces={result.pieces.map((p) => `${p.index}:${p.from}`).join(' ')}>
+        <div className="notice" data-testid="assemble-result" data-duration={result.durationSec.toFixed(3)} data-pieces={result.pieces.map((p) => `${p.index}:${p.from}:${p.startSec.toFixed(2)}`).join(' ')}>
           <span>
             {t('voicing.done', {
               seconds: seconds(result.durationSec, i18n.language),
