@@ -50,6 +50,7 @@ describe('voicing a Tày translation in the browser', () => {
     await page.goto(`${host.url}#/bulletins/${bulletinId}`);
     expect(await page.locator('[data-nav="translation"]').textContent()).toBe('Chuyển ngữ');
     await page.getByTestId('translate-to').selectOption('tyz');
+    await snap(page, 'translation-voicing-00-bulletin-card');
     await page.getByTestId('translate').click();
     await page.getByTestId('segments').waitFor({ timeout: 60_000 });
     await page.getByTestId('target-0').click();
