@@ -30,6 +30,8 @@ import type { MixInput } from './voicing-mix.ts';
 const MIX_WORKER = workerUrl('translation/voicing-mix.worker.ts');
 /** Where an assembly works; a `.part` folder, so a crash's leftovers are swept at the next start. */
 const WORK_DIR = 'voicing';
+/** Segment numbers named in a refusal. */
+const LISTED = 12;
 
 export interface VoicingDeps {
   jobs: JobManager;
@@ -94,14 +96,15 @@ export function createVoicing(deps: VoicingDeps | undefined, access: Access) {
      * segments are missing, when a segment has neither a take nor a voice to speak it.
      */
     assemble(id: number, actor: string, voiceId?: string | null): JobInfo<'translation.assemble'> {
-      const { jobs, dataDir } = need();
+      const { jobs, dataDir, voices: installed } = need();
       const translation = access.translation(id);
       const bulletin = access.target(id);
       const takes = access.takes.list(id, translation.segments);
       const pieces = planPieces(translation.segments, takes);
       if (pieces.length === 0) throw new StudioError('invalid_argument', 'nothing to voice', { reason: 'translation_nothing_to_voice' });
-      const voices = voicesFor(need().voices(), translation.to);
-      if (typeof voiceId === 'string' && !need().voices().some((v) => v.id === voiceId)) {
+      const all = installed();
+      const voices = voicesFor(all, translation.to);
+      if (typeof voiceId === 'string' && !all.some((v) => v.id === voiceId)) {
         throw new StudioError('not_found', `no voice ${voiceId}`, { reason: 'voice_unknown', id: voiceId });
       }
       const voice = voiceId === undefined ? (voices[0]?.id ?? null) : voiceId;
@@ -111,7 +114,8 @@ export function createVoicing(deps: VoicingDeps | undefined, access: Access) {
           reason: 'translation_segments_unvoiced',
           missing: unvoiced.length,
           total: pieces.length,
-          segments: unvoiced.map((p) => p.segment.index + 1).join(', '),
+          // The first few, as the editor sees them numbered (a long bulletin would list dozens).
+          segments: unvoiced.slice(0, LISTED).map((p) => p.segment.index + 1).join(', ') + (unvoiced.length > LISTED ? ', …' : ''),
           language: translation.to,
         });
       }
