@@ -56,9 +56,9 @@ describe('voicing a Tày translation in the browser', () => {
     await page.getByTestId('target-0').click();
     await page.getByTestId('target-0').fill('Thông báo tẻo xã');
     for (const index of [0, 1, 2]) {
-      await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(`target-${index}`);
+      await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')), { timeout: 30_000 }).toBe(`target-${index}`);
       await page.keyboard.press('Control+Enter');
-      await expect.poll(() => page.getByTestId(`segment-${index}`).getAttribute('data-state')).toBe('approved');
+      await expect.poll(() => page.getByTestId(`segment-${index}`).getAttribute('data-state'), { timeout: 30_000 }).toBe('approved');
     }
     await expect.poll(() => page.getByTestId('progress').textContent()).toBe('3/3 đã duyệt');
     // Every segment will be spoken by the installed Tày voice until one is recorded.
