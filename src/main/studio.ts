@@ -87,6 +87,14 @@ function createServices({ dataDir, transport, platform, placeRoots }: StudioOpti
     version,
     // An approval grows the memory; the learned engine retrains when enough of it is new.
     onApproved: (from, to) => void engines.retrainIfDue(from, to),
+    assets: library.assets,
+    voicing: {
+      jobs,
+      dataDir,
+      voices: () => tts.voices(),
+      synthesize: (arg, actor) => tts.synthesize(arg, actor),
+      importAudio: (file, name, actor) => audio.import(file, name, actor),
+    },
   });
   // Native dialogs where the host has them (Electron); browser mode uploads and lists folders instead.
   const files = createFiles({ dataDir, dialogs: platform?.dialogs, roots: placeRoots });

@@ -1,5 +1,5 @@
 /**
- * Dịch in Chromium: the Tày demonstration TM imported from the shared data (Apache-2.0, see
+ * Chuyển ngữ in Chromium: the Tày demonstration TM imported from the shared data (Apache-2.0, see
  * ../shared/data/tay-vi/README.md), the learned engine trained on it from the engine panel, a
  * Vietnamese bulletin translated into Tày from the bulletin screen, every segment edited and
  * approved with the keyboard, and the Tày bulletin seen linked to its source.
@@ -29,7 +29,7 @@ describe('translating a bulletin into Tày in the browser', () => {
   it('imports the Tày TM and trains the learned engine from the engine panel', async () => {
     await s.page.goto(s.host.url);
     await s.page.locator('[data-nav="translation"]').click();
-    expect(await s.page.locator('[data-nav="translation"]').textContent()).toBe('Dịch');
+    expect(await s.page.locator('[data-nav="translation"]').textContent()).toBe('Chuyển ngữ');
     await s.page.getByTestId('tm-path').fill(TAY_VI);
     await s.page.getByTestId('tm-importTm').click();
     await expect.poll(() => s.page.getByTestId('tm-message').textContent().catch(() => ''), { timeout: 60_000 }).toMatch(/^Đã thêm \d{5} cặp/);
@@ -86,14 +86,14 @@ describe('translating a bulletin into Tày in the browser', () => {
     await s.page.getByTestId('target-0').click();
     await s.page.getByTestId('target-0').fill('Thông báo tẻo xã');
     await s.page.keyboard.press('Control+Enter');
-    await expect.poll(() => s.page.getByTestId('segment-0').getAttribute('data-state')).toBe('approved');
-    await expect.poll(() => s.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('target-1');
+    await expect.poll(() => s.page.getByTestId('segment-0').getAttribute('data-state'), { timeout: 30_000 }).toBe('approved');
+    await expect.poll(() => s.page.evaluate(() => document.activeElement?.getAttribute('data-testid')), { timeout: 30_000 }).toBe('target-1');
     await s.page.keyboard.press('Control+Enter');
-    await expect.poll(() => s.page.getByTestId('segment-1').getAttribute('data-state')).toBe('approved');
-    await expect.poll(() => s.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('target-2');
+    await expect.poll(() => s.page.getByTestId('segment-1').getAttribute('data-state'), { timeout: 30_000 }).toBe('approved');
+    await expect.poll(() => s.page.evaluate(() => document.activeElement?.getAttribute('data-testid')), { timeout: 30_000 }).toBe('target-2');
     await s.page.keyboard.press('Control+Enter');
-    await expect.poll(() => s.page.getByTestId('segment-2').getAttribute('data-state')).toBe('approved');
-    await expect.poll(() => s.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('target-3');
+    await expect.poll(() => s.page.getByTestId('segment-2').getAttribute('data-state'), { timeout: 30_000 }).toBe('approved');
+    await expect.poll(() => s.page.evaluate(() => document.activeElement?.getAttribute('data-testid')), { timeout: 30_000 }).toBe('target-3');
     await s.page.getByTestId('machine').locator('li').first().waitFor({ timeout: 60_000 });
     await s.page.keyboard.press('Control+i');
     const machineText = await s.page.getByTestId('target-3').inputValue();

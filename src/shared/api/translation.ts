@@ -25,6 +25,8 @@ import {
   type TranslationLink,
   type TranslationSegment,
   type TranslationView,
+  type SegmentTake,
+  type TranslationAssembleResult,
 } from '../translation/index.ts';
 import { request } from './define.ts';
 
@@ -52,6 +54,18 @@ export interface TranslationJobResults {
   'translation.pack.install': EnginePack;
   /** The learned engine translating segments off the main thread (machine suggestions). */
   'translation.translate': EngineCandidate[];
+  /** The bulletin's audio assembled from the segments' takes and synthesised speech. */
+  'translation.assemble': TranslationAssembleResult;
+  /** The assembly's signal work: pieces levelled, joined with pauses, normalised (a step of `translation.assemble`). */
+  'translation.mix': TranslationMixResult;
+}
+
+/** What the mixing step writes: the joined audio file and where each piece landed. */
+export interface TranslationMixResult {
+  file: string;
+  durationSec: number;
+  loudness: import('./audio.ts').LoudnessResult;
+  pieces: { index: number; startSec: number; durationSec: number; gainDb: number }[];
 }
 
 export const translationRequests = {
@@ -89,6 +103,20 @@ export const translationRequests = {
   'translation.glossary.list': request<GlossaryEntry[]>()(z.strictObject(Pair)),
   'translation.glossary.import': request<TranslationImportResult>()(z.strictObject({ path: userPath(), ...Pair })),
   'translation.glossary.export': request<{ count: number }>()(z.strictObject({ path: userPath(), ...Pair })),
+
+  /** Attaches a recorded take (an audio asset) to a segment; a take already there is replaced. */
+  'translation.take.attach': request<SegmentTake>()(z.strictObject({ ...SegmentRef, assetId: Id })),
+  /** Unlinks a segment's take (the recording stays in the library). */
+  'translation.take.remove': request<{ removed: true }>()(z.strictObject(SegmentRef)),
+  /**
+   * Assembles the target bulletin's audio as a job `translation.assemble`: each segment's take, or
+   * its text spoken by `voiceId` (default: the first voice of the target language; null: takes
+   * only), with pauses,
+   * at the broadcast loudness target. Refused when a segment has neither take nor voice.
+   */
+  'translation.assemble': request<JobInfo<'translation.assemble'>>()(
+    z.strictObject({ id: Id, voiceId: label(300, 1).nullable().optional() }),
+  ),
 
   /** Reads a .txt or .docx bulletin from Word: TCVN3/VNI and leftovers converted, each change listed for undo. */
   'translation.text.import': request<TextImport>()(z.strictObject({ path: userPath() })),

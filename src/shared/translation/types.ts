@@ -191,6 +191,8 @@ export interface TranslationView extends Translation {
   qa: QaIssue[];
   /** The source bulletin was edited since: `translation.refresh` marks the changed segments for review. */
   sourceOutdated: boolean;
+  /** The segments' recorded takes and the voices of the target language. */
+  voicing: import('./voicing.ts').TranslationVoicing;
 }
 
 /** What the editor is offered for one segment. Machine candidates are suggestions, never approved. */

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { Command, Option } from 'commander';
 import { StudioError } from '../../../shared/errors.ts';
-import { EVALUATION_ENGINES, type TranslationView } from '../../../shared/translation/index.ts';
+import { canonicalLanguageCode, EVALUATION_ENGINES, type TranslationView } from '../../../shared/translation/index.ts';
 import { call, followJob, printJson } from '../session.ts';
 
 const pairOptions = (command: Command, defaults = true) =>
@@ -22,18 +22,76 @@ function printSegments(work: TranslationView): void {
   process.stderr.write(`bản tin dịch / translated bulletin: ${work.link.targetBulletinId ?? '-'}; ${work.progress.approved}/${work.progress.total} đã duyệt / approved\n`);
 }
 
+/**
+ * The translation a bulletin names: the translated bulletin's own, or (with `to`) the source
+ * bulletin's translation into that language.
+ */
+async function translationOf(command: Command, bulletinId: number, to?: string): Promise<number> {
+  const links = await call(command, 'translation.links', { bulletinId });
+  if (to) {
+    const code = canonicalLanguageCode(to);
+    const into = links.translations.find((link) => link.to === code);
+    if (into) return into.translationId;
+    throw new StudioError('not_found', `bulletin ${bulletinId} has no translation into ${to}`, { reason: 'bulletin_not_translated_into', bulletinId, language: to });
+  }
+  if (links.translationOf) return links.translationOf.translationId;
+  throw new StudioError('not_found', `bulletin ${bulletinId} is not a translation`, { reason: 'bulletin_not_a_translation', bulletinId });
+}
+
+/** `studio translate assemble|take`: voicing a translation (issue 12 §9). */
+function registerVoicingCommands(translate: Command): void {
+  translate
+    .command('assemble <bulletin>')
+    .description('assemble a translated bulletin’s audio (ghép âm thanh): each segment’s take, the others spoken by a voice of the language, at −23 LUFS')
+    .option('--to <code>', 'BULLETIN is the source: its translation into this language')
+    .option('--voice <id>', 'voice for segments without a take (default: the first voice of the language)')
+    .option('--no-voice', 'takes only, no synthetic voice')
+    .option('--json', 'print JSON')
+    .action(async (bulletin: string, _opts, command: Command) => {
+      // `translate` has --to and --json of its own: commander gives them to it, so read both levels.
+      const opts = command.optsWithGlobals();
+      const id = await translationOf(command, Number(bulletin), opts.to);
+      const job = await call(command, 'translation.assemble', { id, ...(opts.voice === false ? { voiceId: null } : opts.voice ? { voiceId: opts.voice } : {}) });
+      const result = await followJob(command, job);
+      if (opts.json) return printJson(result);
+      for (const p of result.pieces) {
+        process.stdout.write(`${String(p.index + 1).padStart(3)}  ${p.from.padEnd(5)} ${p.startSec.toFixed(2).padStart(8)} s  ${p.durationSec.toFixed(2).padStart(7)} s  ${p.gainDb >= 0 ? '+' : ''}${p.gainDb.toFixed(1)} dB\n`);
+      }
+      const lufs = result.loudness.integrated === null ? '-inf' : result.loudness.integrated.toFixed(1);
+      process.stderr.write(`bản tin / bulletin ${result.bulletinId}: ${result.durationSec.toFixed(1)} s, ${lufs} LUFS, tài sản / asset ${result.assetId}\n`);
+    });
+  translate
+    .command('take <bulletin> <segment> <file>')
+    .description('attach an audio file as a segment’s take (segment numbers from 1, as on screen); replaces its take')
+    .option('--to <code>', 'BULLETIN is the source: its translation into this language')
+    .option('--json', 'print JSON')
+    .action(async (bulletin: string, segment: string, file: string, _opts, command: Command) => {
+      const opts = command.optsWithGlobals();
+      const index = Number(segment) - 1;
+      if (!Number.isInteger(index) || index < 0) throw new StudioError('invalid_argument', `segment ${segment}`, { reason: 'segment_number', value: segment });
+      const id = await translationOf(command, Number(bulletin), opts.to);
+      const asset = await followJob(command, await call(command, 'audio.import', { path: path.resolve(file) }));
+      const take = await call(command, 'translation.take.attach', { id, index, assetId: asset.id });
+      if (opts.json) return printJson(take);
+      process.stdout.write(`${take.index + 1}\t${take.assetId}\t${take.durationSec.toFixed(2)} s\n`);
+    });
+}
+
 export function registerTranslationCommands(program: Command): void {
-  program
+  const translate = program
     .command('translate <bulletin>')
     .description('translate a bulletin into a language: a linked bulletin, pre-translated (chuyển ngữ)')
-    .requiredOption('--to <code>', 'target language, e.g. tyz')
+    // Checked in the action, not by commander: a required option here would be asked of `translate assemble` too.
+    .option('--to <code>', 'target language, e.g. tyz (required)')
     .addOption(new Option('--engine <engine>', 'also ask the learned engine for segments the TM does not cover').choices(['learned']))
     .option('--json', 'print JSON')
     .action(async (bulletin: string, opts, command: Command) => {
+      if (!opts.to) command.error("error: required option '--to <code>' not specified");
       const work = await call(command, 'translation.start', { bulletinId: Number(bulletin), to: opts.to, engine: opts.engine });
       if (opts.json) return printJson(work);
       printSegments(work);
     });
+  registerVoicingCommands(translate);
 
   const tm = program.command('tm').description('bộ nhớ dịch / translation memory');
   pairOptions(tm.command('import <file>').description('import a TMX 1.4b, TSV or CSV file of pairs'), false).action(async (file: string, opts, command: Command) => {

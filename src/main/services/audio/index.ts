@@ -11,6 +11,9 @@ export { AudioService, type ExportRequest, type ProgrammeRenderOptions } from '.
 export type { BulletinAudio, DeliveredAudio, LoudnessPreset } from './bulletin-audio.ts';
 export { importAudio, type ImportInput } from './import-audio.ts';
 export { sniffFormat as sniffAudioFormat } from './sniff.ts';
+// The job bodies, for services that make audio of their own from pieces (a translation's takes).
+export { runMeasure, runNormalize, runRender, type RenderInput } from './render-jobs.ts';
+export { initialTimeline, type Timeline } from './edit-list.ts';
 export { LoudnessMeter, measureLoudness } from './loudness.ts';
 export { normalizeChannels } from './normalize.ts';
 export { decodePcm } from './pcm.ts';

@@ -6,13 +6,14 @@
  * approval and delivery as any bulletin.
  */
 import type { Database } from 'better-sqlite3';
-import type { Bulletin, BulletinFields } from '../../../shared/api/library-types.ts';
+import type { AudioOrigin, Bulletin, BulletinFields } from '../../../shared/api/library-types.ts';
 import { StudioError } from '../../../shared/errors.ts';
 import type {
   BulletinTranslations,
   EngineCandidate,
   Language,
   SegmentSuggestions,
+  SegmentTake,
   TranslationEngine,
   TranslationLink,
   TranslationSegment,
@@ -21,7 +22,9 @@ import type {
 import type { Glossary } from './glossary.ts';
 import { segmentScript } from './segment.ts';
 import { exactKey } from './text.ts';
+import { createTakes, type TakeAssets } from './takes.ts';
 import type { TranslationMemory } from './tm.ts';
+import { createVoicing, type VoicingDeps } from './voicing.ts';
 import type { Workbench } from './workbench.ts';
 
 /** What the translation service needs of the library's bulletins (its face, narrowed). */
@@ -29,6 +32,7 @@ export interface BulletinAccess {
   get(id: number): Bulletin;
   create(fields: Partial<BulletinFields> & { title: string }, actor: string): Bulletin;
   update(id: number, changes: Partial<BulletinFields>, actor: string): Bulletin;
+  setAudio(id: number, audio: { assetId: number; origin: AudioOrigin }, actor: string): Bulletin;
 }
 
 interface Deps {
@@ -41,6 +45,10 @@ interface Deps {
   language: (code: string) => Language;
   /** Told after a segment is approved (the memory grew): the engines may retrain the pair. */
   onApproved?: (from: string, to: string) => void;
+  /** The library's assets: a segment's take is one. */
+  assets?: TakeAssets;
+  /** Jobs, voices, synthesis and import for voicing (takes need only `assets`). */
+  voicing?: VoicingDeps;
 }
 
 interface LinkRow {
@@ -132,10 +140,34 @@ export function createBulletinTranslations(deps: Deps) {
     return now.length !== segments.length || now.some((key, i) => key !== exactKey(segments[i]!.source));
   }
 
+  const takes = createTakes(db, deps.assets ?? { get: (assetId) => { throw new StudioError('not_found', `asset ${assetId}`, { kind: 'asset', id: assetId }); } });
+  const voicing = createVoicing(deps.voicing, {
+    takes,
+    translation: (id) => workbench.get(id),
+    target(id) {
+      const row = linkOf(id);
+      checkEditable(row);
+      if (row.target_bulletin_id === null) throw new StudioError('not_found', `translation ${id} has no target bulletin`, { reason: 'translation_without_bulletin', kind: 'bulletin', translation: id });
+      return library.get(row.target_bulletin_id);
+    },
+    // Until bulletin audio is an edit document (issue 11), the library's bulletin update sets it.
+    // Assembled from the editor's takes (and a voice for the rest): recorded for the script as it is now.
+    setBulletinAudio: (bulletinId, assetId, actor) => void library.setAudio(bulletinId, { assetId, origin: 'recording' }, actor),
+  });
+
+  function segmentOf(id: number, index: number): TranslationSegment {
+    const segment = workbench.get(id).segments.find((s) => s.index === index);
+    if (!segment) throw new StudioError('not_found', `no segment ${index}`, { kind: 'segment', translation: id, index });
+    return segment;
+  }
+
   function view(id: number): TranslationView {
     const row = linkOf(id);
     const translation = workbench.get(id);
-    return { ...translation, link: toLink(row), qa: workbench.qa(id), sourceOutdated: sourceOutdated(row, translation.segments) };
+    return {
+      ...translation, link: toLink(row), qa: workbench.qa(id), sourceOutdated: sourceOutdated(row, translation.segments),
+      voicing: voicing.view(id, translation),
+    };
   }
 
   return {
@@ -215,10 +247,25 @@ export function createBulletinTranslations(deps: Deps) {
       const row = linkOf(id);
       if (row.source_bulletin_id === null) throw new StudioError('not_found', `translation ${id} has no source bulletin`, { kind: 'bulletin', translation: id });
       checkEditable(row);
-      await workbench.updateSource(id, library.get(row.source_bulletin_id).script);
+      const updated = await workbench.updateSource(id, library.get(row.source_bulletin_id).script);
+      takes.follow(id, updated.segments);
       syncTarget(row, actor);
       return view(id);
     },
+    /** Links a recorded take (an asset) to a segment; the segment's previous take is replaced. */
+    attachTake(id: number, index: number, assetId: number, actor: string): SegmentTake {
+      checkEditable(linkOf(id));
+      return takes.attach(id, segmentOf(id, index), assetId, actor);
+    },
+    /** Unlinks a segment's take; the recording stays in the library. */
+    removeTake(id: number, index: number): { removed: true } {
+      checkEditable(linkOf(id));
+      segmentOf(id, index);
+      if (!takes.remove(id, index)) throw new StudioError('not_found', `segment ${index} has no take`, { reason: 'segment_without_take', kind: 'take', segment: index + 1 });
+      return { removed: true };
+    },
+    /** Assembles the target bulletin's audio from the takes and a voice (a job). */
+    assemble: (id: number, actor: string, voiceId?: string | null) => voicing.assemble(id, actor, voiceId),
     /**
      * What the editor is offered for one segment: TM matches (best first, with band), the glossary
      * terms it contains, and each engine's machine candidates (never approved: the editor decides).

@@ -21,7 +21,9 @@ import { memoryEngine, preTranslate, type PreTranslateOptions } from './pretrans
 import { checkBulletin, type QaSegment } from './qa.ts';
 import { segmentScript } from './segment.ts';
 import { importText, importTextFile } from './text-import.ts';
+import type { TakeAssets } from './takes.ts';
 import { createTranslationMemory, type LookupOptions, type TmInput } from './tm.ts';
+import type { VoicingDeps } from './voicing.ts';
 import { createWorkbench, type StartOptions } from './workbench.ts';
 
 export type { ImportResult } from './files.ts';
@@ -34,6 +36,8 @@ export type { QaSegment } from './qa.ts';
 export type { Segmented } from './segment.ts';
 export type { LookupOptions, TmInput } from './tm.ts';
 export type { StartOptions } from './workbench.ts';
+export type { TakeAssets } from './takes.ts';
+export type { VoicingDeps } from './voicing.ts';
 export { fuzzyScore, bandOf } from './fuzzy.ts';
 export { tokenKeys, normaliseText } from './text.ts';
 export { parsePairs, type PairsFormat } from './pairs-file.ts';
@@ -49,6 +53,10 @@ export interface TranslationDeps {
   library?: BulletinAccess;
   /** Told after a bulletin's segment is approved: the engines retrain a pair when enough is new. */
   onApproved?: (from: string, to: string) => void;
+  /** The library's assets: a segment's recorded take is one (issue 12 §9). */
+  assets?: TakeAssets;
+  /** Jobs, voices, synthesis and import, for assembling a translation's audio. */
+  voicing?: VoicingDeps;
 }
 
 /** A bulletin file (.txt, .docx) larger than this is not a bulletin. */
@@ -72,7 +80,7 @@ export function createTranslation(deps: TranslationDeps) {
   const bulletins = () => {
     if (!deps.library) throw new StudioError('internal', 'translation service opened without the library');
     return createBulletinTranslations({
-      db, workbench, tm: memory, glossary: terms, engines, library: deps.library, onApproved: deps.onApproved,
+      db, workbench, tm: memory, glossary: terms, engines, library: deps.library, onApproved: deps.onApproved, assets: deps.assets, voicing: deps.voicing,
       language: (code) => languages.get(languages.resolve(code))!,
     });
   };
@@ -91,6 +99,12 @@ export function createTranslation(deps: TranslationDeps) {
       reject: (id: number, index: number, actor: string) => linked().reject(id, index, actor),
       refresh: (id: number, actor: string) => linked().refresh(id, actor),
       suggestions: (id: number, index: number, signal?: AbortSignal) => linked().suggestions(id, index, signal),
+    },
+    /** Voicing (issue 12 §9): takes recorded per segment, and the target bulletin's audio assembled. */
+    voicing: {
+      attachTake: (id: number, index: number, assetId: number, actor: string) => linked().attachTake(id, index, assetId, actor),
+      removeTake: (id: number, index: number) => linked().removeTake(id, index),
+      assemble: (id: number, actor: string, voiceId?: string | null) => linked().assemble(id, actor, voiceId),
     },
     languages: {
       list: languages.list,

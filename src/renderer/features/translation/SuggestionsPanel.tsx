@@ -15,7 +15,7 @@ export function SuggestionsPanel({ segment, suggestions, onInsert }: {
 }) {
   const { t } = useTranslation('translation');
   return (
-    <aside className="tr-side card" data-testid="suggestions">
+    <aside className="card" data-testid="suggestions">
       <h2>{t('bench.suggestions', { index: segment.index + 1 })}</h2>
       {!suggestions && <p className="muted">{t('bench.loadingSuggestions')}</p>}
       {suggestions && (

@@ -6,8 +6,11 @@ import { useRequest } from '../../api/hooks.ts';
 import { navigate } from '../../app/router.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { Page } from '../../components/Page.tsx';
+import { AssemblePanel } from './AssemblePanel.tsx';
 import { CharacterPalette } from './CharacterPalette.tsx';
+import { SegmentVoicing, useTakePlayer } from './SegmentVoicing.tsx';
 import { SuggestionsPanel } from './SuggestionsPanel.tsx';
+import { TakeRecorder } from './TakeRecorder.tsx';
 
 const asApiError = (e: unknown) => (e instanceof ApiError ? e : new ApiError({ code: 'internal', message: String(e) }));
 
@@ -45,6 +48,10 @@ export function Workbench({ id }: { id: number }) {
   const [drafts, setDrafts] = useState<Record<number, string>>({});
   const [suggestions, setSuggestions] = useState<SegmentSuggestions | null>(null);
   const boxes = useRef(new Map<number, HTMLTextAreaElement>());
+  /** The recorder is open (the microphone with it) for the current segment while this is set. */
+  const [recorderOpen, setRecorderOpen] = useState(false);
+  const [voiceId, setVoiceId] = useState<string | null>(null);
+  const player = useTakePlayer();
   const languages = useRequest('translation.language.list', {});
   const targetName = languages.data?.find((l) => l.code === view?.to)?.nameVi ?? view?.to ?? '';
 
@@ -52,6 +59,7 @@ export function Workbench({ id }: { id: number }) {
     try {
       const loaded = await api.call('translation.get', { id });
       setView(loaded);
+      setVoiceId((chosen) => chosen ?? loaded.voicing.voices[0]?.id ?? '');
       setDrafts(Object.fromEntries(loaded.segments.map((s) => [s.index, s.target])));
     } catch (e) {
       setError(asApiError(e));
@@ -166,6 +174,8 @@ export function Workbench({ id }: { id: number }) {
   }
 
   const qaOf = (index: number): QaIssue[] => view.qa.filter((issue) => issue.segment === index);
+  const takeOf = new Map(view.voicing.takes.map((take) => [take.index, take]));
+  const voiceName = view.voicing.voices.find((v) => v.id === voiceId)?.name ?? null;
   const segment = view.segments.find((s) => s.index === current) ?? view.segments[0]!;
 
   return (
@@ -269,19 +279,43 @@ export function Workbench({ id }: { id: number }) {
                       {t('bench.copySource')}
                     </button>
                   </div>
+                  <SegmentVoicing
+                    segment={s}
+                    take={takeOf.get(s.index)}
+                    voiceName={voiceName}
+                    recording={recorderOpen && s.index === current}
+                    playing={player.playing === s.index}
+                    onRecord={() => {
+                      setCurrent(s.index);
+                      setRecorderOpen(true);
+                    }}
+                    onPlay={() => player.play(takeOf.get(s.index)!)}
+                    onStop={player.stop}
+                  />
                 </div>
               </div>
             );
           })}
         </div>
-        <SuggestionsPanel
-          segment={segment}
-          suggestions={suggestions}
-          onInsert={(text) => {
-            setDraft(segment.index, text);
-            focus(segment.index);
-          }}
-        />
+        <div className="tr-side">
+          {recorderOpen && (
+            <TakeRecorder
+              translationId={id}
+              index={segment.index}
+              onAttached={() => void load()}
+              onClose={() => setRecorderOpen(false)}
+            />
+          )}
+          <AssemblePanel view={view} voiceId={voiceId ?? ''} onVoice={setVoiceId} onAssembled={() => void load()} />
+          <SuggestionsPanel
+            segment={segment}
+            suggestions={suggestions}
+            onInsert={(text) => {
+              setDraft(segment.index, text);
+              focus(segment.index);
+            }}
+          />
+        </div>
       </div>
     </Page>
   );

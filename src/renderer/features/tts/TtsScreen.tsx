@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ReadingSentence } from '../../../shared/api/reading.ts';
 import type { TtsResult } from '../../../shared/api/tts.ts';
 import { MAX_SCRIPT_CHARS } from '../../../shared/api/library-types.ts';
+import { canonicalLanguageCode } from '../../../shared/translation/index.ts';
 import { api, ApiError } from '../../api/client.ts';
 import { useRequest } from '../../api/hooks.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
@@ -47,7 +48,9 @@ export default function TtsScreen({ param }: { param?: string }) {
   // A bulletin in an ethnic language starts with a voice of that language when one is installed.
   const language = bulletin.data?.language;
   useEffect(() => {
-    const match = language && language !== 'vi' ? voices.data?.find((v) => v.languages.includes(language)) : undefined;
+    // Codes compared canonically: a pack may say "km" of a bulletin in "khm".
+    const code = language ? canonicalLanguageCode(language) : null;
+    const match = code && code !== 'vie' ? voices.data?.find((v) => v.languages.some((l) => canonicalLanguageCode(l) === code)) : undefined;
     if (match) {
       setVoiceId(match.id);
       setSpeaker(match.speakers[0]?.id);

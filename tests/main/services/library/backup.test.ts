@@ -19,17 +19,24 @@ describe('library backup', () => {
     // Enough audio files that the copy outlasts the cancel's round trip on a loaded machine.
     const assets = path.join(studio.dataDir, 'assets');
     fs.mkdirSync(assets, { recursive: true });
-    const block = Buffer.alloc(4 * 1024 * 1024, 7);
-    for (let i = 0; i < 60; i++) fs.writeFileSync(path.join(assets, `tin-${i}.wav`), block);
+    // Many files: the job checks for a cancel between files, so a cancel sent at the first file
+    // of the audio half lands with most of the copy still to do, however fast the disk.
+    const block = Buffer.alloc(2 * 1024 * 1024, 7);
+    for (let i = 0; i < 120; i++) fs.writeFileSync(path.join(assets, `tin-${i}.wav`), block);
     const dest = path.join(studio.dataDir, 'sao-luu');
-    const progressed = new Promise<void>((resolve) =>
-      studio.events.subscribe((event) => {
-        if (event.name === 'job.progress' && (event.payload as JobInfo).kind === 'library.backup' && ((event.payload as JobInfo).progress ?? 0) > 0.5) resolve();
-      }),
-    );
+    let jobId: string | null = null;
+    let cancelSent: Promise<unknown> | null = null;
+    studio.events.subscribe((event) => {
+      const info = event.payload as JobInfo;
+      // Cancelled from inside the progress event itself, not after another turn of awaits.
+      if (event.name === 'job.progress' && info.kind === 'library.backup' && (info.progress ?? 0) > 0.5 && !cancelSent && info.id === jobId) {
+        cancelSent = studio.call('job.cancel', { id: info.id });
+      }
+    });
     const job = await studio.call('library.backup', { destDir: dest });
-    await progressed; // copying the audio files (the second half)
-    await studio.call('job.cancel', { id: job.id });
+    jobId = job.id;
+    await expect.poll(() => cancelSent !== null, { timeout: 120_000 }).toBe(true);
+    await cancelSent;
     const ended = await studio.services.jobs.wait(job.id);
     expect(ended.state).toBe('cancelled');
     expect(fs.readdirSync(dest)).toEqual([]);

@@ -23,6 +23,7 @@ import { translationMemorySchema } from './101-translation-memory.ts';
 import { translationsSchema } from './102-translations.ts';
 import { translationBulletinsSchema } from './103-translation-bulletins.ts';
 import { translationEvaluationsSchema } from './104-translation-evaluations.ts';
+import { translationTakesSchema } from './105-translation-takes.ts';
 import { packageSignatures } from './037-package-signatures.ts';
 import { serialDevicesSchema } from './140-serial-devices.ts';
 import { ledBoardsSchema } from './120-led-boards.ts';
@@ -39,6 +40,7 @@ export const migrations: Migration[] = [
   recorderSchema, recordingOwner, pronunciationsSchema, voicePacksSchema,
   deliveryOutbox, outboxLease, packageImportsSchema, packageSignatures,
   translationLanguagesSchema, translationMemorySchema, translationsSchema, translationBulletinsSchema, translationEvaluationsSchema,
+  translationTakesSchema,
   ledBoardsSchema,
   serialDevicesSchema,
 ];
