@@ -14,10 +14,11 @@ export interface PtyPair {
   close(): Promise<void>;
 }
 
-export async function openPtyPair(): Promise<PtyPair> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'studio-pty-'));
-  const a = path.join(dir, 'a');
-  const b = path.join(dir, 'b');
+/** `names` puts the two links at chosen paths (a port a profile already names); socat removes them when it ends. */
+export async function openPtyPair(names?: { a: string; b: string }): Promise<PtyPair> {
+  const dir = names ? path.dirname(names.a) : fs.mkdtempSync(path.join(os.tmpdir(), 'studio-pty-'));
+  const a = names?.a ?? path.join(dir, 'a');
+  const b = names?.b ?? path.join(dir, 'b');
   const child: ChildProcess = spawn('socat', ['-d', '-d', `pty,raw,echo=0,link=${a}`, `pty,raw,echo=0,link=${b}`], { stdio: 'ignore' });
   const started = Date.now();
   while (!(fs.existsSync(a) && fs.existsSync(b))) {
@@ -35,7 +36,7 @@ export async function openPtyPair(): Promise<PtyPair> {
         child.kill('SIGTERM');
         await exited;
       }
-      fs.rmSync(dir, { recursive: true, force: true });
+      if (!names) fs.rmSync(dir, { recursive: true, force: true });
     },
   };
 }
