@@ -47,16 +47,16 @@ export function ReceivePanel({ profile }: { profile: DeviceProfile }) {
       <DeviceError error={error ?? view.error} onClose={() => (setError(null), view.reset())} />
       <div className="form-grid">
         <label>
-          {t('send.protocol')}
+          {t('receive.protocol')}
           <select value={protocol} onChange={(e) => setProtocol(e.target.value as Protocol)} data-testid="receive-protocol">
             {SEND_PROTOCOLS.map((p) => (
               <option key={p} value={p}>
-                {t(`driver.${p}`)}
+                {t(`receive.protocols.${p}`)}
               </option>
             ))}
           </select>
         </label>
-        <label>
+        <label className="wide">
           {t('receive.dest')}
           <input value={dest} onChange={(e) => setDest(e.target.value)} placeholder={t('receive.destPlaceholder')} data-testid="receive-dest" />
         </label>
@@ -74,14 +74,13 @@ export function ReceivePanel({ profile }: { profile: DeviceProfile }) {
       </div>
       <JobProgress view={view} onCancel={() => view.job && void api.call('job.cancel', { id: view.job.id })} />
       {result && (
-        <div className="notice notice-ok" data-testid="receive-done">
+        <div className="notice notice-ok receive-done" data-testid="receive-done">
           <p>{t('receive.done', { count: result.files.length, folder: result.dest })}</p>
           <ul className="received-files">
             {result.files.map((f) => (
               <li key={f.path} data-testid="received-file">
-                <strong>{f.name}</strong> · {bytes(f.bytes)} · <code title={f.sha256}>sha256 {f.sha256.slice(0, 12)}…</code>
-                <br />
-                <code className="muted">{f.path}</code>
+                <strong>{f.name}</strong> · {bytes(f.bytes)} · <code title={f.sha256}>sha256 {f.sha256.slice(0, 16)}…</code>
+                <div className="mono">{f.path}</div>
               </li>
             ))}
           </ul>
