@@ -16,7 +16,7 @@ import { useBrowserSession } from '../helpers/browser-session.ts';
 import { snap } from '../helpers/screenshots.ts';
 import { Stm32Emulator } from '../main/services/serial/stm32-emulator.ts';
 import { applicationImage } from '../main/services/serial/firmware-fixtures.ts';
-import { openPtyPair, runOnPty, type PtyPair } from '../main/services/serial/pty.ts';
+import { openPtyPair, receiverAsking, runOnPty, type PtyPair } from '../main/services/serial/pty.ts';
 
 const session = useBrowserSession({ width: 1280, height: 900 });
 const LONG = 300_000;
@@ -93,10 +93,11 @@ describe('devices screen in Chromium', () => {
       const log = Buffer.from('2026-12-02 06:00 phát bản tin sáng OK\n'.repeat(800));
       fs.writeFileSync(path.join(outbox, 'nhat-ky.log'), log);
       const dest = path.join(receiverPty.dir, 'logs');
-      const sb = runOnPty('sb', ['-q', '-k', 'nhat-ky.log'], plugged.b, outbox);
       const panel = page.getByTestId('receive-panel');
       await panel.getByTestId('receive-dest').fill(dest);
       await panel.getByTestId('receive-start').click();
+      await receiverAsking(plugged.b);
+      const sb = runOnPty('sb', ['-q', '-k', 'nhat-ky.log'], plugged.b, outbox);
       await panel.getByTestId('receive-done').waitFor({ timeout: LONG });
       expect((await sb.done).code).toBe(0);
       expect(await panel.getByTestId('received-file').textContent()).toContain('nhat-ky.log');

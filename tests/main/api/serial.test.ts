@@ -20,7 +20,7 @@ import { Stm32Emulator } from '../services/serial/stm32-emulator.ts';
 import { EspEmulator } from '../services/serial/esp-emulator.ts';
 import { openSerialLink } from '../../../src/main/services/serial/link/serial-port-link.ts';
 import { FLASH, applicationImage } from '../services/serial/firmware-fixtures.ts';
-import { openPtyPair, runOnPty, type PtyPair } from '../services/serial/pty.ts';
+import { openPtyPair, receiverAsking, runOnPty, type PtyPair } from '../services/serial/pty.ts';
 import { importFile, speechWav } from '../services/audio/fixtures.ts';
 import type { RenderedProgramme } from '../../../src/shared/api/audio.ts';
 
@@ -157,8 +157,9 @@ describe('serial.receiveFile from lrzsz sx', () => {
     const log = Buffer.concat([randomBytes(9000), Buffer.from('END\n')]);
     fs.writeFileSync(path.join(pty.dir, 'device.log'), log);
     const profile = await studio.call('serial.profile.create', { ...receiver(pty.a), driver: 'xmodem' });
-    const sx = runOnPty('sx', ['-q', 'device.log'], pty.b, pty.dir);
     const job = await studio.call('serial.receiveFile', { profileId: profile.id, name: 'nhat-ky-may-thu.log' });
+    await receiverAsking(pty.b);
+    const sx = runOnPty('sx', ['-q', 'device.log'], pty.b, pty.dir);
     expect(job).toMatchObject({ kind: 'serial.receiveFile', state: 'running', subject: 'Máy thu xã Tân Lập' });
     const done = await waitJob(job);
     expect(done.state, JSON.stringify(done.error)).toBe('done');

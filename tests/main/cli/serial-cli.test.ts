@@ -14,7 +14,7 @@ import { REPO_ROOT } from '../../helpers/browser-host.ts';
 import { makeTempDir } from '../../helpers/temp-dir.ts';
 import { Stm32Emulator } from '../services/serial/stm32-emulator.ts';
 import { applicationImage } from '../services/serial/firmware-fixtures.ts';
-import { openPtyPair, runOnPty, type PtyPair } from '../services/serial/pty.ts';
+import { openPtyPair, receiverAsking, runOnPty, type PtyPair } from '../services/serial/pty.ts';
 
 const LONG = 300_000;
 let temp: ReturnType<typeof makeTempDir>;
@@ -73,8 +73,10 @@ it('studio receive --protocol ymodem fetches a batch from sb into --dest, keepin
   const dest = path.join(pty.dir, 'logs');
   fs.mkdirSync(dest);
   fs.writeFileSync(path.join(dest, 'status.txt'), 'older'); // never overwritten
+  const running = studio(['receive', '--port', pty.a, '--protocol', 'ymodem', '--dest', dest, '--json']);
+  await receiverAsking(pty.b);
   const sb = runOnPty('sb', ['-q', '-k', 'nhat-ky.log', 'status.txt'], pty.b, outbox);
-  const run = await studio(['receive', '--port', pty.a, '--protocol', 'ymodem', '--dest', dest, '--json']);
+  const run = await running;
   expect(run.status, run.stderr).toBe(0);
   expect((await sb.done).code).toBe(0);
   expect(run.stderr).toContain('Đang nhận / receiving');

@@ -60,3 +60,29 @@ export function runOnPty(
   const done = new Promise<{ code: number | null; stderr: string }>((resolve) => child.on('close', (code) => resolve({ code, stderr })));
   return { done, child };
 }
+
+/**
+ * Resolves once the studio's receiver, on the other end, asks for data ('C' or NAK). A sender
+ * (sb, sx) started only then cannot give up while a loaded machine is still starting the studio;
+ * the receiver repeats its request every few seconds, so the one read here is not missed.
+ */
+export async function receiverAsking(peerEnd: string, timeoutMs = 240_000): Promise<void> {
+  const fd = fs.openSync(peerEnd, fs.constants.O_RDWR | fs.constants.O_NOCTTY | fs.constants.O_NONBLOCK);
+  const byte = Buffer.alloc(1);
+  const deadline = Date.now() + timeoutMs;
+  try {
+    for (;;) {
+      let got = 0;
+      try {
+        got = fs.readSync(fd, byte, 0, 1, null);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+      }
+      if (got === 1 && (byte[0] === 0x43 || byte[0] === 0x15)) return;
+      if (Date.now() > deadline) throw new Error('the studio never asked for data');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+}
