@@ -96,13 +96,15 @@ async function ymodemRun(data: Buffer, sender: 'studio' | 'sb'): Promise<{ secon
   try {
     fs.writeFileSync(path.join(work, 'src.bin'), data);
     const out = fs.mkdtempSync(path.join(work, 'out-'));
+    // The studio's process is loaded before rb starts, as sb is ready at once: a receiver's first
+    // 'C' that came before the port was open would be lost, and rb asks again only 10 s later.
+    const side = sender === 'studio' ? await studioSide('ymodem', relay.studioEnd, path.join(work, 'src.bin')) : null;
     const rb = runOnPty('rb', ['-q'], relay.peerEnd, out);
     // Timed until rb has the whole file and exits: rb drops the ACK of the batch's empty header
     // as it exits, so a sender can wait on it for a while; that wait is not line time.
     let stopSender: () => Promise<void>;
     let started: number;
-    if (sender === 'studio') {
-      const side = await studioSide('ymodem', relay.studioEnd, path.join(work, 'src.bin'));
+    if (side) {
       started = performance.now();
       const sending = side.go();
       stopSender = () => sending;
