@@ -7,16 +7,22 @@
  *   5 MB: 5 MB at 115,200 baud is ~7.5 minutes a sender (BENCH_SERIAL_KB=5120 runs it).
  * - STM32: flash + verify of a 256 KB image on the AN3155 emulator (chip 0x414, 512 KB) by the
  *   studio against `stm32flash -w -v` on the same emulator: time ratio ≤ 1.0.
+ *
+ * The studio's side runs in a process of its own (serial-studio-side.ts), as a job does in the
+ * product; the relay and the emulator stay in this one, for the studio and the reference alike.
+ *
+ * Both are turn-bound (stop-and-wait: a block, then its ACK), so every millisecond a process on
+ * the path waits for a CPU is added to each turn. The machine is shared: each side runs
+ * BENCH_SERIAL_REPEAT times (default 2), alternating studio and reference, the best run of each
+ * is compared (the least disturbed one, taken alike for both), every run is listed, and the load
+ * average is reported beside the figures. `wireFraction` is the bytes the relay actually carried
+ * towards the receiver (framing, headers, retries included) over the elapsed time.
  */
 import { randomBytes } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openSerialLink } from '../src/main/services/serial/link/serial-port-link.ts';
-import { loadBin } from '../src/main/services/serial/firmware/image.ts';
-import { flashStm32 } from '../src/main/services/serial/stm32/flasher.ts';
-import { sendYmodem } from '../src/main/services/serial/xymodem/sender.ts';
 import { runOnPty } from '../tests/main/services/serial/pty.ts';
 import { openRelay } from '../tests/main/services/serial/relay.ts';
 import { Stm32Emulator } from '../tests/main/services/serial/stm32-emulator.ts';
@@ -26,6 +32,22 @@ const BAUD = 115_200;
 const LINE_BYTES_PER_S = BAUD / 10;
 const YMODEM_BYTES = Number(process.env.BENCH_SERIAL_KB ?? 512) * 1024;
 const STM32_BYTES = 256 * 1024;
+const REPEAT = Math.max(1, Number(process.env.BENCH_SERIAL_REPEAT ?? 2));
+/** `ymodem` or `stm32` runs only that half. */
+const ONLY = process.env.BENCH_SERIAL_ONLY;
+
+const load = () => os.loadavg().map((x) => +x.toFixed(2));
+const best = (runs: number[]) => Math.min(...runs);
+
+/** Runs `a` and `b` REPEAT times each, alternating, so a burst of load falls on both alike. */
+async function alternate<T>(a: () => Promise<T>, b: () => Promise<T>): Promise<{ a: T[]; b: T[] }> {
+  const out = { a: [] as T[], b: [] as T[] };
+  for (let i = 0; i < REPEAT; i++) {
+    out.b.push(await b());
+    out.a.push(await a());
+  }
+  return out;
+}
 
 async function timed(work: () => Promise<unknown>): Promise<number> {
   const started = performance.now();
@@ -33,26 +55,61 @@ async function timed(work: () => Promise<unknown>): Promise<number> {
   return (performance.now() - started) / 1000;
 }
 
+/**
+ * Starts the studio's side in its own process (serial-studio-side.ts) and waits until it is
+ * loaded; `go()` starts the work and resolves when it has finished.
+ */
+async function studioSide(mode: 'ymodem' | 'stm32', port: string, file: string): Promise<{ go: () => Promise<void> }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'serial-studio-side.ts'), mode, port, file], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const lines: string[] = [];
+  let wake: (() => void) | null = null;
+  let buffered = '';
+  child.stdout.on('data', (d: Buffer) => {
+    buffered += d.toString();
+    const parts = buffered.split('\n');
+    buffered = parts.pop()!;
+    lines.push(...parts);
+    wake?.();
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => (resolve(code), wake?.())));
+  const nextLine = async (): Promise<string> => {
+    while (lines.length === 0) {
+      if (child.exitCode !== null) throw new Error(`studio side (${mode}) exited with ${child.exitCode}`);
+      await new Promise<void>((resolve) => (wake = resolve));
+    }
+    return lines.shift()!;
+  };
+  if ((await nextLine()) !== 'ready') throw new Error(`studio side (${mode}) did not start`);
+  return {
+    async go() {
+      child.stdin.write('go\n');
+      JSON.parse(await nextLine());
+      if ((await exited) !== 0) throw new Error(`studio side (${mode}) failed`);
+    },
+  };
+}
+
 /** One YMODEM-1K transfer to rb through a paced relay; `sender` runs on the relay's studio end. */
-async function ymodemRun(data: Buffer, sender: 'studio' | 'sb'): Promise<number> {
+async function ymodemRun(data: Buffer, sender: 'studio' | 'sb'): Promise<{ seconds: number; wireBytes: number }> {
   const relay = await openRelay({ baudRate: BAUD });
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'studio-bench-serial-'));
   try {
     fs.writeFileSync(path.join(work, 'src.bin'), data);
     const out = fs.mkdtempSync(path.join(work, 'out-'));
+    // The studio's process is loaded before rb starts, as sb is ready at once: a receiver's first
+    // 'C' that came before the port was open would be lost, and rb asks again only 10 s later.
+    const side = sender === 'studio' ? await studioSide('ymodem', relay.studioEnd, path.join(work, 'src.bin')) : null;
     const rb = runOnPty('rb', ['-q'], relay.peerEnd, out);
     // Timed until rb has the whole file and exits: rb drops the ACK of the batch's empty header
     // as it exits, so a sender can wait on it for a while; that wait is not line time.
-    const started = performance.now();
     let stopSender: () => Promise<void>;
-    if (sender === 'studio') {
-      const link = await openSerialLink({ path: relay.studioEnd, baudRate: BAUD });
-      const sending = sendYmodem(link, [{ name: 'src.bin', data }]);
-      stopSender = async () => {
-        await sending;
-        await link.close();
-      };
+    let started: number;
+    if (side) {
+      started = performance.now();
+      const sending = side.go();
+      stopSender = () => sending;
     } else {
+      started = performance.now();
       const sb = runOnPty('sb', ['-q', '-k', 'src.bin'], relay.studioEnd, work);
       stopSender = async () => {
         sb.child.kill('SIGTERM');
@@ -63,7 +120,7 @@ async function ymodemRun(data: Buffer, sender: 'studio' | 'sb'): Promise<number>
     const seconds = (performance.now() - started) / 1000;
     await stopSender();
     if (r.code !== 0 || !fs.readFileSync(path.join(out, 'src.bin')).equals(data)) throw new Error(`${sender}: rb did not get the file intact`);
-    return seconds;
+    return { seconds, wireBytes: relay.toPeerBytes() };
   } finally {
     await relay.close();
     fs.rmSync(work, { recursive: true, force: true });
@@ -76,13 +133,12 @@ async function stm32Run(image: Buffer, host: 'studio' | 'stm32flash'): Promise<n
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'studio-bench-stm32-'));
   try {
     let seconds: number;
+    const file = path.join(work, 'app.bin');
+    fs.writeFileSync(file, image);
     if (host === 'studio') {
-      const link = await openSerialLink({ path: relay.studioEnd, baudRate: BAUD, parity: 'even' });
-      seconds = await timed(() => flashStm32(link, loadBin(image, FLASH), { verify: true }));
-      await link.close();
+      const side = await studioSide('stm32', relay.studioEnd, file);
+      seconds = await timed(() => side.go());
     } else {
-      const file = path.join(work, 'app.bin');
-      fs.writeFileSync(file, image);
       // -m 8n1: stm32flash cannot set 8E1 on a pty (ptys carry no parity anyway).
       seconds = await timed(
         () =>
@@ -104,9 +160,23 @@ async function stm32Run(image: Buffer, host: 'studio' | 'stm32flash'): Promise<n
 }
 
 export default async function serialBench() {
+  const loadBefore = load();
+  const ymodem = ONLY === 'stm32' ? null : await ymodemBench();
+  const stm32 = ONLY === 'ymodem' ? null : await stm32Bench();
+  const loadAverage = { before: loadBefore, after: load() };
+  process.stdout.write(`load average (1, 5, 15 min): before ${loadAverage.before.join(' ')}, after ${loadAverage.after.join(' ')}; best of ${REPEAT} runs each\n`);
+  return { ymodem, stm32, loadAverage, repeat: REPEAT };
+}
+
+async function ymodemBench() {
   const data = randomBytes(YMODEM_BYTES);
-  const sbSeconds = await ymodemRun(data, 'sb');
-  const studioSeconds = await ymodemRun(data, 'studio');
+  const y = await alternate(
+    () => ymodemRun(data, 'studio'),
+    () => ymodemRun(data, 'sb'),
+  );
+  const studioSeconds = best(y.a.map((r) => r.seconds));
+  const sbSeconds = best(y.b.map((r) => r.seconds));
+  const studioBest = y.a.find((r) => r.seconds === studioSeconds)!;
   const studioRate = YMODEM_BYTES / studioSeconds;
   const sbRate = YMODEM_BYTES / sbSeconds;
   const ymodem = {
@@ -114,24 +184,41 @@ export default async function serialBench() {
     baud: BAUD,
     studioSeconds: +studioSeconds.toFixed(2),
     sbSeconds: +sbSeconds.toFixed(2),
+    studioRuns: y.a.map((r) => +r.seconds.toFixed(2)),
+    sbRuns: y.b.map((r) => +r.seconds.toFixed(2)),
     studioBytesPerSecond: Math.round(studioRate),
     sbBytesPerSecond: Math.round(sbRate),
     throughputRatio: +(studioRate / sbRate).toFixed(3),
     lineRateFraction: +(studioRate / LINE_BYTES_PER_S).toFixed(3),
+    sbLineRateFraction: +(sbRate / LINE_BYTES_PER_S).toFixed(3),
+    wireFraction: +(studioBest.wireBytes / studioSeconds / LINE_BYTES_PER_S).toFixed(3),
     goals: 'throughputRatio >= 0.95, lineRateFraction >= 0.90',
   };
-  process.stdout.write(`YMODEM-1K ${YMODEM_BYTES} B @${BAUD}: studio ${ymodem.studioSeconds}s, sb ${ymodem.sbSeconds}s, ratio ${ymodem.throughputRatio}, line ${ymodem.lineRateFraction}\n`);
+  process.stdout.write(
+    `YMODEM-1K ${YMODEM_BYTES} B @${BAUD}: studio ${ymodem.studioSeconds}s ${JSON.stringify(ymodem.studioRuns)}, sb ${ymodem.sbSeconds}s ${JSON.stringify(ymodem.sbRuns)}, ratio ${ymodem.throughputRatio}, line ${ymodem.lineRateFraction} (sb ${ymodem.sbLineRateFraction}), wire ${ymodem.wireFraction}\n`,
+  );
+  return ymodem;
+}
 
+async function stm32Bench() {
   const image = applicationImage(STM32_BYTES, 0x2001_0000);
-  const referenceSeconds = await stm32Run(image, 'stm32flash');
-  const ourSeconds = await stm32Run(image, 'studio');
+  const s = await alternate(
+    () => stm32Run(image, 'studio'),
+    () => stm32Run(image, 'stm32flash'),
+  );
+  const ourSeconds = best(s.a);
+  const referenceSeconds = best(s.b);
   const stm32 = {
     bytes: STM32_BYTES,
     studioSeconds: +ourSeconds.toFixed(2),
     stm32flashSeconds: +referenceSeconds.toFixed(2),
+    studioRuns: s.a.map((x) => +x.toFixed(2)),
+    stm32flashRuns: s.b.map((x) => +x.toFixed(2)),
     timeRatio: +(ourSeconds / referenceSeconds).toFixed(3),
     goal: 'timeRatio <= 1.0',
   };
-  process.stdout.write(`STM32 flash+verify ${STM32_BYTES} B @${BAUD}: studio ${stm32.studioSeconds}s, stm32flash ${stm32.stm32flashSeconds}s, ratio ${stm32.timeRatio}\n`);
-  return { ymodem, stm32 };
+  process.stdout.write(
+    `STM32 flash+verify ${STM32_BYTES} B @${BAUD}: studio ${stm32.studioSeconds}s ${JSON.stringify(stm32.studioRuns)}, stm32flash ${stm32.stm32flashSeconds}s ${JSON.stringify(stm32.stm32flashRuns)}, ratio ${stm32.timeRatio}\n`,
+  );
+  return stm32;
 }

@@ -77,7 +77,7 @@ function createServices({ dataDir, transport, platform, placeRoots }: StudioOpti
   });
   const led = createLed({ db, audit, jobs, bulletins: library.bulletins, dataDir, delivery });
   // A programme's audio is its current render, which the audio service keeps.
-  const serial = createSerial({ db, dataDir, jobs, programmes: { get: (id) => audio.withRender(library.programmes.get(id)) } });
+  const serial = createSerial({ db, dataDir, jobs, emit, programmes: { get: (id) => audio.withRender(library.programmes.get(id)) } });
   const updates = createUpdates({ currentVersion: version, dataDir, jobs, emit, backupLibrary: async (destDir) => (await jobs.result(library.backup(destDir))).folder });
   const engines = createTranslationEngines({ jobs, db, modelDir: path.join(dataDir, 'mt-models'), packsDir: path.join(dataDir, 'mt-packs'), launch: platform?.launchChild, memoryPairs: (from, to) => translation.tm.entries(from, to).map(({ source, target }) => ({ source, target })) });
   const translation = createTranslation({
@@ -135,6 +135,7 @@ export function openStudio(options: StudioOptions): Studio {
     defaultActor: () => services.settings.get().userName || os.userInfo().username || transport,
     async close() {
       await services.delivery.close();
+      services.serial.close();
       await services.jobs.close();
       services.recorder.close();
       services.db.close();

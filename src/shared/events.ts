@@ -2,6 +2,7 @@
 import type { JobInfo } from './api/jobs.ts';
 import type { OutboxItem } from './api/delivery.ts';
 import type { UpdateStatus } from './api/updates-types.ts';
+import type { PortsChanged } from './api/serial-types.ts';
 
 export interface StudioEvents {
   'job.progress': JobInfo;
@@ -16,6 +17,8 @@ export interface StudioEvents {
   'reading.dictionary.changed': { id: number };
   /** The update state changed (checking, available, download progress, ready, installing, error). */
   'updates.changed': UpdateStatus;
+  /** A serial port appeared or vanished (sent only while a lease from `serial.port.watch` is live). */
+  'serial.ports.changed': PortsChanged;
 }
 
 export type EventName = keyof StudioEvents;

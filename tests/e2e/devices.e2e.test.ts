@@ -2,7 +2,9 @@
  * The devices screen ("Thiết bị") in Chromium against the browser-mode host: add a receiver on a
  * socat pty and send a file to lrzsz `rb` on the other end with progress; add an STM32 board on a
  * second pty and flash the AN3155 emulator from the screen, through the checks and the
- * confirmation, to "verified"; then a Modbus transmitter's telemetry. Ptys ignore baud and parity.
+ * confirmation, to "verified"; then a Modbus transmitter's telemetry. A receiver's pty made and
+ * removed while the screen is open comes and goes in the port list (the studio's watch, no
+ * reload), and "Nhận tệp" fetches a log from `sb`. Ptys ignore baud and parity.
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -14,7 +16,7 @@ import { useBrowserSession } from '../helpers/browser-session.ts';
 import { snap } from '../helpers/screenshots.ts';
 import { Stm32Emulator } from '../main/services/serial/stm32-emulator.ts';
 import { applicationImage } from '../main/services/serial/firmware-fixtures.ts';
-import { openPtyPair, runOnPty, type PtyPair } from '../main/services/serial/pty.ts';
+import { openPtyPair, receiverAsking, runOnPty, type PtyPair } from '../main/services/serial/pty.ts';
 
 const session = useBrowserSession({ width: 1280, height: 900 });
 const LONG = 300_000;
@@ -76,6 +78,36 @@ describe('devices screen in Chromium', () => {
     expect((await rb.done).code).toBe(0);
     expect(fs.readFileSync(path.join(work, 'ban-tin-sang.mp3')).equals(data)).toBe(true);
     await snap(page, 'devices-sent');
+  }, LONG);
+
+  it('a receiver plugged in after it was added shows in the port list without a reload; "Nhận tệp" fetches its log from sb; unplugged, it goes', async () => {
+    const { page } = session;
+    const later = path.join(receiverPty.dir, 'ttyLATER');
+    await addDevice(page, 'Máy thu ấp 3', 'receiver', 'ymodem', later);
+    const ports = () => page.getByTestId('port-item').allTextContents();
+    expect((await ports()).join('\n')).not.toContain(later);
+    const plugged = await openPtyPair({ a: later, b: path.join(receiverPty.dir, 'ttyLATER-device') });
+    try {
+      await expect.poll(async () => (await ports()).join('\n'), { timeout: 60_000 }).toContain(later);
+      const outbox = fs.mkdtempSync(path.join(receiverPty.dir, 'sb-'));
+      const log = Buffer.from('2026-12-02 06:00 phát bản tin sáng OK\n'.repeat(800));
+      fs.writeFileSync(path.join(outbox, 'nhat-ky.log'), log);
+      const dest = path.join(receiverPty.dir, 'logs');
+      const panel = page.getByTestId('receive-panel');
+      await panel.getByTestId('receive-dest').fill(dest);
+      await panel.getByTestId('receive-start').click();
+      await receiverAsking(plugged.b);
+      const sb = runOnPty('sb', ['-q', '-k', 'nhat-ky.log'], plugged.b, outbox);
+      await panel.getByTestId('receive-done').waitFor({ timeout: LONG });
+      expect((await sb.done).code).toBe(0);
+      expect(await panel.getByTestId('received-file').textContent()).toContain('nhat-ky.log');
+      expect(fs.readFileSync(path.join(dest, 'nhat-ky.log')).equals(log)).toBe(true);
+      await snap(page, 'devices-received');
+    } finally {
+      await plugged.close();
+    }
+    await expect.poll(async () => (await ports()).join('\n'), { timeout: 60_000 }).not.toContain(later);
+    await snap(page, 'devices-unplugged');
   }, LONG);
 
   it('flashes the STM32 emulator from the screen: checks shown, confirmation, progress, verified', async () => {

@@ -5,6 +5,8 @@ import type { SerialService } from '../services/serial/index.ts';
 export const serialApi = ({ serial }: { serial: SerialService }): DomainHandlers<'serial'> =>
   ({
     'serial.port.list': () => serial.listPorts(),
+    'serial.port.watch': (arg) => serial.watchPorts(arg),
+    'serial.port.unwatch': (arg) => serial.unwatchPorts(arg),
     'serial.port.check': (arg) => serial.checkPort(arg),
     'serial.profile.list': () => serial.listProfiles(),
     'serial.profile.get': (arg) => serial.getProfile(arg),
@@ -17,5 +19,6 @@ export const serialApi = ({ serial }: { serial: SerialService }): DomainHandlers
     'serial.firmware.check': (arg) => serial.checkFirmware(arg),
     'serial.flash.audit': (arg) => serial.flashAudit(arg),
     'serial.sendFile': (arg) => serial.sendFile(arg),
+    'serial.receiveFile': (arg) => serial.receiveFile(arg),
     'serial.flash': (arg) => serial.flash(arg),
   });

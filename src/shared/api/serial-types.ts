@@ -3,6 +3,7 @@
  * parameters every serial error carries (so the screen can say what state the device is in and
  * what to do next). No Node APIs here.
  */
+import type { ErrorPayload } from '../errors.ts';
 
 export type Parity = 'none' | 'even' | 'odd' | 'mark' | 'space';
 export type FlowControl = 'none' | 'rtscts' | 'xonxoff';
@@ -23,6 +24,18 @@ export interface PortInfo {
   serialNumber?: string;
   vendorId?: string;
   productId?: string;
+  /** `profile`: not in the system's list, but a device profile's typed path that exists (a pty, a port without udev). */
+  source?: 'system' | 'profile';
+}
+
+/** `serial.ports.changed`: a port appeared or vanished, or the system listing started or stopped failing. */
+export interface PortsChanged {
+  added: PortInfo[];
+  removed: PortInfo[];
+  /** Every port seen now. */
+  ports: PortInfo[];
+  /** The listing's failure (`serial_listing_failed`) while it lasts; typed paths are still watched. */
+  error: ErrorPayload | null;
 }
 
 export type DeviceKind = 'receiver' | 'transmitter' | 'led_controller' | 'other';
@@ -60,7 +73,7 @@ export interface DeviceErrorDetails {
   [key: string]: unknown;
 }
 
-export type TransferStage = 'connect' | 'identify' | 'check' | 'erase' | 'write' | 'verify' | 'transfer' | 'finish';
+export type TransferStage = 'connect' | 'identify' | 'check' | 'erase' | 'write' | 'verify' | 'transfer' | 'receive' | 'finish';
 
 export interface TransferProgress {
   stage: TransferStage;

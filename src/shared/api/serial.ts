@@ -92,6 +92,15 @@ const target = {
   port: portRef.optional(),
 };
 
+/** A lease on the plug/unplug watch and the ports seen now. */
+export interface PortWatchLease {
+  watchId: string;
+  leaseMs: number;
+  ports: PortInfo[];
+  /** `serial_listing_failed` while the system list fails; the profiles' typed paths are still watched. */
+  error: ErrorPayload | null;
+}
+
 export interface SendFileResult {
   name: string;
   bytes: number;
@@ -100,6 +109,25 @@ export interface SendFileResult {
   port: string;
   /** The receiver acknowledged the end of the transfer (YMODEM's end of batch, XMODEM's EOT). */
   endConfirmed: boolean;
+  seconds: number;
+}
+
+/** One file fetched from a device, as saved. */
+export interface ReceivedFileInfo {
+  /** The name it was saved under (the device's name, made unique in the folder). */
+  name: string;
+  bytes: number;
+  sha256: string;
+  /** Full path of the saved file. */
+  path: string;
+}
+
+export interface ReceiveFileResult {
+  files: ReceivedFileInfo[];
+  /** The folder the files were saved in. */
+  dest: string;
+  protocol: (typeof SEND_PROTOCOLS)[number];
+  port: string;
   seconds: number;
 }
 
@@ -154,6 +182,7 @@ export function parseSerialProgress(message: string): TransferProgress | null {
 /** Every job this domain starts and its result (`job.finished`'s `result`). */
 export interface SerialJobResults {
   'serial.sendFile': SendFileResult;
+  'serial.receiveFile': ReceiveFileResult;
   'serial.flash': FlashResult;
 }
 
@@ -165,6 +194,13 @@ export function serialJobResult<K extends keyof SerialJobResults>(job: JobInfo |
 export const serialRequests = {
   /** The ports the system lists; a listing failure is `serial_listing_failed` (a typed path still works). */
   'serial.port.list': request<PortInfo[]>()(z.strictObject({})),
+  /**
+   * Watches for plug and unplug: takes a lease (or renews `watchId`'s) and answers with the ports
+   * now; changes then come as `serial.ports.changed` events while a lease is live. Renew before
+   * `leaseMs` passes; `serial.port.unwatch` gives it back.
+   */
+  'serial.port.watch': request<PortWatchLease>()(z.strictObject({ watchId: z.string().uuid().optional() })),
+  'serial.port.unwatch': request<{ watching: boolean }>()(z.strictObject({ watchId: z.string().uuid() })),
   /** Checks and normalises a typed port path (`com7` → `COM7`, `/dev/ttyUSB0`, a pty). */
   'serial.port.check': request<{ path: string }>()(z.strictObject({ path: z.string().min(1).max(260) })),
 
@@ -211,6 +247,21 @@ export const serialRequests = {
    */
   'serial.sendFile': request<JobInfo>()(
     z.strictObject({ ...target, protocol: z.enum(SEND_PROTOCOLS).optional(), file: userPath().optional(), programmeId: Id.optional() }),
+  ),
+  /**
+   * Job `serial.receiveFile`: fetches files from a device (a log) over YMODEM (a batch, the
+   * device's names) or XMODEM (one file, saved as `name` or a dated name) into `dest` (the
+   * studio's `received` folder by default), with progress and cancel. Files already there are
+   * never overwritten.
+   */
+  'serial.receiveFile': request<JobInfo>()(
+    z.strictObject({
+      ...target,
+      protocol: z.enum(SEND_PROTOCOLS).optional(),
+      dest: userPath().optional(),
+      name: z.string().trim().min(1).max(200).optional(),
+      startTimeoutMs: z.number().int().min(1000).max(600_000).optional(),
+    }),
   ),
   /**
    * Job `serial.flash`: checks the image, identifies the device, erases, writes, verifies. The

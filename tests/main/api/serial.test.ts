@@ -1,11 +1,11 @@
 /**
  * The `serial.*` requests through dispatch, on a real studio database, over socat pty pairs with
- * real peers: lrzsz `rb` receives what `serial.sendFile` sends, the AN3155 emulator is flashed by
+ * real peers: lrzsz `rb` receives what `serial.sendFile` sends, `sx` sends what `serial.receiveFile` fetches, the AN3155 emulator is flashed by
  * `serial.flash` and `stm32flash` reads it back, a modbus-serial server answers `serial.status`.
  * Ptys ignore baud, parity and DTR/RTS: the line settings are stored and passed on, not checked.
  */
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ServerSerial } from 'modbus-serial';
@@ -20,7 +20,7 @@ import { Stm32Emulator } from '../services/serial/stm32-emulator.ts';
 import { EspEmulator } from '../services/serial/esp-emulator.ts';
 import { openSerialLink } from '../../../src/main/services/serial/link/serial-port-link.ts';
 import { FLASH, applicationImage } from '../services/serial/firmware-fixtures.ts';
-import { openPtyPair, runOnPty, type PtyPair } from '../services/serial/pty.ts';
+import { openPtyPair, receiverAsking, runOnPty, type PtyPair } from '../services/serial/pty.ts';
 import { importFile, speechWav } from '../services/audio/fixtures.ts';
 import type { RenderedProgramme } from '../../../src/shared/api/audio.ts';
 
@@ -53,6 +53,7 @@ describe('ports and profiles', () => {
       jobs: studio.services.jobs,
       dataDir: studio.dataDir,
       programmes: studio.services.library.programmes,
+      emit: () => undefined,
       lister: () => Promise.reject(new Error('udev not available')),
     });
     const api = serialApi({ serial });
@@ -149,6 +150,38 @@ describe('serial.sendFile to lrzsz rb', () => {
     expect((await failure(studio.call('serial.sendFile', { port: { path: pty.a }, file: path.join(pty.dir, 'none.mp3') }))).code).toBe('not_found');
     expect((await failure(studio.call('serial.sendFile', { file: path.join(pty.dir, 'x') }))).details).toMatchObject({ reason: 'no_port' });
   });
+});
+
+describe('serial.receiveFile from lrzsz sx', () => {
+  it("fetches a device's log over XMODEM into the studio's received folder, under the given name, typed result with sha256", async () => {
+    const log = Buffer.concat([randomBytes(9000), Buffer.from('END\n')]);
+    fs.writeFileSync(path.join(pty.dir, 'device.log'), log);
+    const profile = await studio.call('serial.profile.create', { ...receiver(pty.a), driver: 'xmodem' });
+    const job = await studio.call('serial.receiveFile', { profileId: profile.id, name: 'nhat-ky-may-thu.log' });
+    await receiverAsking(pty.b);
+    const sx = runOnPty('sx', ['-q', 'device.log'], pty.b, pty.dir);
+    expect(job).toMatchObject({ kind: 'serial.receiveFile', state: 'running', subject: 'Máy thu xã Tân Lập' });
+    const done = await waitJob(job);
+    expect(done.state, JSON.stringify(done.error)).toBe('done');
+    expect((await sx.done).code).toBe(0);
+    const dest = path.join(studio.dataDir, 'received');
+    expect(serialJobResult(done, 'serial.receiveFile')).toMatchObject({
+      protocol: 'xmodem',
+      port: pty.a,
+      dest,
+      files: [{ name: 'nhat-ky-may-thu.log', bytes: log.length, sha256: createHash('sha256').update(log).digest('hex'), path: path.join(dest, 'nhat-ky-may-thu.log') }],
+    });
+    expect(fs.readFileSync(path.join(dest, 'nhat-ky-may-thu.log')).equals(log)).toBe(true);
+  }, LONG);
+
+  it('cancel while waiting for the device ends the job as cancelled; a folder that is a file is refused before the port opens', async () => {
+    const job = await studio.call('serial.receiveFile', { port: { path: pty.a }, protocol: 'ymodem', dest: path.join(pty.dir, 'in') });
+    await studio.call('job.cancel', { id: job.id });
+    expect((await waitJob(job)).state).toBe('cancelled');
+    fs.writeFileSync(path.join(pty.dir, 'a-file'), 'x');
+    const refused = await failure(studio.call('serial.receiveFile', { port: { path: pty.a }, dest: path.join(pty.dir, 'a-file') }));
+    expect(refused.details).toMatchObject({ reason: 'receive_dest_unusable' });
+  }, LONG);
 });
 
 function stm32flashRead(device: string, address: number, length: number, out: string): Promise<number | null> {

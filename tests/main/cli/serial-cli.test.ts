@@ -1,11 +1,11 @@
 /**
- * `studio ports | send | flash | device identify | modbus read` as a technician runs them
- * (bin/studio.js in its own process), over socat ptys with real peers: lrzsz `rb`, the AN3155
+ * `studio ports | send | receive | flash | device identify | modbus read` as a technician runs them
+ * (bin/studio.js in its own process), over socat ptys with real peers: lrzsz `rb`/`sb`, the AN3155
  * emulator, a modbus-serial server. The peers run in this process, so the CLI is started
  * asynchronously (a blocking spawn would stop them answering).
  */
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ServerSerial } from 'modbus-serial';
@@ -14,7 +14,7 @@ import { REPO_ROOT } from '../../helpers/browser-host.ts';
 import { makeTempDir } from '../../helpers/temp-dir.ts';
 import { Stm32Emulator } from '../services/serial/stm32-emulator.ts';
 import { applicationImage } from '../services/serial/firmware-fixtures.ts';
-import { openPtyPair, runOnPty, type PtyPair } from '../services/serial/pty.ts';
+import { openPtyPair, receiverAsking, runOnPty, type PtyPair } from '../services/serial/pty.ts';
 
 const LONG = 300_000;
 let temp: ReturnType<typeof makeTempDir>;
@@ -62,6 +62,33 @@ it('studio send --protocol ymodem sends a file to rb; it arrives byte-identical'
   expect(run.stderr).toContain('Đang gửi / sending');
   expect((await rb.done).code).toBe(0);
   expect(fs.readFileSync(path.join(work, 'chuong-trinh.mp3')).equals(data)).toBe(true);
+}, LONG);
+
+it('studio receive --protocol ymodem fetches a batch from sb into --dest, keeping a file already there', async () => {
+  const outbox = fs.mkdtempSync(path.join(pty.dir, 'sb-'));
+  const log = randomBytes(70_000);
+  const second = Buffer.from('tx-power=1250\n');
+  fs.writeFileSync(path.join(outbox, 'nhat-ky.log'), log);
+  fs.writeFileSync(path.join(outbox, 'status.txt'), second);
+  const dest = path.join(pty.dir, 'logs');
+  fs.mkdirSync(dest);
+  fs.writeFileSync(path.join(dest, 'status.txt'), 'older'); // never overwritten
+  const running = studio(['receive', '--port', pty.a, '--protocol', 'ymodem', '--dest', dest, '--json']);
+  await receiverAsking(pty.b);
+  const sb = runOnPty('sb', ['-q', '-k', 'nhat-ky.log', 'status.txt'], pty.b, outbox);
+  const run = await running;
+  expect(run.status, run.stderr).toBe(0);
+  expect((await sb.done).code).toBe(0);
+  expect(run.stderr).toContain('Đang nhận / receiving');
+  const result = JSON.parse(run.stdout);
+  expect(result).toMatchObject({ protocol: 'ymodem', port: pty.a, dest });
+  expect(result.files).toEqual([
+    { name: 'nhat-ky.log', bytes: log.length, sha256: createHash('sha256').update(log).digest('hex'), path: path.join(dest, 'nhat-ky.log') },
+    { name: 'status (2).txt', bytes: second.length, sha256: createHash('sha256').update(second).digest('hex'), path: path.join(dest, 'status (2).txt') },
+  ]);
+  expect(fs.readFileSync(path.join(dest, 'nhat-ky.log')).equals(log)).toBe(true);
+  expect(fs.readFileSync(path.join(dest, 'status.txt'), 'utf8')).toBe('older');
+  expect(fs.readdirSync(dest).sort()).toEqual(['nhat-ky.log', 'status (2).txt', 'status.txt']);
 }, LONG);
 
 it('studio device identify and studio flash --verify on the STM32 emulator; a bad image is refused in both languages', async () => {

@@ -1,9 +1,11 @@
 /**
  * Serial devices for technicians (issue 15): `studio ports`, `studio device identify`,
- * `studio flash`, `studio send`, `studio modbus read`, and the same under `studio device …`.
+ * `studio flash`, `studio send`, `studio receive`, `studio modbus read`, and the same under
+ * `studio device …`.
  * Everything goes through dispatch; the long work runs as the studio's jobs, followed here.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import { Command, Option } from 'commander';
 import { FLASH_PROTOCOLS, IDENTIFY_PROTOCOLS, parseSerialProgress, registerMapSchema, serialJobResult } from '../../../shared/api/serial.ts';
 import type { JobInfo } from '../../../shared/api/jobs.ts';
@@ -18,6 +20,7 @@ const STAGES: Record<string, string> = {
   write: 'Đang ghi / writing',
   verify: 'Đang kiểm tra lại / verifying',
   transfer: 'Đang gửi / sending',
+  receive: 'Đang nhận / receiving',
   finish: 'Hoàn tất / done',
 };
 
@@ -147,6 +150,29 @@ function sendCommand(parent: Command, name: string) {
     });
 }
 
+function receiveCommand(parent: Command, name: string) {
+  portOptions(parent.command(name))
+    .description('nhận tệp từ thiết bị / fetch files (a log) from a device over YMODEM or XMODEM')
+    .addOption(new Option('--protocol <protocol>').choices(['ymodem', 'xmodem', 'xmodem1k']).default('ymodem'))
+    .requiredOption('--dest <dir>', 'thư mục lưu / folder to save into (made if missing; existing files are kept)')
+    .option('--name <name>', 'XMODEM: tên tệp / the file name (XMODEM sends none)')
+    .option('--wait <seconds>', 'chờ thiết bị bắt đầu gửi / how long to wait for the device to start', integer)
+    .option('--json', 'print the result as JSON')
+    .action(async (opts, command: Command) => {
+      const job = await call(command, 'serial.receiveFile', {
+        port: portOf(opts),
+        protocol: opts.protocol,
+        dest: path.resolve(opts.dest),
+        ...(opts.name ? { name: opts.name } : {}),
+        ...(opts.wait ? { startTimeoutMs: opts.wait * 1000 } : {}),
+      });
+      const done = await follow(command, job);
+      const result = serialJobResult(done, 'serial.receiveFile')!;
+      if (opts.json) printJson(result);
+      else for (const f of result.files) process.stdout.write(`${f.path}\t${f.bytes}\t${f.sha256}\n`);
+    });
+}
+
 /** Reads the register map file given with --map (its unitId may be left to --unit). */
 function readRegisterMap(file: string) {
   let raw: unknown;
@@ -218,6 +244,7 @@ export function registerSerialCommands(program: Command): void {
   portsCommand(program, 'ports');
   flashCommand(program, 'flash');
   sendCommand(program, 'send');
+  receiveCommand(program, 'receive');
   modbusReadCommand(program.command('modbus').description('Modbus RTU (máy phát / transmitters)'), 'read');
 
   const device = program.command('device').description('thiết bị qua cổng COM / serial devices');
@@ -225,6 +252,7 @@ export function registerSerialCommands(program: Command): void {
   portsCommand(device, 'ports');
   flashCommand(device, 'flash');
   sendCommand(device, 'send');
+  receiveCommand(device, 'receive');
   statusCommand(device);
   device
     .command('list')

@@ -6,7 +6,8 @@
  * for what drives a link directly: the tests and the serial benchmark.
  * Errors are StudioError codes whose details say the stage, the device's state and the next step.
  */
-export { listPorts, normalisePortPath, watchPorts, type PortChange, type PortWatcher } from './ports.ts';
+export { listPorts, normalisePortPath, presentTypedPaths, snapshotPorts, watchPorts, type PortChange, type PortSnapshot, type PortWatcher } from './ports.ts';
+export { createPortWatch, PORT_LEASE_MS, PORT_POLL_MS, type PortWatch, type WatchLease } from './port-watch.ts';
 export { openSerialLink, DEFAULT_PORT_SETTINGS } from './link/serial-port-link.ts';
 export type { ByteLink } from './link/byte-link.ts';
 export { sendXmodem, sendYmodem, type SendFile, type SendOptions } from './xymodem/sender.ts';

@@ -13,6 +13,8 @@ import type { ByteLink } from './link/byte-link.ts';
 import { flashEsp, identifyEsp } from './esp/loader.ts';
 import { flashStm32, identifyStm32 } from './stm32/flasher.ts';
 import { sendXmodem, sendYmodem } from './xymodem/sender.ts';
+import { receiveXmodem, receiveYmodem } from './xymodem/receiver.ts';
+import { saveReceived, xmodemName, type SavedFile } from './xymodem/save-received.ts';
 import type { FlashAuditEntry } from './store/device-store.ts';
 
 /** What a job runner passes in: the same two tools `defineJobWorker` hands a job. */
@@ -30,6 +32,7 @@ const STAGE_WEIGHT: Record<TransferProgress['stage'], [number, number]> = {
   write: [0.08, 0.7],
   verify: [0.7, 1],
   transfer: [0, 1],
+  receive: [0, 1],
   finish: [1, 1],
 };
 
@@ -121,6 +124,48 @@ export async function runSendJob(input: SendJobInput, hooks: JobHooks = {}): Pro
     return (await sendXmodem(link, data, { ...options, blockSize: input.protocol === 'xmodem1k' ? 1024 : 128 })).endConfirmed;
   });
   return { bytes: data.length, endConfirmed };
+}
+
+export interface ReceiveJobInput {
+  port: Partial<PortSettings> & { path: string };
+  protocol: 'ymodem' | 'xmodem' | 'xmodem1k';
+  /** The folder the files are saved in (it exists). */
+  dest: string;
+  /** XMODEM's file name (it carries none); a dated name by default. */
+  name?: string;
+  /** How long to wait for the device to start sending. */
+  startTimeoutMs?: number;
+}
+
+/**
+ * Fetch files (a device's log) over YMODEM (a batch, names and sizes from the device) or XMODEM
+ * (one file, ^Z padding removed). Each file is saved as soon as it is complete: a batch cut off
+ * midway keeps the files before the cut.
+ */
+export async function runReceiveJob(input: ReceiveJobInput, hooks: JobHooks = {}): Promise<SavedFile[]> {
+  const saved: SavedFile[] = [];
+  const options = {
+    ...(hooks.signal ? { signal: hooks.signal } : {}),
+    ...(input.startTimeoutMs ? { startTimeoutMs: input.startTimeoutMs } : {}),
+    onProgress: (p: TransferProgress) => hooks.progress?.(p.total > 0 ? toFraction(p) : null, p),
+  };
+  const receiving = withLink(input.port, async (link) => {
+    if (input.protocol === 'ymodem') {
+      await receiveYmodem(link, { ...options, onFile: (file) => saved.push(saveReceived(input.dest, file.name, file.data, file.mtime)) });
+    } else {
+      // XMODEM-1K is the sender's choice of block; the receiver takes both sizes alike.
+      const data = await receiveXmodem(link, options);
+      saved.push(saveReceived(input.dest, input.name ?? xmodemName(new Date()), data));
+    }
+  });
+  try {
+    await receiving;
+  } catch (error) {
+    // The files completed before the failure are on disk: the error names them.
+    if (error instanceof StudioError && saved.length > 0) throw new StudioError(error.code, error.message, { ...(error.details as object), savedFiles: saved.map((f) => f.path) });
+    throw error;
+  }
+  return saved;
 }
 
 /** Identify what is on a port, by protocol. */

@@ -1,8 +1,9 @@
 /**
  * Port discovery: the system's list (which can fail: no udev in a container, no permission),
  * typed paths the list does not show (a pty, a port behind a driver the list misses), and a
- * plug/unplug watcher that polls the list.
+ * plug/unplug watcher that polls both (port-watch.ts runs it only while a screen watches).
  */
+import fs from 'node:fs';
 import { StudioError } from '../../../shared/errors.ts';
 import type { PortInfo } from '../../../shared/api/serial-types.ts';
 
@@ -44,10 +45,52 @@ export function normalisePortPath(typed: string): string {
   throw new StudioError('invalid_argument', 'ports.path', { path: typed });
 }
 
+/**
+ * The device profiles' typed paths that exist right now (a pty, `/dev/ttyUSB0` on a machine
+ * without udev). The system list never shows ptys and fails where udev is missing, so these are
+ * checked on disk, which is what the open would find. `COM7` cannot be checked that way (the
+ * system list covers Windows ports), so Windows names are left out.
+ */
+export function presentTypedPaths(paths: Iterable<string>): PortInfo[] {
+  const seen = new Set<string>();
+  const found: PortInfo[] = [];
+  for (const typed of paths) {
+    if (WINDOWS_PORT.test(typed) || seen.has(typed)) continue;
+    seen.add(typed);
+    if (fs.existsSync(typed)) found.push({ path: typed, source: 'profile' });
+  }
+  return found;
+}
+
+export interface PortSnapshot {
+  ports: PortInfo[];
+  /** The system listing's failure (`serial_listing_failed`); the typed paths are still there. */
+  error: StudioError | null;
+}
+
+/**
+ * The ports as the studio sees them: the system list merged with the typed paths present on disk.
+ * A failing listing keeps the typed paths and carries its error.
+ */
+export async function snapshotPorts(lister: PortLister | undefined, typedPaths: Iterable<string>): Promise<PortSnapshot> {
+  let system: PortInfo[] = [];
+  let error: StudioError | null = null;
+  try {
+    system = await listPorts(lister);
+  } catch (caught) {
+    if (!(caught instanceof StudioError)) throw caught;
+    error = caught;
+  }
+  const listed = new Set(system.map((p) => p.path));
+  const typed = presentTypedPaths(typedPaths).filter((p) => !listed.has(p.path));
+  return { ports: [...system, ...typed].sort((a, b) => a.path.localeCompare(b.path, 'en', { numeric: true })), error };
+}
+
 export interface PortChange {
   added: PortInfo[];
   removed: PortInfo[];
   ports: PortInfo[];
+  error: StudioError | null;
 }
 
 export interface PortWatcher {
@@ -55,38 +98,39 @@ export interface PortWatcher {
 }
 
 /**
- * Polls the list and reports what appeared and disappeared. A failing listing is reported once
- * per failure streak through `onError`, and watching carries on.
+ * Polls a snapshot source and reports what appeared and disappeared, and when the listing starts
+ * or stops failing. While the listing fails, the system's ports last seen are kept (a failing
+ * listing is not an unplug). The baseline (`initial`, or else the first snapshot) is not reported.
  */
 export function watchPorts(
   onChange: (change: PortChange) => void,
-  options: { intervalMs?: number; lister?: PortLister; onError?: (error: StudioError) => void } = {},
+  options: { intervalMs: number; snapshot: () => Promise<PortSnapshot>; initial?: PortSnapshot },
 ): PortWatcher {
-  const intervalMs = options.intervalMs ?? 1500;
-  let known: Map<string, PortInfo> | null = null;
-  let failing = false;
+  let known: Map<string, PortInfo> | null = options.initial ? new Map(options.initial.ports.map((p) => [p.path, p])) : null;
+  let failing: string | null = options.initial?.error?.code ?? null;
   let stopped = false;
   let timer: NodeJS.Timeout | null = null;
   const tick = async () => {
     try {
-      const ports = await listPorts(options.lister);
-      failing = false;
-      const now = new Map(ports.map((p) => [p.path, p]));
-      if (known) {
-        const added = ports.filter((p) => !known!.has(p.path));
+      const snap = await options.snapshot();
+      const now = new Map(snap.ports.map((p) => [p.path, p]));
+      // The listing failed: what it showed before is assumed still there.
+      if (snap.error && known) for (const [path, port] of known) if (port.source !== 'profile' && !now.has(path)) now.set(path, port);
+      const code = snap.error ? snap.error.code : null;
+      if (known && !stopped) {
+        const added = [...now.values()].filter((p) => !known!.has(p.path));
         const removed = [...known.values()].filter((p) => !now.has(p.path));
-        if (added.length > 0 || removed.length > 0) onChange({ added, removed, ports });
-      } else {
-        onChange({ added: ports, removed: [], ports });
+        if (added.length > 0 || removed.length > 0 || code !== failing) onChange({ added, removed, ports: [...now.values()], error: snap.error });
       }
       known = now;
-    } catch (error) {
-      if (!failing && error instanceof StudioError) options.onError?.(error);
-      failing = true;
+      failing = code;
+    } catch {
+      // A snapshot that throws something untyped (a bug) must not end the watching.
     }
-    if (!stopped) timer = setTimeout(tick, intervalMs);
+    if (!stopped) timer = setTimeout(() => void tick(), options.intervalMs);
   };
-  void tick();
+  if (options.initial) timer = setTimeout(() => void tick(), options.intervalMs);
+  else void tick();
   return {
     stop() {
       stopped = true;

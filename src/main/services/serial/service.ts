@@ -1,7 +1,8 @@
 /**
  * The serial service behind the requests: ports, device profiles, identify, status/telemetry,
- * firmware checks, and the two jobs (send a file, flash firmware). Long work runs as jobs in their
- * own process (serial-send.worker.ts, serial-flash.worker.ts); short calls (identify, a status
+ * firmware checks, plug/unplug watching, and the three jobs (send a file, receive files, flash
+ * firmware). Long work runs as jobs in their own process (serial-send.worker.ts,
+ * serial-receive.worker.ts, serial-flash.worker.ts); short calls (identify, a status
  * read) open the port here, bounded by the drivers' timeouts. The service owns the device tables
  * and the flash audit trail.
  */
@@ -21,8 +22,10 @@ import type { DeviceIdentity, DeviceProfile, DeviceState, FlashAuditEntry, PortS
 import { type JobManager, workerUrl } from '../jobs/index.ts';
 import { checkImage } from './firmware/checks.ts';
 import { loadFirmware } from './firmware/image.ts';
-import { runIdentifyJob, type FlashJobInput, type SendJobInput } from './jobs.ts';
-import { listPorts, normalisePortPath, type PortLister } from './ports.ts';
+import { runIdentifyJob, type FlashJobInput, type ReceiveJobInput, type SendJobInput } from './jobs.ts';
+import { listPorts, normalisePortPath, snapshotPorts, type PortLister } from './ports.ts';
+import { createPortWatch } from './port-watch.ts';
+import type { StudioEvents } from '../../../shared/events.ts';
 import { STM32_CHIPS } from './stm32/chips.ts';
 import * as store from './store/device-store.ts';
 import { readDeviceStatus, readModbus, type StatusKeeper } from './status.ts';
@@ -39,8 +42,12 @@ export interface SerialDeps {
   dataDir: string;
   /** The library's programmes: a rendered programme's audio, relative to the data directory. */
   programmes: { get(id: number): { title: string; rendered?: { media: string } | null } };
+  /** Pushes to the screens: `serial.ports.changed` while someone watches the ports. */
+  emit: (name: 'serial.ports.changed', payload: StudioEvents['serial.ports.changed']) => void;
   /** The system's port list (a test passes one that fails, as a container without udev does). */
   lister?: PortLister;
+  /** How often the plug/unplug watch reads the ports (default 1.5 s). */
+  portPollMs?: number;
 }
 
 interface Target {
@@ -66,6 +73,13 @@ function withNormalisedPath(input: DeviceProfileInput): DeviceProfileInput {
 export function createSerial(deps: SerialDeps) {
   const { db, jobs } = deps;
   const kept: StatusKeeper = new Map();
+  // The profiles' typed paths are watched with the system list: ptys and ports on a machine
+  // without udev never show in the list, yet a technician typed them and wants to see them come and go.
+  const portWatch = createPortWatch({
+    emit: deps.emit,
+    snapshot: () => snapshotPorts(deps.lister, store.listProfiles(db).map((p) => p.port.path)),
+    ...(deps.portPollMs ? { intervalMs: deps.portPollMs } : {}),
+  });
 
   /** The profile (if any) and the port a call is for: a typed port overrides the profile's path and settings. */
   function resolve(target: Target): { profile: DeviceProfile | null; port: PortRef } {
@@ -91,6 +105,8 @@ export function createSerial(deps: SerialDeps) {
 
   return {
     listPorts: () => listPorts(deps.lister),
+    watchPorts: ({ watchId }: { watchId?: string | undefined }) => portWatch.watch(watchId),
+    unwatchPorts: ({ watchId }: { watchId: string }) => portWatch.unwatch(watchId),
     checkPort: ({ path: typed }: { path: string }) => ({ path: normalisePortPath(typed) }),
 
     listProfiles: () => store.listProfiles(db),
@@ -164,6 +180,22 @@ export function createSerial(deps: SerialDeps) {
       return startJob('serial.sendFile', name ?? path.basename(file), 'serial/serial-send.worker.ts', input);
     },
 
+    receiveFile(arg: Target & { protocol?: 'ymodem' | 'xmodem' | 'xmodem1k' | undefined; dest?: string | undefined; name?: string | undefined; startTimeoutMs?: number | undefined }): JobInfo {
+      const { profile, port } = resolve(arg);
+      const fromProfile = profile?.driver === 'ymodem' || profile?.driver === 'xmodem' || profile?.driver === 'xmodem1k' ? profile.driver : undefined;
+      const protocol = arg.protocol ?? fromProfile ?? 'ymodem';
+      const dest = path.resolve(arg.dest ?? path.join(deps.dataDir, 'received'));
+      // The folder is made (or refused) before the port is opened: a bad folder loses nothing.
+      try {
+        fs.mkdirSync(dest, { recursive: true });
+      } catch {
+        throw invalid('serial.receive.dest', 'receive_dest_unusable', { dest });
+      }
+      if (!fs.statSync(dest).isDirectory()) throw invalid('serial.receive.dest', 'receive_dest_unusable', { dest });
+      const input: ReceiveJobInput = { port, protocol, dest, ...(arg.name ? { name: arg.name } : {}), ...(arg.startTimeoutMs ? { startTimeoutMs: arg.startTimeoutMs } : {}) };
+      return startJob('serial.receiveFile', profile?.name ?? port.path, 'serial/serial-receive.worker.ts', input);
+    },
+
     flash(arg: Target & { protocol?: 'stm32' | 'esp' | undefined; file: string; address?: number | undefined; sha256?: string | undefined; verify: boolean; lineEntry?: boolean | undefined }): JobInfo {
       const { profile, port } = resolve(arg);
       const protocol = arg.protocol ?? (profile?.driver === 'stm32' || profile?.driver === 'esp' ? profile.driver : undefined);
@@ -212,6 +244,11 @@ export function createSerial(deps: SerialDeps) {
         auditFlash({ ...audited, deviceModel: null, result, errorCode: code, deviceState: details.deviceState ?? null });
       });
       return job;
+    },
+
+    /** Stops the port watch (the studio is closing). */
+    close(): void {
+      portWatch.close();
     },
   };
 }

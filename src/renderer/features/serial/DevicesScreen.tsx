@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeviceProfile } from '../../../shared/api/serial.ts';
 import { describeError } from '../../../shared/errors.ts';
@@ -6,11 +6,12 @@ import { useRequest } from '../../api/hooks.ts';
 import { Page } from '../../components/Page.tsx';
 import { FlashPanel } from './FlashPanel.tsx';
 import { ProfileEditor } from './ProfileEditor.tsx';
+import { ReceivePanel } from './ReceivePanel.tsx';
 import { SendPanel } from './SendPanel.tsx';
 import { IdentifyPanel, StatusPanel } from './StatusPanel.tsx';
+import { usePortWatch } from './usePortWatch.ts';
 import './serial.css';
 
-const PORTS_POLL_MS = 3000;
 const SENDS = new Set(['ymodem', 'xmodem', 'xmodem1k']);
 const FLASHES = new Set(['stm32', 'esp']);
 const IDENTIFIES = new Set(['stm32', 'esp', 'line']);
@@ -24,15 +25,10 @@ const STATUSES = new Set(['modbus', 'line']);
 export default function DevicesScreen() {
   const { t, i18n } = useTranslation('serial');
   const profiles = useRequest('serial.profile.list', {});
-  const ports = useRequest('serial.port.list', {});
+  // Plug and unplug: the studio watches the ports while this screen is open and tells it what changed.
+  const ports = usePortWatch();
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [editing, setEditing] = useState<'new' | 'edit' | null>(null);
-  // Plug and unplug: the list is read again every few seconds while the screen is open.
-  const reloadPorts = ports.reload;
-  useEffect(() => {
-    const timer = setInterval(reloadPorts, PORTS_POLL_MS);
-    return () => clearInterval(timer);
-  }, [reloadPorts]);
   const list = profiles.data ?? [];
   const selected = list.find((p) => p.id === selectedId) ?? (editing === 'new' ? null : (list[0] ?? null));
 
@@ -78,18 +74,18 @@ export default function DevicesScreen() {
                 {t('ports.refresh')}
               </button>
             </h4>
-            {ports.error ? (
-              // Normal on some machines (no udev, no permission): said plainly, not as an alarm; typed paths still work.
-              <p className="muted" data-testid="ports-error" data-code={ports.error.payload.code}>
-                {ports.error.payload.code === 'serial_listing_failed' ? t('errors.serial_listing_failed') : describeError(ports.error.payload, i18n.language === 'en' ? 'en' : 'vi')}
+            {ports.error && (
+              // Normal on some machines (no udev, no permission): said plainly, not as an alarm; typed paths still work and are still watched.
+              <p className="muted" data-testid="ports-error" data-code={ports.error.code}>
+                {ports.error.code === 'serial_listing_failed' ? t('errors.serial_listing_failed') : describeError(ports.error, i18n.language === 'en' ? 'en' : 'vi')}
               </p>
-            ) : (ports.data ?? []).length === 0 ? (
-              <p className="muted">{t('ports.none')}</p>
-            ) : (
-              <ul>
-                {(ports.data ?? []).map((p) => (
-                  <li key={p.path}>
-                    <code>{p.path}</code> <span className="muted">{p.manufacturer ?? ''}</span>
+            )}
+            {ports.ports && ports.ports.length === 0 && !ports.error && <p className="muted">{t('ports.none')}</p>}
+            {ports.ports && ports.ports.length > 0 && (
+              <ul data-testid="port-list">
+                {ports.ports.map((p) => (
+                  <li key={p.path} data-testid="port-item">
+                    <code>{p.path}</code> <span className="muted">{p.source === 'profile' ? t('ports.typed') : (p.manufacturer ?? '')}</span>
                   </li>
                 ))}
               </ul>
@@ -101,8 +97,8 @@ export default function DevicesScreen() {
             <ProfileEditor
               key={editing === 'new' ? 'new' : selected?.id}
               profile={editing === 'edit' ? selected : null}
-              ports={ports.data ?? []}
-              portsError={ports.error?.payload ?? null}
+              ports={ports.ports ?? []}
+              portsError={ports.error}
               onSaved={saved}
               onDeleted={() => (setEditing(null), setSelectedId(null), profiles.reload())}
               onCancel={() => setEditing(null)}
@@ -139,6 +135,7 @@ function DeviceDetail({ profile, onEdit }: { profile: DeviceProfile; onEdit: () 
       {IDENTIFIES.has(profile.driver) && <IdentifyPanel profile={profile} />}
       {STATUSES.has(profile.driver) && <StatusPanel profile={profile} />}
       {SENDS.has(profile.driver) && <SendPanel profile={profile} />}
+      {SENDS.has(profile.driver) && <ReceivePanel profile={profile} />}
       {FLASHES.has(profile.driver) && <FlashPanel profile={profile} />}
     </>
   );

@@ -14,10 +14,11 @@ export interface PtyPair {
   close(): Promise<void>;
 }
 
-export async function openPtyPair(): Promise<PtyPair> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'studio-pty-'));
-  const a = path.join(dir, 'a');
-  const b = path.join(dir, 'b');
+/** `names` puts the two links at chosen paths (a port a profile already names); socat removes them when it ends. */
+export async function openPtyPair(names?: { a: string; b: string }): Promise<PtyPair> {
+  const dir = names ? path.dirname(names.a) : fs.mkdtempSync(path.join(os.tmpdir(), 'studio-pty-'));
+  const a = names?.a ?? path.join(dir, 'a');
+  const b = names?.b ?? path.join(dir, 'b');
   const child: ChildProcess = spawn('socat', ['-d', '-d', `pty,raw,echo=0,link=${a}`, `pty,raw,echo=0,link=${b}`], { stdio: 'ignore' });
   const started = Date.now();
   while (!(fs.existsSync(a) && fs.existsSync(b))) {
@@ -35,7 +36,7 @@ export async function openPtyPair(): Promise<PtyPair> {
         child.kill('SIGTERM');
         await exited;
       }
-      fs.rmSync(dir, { recursive: true, force: true });
+      if (!names) fs.rmSync(dir, { recursive: true, force: true });
     },
   };
 }
@@ -58,4 +59,30 @@ export function runOnPty(
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
   const done = new Promise<{ code: number | null; stderr: string }>((resolve) => child.on('close', (code) => resolve({ code, stderr })));
   return { done, child };
+}
+
+/**
+ * Resolves once the studio's receiver, on the other end, asks for data ('C' or NAK). A sender
+ * (sb, sx) started only then cannot give up while a loaded machine is still starting the studio;
+ * the receiver repeats its request every few seconds, so the one read here is not missed.
+ */
+export async function receiverAsking(peerEnd: string, timeoutMs = 240_000): Promise<void> {
+  const fd = fs.openSync(peerEnd, fs.constants.O_RDWR | fs.constants.O_NOCTTY | fs.constants.O_NONBLOCK);
+  const byte = Buffer.alloc(1);
+  const deadline = Date.now() + timeoutMs;
+  try {
+    for (;;) {
+      let got = 0;
+      try {
+        got = fs.readSync(fd, byte, 0, 1, null);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+      }
+      if (got === 1 && (byte[0] === 0x43 || byte[0] === 0x15)) return;
+      if (Date.now() > deadline) throw new Error('the studio never asked for data');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
 }

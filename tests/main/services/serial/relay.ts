@@ -2,9 +2,17 @@
  * A relay between two pty pairs: studio ↔ [pair A] ↔ relay ↔ [pair B] ↔ peer. It can pace bytes
  * at a simulated baud rate (10 bits a byte, as 8N1 on a wire) and corrupt one byte on its way
  * to the peer, so line speed and line noise can be tested over ptys, which have neither.
+ *
+ * The relay is the wire, so it should add no time of its own: a real UART hands the last byte
+ * over as it arrives, while every hop through the relay adds the latency of a process wakeup on
+ * top of the paced line time, in both directions of each block/ACK turn. It therefore reads and
+ * writes its two pty ends as Node tty streams (epoll on the event loop) rather than through
+ * serialport, whose reads, writes and drains each go through libuv's thread pool: on a busy
+ * machine that cost milliseconds per turn and held both the studio and `sb` well under the
+ * simulated line rate (the bench measured the relay, not the senders).
  */
-import type { ByteLink } from '../../../../src/main/services/serial/link/byte-link.ts';
-import { openSerialLink } from '../../../../src/main/services/serial/link/serial-port-link.ts';
+import fs from 'node:fs';
+import tty from 'node:tty';
 import { openPtyPair, type PtyPair } from './pty.ts';
 
 export interface RelayOptions {
@@ -21,13 +29,19 @@ export interface Relay {
   peerEnd: string;
   /** Bytes seen from the peer (its answers). */
   fromPeer: number[];
+  /** Bytes carried towards the peer so far (what was on the simulated wire that way). */
+  toPeerBytes(): number;
   close(): Promise<void>;
 }
 
 class Pacer {
   private lineFreeAt = 0;
   constructor(private readonly bytesPerMs: number | null) {}
-  /** Resolves when `length` bytes sent now would have fully arrived. */
+  /**
+   * Resolves when `length` bytes, put on the line now (or when the line is free), would have
+   * fully arrived. The schedule is kept on the ideal clock: a timer that fires late does not
+   * push the bytes after it back.
+   */
   wait(length: number): Promise<void> {
     if (!this.bytesPerMs) return Promise.resolve();
     const now = performance.now();
@@ -37,65 +51,75 @@ class Pacer {
   }
 }
 
-function pump(from: ByteLink, to: ByteLink, pacer: Pacer, transform: (chunk: Buffer, offset: number) => Buffer, running: () => boolean): Promise<void> {
-  return (async () => {
-    let offset = 0;
-    let chain = Promise.resolve();
-    while (running()) {
-      const chunk = await from.readSome(3_600_000).catch(() => null);
-      if (!chunk) break;
-      const out = transform(chunk, offset);
-      offset += chunk.length;
-      // Pacing is per direction and keeps order: each chunk leaves once the line is free.
-      const arrival = pacer.wait(out.length);
-      chain = chain.then(() => arrival).then(() => to.write(out).catch(() => undefined));
-    }
-    await chain;
-  })();
+/** One end of a pty pair as Node tty streams (raw), without serialport's thread-pool hops. */
+interface TtyEnd {
+  input: tty.ReadStream;
+  output: tty.WriteStream;
+  close(): void;
+}
+
+function openTtyEnd(path: string): TtyEnd {
+  const fd = fs.openSync(path, fs.constants.O_RDWR | fs.constants.O_NOCTTY);
+  const input = new tty.ReadStream(fd);
+  input.setRawMode(true);
+  const output = new tty.WriteStream(fd);
+  // A pty whose other side went away reports EIO: that is the end of the wire, not a crash.
+  input.on('error', () => undefined);
+  output.on('error', () => undefined);
+  return {
+    input,
+    output,
+    close() {
+      input.destroy();
+      output.destroy();
+    },
+  };
+}
+
+/** Forwards one direction: each chunk leaves once the paced line has carried it, in order. */
+function pump(from: TtyEnd, to: TtyEnd, pacer: Pacer, transform: (chunk: Buffer, offset: number) => Buffer): void {
+  let offset = 0;
+  let chain = Promise.resolve();
+  from.input.on('data', (chunk: Buffer) => {
+    const out = transform(chunk, offset);
+    offset += chunk.length;
+    const arrival = pacer.wait(out.length);
+    chain = chain.then(() => arrival).then(() => {
+      if (!to.output.destroyed) to.output.write(out);
+    });
+  });
 }
 
 export async function openRelay(options: RelayOptions = {}): Promise<Relay> {
   const studioPair: PtyPair = await openPtyPair();
   const peerPair: PtyPair = await openPtyPair();
-  const toStudio = await openSerialLink({ path: studioPair.b });
-  const toPeer = await openSerialLink({ path: peerPair.a });
+  const toStudio = openTtyEnd(studioPair.b);
+  const toPeer = openTtyEnd(peerPair.a);
   const bytesPerMs = options.baudRate ? options.baudRate / 10 / 1000 : null;
-  let running = true;
   let corrupted = false;
+  let carried = 0;
   const fromPeer: number[] = [];
-  const forward = pump(
-    toStudio,
-    toPeer,
-    new Pacer(bytesPerMs),
-    (chunk, offset) => {
-      const at = options.corruptAt;
-      if (at === undefined || corrupted || at < offset || at >= offset + chunk.length) return chunk;
-      corrupted = true;
-      const copy = Buffer.from(chunk);
-      copy[at - offset] = copy[at - offset]! ^ 0xff;
-      return copy;
-    },
-    () => running,
-  );
-  const backward = pump(
-    toPeer,
-    toStudio,
-    new Pacer(bytesPerMs),
-    (chunk) => {
-      fromPeer.push(...chunk);
-      return chunk;
-    },
-    () => running,
-  );
+  pump(toStudio, toPeer, new Pacer(bytesPerMs), (chunk, offset) => {
+    carried += chunk.length;
+    const at = options.corruptAt;
+    if (at === undefined || corrupted || at < offset || at >= offset + chunk.length) return chunk;
+    corrupted = true;
+    const copy = Buffer.from(chunk);
+    copy[at - offset] = copy[at - offset]! ^ 0xff;
+    return copy;
+  });
+  pump(toPeer, toStudio, new Pacer(bytesPerMs), (chunk) => {
+    for (const byte of chunk) fromPeer.push(byte);
+    return chunk;
+  });
   return {
     studioEnd: studioPair.a,
     peerEnd: peerPair.b,
     fromPeer,
+    toPeerBytes: () => carried,
     async close() {
-      running = false;
-      await toStudio.close();
-      await toPeer.close();
-      await Promise.allSettled([forward, backward]);
+      toStudio.close();
+      toPeer.close();
       await studioPair.close();
       await peerPair.close();
     },

@@ -13,7 +13,7 @@ import type { ByteLink } from '../../../../src/main/services/serial/link/byte-li
 import { openSerialLink } from '../../../../src/main/services/serial/link/serial-port-link.ts';
 import { loadBin, loadHex } from '../../../../src/main/services/serial/firmware/image.ts';
 import { flashStm32, identifyStm32, readStm32 } from '../../../../src/main/services/serial/stm32/flasher.ts';
-import { Stm32Bootloader } from '../../../../src/main/services/serial/stm32/bootloader.ts';
+import { Stm32Bootloader, mayReadAsCommand } from '../../../../src/main/services/serial/stm32/bootloader.ts';
 import { Stm32Emulator } from './stm32-emulator.ts';
 import { FLASH, applicationImage, toHex } from './firmware-fixtures.ts';
 import { openPtyPair, type PtyPair } from './pty.ts';
@@ -88,6 +88,18 @@ describe('STM32 bootloader over a pty', () => {
     await flashStm32(link, loadBin(image, FLASH), fast);
     expect(emulator.flash.subarray(0, 5000).equals(image)).toBe(true);
     expect(emulator.flash.subarray(64 * 1024, 65 * 1024).every((b) => b === 0)).toBe(true);
+  });
+
+  it('never sends ahead bytes that a refusing device could take for a command; such a read goes step by step and still reads right', async () => {
+    expect(mayReadAsCommand(Buffer.from([0x08, 0x00, 0x01, 0x00, 0x09, 0xff, 0x00]))).toBe(false);
+    // A 147-byte read's length frame is 0x92 0x6D: Readout Unprotect, which mass-erases.
+    expect(mayReadAsCommand(Buffer.from([0x92, 0x6d]))).toBe(true);
+    expect(mayReadAsCommand(Buffer.from([0x08, 0x00, 0x43, 0xbc, 0x00]))).toBe(true);
+    const boot = new Stm32Bootloader(link);
+    await boot.sync();
+    await boot.writeMemory(FLASH, Buffer.alloc(256, 0x5a));
+    expect((await boot.readMemory(FLASH, 147)).equals(Buffer.alloc(147, 0x5a))).toBe(true);
+    expect(emulator.flash.subarray(0, 256).every((b) => b === 0x5a)).toBe(true);
   });
 
   it('reads memory, jumps with Go, and runs the protect commands', async () => {

@@ -1,14 +1,20 @@
 /**
  * The byte link every driver talks through: exact reads with a timeout, writes that return once
- * the bytes left the process, and cancel through an AbortSignal. Drivers never see a SerialPort,
+ * the operating system has the bytes, and cancel through an AbortSignal. Drivers never see a SerialPort,
  * so the same protocol code runs over a real cable, a pty, or a pacing relay.
  */
 import { StudioError } from '../../../../shared/errors.ts';
 import { cancelledError, deviceError } from '../device-errors.ts';
 
 export interface ByteLink {
-  /** Writes and waits until the operating system has taken the bytes (drain). */
+  /**
+   * Writes and waits until the operating system has taken the bytes (not until they are on the
+   * wire: every protocol here waits for the device's answer next, which cannot come sooner, and
+   * waiting for the drain too cost a thread-pool turn on each command).
+   */
   write(data: Uint8Array, signal?: AbortSignal): Promise<void>;
+  /** Waits until the bytes written have left the port (before changing lines, or closing). */
+  drain(): Promise<void>;
   /** Exactly `count` bytes, or a `device_timeout` error once `timeoutMs` passes without them. */
   read(count: number, timeoutMs: number, signal?: AbortSignal): Promise<Buffer>;
   /** At least one byte, up to whatever has arrived. */

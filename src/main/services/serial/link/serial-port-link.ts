@@ -45,13 +45,17 @@ class SerialPortLink implements ByteLink {
     if (signal?.aborted) return Promise.reject(cancelledError('link.write'));
     if (this.isClosed) return Promise.reject(deviceError('serial_disconnected', 'link.write', 'unknown', 'check_cable'));
     return new Promise((resolve, reject) => {
-      this.port.write(Buffer.from(data.buffer, data.byteOffset, data.byteLength), (error) => {
-        if (error) return reject(deviceError('serial_disconnected', 'link.write', 'unknown', 'check_cable', { cause: error.message }));
-        this.port.drain((drainError) =>
-          drainError ? reject(deviceError('serial_disconnected', 'link.write', 'unknown', 'check_cable', { cause: drainError.message })) : resolve(),
-        );
-      });
+      this.port.write(Buffer.from(data.buffer, data.byteOffset, data.byteLength), (error) =>
+        error ? reject(deviceError('serial_disconnected', 'link.write', 'unknown', 'check_cable', { cause: error.message })) : resolve(),
+      );
     });
+  }
+
+  drain(): Promise<void> {
+    if (this.isClosed) return Promise.resolve();
+    return new Promise((resolve, reject) =>
+      this.port.drain((error) => (error ? reject(deviceError('serial_disconnected', 'link.drain', 'unknown', 'check_cable', { cause: error.message })) : resolve())),
+    );
   }
 
   read(count: number, timeoutMs: number, signal?: AbortSignal): Promise<Buffer> {
@@ -72,10 +76,13 @@ class SerialPortLink implements ByteLink {
     );
   }
 
-  close(): Promise<void> {
-    if (this.isClosed) return Promise.resolve();
+  /** Lets the last bytes (a final ACK, a CAN CAN) leave before the port closes, within a bound: a vanished peer must not hold the close. */
+  async close(): Promise<void> {
+    if (this.isClosed) return;
+    await Promise.race([this.drain().catch(() => undefined), new Promise((r) => setTimeout(r, 2000).unref())]);
+    if (this.isClosed) return;
     this.isClosed = true;
-    return new Promise((resolve) => this.port.close(() => resolve()));
+    await new Promise<void>((resolve) => this.port.close(() => resolve()));
   }
 }
 

@@ -27,6 +27,18 @@ export const CMD = {
   readoutUnprotect: 0x92,
 } as const;
 
+const COMMAND_CODES = new Set<number>(Object.values(CMD));
+
+/**
+ * Whether bytes sent ahead of an answer could read as a command (a code and its complement) at
+ * any alignment — what a device that refused an earlier frame would take them for. Such bytes are
+ * never sent ahead: the step goes one frame at a time instead.
+ */
+export function mayReadAsCommand(bytes: Uint8Array): boolean {
+  for (let i = 0; i + 1 < bytes.length; i++) if ((bytes[i]! ^ bytes[i + 1]!) === 0xff && COMMAND_CODES.has(bytes[i]!)) return true;
+  return false;
+}
+
 export interface BootloaderInfo {
   version: number;
   commands: number[];
@@ -62,6 +74,13 @@ export class Stm32Bootloader {
     readonly link: ByteLink,
     readonly signal?: AbortSignal,
     readonly timeouts: Timeouts = DEFAULT_TIMEOUTS,
+    /**
+     * Send a Read/Write Memory command's address (and a read's length) without waiting for each
+     * ACK first: one turn of the line instead of three (a read) or two (a write's header). The
+     * device takes the frames in order either way; the data of a write is still sent only after
+     * the address is acknowledged, and frames that could read as a command are never sent ahead.
+     */
+    readonly pipeline = true,
   ) {}
 
   /** Writes, naming what the device holds if the cable is gone. */
@@ -153,12 +172,40 @@ export class Stm32Bootloader {
 
   async readMemory(address: number, length: number): Promise<Buffer> {
     if (length < 1 || length > 256) throw new StudioError('invalid_argument', 'stm32.read_memory.length', { length });
-    await this.command(CMD.readMemory, 'stm32.read_memory');
-    await this.write(addressBytes(address), this.signal);
-    await this.ack('stm32.read_memory.address');
-    await this.write(Buffer.from([length - 1, (length - 1) ^ 0xff]), this.signal);
-    await this.ack('stm32.read_memory.length');
+    const frames = [addressBytes(address), Buffer.from([length - 1, (length - 1) ^ 0xff])];
+    if (this.pipeline && !mayReadAsCommand(Buffer.concat(frames))) {
+      await this.pipelined(CMD.readMemory, frames, ['stm32.read_memory', 'stm32.read_memory.address', 'stm32.read_memory.length']);
+    } else {
+      await this.command(CMD.readMemory, 'stm32.read_memory');
+      await this.write(frames[0]!, this.signal);
+      await this.ack('stm32.read_memory.address');
+      await this.write(frames[1]!, this.signal);
+      await this.ack('stm32.read_memory.length');
+    }
     return this.readBytes(length, 'stm32.read_memory.data');
+  }
+
+  /**
+   * A command and the frames that follow it in one write, then their answers in order. If the
+   * device refuses one, it took the frames after it as commands (none can be one: checked by the
+   * caller) and answered each pair; a last odd byte is paired with itself (never a command) so
+   * that the device waits for a whole command again, and those answers are drained before the
+   * refusal is reported.
+   */
+  private async pipelined(code: number, frames: Buffer[], stages: string[]): Promise<void> {
+    await this.write(Buffer.concat([Buffer.from([code, code ^ 0xff]), ...frames]), this.signal);
+    for (let k = 0; k <= frames.length; k++) {
+      try {
+        await this.ack(stages[k]!);
+      } catch (error) {
+        if (!(error instanceof StudioError && error.code === 'device_refused')) throw error;
+        const tail = Buffer.concat(frames.slice(k));
+        if (tail.length % 2 === 1) await this.write(Buffer.from([tail[tail.length - 1]!]), this.signal);
+        await this.link.read(Math.ceil(tail.length / 2), this.timeouts.answerMs, this.signal).catch(() => undefined);
+        this.link.discardInput();
+        throw error;
+      }
+    }
   }
 
   /** Up to 256 bytes; the length is padded to a multiple of 4 with 0xFF (the erased value). */
@@ -166,9 +213,14 @@ export class Stm32Bootloader {
     if (data.length < 1 || data.length > 256) throw new StudioError('invalid_argument', 'stm32.write_memory.length', { length: data.length });
     const padded = Buffer.alloc(Math.ceil(data.length / 4) * 4, 0xff);
     padded.set(data);
-    await this.command(CMD.writeMemory, 'stm32.write_memory');
-    await this.write(addressBytes(address), this.signal);
-    await this.ack('stm32.write_memory.address');
+    const target = addressBytes(address);
+    if (this.pipeline && !mayReadAsCommand(target)) {
+      await this.pipelined(CMD.writeMemory, [target], ['stm32.write_memory', 'stm32.write_memory.address']);
+    } else {
+      await this.command(CMD.writeMemory, 'stm32.write_memory');
+      await this.write(target, this.signal);
+      await this.ack('stm32.write_memory.address');
+    }
     const frame = Buffer.alloc(padded.length + 2);
     frame[0] = padded.length - 1;
     frame.set(padded, 1);

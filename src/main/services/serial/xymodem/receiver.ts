@@ -17,6 +17,11 @@ export interface ReceiveOptions {
   blockTimeoutMs?: number;
   /** Largest file accepted (a runaway sender cannot fill memory). */
   maxBytes?: number;
+  /**
+   * Called with each YMODEM file as soon as it is complete, before the next header is asked for:
+   * a batch cut off later keeps the files already received.
+   */
+  onFile?: (file: ReceivedFile) => void;
 }
 
 export interface ReceivedFile {
@@ -152,7 +157,7 @@ export function receiveXmodem(link: ByteLink, options: ReceiveOptions = {}): Pro
     let done = 0;
     const data = await receiver.receiveData(first, options.maxBytes ?? 64 * 1024 * 1024, (n) => {
       done += n;
-      options.onProgress?.({ stage: 'transfer', done, total: 0 });
+      options.onProgress?.({ stage: 'receive', done, total: 0 });
     });
     let end = data.length;
     while (end > 0 && data[end - 1] === CPMEOF) end--;
@@ -184,10 +189,12 @@ export function receiveYmodem(link: ByteLink, options: ReceiveOptions = {}): Pro
       const first = await receiver.start('ymodem.receive.data', startByte);
       const data = await receiver.receiveData(first, limit, (n) => {
         done += n;
-        options.onProgress?.({ stage: 'transfer', done: Math.min(done, info.size), total: info.size });
+        options.onProgress?.({ stage: 'receive', done: Math.min(done, info.size), total: Math.max(info.size, 0) });
       });
       const size = info.size >= 0 ? Math.min(info.size, data.length) : data.length;
-      files.push({ name, size, ...(info.mtime ? { mtime: info.mtime } : {}), data: data.subarray(0, size) });
+      const file = { name, size, ...(info.mtime ? { mtime: info.mtime } : {}), data: data.subarray(0, size) };
+      options.onFile?.(file);
+      files.push(file);
     }
   });
 }
