@@ -5,6 +5,7 @@
  */
 import { librarySchema } from './001-library.ts';
 import { librarySearch } from './002-library-search.ts';
+import { programmeMix } from './003-programme-mix.ts';
 import { deliveryOutbox } from './030-delivery-outbox.ts';
 import { outboxLease } from './031-outbox-lease.ts';
 import { audioEdits } from './010-audio-edits.ts';
@@ -31,7 +32,7 @@ export interface Migration {
 }
 
 export const migrations: Migration[] = [
-  librarySchema, librarySearch,
+  librarySchema, librarySearch, programmeMix,
   audioEdits, assetLoudness, assetHashCheck,
   recorderSchema, recordingOwner, pronunciationsSchema, voicePacksSchema,
   deliveryOutbox, outboxLease, packageImportsSchema, packageSignatures,
