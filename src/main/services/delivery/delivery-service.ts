@@ -24,6 +24,7 @@ import { describeArea, describeBulletin, loudnessFields } from './package/descri
 import { PackageConnector } from './package/package-connector.ts';
 import { packageImports } from './package/package-imports.ts';
 import { SourceConnector } from './source/source-connector.ts';
+import { snapshotProgramme } from './programme-payload.ts';
 
 export interface DeliveryDeps {
   db: Db;
@@ -113,7 +114,9 @@ export class DeliveryService {
         try {
           // A bulletin is delivered when its audio is; its LED notice package does not count.
           const audio = this.outbox.contentType(item.id) === 'audio';
-          if (audio && bulletins.get(item.bulletinId).status === 'approved') bulletins.transition(item.bulletinId, 'delivered', 'outbox');
+          if (audio && item.bulletinId !== null && bulletins.get(item.bulletinId).status === 'approved') bulletins.transition(item.bulletinId, 'delivered', 'outbox');
+          // The programme screen shows its deliveries' states.
+          if (item.programmeId !== null) deps.library.programmes.touched(item.programmeId);
         } catch {
           // The bulletin was edited or deleted since it was queued; the delivery itself stands.
         }
@@ -164,6 +167,22 @@ export class DeliveryService {
     // the stored token goes nowhere but the configured server's origin (connection() refuses).
     const connection = await this.settings.connection({ serverUrl: dest });
     return new SourceConnector({ ...connection, serverUrl: dest, onWireBytes: hooks?.onWireBytes, ...sourceLimitsFromEnv() });
+  }
+
+  /** A bulletin or a programme into the outbox (the request names exactly one). */
+  enqueueItem(what: { bulletinId?: number; programmeId?: number }, target: DeliveryTarget, dest: string | undefined): OutboxItem {
+    return what.programmeId !== undefined ? this.enqueueProgramme(what.programmeId, target, dest) : this.enqueue(what.bulletinId!, target, dest);
+  }
+
+  /** Snapshots a programme's current render (every bulletin in it approved) into a queued outbox item. */
+  enqueueProgramme(programmeId: number, target: DeliveryTarget, dest: string | undefined): OutboxItem {
+    const programme = this.deps.audio.withRender(this.deps.library.programmes.get(programmeId));
+    const resolvedDest = this.resolveDest(target, dest);
+    const { audioFile, metadata } = snapshotProgramme(programme, this.deps.dataDir);
+    const item = this.outbox.enqueue({ programmeId, title: programme.title, target, dest: resolvedDest, priority: 'normal', payload: { audioFile, metadata } });
+    this.deps.emit('outbox.changed', item);
+    this.runner.wake(item);
+    return item;
   }
 
   /** Snapshots the approved bulletin and its audio into a queued outbox item. */
@@ -250,6 +269,11 @@ export class DeliveryService {
     if (bulletin.status !== 'approved' && bulletin.status !== 'delivered') {
       throw new StudioError('invalid_transition', 'only an approved bulletin is sent', { reason: 'bulletin_not_approved', title: bulletin.title });
     }
+    return this.resolveDest(target, dest);
+  }
+
+  /** The checked destination of an item: the server (same origin as the configured one) or a folder. */
+  private resolveDest(target: DeliveryTarget, dest: string | undefined): string {
     const resolvedDest = target === 'source' ? (dest ?? this.settings.serverUrl()) : dest ? path.resolve(dest) : '';
     if (!resolvedDest) {
       throw new StudioError('invalid_argument', `no ${target} destination`, { reason: target === 'source' ? 'server_url_missing' : 'package_folder_missing' });

@@ -8,6 +8,7 @@ import { librarySearch } from './002-library-search.ts';
 import { programmeMix } from './003-programme-mix.ts';
 import { deliveryOutbox } from './030-delivery-outbox.ts';
 import { outboxLease } from './031-outbox-lease.ts';
+import { outboxProgrammes } from './032-outbox-programmes.ts';
 import { audioEdits } from './010-audio-edits.ts';
 import { assetLoudness } from './011-asset-loudness.ts';
 import { assetHashCheck } from './012-asset-hash-check.ts';
@@ -35,7 +36,7 @@ export const migrations: Migration[] = [
   librarySchema, librarySearch, programmeMix,
   audioEdits, assetLoudness, assetHashCheck,
   recorderSchema, recordingOwner, pronunciationsSchema, voicePacksSchema,
-  deliveryOutbox, outboxLease, packageImportsSchema, packageSignatures,
+  deliveryOutbox, outboxLease, outboxProgrammes, packageImportsSchema, packageSignatures,
   translationLanguagesSchema, translationMemorySchema, translationsSchema, translationBulletinsSchema, translationEvaluationsSchema,
   ledBoardsSchema,
   serialDevicesSchema,
