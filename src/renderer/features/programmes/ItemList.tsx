@@ -22,12 +22,12 @@ export function ItemList({ items, onReorder, onRemove }: Props) {
   };
 
   if (items.length === 0) return <p className="empty">{t('noItems')}</p>;
-  let clock = 0;
   return (
     <ol className="running-order" data-testid="running-order">
       {items.map((item, index) => {
-        const startsAt = clock;
-        clock += item.durationSec;
+        // Start times come from the programme's plan (gaps, crossfades, beds under what follows).
+        const startsAt = item.startSec;
+        const unapproved = item.bulletinStatus !== null && item.bulletinStatus !== 'approved' && item.bulletinStatus !== 'delivered';
         return (
           <li
             key={item.id}
@@ -53,7 +53,15 @@ export function ItemList({ items, onReorder, onRemove }: Props) {
             </span>
             <span className="muted clock">{formatClock(startsAt)}</span>
             <span className={`kind kind-${item.kind}`}>{t(`kind.${item.kind}`)}</span>
-            <span className="order-label">{item.label}</span>
+            <span className="order-label">
+              {item.label}
+              {unapproved && (
+                <span className="badge badge-emergency" data-testid="item-unapproved">
+                  {' '}
+                  {t('draft')}
+                </span>
+              )}
+            </span>
             <span className="muted" title={item.durationEstimated ? t('estimated') : undefined}>
               {item.durationEstimated ? '≈ ' : ''}
               {formatClock(item.durationSec)}
