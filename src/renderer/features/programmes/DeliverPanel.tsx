@@ -22,15 +22,15 @@ export function DeliverPanel({ programme }: { programme: Programme }) {
   const ready = programme.rendered != null;
 
   return (
-    <section className="card" data-testid="deliver-panel">
+    <section className="card programme-panel" data-testid="deliver-panel">
       <h3>{t('deliver.title')}</h3>
       {!ready && <p className="muted">{t('deliver.renderFirst')}</p>}
-      <div className="button-row">
+      <div className="row">
         <button type="button" disabled={!ready || deliver.busy} onClick={() => void deliver.run('source')} data-testid="deliver-source">
           {t('deliver.toSource')}
         </button>
       </div>
-      <div className="inline-form">
+      <div className="row">
         <input value={folder} onChange={(e) => setFolder(e.target.value)} placeholder={t('deliver.folderPlaceholder')} data-testid="deliver-folder" />
         <button type="button" disabled={!ready || !folder.trim() || deliver.busy} onClick={() => void deliver.run('package')} data-testid="deliver-package">
           {t('deliver.toPackage')}
@@ -38,7 +38,7 @@ export function DeliverPanel({ programme }: { programme: Programme }) {
       </div>
       <ErrorNotice error={deliver.error ?? items.error} onClose={deliver.clearError} />
       {items.data && items.data.length > 0 && (
-        <ul className="pick-list" data-testid="programme-deliveries">
+        <ul className="pick-list deliveries" data-testid="programme-deliveries">
           {items.data.map((item) => (
             <li key={item.id} data-outbox-id={item.id} data-state={item.state} data-target={item.target}>
               <span>{t(`delivery:target.${item.target}`)}</span>

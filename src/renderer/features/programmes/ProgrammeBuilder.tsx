@@ -4,7 +4,6 @@ import type { Programme } from '../../../shared/api/library-types.ts';
 import { api } from '../../api/client.ts';
 import { useAction, useRequest } from '../../api/hooks.ts';
 import { navigate } from '../../app/router.ts';
-import { Duration } from '../../components/Duration.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { Page } from '../../components/Page.tsx';
 import { AddItemPanel } from './AddItemPanel.tsx';
@@ -69,7 +68,7 @@ export function ProgrammeBuilder({ id }: { id: number }) {
       <ErrorNotice error={apply.error ?? remove.error ?? rename.error} onClose={() => (apply.clearError(), rename.clearError())} />
       {/* The plan's total: exactly what a render of these items and settings will be. */}
       <div className={`total ${programme.exceedsCap ? 'over-cap' : ''}`} data-testid="programme-total" data-total-sec={programme.totalSec}>
-        {t('total')}: <Duration seconds={programme.totalSec} /> ({formatSeconds(programme.totalSec, i18n.language)}) / {t('cap', { minutes: programme.capMinutes })}
+        {t('total')}: {formatSeconds(programme.totalSec, i18n.language)} / {t('cap', { minutes: programme.capMinutes })}
         {programme.items.some((i) => i.durationEstimated) && <span className="muted"> {t('estimatedNote')}</span>}
       </div>
       {programme.exceedsCap && (

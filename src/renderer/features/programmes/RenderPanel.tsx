@@ -8,6 +8,7 @@ import { waitForJob } from '../../api/wait-for-job.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
 import { formatDb, formatSeconds } from './format.ts';
+import './programmes.css';
 
 /** A job this panel started: its progress, and its id for cancel. */
 function useJob<K extends JobKind>() {
@@ -77,9 +78,9 @@ export function RenderPanel({ programme }: { programme: Programme }) {
   );
 
   return (
-    <section className="card" data-testid="render-panel">
+    <section className="card programme-panel" data-testid="render-panel">
       <h3>{t('mix.title')}</h3>
-      <div className="form-grid">
+      <div className="mix-grid">
         <label>
           {t('mix.presetLufs')}
           <select value={mix.presetLufs} data-testid="mix-preset" onChange={(e) => void save.run({ presetLufs: Number(e.target.value) as -23 | -16 })}>
@@ -100,7 +101,7 @@ export function RenderPanel({ programme }: { programme: Programme }) {
           {t('unapproved', { count: unapproved.length, titles: unapproved.map((i) => i.label).join(', ') })}
         </p>
       )}
-      <div className="button-row">
+      <div className="row">
         <button type="button" className="primary" onClick={() => void run.run()} disabled={render.job !== null || programme.items.length === 0} data-testid="render-programme">
           {render.job ? t('rendering') : t('render')}
         </button>
@@ -126,7 +127,7 @@ export function RenderPanel({ programme }: { programme: Programme }) {
       <ErrorNotice error={save.error ?? run.error} onClose={() => (save.clearError(), run.clearError())} />
 
       <h3>{t('export.title')}</h3>
-      <div className="inline-form">
+      <div className="row">
         <select value={format} onChange={(e) => setFormat(e.target.value as 'mp3' | 'wav')} data-testid="export-format">
           <option value="mp3">MP3</option>
           <option value="wav">{t('export.bwf')}</option>
