@@ -1,7 +1,7 @@
 /** The JSON part of the source protocol: who am I, create/get bulletin records, list them. */
 import type http from 'node:http';
 import { z } from 'zod';
-import { BulletinMetadata, type BulletinRecords } from './bulletins.ts';
+import { RecordMetadata, type BulletinRecords } from './bulletins.ts';
 import type { Account } from './db.ts';
 import { HttpError, readJson, sendJson } from './http-io.ts';
 
@@ -25,7 +25,7 @@ export async function handleApi(
   if (route === 'POST /api/v1/bulletins') {
     const key = IdempotencyKey.safeParse(req.headers['idempotency-key']);
     if (!key.success) throw new HttpError(400, 'missing_idempotency_key', 'Idempotency-Key header (8–200 of A-Z a-z 0-9 . _ : -) is required');
-    const metadata = BulletinMetadata.safeParse(await readJson(req));
+    const metadata = RecordMetadata.safeParse(await readJson(req));
     if (!metadata.success) throw new HttpError(422, 'invalid_metadata', z.prettifyError(metadata.error));
     const outcome = records.createOrGet(account.id, key.data, metadata.data);
     if ('conflict' in outcome) {

@@ -36,7 +36,48 @@ export const BulletinMetadata = z.object({
     })
     .optional(),
 });
+
+/**
+ * A finished programme (docs/source-protocol.openapi.yaml, ProgrammeMetadata): its rendered audio,
+ * normalised to its loudness preset, and its running order for the record. Delivered like a
+ * bulletin's audio (same record, idempotency and tus upload), told apart by `contentType`.
+ */
+export const ProgrammeMetadata = z.object({
+  contentType: z.literal('programme'),
+  programmeId: z.number().int().positive(),
+  title: z.string().trim().min(1).max(300),
+  language: z.string().regex(/^[a-z]{2,3}$/),
+  priority: z.enum(['normal', 'priority', 'emergency']),
+  presetLufs: z.union([z.literal(-23), z.literal(-16)]),
+  durationSec: z.number().min(0),
+  loudnessLufs: z.number().nullable(),
+  loudnessRangeLu: z.number().min(0).nullable(),
+  truePeakDbtp: z.number().nullable(),
+  items: z
+    .array(
+      z.object({
+        kind: z.enum(['bulletin', 'jingle', 'music_bed']),
+        title: z.string().max(300),
+        bulletinId: z.number().int().positive().nullable(),
+        startSec: z.number().min(0),
+        durationSec: z.number().min(0),
+      }),
+    )
+    .min(1)
+    .max(500),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  bytes: z.number().int().min(1),
+  fileName: z.string().min(1).max(255),
+  mimeType: z.string().min(1).max(100),
+});
+
 export type BulletinMetadata = z.infer<typeof BulletinMetadata>;
+/** A programme has none of a bulletin's own fields (read as absent). */
+export type ProgrammeMetadata = z.infer<typeof ProgrammeMetadata> & { bulletinId?: undefined; notice?: undefined };
+
+/** What a record carries: a bulletin's audio (or LED notice), or a programme. */
+export const RecordMetadata = z.union([ProgrammeMetadata, BulletinMetadata]);
+export type RecordMetadata = BulletinMetadata | ProgrammeMetadata;
 
 interface Row {
   id: number;
@@ -63,7 +104,7 @@ export interface BulletinRecord {
   sha256: string;
   bytes: number;
   receivedSha256: string | null;
-  metadata: BulletinMetadata;
+  metadata: RecordMetadata;
   createdAt: string;
   receivedAt: string | null;
   updatedAt: string;
@@ -77,7 +118,7 @@ const toRecord = (row: Row): BulletinRecord => ({
   sha256: row.sha256,
   bytes: row.bytes,
   receivedSha256: row.received_sha256,
-  metadata: JSON.parse(row.metadata) as BulletinMetadata,
+  metadata: JSON.parse(row.metadata) as RecordMetadata,
   createdAt: row.created_at,
   receivedAt: row.received_at,
   updatedAt: row.updated_at,
@@ -90,7 +131,7 @@ export class BulletinRecords {
    * Creates the record for a key, or returns the one already there (created=false).
    * The same key with different audio is a client bug: refused, never merged.
    */
-  createOrGet(accountId: number, key: string, metadata: BulletinMetadata): { record: BulletinRecord; created: boolean } | { conflict: true } {
+  createOrGet(accountId: number, key: string, metadata: RecordMetadata): { record: BulletinRecord; created: boolean } | { conflict: true } {
     return this.db.transaction(() => {
       const existing = this.db
         .prepare('SELECT * FROM bulletins WHERE account_id = ? AND idempotency_key = ?')

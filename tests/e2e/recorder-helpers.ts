@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// (Parts of this helper run in the page; it is also compiled with the Node-only project.)
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';

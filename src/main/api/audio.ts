@@ -17,5 +17,5 @@ export const audioApi = ({ audio }: { audio: AudioService }): DomainHandlers<'au
   'edit.redo': ({ documentId }) => audio.edits.redo(documentId),
   'edit.peaks': ({ documentId, pixelsPerSecond }) => audio.peaks(documentId, pixelsPerSecond),
   'edit.preview': ({ documentId }) => audio.preview(documentId),
-  'programme.render': ({ programmeId, ...options }) => audio.renderProgramme(programmeId, options),
+  'programme.render': ({ programmeId, ...settings }, ctx) => audio.renderProgramme(programmeId, settings, ctx.actor),
 });

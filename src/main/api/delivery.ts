@@ -3,7 +3,7 @@ import type { DeliveryService } from '../services/delivery/index.ts';
 import type { DomainHandlers } from './dispatch.ts';
 
 export const deliveryApi = ({ delivery }: { delivery: DeliveryService }): DomainHandlers<'delivery'> => ({
-  'delivery.enqueue': ({ bulletinId, to, dest, loudness }) => delivery.enqueue(bulletinId, to, dest, loudness),
+  'delivery.enqueue': ({ to, dest, loudness, ...what }) => delivery.enqueueItem(what, to, dest, loudness),
   'outbox.list': (filter) => delivery.outbox.list(filter),
   'outbox.get': ({ id }) => delivery.outbox.get(id),
   'outbox.retry': ({ id }) => delivery.retry(id),

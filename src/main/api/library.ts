@@ -22,7 +22,7 @@ export function libraryApi({ library, audio }: { library: Library; audio: AudioS
     'bulletin.list': (filters) => bulletins.list(filters),
     'library.search': (filters) => bulletins.search(filters),
 
-    'programme.create': ({ title, notes }, ctx) => programmes.create(title, notes, ctx.actor),
+    'programme.create': ({ title, notes, presetLufs }, ctx) => rendered(programmes.create(title, notes, ctx.actor, presetLufs)),
     'programme.get': ({ id }) => rendered(programmes.get(id)),
     'programme.list': () =>
       programmes.list().map((summary) => {

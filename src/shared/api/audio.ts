@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { label, multiLineText, userPath } from '../text.ts';
 import { Id, request } from './define.ts';
 import type { JobInfo } from './jobs.ts';
-import { AssetRole } from './library-types.ts';
+import { AssetRole, ProgrammeMixSettings } from './library-types.ts';
 
 /** Length of an edit document (a recording being edited): a few hours. */
 export const MAX_DOCUMENT_SECONDS = 4 * 3600;
@@ -185,14 +185,13 @@ export const audioRequests = {
   /** A rendered WAV of the current edit (cached by the edit list), relative to the data dir. */
   'edit.preview': request<{ media: string; durationSec: number }>()(docRef),
 
-  /** Job result: RenderedProgramme; the programme's length then uses the rendered length. */
+  /**
+   * Renders the programme, normalised to its loudness preset under the true-peak ceiling; job
+   * result: RenderedProgramme. Settings given here are saved on the programme first, so its
+   * planned length (what every screen shows) and the render agree. Refused (`conflict`,
+   * reason `programme_has_unapproved`) while a bulletin in it is not approved.
+   */
   'programme.render': request<JobInfo<'programme.render'>>()(
-    z.strictObject({
-      programmeId: Id,
-      gapSec: z.number().min(0).max(60).default(1),
-      crossfadeSec: z.number().min(0).max(10).default(0),
-      /** How far the music bed is ducked under speech. */
-      duckDb: z.number().min(-60).max(0).default(-18),
-    }),
+    ProgrammeMixSettings.partial().extend({ programmeId: Id }).strict(),
   ),
 } as const;

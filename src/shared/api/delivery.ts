@@ -29,7 +29,9 @@ export type OutboxError = ErrorPayload & { at: string };
 
 export interface OutboxItem {
   id: number;
-  bulletinId: number;
+  /** What the item delivers: a bulletin, or a finished programme (exactly one is set). */
+  bulletinId: number | null;
+  programmeId: number | null;
   title: string;
   target: DeliveryTarget;
   /** Server URL (source) or folder path (package). */
@@ -92,16 +94,24 @@ export const DeliverySettingsUpdate = z.strictObject({
 });
 
 export const deliveryRequests = {
-  /** Puts an approved bulletin in the outbox. `dest` defaults to the configured server for 'source'. */
   /**
-   * Queues the bulletin's audio as edited: an edited document is rendered first, and normalised to
-   * `loudness` when given (broadcast −23 LUFS, outdoor −16 LUFS; else the edit's own normalise stays).
+   * Puts an approved bulletin, or a rendered programme (its current render, every bulletin in it
+   * approved), in the outbox. `dest` defaults to the configured server for 'source'. A bulletin's
+   * audio goes as edited: an edited document is rendered first, and normalised to `loudness` when
+   * given (broadcast −23 LUFS, outdoor −16 LUFS; else the edit's own normalise stays).
    */
   'delivery.enqueue': request<OutboxItem>()(
-    z.strictObject({ bulletinId: Id, to: z.enum(DELIVERY_TARGETS), dest: dest.optional(), loudness: z.enum(['broadcast', 'outdoor']).optional() }),
+    z
+      .strictObject({ bulletinId: Id.optional(), programmeId: Id.optional(), to: z.enum(DELIVERY_TARGETS), dest: dest.optional(), loudness: z.enum(['broadcast', 'outdoor']).optional() })
+      .refine((a) => (a.bulletinId === undefined) !== (a.programmeId === undefined), 'name exactly one of bulletinId, programmeId'),
   ),
   'outbox.list': request<OutboxItem[]>()(
-    z.strictObject({ state: z.enum(OUTBOX_STATES).optional(), limit: z.number().int().min(1).max(1000).default(200) }),
+    z.strictObject({
+      state: z.enum(OUTBOX_STATES).optional(),
+      /** Only this programme's deliveries, newest first. */
+      programmeId: Id.optional(),
+      limit: z.number().int().min(1).max(1000).default(200),
+    }),
   ),
   'outbox.get': request<OutboxItem>()(byId),
   /** Try again now (clears the backoff wait); a cancelled item goes back in the queue. */

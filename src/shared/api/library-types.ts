@@ -178,18 +178,44 @@ export interface ProgrammeItem {
   /** Seconds; estimated from the script when a bulletin has no audio yet. */
   durationSec: number;
   durationEstimated: boolean;
+  /** A bulletin's workflow status (only approved or delivered ones may be rendered); null for audio items. */
+  bulletinStatus: Status | null;
+  /** Where the item starts in the programme (seconds), by the same plan the renderer mixes by. */
+  startSec: number;
 }
+
+/** Loudness presets a programme is normalised to: broadcast (EBU R128) and outdoor loudspeakers. */
+export const PROGRAMME_PRESETS = [-23, -16] as const;
+export type ProgrammePreset = (typeof PROGRAMME_PRESETS)[number];
+/** The true-peak ceiling of every programme render (dBTP). */
+export const PROGRAMME_CEILING_DB = -1;
+
+/** How a programme is mixed: stored on it, so its planned length and its render agree. */
+export const ProgrammeMixSettings = z.strictObject({
+  presetLufs: z.union([z.literal(-23), z.literal(-16)]),
+  /** Silence between consecutive items, seconds (ignored under a crossfade). */
+  gapSec: z.number().min(0).max(60),
+  /** Overlap of consecutive items, seconds; replaces the gap when above 0. */
+  crossfadeSec: z.number().min(0).max(10),
+  /** How far music beds are ducked under speech, dB. */
+  duckDb: z.number().min(-60).max(0),
+  /** Bring each item to the preset before mixing. */
+  normalizeItems: z.boolean(),
+});
+export type ProgrammeMixSettings = z.infer<typeof ProgrammeMixSettings>;
 
 export interface Programme {
   id: number;
   title: string;
   notes: string;
   items: ProgrammeItem[];
+  /** The planned length (src/shared/audio/programme-plan.ts): what a render of it will be. */
   totalSec: number;
   capMinutes: number;
   exceedsCap: boolean;
-  /** The last render when it was made from the current items: totalSec is then its real length. */
-  rendered?: { durationSec: number; media: string; renderedAt: string } | null;
+  mix: ProgrammeMixSettings;
+  /** The last render when it was made from the current items and settings. */
+  rendered?: { durationSec: number; media: string; renderedAt: string; loudness: { integrated: number | null; truePeak: number | null } } | null;
   createdAt: string;
   updatedAt: string;
 }

@@ -10,6 +10,7 @@ import {
   ItemKind,
   MAX_PROGRAMME_ITEMS,
   Priority,
+  ProgrammeMixSettings,
   Status,
   type Area,
   type Asset,
@@ -55,12 +56,12 @@ export const libraryRequests = {
   'library.search': request<{ items: BulletinSummary[]; total: number }>()(SearchFilters),
 
   'programme.create': request<Programme>()(
-    z.strictObject({ title: label(300, 1), notes: multiLineText(5000).default('') }),
+    z.strictObject({ title: label(300, 1), notes: multiLineText(5000).default(''), presetLufs: ProgrammeMixSettings.shape.presetLufs.default(-23) }),
   ),
   'programme.get': request<Programme>()(byId),
   'programme.list': request<ProgrammeSummary[]>()(z.strictObject({})),
   'programme.update': request<Programme>()(
-    z.strictObject({ id: Id, title: label(300, 1).optional(), notes: multiLineText(5000).optional() }),
+    z.strictObject({ id: Id, title: label(300, 1).optional(), notes: multiLineText(5000).optional(), mix: ProgrammeMixSettings.partial().optional() }),
   ),
   'programme.delete': request<{ deleted: true }>()(byId),
   'programme.addItem': request<Programme>()(

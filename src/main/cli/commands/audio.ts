@@ -37,25 +37,4 @@ export function registerAudioCommands(program: Command): void {
       if (opts.json) return printJson(result);
       process.stdout.write(`${result.path}: ${result.loudness.integrated} LUFS, ${result.loudness.truePeak} dBTP\n`);
     });
-
-  program
-    .command('render <programmeId>')
-    .description('dựng chương trình thành tệp / render a programme to an MP3 or Broadcast WAV file')
-    .requiredOption('--out <file>', 'output file')
-    .option('--format <format>', 'mp3 or wav', 'mp3')
-    .option('--rate <hz>', '44100 or 48000', number, 48000)
-    .option('--bitrate <kbps>', 'MP3 bitrate (CBR)', number, 128)
-    .option('--json', 'print the result as JSON')
-    .action(async (id: string, opts: { out: string; format: string; rate: number; bitrate: number; json?: boolean }, command: Command) => {
-      const job = await call(command, 'audio.export', {
-        programmeId: number(id),
-        format: opts.format as 'mp3',
-        sampleRate: opts.rate as 48000,
-        bitrate: opts.bitrate as 128,
-        outPath: opts.out,
-      });
-      const result = await followJob(command, job);
-      if (opts.json) return printJson(result);
-      process.stdout.write(`${result.path}: ${result.durationSec.toFixed(1)} s\n`);
-    });
 }

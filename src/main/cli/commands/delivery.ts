@@ -69,21 +69,27 @@ function follow(command: Command, itemId: number, giveUpOnError: boolean): Promi
 
 export function registerDeliveryCommands(program: Command): void {
   program
-    .command('deliver <bulletinId>')
-    .description('gửi bản tin / deliver a bulletin to the source system or as a package (through the outbox)')
+    .command('deliver [bulletinId]')
+    .description('gửi bản tin / deliver a bulletin, or a rendered programme (--programme), to the source system or as a package (through the outbox)')
+    .option('--programme <id>', 'deliver this programme (its current render) instead of a bulletin')
     .addOption(new Option('--to <target>', 'source system or package folder').choices(DELIVERY_TARGETS).makeOptionMandatory())
     .option('--dest <pathOrUrl>', 'server URL (default: the configured one) or package folder / USB stick')
     .addOption(new Option('--loudness <preset>', "normalise the bulletin's edited audio to broadcast (−23 LUFS) or outdoor (−16 LUFS); default: as edited").choices(['broadcast', 'outdoor']))
     .option('--no-wait', 'queue it and return at once')
     .option('--keep-trying', 'after a failed attempt, wait for the outbox to retry instead of stopping')
     .option('--json', 'print the outbox item as JSON')
-    .action(async (bulletinId: string, opts, command: Command) => {
-      const id = Number(bulletinId);
-      if (!Number.isInteger(id) || id <= 0) throw new StudioError('invalid_argument', `không phải mã bản tin / not a bulletin id: ${bulletinId}`);
+    .action(async (bulletinId: string | undefined, opts, command: Command) => {
+      if ((bulletinId === undefined) === (opts.programme === undefined)) {
+        throw new StudioError('invalid_argument', 'name a bulletin id or --programme ID, not both', { reason: 'cli_bulletin_or_programme' });
+      }
+      const raw = bulletinId ?? opts.programme;
+      const id = Number(raw);
+      if (!Number.isInteger(id) || id <= 0) throw new StudioError('invalid_argument', `không phải mã / not an id: ${raw}`);
+      const what = bulletinId !== undefined ? { bulletinId: id } : { programmeId: id };
       if (opts.to === 'package' && !opts.dest) {
         throw new StudioError('invalid_argument', '--dest is required for packages', { reason: 'cli_dest_required' });
       }
-      const queued = await call(command, 'delivery.enqueue', { bulletinId: id, to: opts.to, dest: opts.dest, loudness: opts.loudness });
+      const queued = await call(command, 'delivery.enqueue', { ...what, to: opts.to, dest: opts.dest, loudness: opts.loudness });
       process.stderr.write(`Đã xếp vào hộp thư đi / queued as outbox item ${queued.id}\n`);
       const item = opts.wait ? await follow(command, queued.id, !opts.keepTrying) : queued;
       if (opts.json) printJson(item);

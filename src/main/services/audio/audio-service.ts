@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { type BulletinAudioInfo, type EditDocument, type EditOp, type ExportResult, type LoudnessResult, type NormalizeResult, type RenderedProgramme, NORMALIZE_PRESETS } from '../../../shared/api/audio.ts';
-import type { Asset, AssetRole, Programme } from '../../../shared/api/library-types.ts';
+import type { Asset, AssetRole, Programme, ProgrammeMixSettings } from '../../../shared/api/library-types.ts';
 import type { JobInfo } from '../../../shared/api/jobs.ts';
 import { StudioError } from '../../../shared/errors.ts';
 import { workerUrl, type JobManager } from '../jobs/index.ts';
@@ -21,6 +21,7 @@ import type { SinkResult } from './export-sink.ts';
 import type { ImportInput, ImportResult } from './import-audio.ts';
 import { BASE_BIN, loadPeaks, peaksPath, type Peaks } from './peaks.ts';
 import type { MeasureInput, NormalizeInput, NormalizeOutput, RenderInput } from './render-jobs.ts';
+import { ProgrammeAudio } from './programme-audio.ts';
 import { ProgrammeRenders } from './programme-renders.ts';
 import { WavReader } from './wav-reader.ts';
 
@@ -43,12 +44,6 @@ export interface ExportRequest {
   language?: string;
 }
 
-export interface ProgrammeRenderOptions {
-  gapSec: number;
-  crossfadeSec: number;
-  duckDb: number;
-}
-
 export interface AudioDeps {
   db: Db;
   dataDir: string;
@@ -61,6 +56,7 @@ export class AudioService {
   /** The last render of each programme: audio owns these, the library's programmes do not. */
   readonly renders: ProgrammeRenders;
   private readonly bulletinFiles: BulletinAudioFiles;
+  private readonly programmes: ProgrammeAudio;
   private readonly peaksCache = new Map<string, Peaks>();
   private readonly dataDir: string;
   private readonly library: Library;
@@ -71,7 +67,8 @@ export class AudioService {
     this.library = library;
     this.jobs = jobs;
     this.edits = new EditStore(db, library.assets);
-    this.renders = new ProgrammeRenders(db, (id) => library.programmes.renderSignature(id));
+    this.renders = new ProgrammeRenders(db);
+    this.programmes = new ProgrammeAudio({ dataDir, library, jobs, edits: this.edits, renders: this.renders });
     this.bulletinFiles = new BulletinAudioFiles({ dataDir, library, jobs, edits: this.edits, workerUrl: worker('bulletin-render') });
   }
 
@@ -246,74 +243,19 @@ export class AudioService {
       bext: true,
       wavFormat: 'pcm24' as const,
     };
-    if (req.programmeId !== undefined) return this.exportProgramme(req.programmeId, { ...sink, tags: this.programmeTags(req.programmeId, req) });
+    if (req.programmeId !== undefined) return this.programmes.export(req.programmeId, sink, req);
     const { asset, timeline } = this.edits.load(req.documentId!);
     const tags = { title: req.title ?? asset.name, author: req.author, album: req.album, comment: req.comment, language: req.language };
     const input: RenderInput = { kind: 'document', sourceFile: this.abs(asset.file), timeline, sink: { ...sink, tags } };
     return this.jobs.start<'audio.export', RenderInput, SinkResult>({ kind: 'audio.export', subject: path.basename(outPath), worker: worker('render'), input });
   }
 
-  private programmeTags(programmeId: number, req: Partial<ExportRequest>) {
-    const programme = this.library.programmes.get(programmeId);
-    return { title: req.title ?? programme.title, author: req.author, album: req.album ?? programme.title, comment: req.comment ?? programme.notes.slice(0, 500), language: req.language };
-  }
-
-  /** The sources of a programme's items, in order, each with its edit (if it has one). */
-  private programmePlan(programmeId: number): { items: Extract<RenderInput, { kind: 'programme' }>['items']; signature: string } {
-    const programme = this.library.programmes.get(programmeId);
-    if (programme.items.length === 0) throw new StudioError('invalid_argument', 'the programme has no items', { reason: 'programme_empty', programmeId });
-    const items = programme.items.map((item) => {
-      if (item.bulletinId !== null) {
-        const { asset, timeline } = this.bulletinAudio(item.bulletinId);
-        return { kind: item.kind, sourceFile: this.abs(asset.file), timeline };
-      }
-      const asset = this.library.assets.get(item.assetId!);
-      const docId = this.edits.documentOf(asset.id);
-      const timeline = docId !== undefined ? this.edits.load(docId).timeline : initialTimeline(sourceFrames(asset));
-      return { kind: item.kind, sourceFile: this.abs(asset.file), timeline };
-    });
-    return { items, signature: this.library.programmes.renderSignature(programmeId) };
-  }
-
-  /** Renders the programme into the data folder (its real length then counts); a job. */
-  renderProgramme(programmeId: number, options: ProgrammeRenderOptions): JobInfo<'programme.render'> {
-    const { items, signature } = this.programmePlan(programmeId);
-    const media = path.join('renders', `programme-${programmeId}.wav`);
-    const sink = { path: this.abs(media), format: 'wav' as const, sampleRate: 48000, wavFormat: 'pcm16' as const, bext: true, tags: this.programmeTags(programmeId, {}) };
-    const input: RenderInput = { kind: 'programme', items, mix: { sampleRate: sink.sampleRate, channels: 2, ...options }, sink };
-    return this.jobs.start<'programme.render', RenderInput, SinkResult>({
-      kind: 'programme.render',
-      subject: this.library.programmes.get(programmeId).title,
-      worker: worker('render'),
-      input,
-      finish: (r): RenderedProgramme => {
-        const where = media.split(path.sep).join('/');
-        this.renders.record(programmeId, { media: where, durationSec: r.durationSec, signature, loudness: r.loudness });
-        this.library.programmes.touched(programmeId);
-        return { programmeId, media: where, durationSec: r.durationSec, loudness: r.loudness };
-      },
-    });
-  }
-
-  /** Renders the programme straight into an export file (with the default mix); a job. */
-  private exportProgramme(programmeId: number, sink: Omit<RenderInput['sink'], 'inputRate' | 'channels'>): JobInfo<'audio.export'> {
-    const { items, signature } = this.programmePlan(programmeId);
-    const input: RenderInput = { kind: 'programme', items, mix: { sampleRate: sink.sampleRate, channels: 2, gapSec: 1, crossfadeSec: 0, duckDb: -18 }, sink };
-    return this.jobs.start<'audio.export', RenderInput, SinkResult>({
-      kind: 'audio.export',
-      subject: path.basename(sink.path),
-      worker: worker('render'),
-      input,
-      finish: (r): ExportResult => {
-        this.renders.record(programmeId, { media: r.path, durationSec: r.durationSec, signature, loudness: r.loudness });
-        this.library.programmes.touched(programmeId);
-        return r;
-      },
-    });
-  }
-
-  /** The programme with its real length where its last render was made from its current items. */
+  /** The programme with its planned length (the renderer's plan) and its current render, if any. */
   withRender(programme: Programme): Programme {
-    return this.renders.apply(programme);
+    return this.programmes.withRender(programme);
+  }
+
+  renderProgramme(programmeId: number, settings: Partial<ProgrammeMixSettings>, actor: string): JobInfo<'programme.render'> {
+    return this.programmes.render(programmeId, settings, actor);
   }
 }

@@ -7,7 +7,7 @@
  */
 import { AudioService, type AudioDeps } from './audio-service.ts';
 
-export { AudioService, type ExportRequest, type ProgrammeRenderOptions } from './audio-service.ts';
+export { AudioService, type ExportRequest } from './audio-service.ts';
 export type { BulletinAudio, DeliveredAudio, LoudnessPreset } from './bulletin-audio.ts';
 export { importAudio, type ImportInput } from './import-audio.ts';
 export { sniffFormat as sniffAudioFormat } from './sniff.ts';

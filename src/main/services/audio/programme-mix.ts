@@ -1,8 +1,10 @@
 /**
- * Programme rendering: items in order with gaps, optional crossfades between consecutive items,
- * and music beds that start with the next item and play under what follows, ducked while speech
- * (bulletins) plays. Streams in blocks: every item is pulled through its own ItemStream.
+ * Programme rendering: items placed by the shared programme plan (gaps, crossfades, music beds
+ * under what follows, see src/shared/audio/programme-plan.ts), beds ducked while speech
+ * (bulletins) plays, each item at its own gain (per-item loudness normalisation). Streams in
+ * blocks: every item is pulled through its own ItemStream.
  */
+import { planProgramme } from '../../../shared/audio/programme-plan.ts';
 import type { Timeline } from './edit-list.ts';
 import { ItemStream } from './item-stream.ts';
 import type { FrameSource } from './render.ts';
@@ -11,6 +13,8 @@ export interface PlanItem {
   kind: 'bulletin' | 'jingle' | 'music_bed';
   timeline: Timeline;
   source: FrameSource;
+  /** Gain applied to the whole item (its loudness normalisation), dB. */
+  gainDb?: number;
 }
 
 export interface MixOptions {
@@ -28,6 +32,7 @@ interface Placed {
   fadeIn: number;
   fadeOut: number;
   bed: boolean;
+  gain: number;
 }
 
 const DUCK_RAMP_SEC = 0.3;
@@ -36,47 +41,22 @@ const BLOCK = 65536;
 export class ProgrammeMix {
   readonly frames: number;
   private readonly placed: Placed[];
-  private readonly speech: [number, number][] = [];
+  private readonly speech: [number, number][];
   private readonly duck: number;
   private readonly ramp: number;
 
   constructor(items: PlanItem[], readonly options: MixOptions) {
     const { sampleRate: rate, channels } = options;
-    const gap = Math.round(options.gapSec * rate);
-    const xfade = Math.round(options.crossfadeSec * rate);
-    this.placed = [];
-    let cursor = 0;
-    let previous: Placed | null = null;
-    const beds: Placed[] = [];
-    for (const item of items) {
-      const stream = new ItemStream(item.timeline, item.source, rate, channels);
-      if (item.kind === 'music_bed') {
-        beds.push({ stream, start: cursor, end: cursor + stream.frames, fadeIn: 0, fadeOut: Math.min(rate, stream.frames), bed: true });
-        continue;
-      }
-      let start = cursor;
-      let fadeIn = 0;
-      if (previous && xfade > 0) {
-        // overlap with the previous item instead of the gap, both faded over the overlap
-        const overlap = Math.min(xfade, previous.end - previous.start, stream.frames);
-        start = previous.end - overlap;
-        fadeIn = overlap;
-        previous.fadeOut = overlap;
-      }
-      for (const bed of beds) if (bed.start === cursor) bed.start = start;
-      const placed: Placed = { stream, start, end: start + stream.frames, fadeIn, fadeOut: 0, bed: false };
-      this.placed.push(placed);
-      if (item.kind === 'bulletin') this.speech.push([placed.start, placed.end]);
-      previous = placed;
-      cursor = placed.end + (xfade > 0 ? 0 : gap);
-    }
-    const end = previous ? previous.end : Math.max(0, ...beds.map((b) => b.end));
-    for (const bed of beds) {
-      bed.end = Math.min(bed.start + bed.stream.frames, end);
-      bed.fadeOut = Math.min(rate, bed.end - bed.start);
-    }
-    this.placed.push(...beds.filter((b) => b.end > b.start));
-    this.frames = end;
+    const streams = items.map((item) => new ItemStream(item.timeline, item.source, rate, channels));
+    const plan = planProgramme(
+      items.map((item, i) => ({ kind: item.kind, frames: streams[i]!.frames })),
+      { sampleRate: rate, gapSec: options.gapSec, crossfadeSec: options.crossfadeSec },
+    );
+    this.placed = plan.placed
+      .map((p, i) => ({ ...p, stream: streams[i]!, gain: 10 ** ((items[i]!.gainDb ?? 0) / 20) }))
+      .filter((p) => p.end > p.start);
+    this.speech = plan.speech;
+    this.frames = plan.frames;
     this.duck = 10 ** (options.duckDb / 20);
     this.ramp = Math.round(DUCK_RAMP_SEC * rate);
   }
@@ -104,7 +84,7 @@ export class ProgrammeMix {
         const block = p.stream.read(to - from);
         for (let i = 0; i < to - from; i++) {
           const t = from + i;
-          let g = 1;
+          let g = p.gain;
           if (p.fadeIn > 0 && t - p.start < p.fadeIn) g *= (t - p.start) / p.fadeIn;
           if (p.fadeOut > 0 && p.end - t <= p.fadeOut) g *= (p.end - t - 1) / p.fadeOut;
           if (p.bed) g *= this.bedGain(t);

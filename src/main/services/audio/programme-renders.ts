@@ -6,19 +6,17 @@ interface RenderRow {
   media: string;
   duration_sec: number;
   signature: string;
+  loudness: string;
   rendered_at: string;
 }
 
 /**
- * The last render of each programme (table `programme_renders`, this service's). A render made
- * from exactly a programme's current items (same signature) gives its real length: music beds
- * under speech, gaps and crossfades make it differ from the sum of the items.
+ * The last render of each programme (table `programme_renders`, this service's), with the
+ * signature of what it was made from: a render whose signature differs from the programme's
+ * current one (items, order, audio, edits, settings) is stale and not offered.
  */
 export class ProgrammeRenders {
-  constructor(
-    private readonly db: Db,
-    private readonly currentSignature: (programmeId: number) => string,
-  ) {}
+  constructor(private readonly db: Db) {}
 
   record(programmeId: number, render: { media: string; durationSec: number; signature: string; loudness: LoudnessResult }): void {
     this.db
@@ -30,18 +28,13 @@ export class ProgrammeRenders {
       .run(programmeId, render.media, render.durationSec, render.signature, JSON.stringify(render.loudness), new Date().toISOString());
   }
 
-  /** The programme with `rendered` and its length from a current render, if there is one. */
-  apply(programme: Programme): Programme {
-    const row = this.db.prepare('SELECT media, duration_sec, signature, rendered_at FROM programme_renders WHERE programme_id = ?').get(programme.id) as
+  /** The programme's last render if it was made from `signature`, else null. */
+  current(programmeId: number, signature: string): NonNullable<Programme['rendered']> | null {
+    const row = this.db.prepare('SELECT media, duration_sec, signature, loudness, rendered_at FROM programme_renders WHERE programme_id = ?').get(programmeId) as
       | RenderRow
       | undefined;
-    if (!row || row.signature !== this.currentSignature(programme.id)) return { ...programme, rendered: null };
-    const totalSec = Math.round(row.duration_sec * 10) / 10;
-    return {
-      ...programme,
-      rendered: { durationSec: row.duration_sec, media: row.media, renderedAt: row.rendered_at },
-      totalSec,
-      exceedsCap: totalSec > programme.capMinutes * 60,
-    };
+    if (!row || row.signature !== signature) return null;
+    const loudness = JSON.parse(row.loudness) as LoudnessResult;
+    return { durationSec: row.duration_sec, media: row.media, renderedAt: row.rendered_at, loudness: { integrated: loudness.integrated, truePeak: loudness.truePeak } };
   }
 }

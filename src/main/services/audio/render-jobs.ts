@@ -9,6 +9,7 @@ import type { Timeline } from './edit-list.ts';
 import { ExportSink, type SinkOptions, type SinkResult } from './export-sink.ts';
 import { LoudnessMeter } from './loudness.ts';
 import { ProgrammeMix, type MixOptions, type PlanItem } from './programme-mix.ts';
+import { mixThrough, planProgrammeLoudness, WRITE_FROM, type ProgrammeLoudness } from './programme-loudness.ts';
 import { renderTimeline } from './render.ts';
 import { WavReader } from './wav-reader.ts';
 
@@ -20,6 +21,8 @@ export type RenderInput =
       kind: 'programme';
       items: { kind: PlanItem['kind']; sourceFile: string; timeline: Timeline }[];
       mix: MixOptions;
+      /** The programme's loudness preset: the whole is normalised to it under the true-peak ceiling. */
+      loudness: ProgrammeLoudness;
       sink: Omit<SinkOptions, 'inputRate' | 'channels'>;
     };
 
@@ -43,12 +46,14 @@ export async function runRender(input: RenderInput, job: Job): Promise<SinkResul
         readers.push(reader);
         return { kind: item.kind, timeline: item.timeline, source: reader };
       });
-      const mix = new ProgrammeMix(items, input.mix);
+      const master = planProgrammeLoudness(items, input.mix, input.loudness, job);
+      const mix = new ProgrammeMix(master.items, input.mix);
       sink = await ExportSink.open({ ...input.sink, inputRate: input.mix.sampleRate, channels: input.mix.channels });
-      for (const block of mix.blocks((f) => job.progress(f * 0.99, 'mixing'))) {
+      const out = sink;
+      mixThrough(mix, master.stage, (block) => out.write(block), (f) => {
         job.checkCancelled();
-        sink.write(block);
-      }
+        job.progress(WRITE_FROM + f * (0.99 - WRITE_FROM), 'mixing');
+      });
     }
     return sink.finish();
   } catch (error) {

@@ -46,12 +46,40 @@ export interface LedNoticeInfo {
   frames: number;
 }
 
+/**
+ * A finished programme's metadata as it travels (ProgrammeMetadata in the OpenAPI document): its
+ * rendered audio, the preset it was normalised to, and its running order. It has no bulletin's
+ * own fields (read as absent).
+ */
+export interface ProgrammeMetadata {
+  contentType: 'programme';
+  programmeId: number;
+  title: string;
+  language: string;
+  priority: Priority;
+  presetLufs: -23 | -16;
+  durationSec: number;
+  loudnessLufs: number | null;
+  loudnessRangeLu: number | null;
+  truePeakDbtp: number | null;
+  items: { kind: 'bulletin' | 'jingle' | 'music_bed'; title: string; bulletinId: number | null; startSec: number; durationSec: number }[];
+  sha256: string;
+  bytes: number;
+  fileName: string;
+  mimeType: string;
+  bulletinId?: undefined;
+}
+
+export type DeliveryMetadata = BulletinMetadata | ProgrammeMetadata;
+
+export const isProgrammeMetadata = (m: DeliveryMetadata): m is ProgrammeMetadata => m.contentType === 'programme';
+
 export interface DeliveryPayload {
   /** Stable for the life of the outbox item: the receiver keeps one copy per key. */
   idempotencyKey: string;
   /** Absolute path of the audio file. */
   audioPath: string;
-  metadata: BulletinMetadata;
+  metadata: DeliveryMetadata;
 }
 
 export interface SendProgress {

@@ -25,6 +25,7 @@ import { PackageConnector } from './package/package-connector.ts';
 import { packageImports } from './package/package-imports.ts';
 import { SourceConnector } from './source/source-connector.ts';
 import { pollIntervalFromEnv, StatusPoller } from './status-poller.ts';
+import { snapshotProgramme } from './programme-payload.ts';
 
 export interface DeliveryDeps {
   db: Db;
@@ -117,8 +118,10 @@ export class DeliveryService {
         try {
           // A bulletin is delivered when its audio is; its LED notice package does not count.
           const audio = this.outbox.contentType(item.id) === 'audio';
-          if (audio && bulletins.get(item.bulletinId).status === 'approved') bulletins.transition(item.bulletinId, 'delivered', 'outbox');
-          if (audio && item.target === 'source' && item.remoteStatus) bulletins.recordSourceVerdict(item.bulletinId, item.remoteStatus, item.remoteReason);
+          if (audio && item.bulletinId !== null && bulletins.get(item.bulletinId).status === 'approved') bulletins.transition(item.bulletinId, 'delivered', 'outbox');
+          if (audio && item.bulletinId !== null && item.target === 'source' && item.remoteStatus) bulletins.recordSourceVerdict(item.bulletinId, item.remoteStatus, item.remoteReason);
+          // The programme screen shows its deliveries' states.
+          if (item.programmeId !== null) deps.library.programmes.touched(item.programmeId);
         } catch {
           // The bulletin was edited or deleted since it was queued; the delivery itself stands.
         }
@@ -177,6 +180,22 @@ export class DeliveryService {
     // the stored token goes nowhere but the configured server's origin (connection() refuses).
     const connection = await this.settings.connection({ serverUrl: dest });
     return new SourceConnector({ ...connection, serverUrl: dest, onWireBytes: hooks?.onWireBytes, ...sourceLimitsFromEnv() });
+  }
+
+  /** A bulletin or a programme into the outbox (the request names exactly one). */
+  async enqueueItem(what: { bulletinId?: number; programmeId?: number }, target: DeliveryTarget, dest: string | undefined, loudness?: LoudnessPreset): Promise<OutboxItem> {
+    return what.programmeId !== undefined ? this.enqueueProgramme(what.programmeId, target, dest) : this.enqueue(what.bulletinId!, target, dest, loudness);
+  }
+
+  /** Snapshots a programme's current render (every bulletin in it approved) into a queued outbox item. */
+  enqueueProgramme(programmeId: number, target: DeliveryTarget, dest: string | undefined): OutboxItem {
+    const programme = this.deps.audio.withRender(this.deps.library.programmes.get(programmeId));
+    const resolvedDest = this.resolveDest(target, dest);
+    const { audioFile, metadata } = snapshotProgramme(programme, this.deps.dataDir);
+    const item = this.outbox.enqueue({ programmeId, title: programme.title, target, dest: resolvedDest, priority: 'normal', payload: { audioFile, metadata } });
+    this.deps.emit('outbox.changed', item);
+    this.runner.wake(item);
+    return item;
   }
 
   /**
@@ -275,6 +294,11 @@ export class DeliveryService {
     if (bulletin.status !== 'approved' && bulletin.status !== 'delivered') {
       throw new StudioError('invalid_transition', 'only an approved bulletin is sent', { reason: 'bulletin_not_approved', title: bulletin.title });
     }
+    return this.resolveDest(target, dest);
+  }
+
+  /** The checked destination of an item: the server (same origin as the configured one) or a folder. */
+  private resolveDest(target: DeliveryTarget, dest: string | undefined): string {
     const resolvedDest = target === 'source' ? (dest ?? this.settings.serverUrl()) : dest ? path.resolve(dest) : '';
     if (!resolvedDest) {
       throw new StudioError('invalid_argument', `no ${target} destination`, { reason: target === 'source' ? 'server_url_missing' : 'package_folder_missing' });
@@ -320,7 +344,7 @@ export class DeliveryService {
     if (!item.remoteId) throw new StudioError('invalid_transition', 'the item has not reached its destination yet', { reason: 'not_yet_received' });
     const remote = await (await this.connectorFor(item.target, item.dest)).status(item.remoteId);
     // The bulletin carries the verdict too, so the library and its screen show it (not merely "delivered").
-    if (this.outbox.contentType(id) === 'audio') {
+    if (this.outbox.contentType(id) === 'audio' && item.bulletinId !== null) {
       try {
         this.deps.library.bulletins.recordSourceVerdict(item.bulletinId, remote.status, remote.reason);
       } catch {

@@ -13,7 +13,8 @@ const RANK: Record<Priority, number> = { emergency: 0, priority: 1, normal: 2 };
 
 interface Row {
   id: number;
-  bulletin_id: number;
+  bulletin_id: number | null;
+  programme_id: number | null;
   title: string;
   target: 'source' | 'package';
   dest: string;
@@ -51,6 +52,7 @@ export interface DueItem {
 const toItem = (row: Row): OutboxItem => ({
   id: row.id,
   bulletinId: row.bulletin_id,
+  programmeId: row.programme_id,
   title: row.title,
   target: row.target,
   dest: row.dest,
@@ -79,7 +81,9 @@ export class OutboxStore {
    * the waiting item (one key, one delivery); once delivered, sending again is refused.
    */
   enqueue(input: {
-    bulletinId: number;
+    /** Exactly one of the two: what the item delivers. */
+    bulletinId?: number;
+    programmeId?: number;
     title: string;
     target: 'source' | 'package';
     dest: string;
@@ -89,9 +93,19 @@ export class OutboxStore {
     holdUntil?: number;
   }): OutboxItem {
     return this.db.transaction(() => {
-      const existing = this.db
-        .prepare(`SELECT * FROM outbox WHERE bulletin_id = ? AND target = ? AND dest = ? AND state IN ('queued','sending','delivered') ORDER BY id DESC LIMIT 1`)
-        .get(input.bulletinId, input.target, input.dest) as Row | undefined;
+      // A programme is the same delivery only with the same render: a new render may go again.
+      const existing = (
+        input.programmeId !== undefined
+          ? this.db
+              .prepare(
+                `SELECT * FROM outbox WHERE programme_id = ? AND target = ? AND dest = ? AND json_extract(payload, '$.metadata.sha256') = ?
+                   AND state IN ('queued','sending','delivered') ORDER BY id DESC LIMIT 1`,
+              )
+              .get(input.programmeId, input.target, input.dest, input.payload.metadata.sha256)
+          : this.db
+              .prepare(`SELECT * FROM outbox WHERE bulletin_id = ? AND target = ? AND dest = ? AND state IN ('queued','sending','delivered') ORDER BY id DESC LIMIT 1`)
+              .get(input.bulletinId, input.target, input.dest)
+      ) as Row | undefined;
       if (existing?.state === 'delivered') {
         throw new StudioError('conflict', `already delivered to ${input.dest} (outbox item ${existing.id})`, {
           reason: 'outbox_already_delivered',
@@ -106,11 +120,11 @@ export class OutboxStore {
       const payload: StoredPayload = { ...input.payload, idempotencyKey: key };
       const { lastInsertRowid } = this.db
         .prepare(
-          `INSERT INTO outbox (bulletin_id, title, target, dest, priority, priority_rank, state, idempotency_key, payload,
+          `INSERT INTO outbox (bulletin_id, programme_id, title, target, dest, priority, priority_rank, state, idempotency_key, payload,
                                total_bytes, next_attempt_at, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?, ?)`,
+           VALUES (?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?, ?)`,
         )
-        .run(input.bulletinId, input.title, input.target, input.dest, input.priority, RANK[input.priority], key, JSON.stringify(payload), payload.metadata.bytes, input.holdUntil ?? null, now, now);
+        .run(input.bulletinId ?? null, input.programmeId ?? null, input.title, input.target, input.dest, input.priority, RANK[input.priority], key, JSON.stringify(payload), payload.metadata.bytes, input.holdUntil ?? null, now, now);
       return this.get(Number(lastInsertRowid));
     })();
   }
@@ -125,7 +139,11 @@ export class OutboxStore {
     return row;
   }
 
-  list(filter: { state?: OutboxState; limit?: number } = {}): OutboxItem[] {
+  list(filter: { state?: OutboxState; limit?: number; programmeId?: number } = {}): OutboxItem[] {
+    if (filter.programmeId !== undefined) {
+      const rows = this.db.prepare('SELECT * FROM outbox WHERE programme_id = ? ORDER BY id DESC LIMIT ?').all(filter.programmeId, filter.limit ?? 200) as Row[];
+      return rows.map(toItem);
+    }
     const rows = (
       filter.state
         ? this.db.prepare('SELECT * FROM outbox WHERE state = ? ORDER BY priority_rank, id DESC LIMIT ?').all(filter.state, filter.limit ?? 200)
@@ -147,7 +165,7 @@ export class OutboxStore {
    * too, so a measurement never reorders the queue. Emergency items are never held, so never wait.
    */
   /** What an item carries: a bulletin's audio, or another content type (an LED notice package). */
-  contentType(id: number): 'audio' | 'led-notice' {
+  contentType(id: number): 'audio' | 'led-notice' | 'programme' {
     const row = this.db.prepare('SELECT payload FROM outbox WHERE id = ?').get(id) as { payload: string } | undefined;
     return (row && (JSON.parse(row.payload) as StoredPayload).metadata.contentType) || 'audio';
   }

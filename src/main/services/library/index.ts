@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { ParsedArg } from '../../../shared/api/index.ts';
 import type { RemoteStatus } from '../../../shared/api/delivery.ts';
 import type { JobInfo } from '../../../shared/api/jobs.ts';
-import type { Area, AreaKind, Asset, AssetRole, AudioOrigin, Bulletin, BulletinFields, Programme, Status } from '../../../shared/api/library-types.ts';
+import type { Area, AreaKind, Asset, AssetRole, AudioOrigin, Bulletin, BulletinFields, Programme, ProgrammeMixSettings, Status } from '../../../shared/api/library-types.ts';
 import type { StudioEvents } from '../../../shared/events.ts';
 import type { AuditTrail } from '../audit/index.ts';
 import { prepareDestinationFolder } from '../files/index.ts';
@@ -23,6 +23,7 @@ import { recordSourceVerdict } from './source-verdict.ts';
 
 export type { NewAsset } from './assets.ts';
 export { foldForSearch } from './fold.ts';
+export { withPlan } from './programmes.ts';
 
 type Entity = StudioEvents['library.changed']['entity'];
 
@@ -89,14 +90,15 @@ export function createLibrary({ db, dataDir, audit, jobs, emit, sessionCapMinute
       search: (filters: ParsedArg<'library.search'>) => searchBulletins(db, filters),
     },
     programmes: {
-      create: (title: string, notes: string, actor: string): Programme => {
-        const programme = programmeStore.create(title, notes, actor);
+      create: (title: string, notes: string, actor: string, presetLufs?: ProgrammeMixSettings['presetLufs']): Programme => {
+        const programme = programmeStore.create(title, notes, actor, presetLufs);
         emit('library.changed', { entity: 'programme', id: programme.id });
         return programme;
       },
       get: (id: number) => programmeStore.get(id),
       list: () => programmeStore.list(),
-      update: (id: number, changes: { title?: string; notes?: string }, actor: string) => changing('programme', id, () => programmeStore.update(id, changes, actor)),
+      update: (id: number, changes: { title?: string; notes?: string; mix?: Partial<ProgrammeMixSettings> }, actor: string) =>
+        changing('programme', id, () => programmeStore.update(id, changes, actor)),
       delete: (id: number, actor: string) => changing('programme', id, () => programmeStore.delete(id, actor)),
       addItem: (id: number, item: NewItem, actor: string) => changing('programme', id, () => programmeStore.addItem(id, item, actor)),
       removeItem: (id: number, itemId: number, actor: string) => changing('programme', id, () => programmeStore.removeItem(id, itemId, actor)),

@@ -1,4 +1,5 @@
-import { MAX_PROGRAMME_ITEMS, type ItemKind, type Programme, type ProgrammeItem, type ProgrammeSummary } from '../../../shared/api/library-types.ts';
+import { MAX_PROGRAMME_ITEMS, type ItemKind, type Programme, type ProgrammeItem, type ProgrammeMixSettings, type ProgrammeSummary, type Status } from '../../../shared/api/library-types.ts';
+import { planProgramme, planSeconds, PROGRAMME_RATE } from '../../../shared/audio/programme-plan.ts';
 import { StudioError } from '../../../shared/errors.ts';
 import type { Db } from '../storage/index.ts';
 import type { AuditTrail } from '../audit/index.ts';
@@ -15,6 +16,7 @@ interface ItemRow {
   bulletin_audio_sec: number | null;
   asset_name: string | null;
   asset_sec: number | null;
+  bulletin_status: Status | null;
 }
 
 interface ProgrammeRow {
@@ -23,6 +25,28 @@ interface ProgrammeRow {
   notes: string;
   created_at: string;
   updated_at: string;
+  preset_lufs: number;
+  gap_sec: number;
+  crossfade_sec: number;
+  duck_db: number;
+  normalize_items: number;
+}
+
+const mixOf = (row: ProgrammeRow): ProgrammeMixSettings => ({
+  presetLufs: row.preset_lufs === -16 ? -16 : -23,
+  gapSec: row.gap_sec,
+  crossfadeSec: row.crossfade_sec,
+  duckDb: row.duck_db,
+  normalizeItems: row.normalize_items === 1,
+});
+
+/** Item lengths at the plan's rate: where items start and the programme's total (the shared plan). */
+export function withPlan<T extends Pick<ProgrammeItem, 'kind' | 'durationSec'>>(items: T[], mix: ProgrammeMixSettings, frames = (item: T) => Math.round(item.durationSec * PROGRAMME_RATE)) {
+  const plan = planProgramme(items.map((item) => ({ kind: item.kind, frames: frames(item) })), { sampleRate: PROGRAMME_RATE, ...mix });
+  return {
+    items: items.map((item, i) => ({ ...item, startSec: Math.round((plan.placed[i]!.start / PROGRAMME_RATE) * 1000) / 1000 })),
+    totalSec: planSeconds(plan),
+  };
 }
 
 export interface NewItem {
@@ -40,14 +64,14 @@ export class ProgrammeStore {
     private readonly capMinutes: () => number,
   ) {}
 
-  create(title: string, notes: string, actor: string): Programme {
+  create(title: string, notes: string, actor: string, presetLufs: ProgrammeMixSettings['presetLufs'] = -23): Programme {
     return this.db.transaction(() => {
       const now = new Date().toISOString();
       const { lastInsertRowid } = this.db
-        .prepare('INSERT INTO programmes (title, notes, created_at, updated_at) VALUES (?, ?, ?, ?)')
-        .run(title, notes, now, now);
+        .prepare('INSERT INTO programmes (title, notes, preset_lufs, created_at, updated_at) VALUES (?, ?, ?, ?, ?)')
+        .run(title, notes, presetLufs, now, now);
       const id = Number(lastInsertRowid);
-      this.audit.record({ actor, entity: 'programme', entityId: id, action: 'create', changes: { title } });
+      this.audit.record({ actor, entity: 'programme', entityId: id, action: 'create', changes: { title, presetLufs } });
       return this.get(id);
     })();
   }
@@ -55,10 +79,10 @@ export class ProgrammeStore {
   get(id: number): Programme {
     const row = this.db.prepare('SELECT * FROM programmes WHERE id = ?').get(id) as ProgrammeRow | undefined;
     if (!row) throw new StudioError('not_found', `programme ${id}`);
-    const items = this.items(id);
-    // The sum of the items; a render made from exactly these items gives the real length instead
-    // (music beds under speech, gaps and crossfades), which the audio service adds (it owns renders).
-    const totalSec = Math.round(items.reduce((sum, item) => sum + item.durationSec, 0) * 10) / 10;
+    const mix = mixOf(row);
+    // The shared plan over the items' lengths (beds under speech, gaps, crossfades); the audio
+    // service plans again with the exact lengths of edited audio (it owns the edits).
+    const { items, totalSec } = withPlan(this.items(id), mix);
     const capMinutes = this.capMinutes();
     return {
       id: row.id,
@@ -68,6 +92,7 @@ export class ProgrammeStore {
       totalSec,
       capMinutes,
       exceedsCap: totalSec > capMinutes * 60,
+      mix,
       rendered: null,
       createdAt: row.created_at,
       updatedAt: row.updated_at,
@@ -82,14 +107,17 @@ export class ProgrammeStore {
     });
   }
 
-  update(id: number, changes: { title?: string; notes?: string }, actor: string): Programme {
+  update(id: number, changes: { title?: string; notes?: string; mix?: Partial<ProgrammeMixSettings> }, actor: string): Programme {
     return this.db.transaction(() => {
       const before = this.get(id);
       const title = changes.title ?? before.title;
       const notes = changes.notes ?? before.notes;
-      this.db.prepare('UPDATE programmes SET title = ?, notes = ? WHERE id = ?').run(title, notes, id);
+      const mix = { ...before.mix, ...changes.mix };
+      this.db
+        .prepare('UPDATE programmes SET title = ?, notes = ?, preset_lufs = ?, gap_sec = ?, crossfade_sec = ?, duck_db = ?, normalize_items = ? WHERE id = ?')
+        .run(title, notes, mix.presetLufs, mix.gapSec, mix.crossfadeSec, mix.duckDb, mix.normalizeItems ? 1 : 0, id);
       this.touch(id);
-      this.audit.record({ actor, entity: 'programme', entityId: id, action: 'update', changes: { title, notes } });
+      this.audit.record({ actor, entity: 'programme', entityId: id, action: 'update', changes: { title, notes, ...(changes.mix ? { mix } : {}) } });
       return this.get(id);
     })();
   }
@@ -157,8 +185,9 @@ export class ProgrammeStore {
     })();
   }
 
-  /** What a render of the programme depends on: its items, their order and their audio assets. */
+  /** What a render of the programme depends on: its items, their order, their audio assets and its mix settings. */
   renderSignature(programmeId: number): string {
+    const mix = this.get(programmeId).mix;
     const rows = this.db
       .prepare(
         `SELECT i.id, i.kind, COALESCE(b.audio_asset_id, i.asset_id) AS asset
@@ -166,14 +195,15 @@ export class ProgrammeStore {
           WHERE i.programme_id = ? ORDER BY i.position`,
       )
       .all(programmeId) as { id: number; kind: string; asset: number | null }[];
-    return rows.map((r) => `${r.id}:${r.kind}:${r.asset}`).join(',');
+    const settings = `${mix.presetLufs}/${mix.gapSec}/${mix.crossfadeSec}/${mix.duckDb}/${mix.normalizeItems ? 1 : 0}`;
+    return `${settings}|${rows.map((r) => `${r.id}:${r.kind}:${r.asset}`).join(',')}`;
   }
 
-  private items(programmeId: number): ProgrammeItem[] {
+  private items(programmeId: number): Omit<ProgrammeItem, 'startSec'>[] {
     const rows = this.db
       .prepare(
         `SELECT i.id, i.position, i.kind, i.bulletin_id, i.asset_id,
-                b.title AS bulletin_title, b.script, ba.duration_sec AS bulletin_audio_sec,
+                b.title AS bulletin_title, b.script, b.status AS bulletin_status, ba.duration_sec AS bulletin_audio_sec,
                 a.name AS asset_name, a.duration_sec AS asset_sec
            FROM programme_items i
            LEFT JOIN bulletins b ON b.id = i.bulletin_id
@@ -194,6 +224,7 @@ export class ProgrammeStore {
         label: row.bulletin_title ?? row.asset_name ?? '',
         durationSec: estimated ? estimateSpeechSeconds(row.script ?? '') : audioSec,
         durationEstimated: estimated,
+        bulletinStatus: row.bulletin_status,
       };
     });
   }

@@ -80,6 +80,9 @@ export async function mixPieces(input: MixInput, job: Job): Promise<TranslationM
         kind: 'programme',
         items: levelled.map((l) => ({ kind: 'bulletin', sourceFile: l.file, timeline: l.timeline })),
         mix: { sampleRate, channels: 1, gapSec: 0, crossfadeSec: 0, duckDb: 0 },
+        // The pieces are levelled already: the programme renderer's own pass brings the join to the
+        // target too (a gain near 0 dB); the normaliser below then applies the ceiling exactly.
+        loudness: { targetLufs: target, ceilingDb: ceiling, normalizeItems: false },
         sink: { path: joined, format: 'wav', sampleRate, wavFormat: 'float32' },
       },
       stage(0.3, 0.5, 'mixing'),

@@ -23,7 +23,7 @@ export function OutboxRow({ item }: { item: OutboxItem }) {
   return (
     <tr className={`outbox-row outbox-${item.state}`} data-outbox-id={item.id} data-state={item.state} data-remote-status={item.remoteStatus ?? ''}>
       <td>
-        <a className="row-title" href={`#/bulletins/${item.bulletinId}`}>
+        <a className="row-title" href={item.programmeId !== null ? `#/programmes/${item.programmeId}` : `#/bulletins/${item.bulletinId}`}>
           {item.title}
         </a>
         <div className="outbox-meta">

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProgrammeItem } from '../../../shared/api/library-types.ts';
 import { formatClock } from '../../components/Duration.tsx';
+import { formatSeconds } from './format.ts';
 
 interface Props {
   items: ProgrammeItem[];
@@ -11,7 +12,7 @@ interface Props {
 
 /** The running order. Drag a row to move it; the arrow buttons do the same from the keyboard. */
 export function ItemList({ items, onReorder, onRemove }: Props) {
-  const { t } = useTranslation('programmes');
+  const { t, i18n } = useTranslation('programmes');
   const [dragged, setDragged] = useState<number | null>(null);
   const ids = items.map((i) => i.id);
 
@@ -22,12 +23,12 @@ export function ItemList({ items, onReorder, onRemove }: Props) {
   };
 
   if (items.length === 0) return <p className="empty">{t('noItems')}</p>;
-  let clock = 0;
   return (
     <ol className="running-order" data-testid="running-order">
       {items.map((item, index) => {
-        const startsAt = clock;
-        clock += item.durationSec;
+        // Start times come from the programme's plan (gaps, crossfades, beds under what follows).
+        const startsAt = item.startSec;
+        const unapproved = item.bulletinStatus !== null && item.bulletinStatus !== 'approved' && item.bulletinStatus !== 'delivered';
         return (
           <li
             key={item.id}
@@ -51,9 +52,17 @@ export function ItemList({ items, onReorder, onRemove }: Props) {
             <span className="drag-handle" aria-hidden>
               ⠿
             </span>
-            <span className="muted clock">{formatClock(startsAt)}</span>
+            <span className="muted clock">{formatSeconds(startsAt, i18n.language)}</span>
             <span className={`kind kind-${item.kind}`}>{t(`kind.${item.kind}`)}</span>
-            <span className="order-label">{item.label}</span>
+            <span className="order-label">
+              {item.label}
+              {unapproved && (
+                <span className="badge badge-emergency" data-testid="item-unapproved">
+                  {' '}
+                  {t('draft')}
+                </span>
+              )}
+            </span>
             <span className="muted" title={item.durationEstimated ? t('estimated') : undefined}>
               {item.durationEstimated ? '≈ ' : ''}
               {formatClock(item.durationSec)}

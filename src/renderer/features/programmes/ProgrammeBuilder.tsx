@@ -3,19 +3,19 @@ import { useTranslation } from 'react-i18next';
 import type { Programme } from '../../../shared/api/library-types.ts';
 import { api } from '../../api/client.ts';
 import { useAction, useRequest } from '../../api/hooks.ts';
-import { waitForJob } from '../../api/wait-for-job.ts';
 import { navigate } from '../../app/router.ts';
-import { Duration } from '../../components/Duration.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { Page } from '../../components/Page.tsx';
 import { AddItemPanel } from './AddItemPanel.tsx';
+import { DeliverPanel } from './DeliverPanel.tsx';
+import { formatSeconds } from './format.ts';
 import { ItemList } from './ItemList.tsx';
-import { fmt } from '../../components/useFormat.ts';
+import { RenderPanel } from './RenderPanel.tsx';
 
 /** Builds one programme: ordered items, their lengths, and the session-cap warning. */
 export function ProgrammeBuilder({ id }: { id: number }) {
-  const { t } = useTranslation('programmes');
-  const loaded = useRequest('programme.get', { id }, { refreshOn: ['programme', 'bulletin', 'settings'] });
+  const { t, i18n } = useTranslation('programmes');
+  const loaded = useRequest('programme.get', { id }, { refreshOn: ['programme', 'bulletin', 'asset', 'settings'] });
   const [optimistic, setOptimistic] = useState<Programme | null>(null);
   const programme = optimistic ?? loaded.data;
 
@@ -36,11 +36,6 @@ export function ProgrammeBuilder({ id }: { id: number }) {
   const rename = useAction(async () => {
     const title = programme && prompt(t('renamePrompt'), programme.title)?.trim();
     if (title && title !== programme.title) await apply.run(() => api.call('programme.update', { id, title }));
-  });
-  // Renders the items with gaps and ducking: the programme's length is then the rendered one.
-  const render = useAction(async () => {
-    await waitForJob(await api.call('programme.render', { programmeId: id }));
-    loaded.reload();
   });
 
   if (loaded.error) return <ErrorNotice error={loaded.error} />;
@@ -64,23 +59,16 @@ export function ProgrammeBuilder({ id }: { id: number }) {
           <button type="button" onClick={() => void rename.run()}>
             {t('rename')}
           </button>
-          <button type="button" onClick={() => void render.run()} disabled={render.busy || programme.items.length === 0} data-testid="render-programme">
-            {render.busy ? t('rendering') : t('render')}
-          </button>
           <button type="button" className="danger" onClick={() => void remove.run()}>
             {t('common:actions.delete')}
           </button>
         </>
       }
     >
-      <ErrorNotice error={apply.error ?? remove.error ?? render.error ?? rename.error} onClose={() => (apply.clearError(), render.clearError(), rename.clearError())} />
-      {programme.rendered && (
-        <p className="muted" data-testid="programme-rendered">
-          {t('renderedAt', { time: fmt.dateTime(programme.rendered.renderedAt) })}
-        </p>
-      )}
-      <div className={`total ${programme.exceedsCap ? 'over-cap' : ''}`} data-testid="programme-total">
-        {t('total')}: <Duration seconds={programme.totalSec} /> / {t('cap', { minutes: programme.capMinutes })}
+      <ErrorNotice error={apply.error ?? remove.error ?? rename.error} onClose={() => (apply.clearError(), rename.clearError())} />
+      {/* The plan's total: exactly what a render of these items and settings will be. */}
+      <div className={`total ${programme.exceedsCap ? 'over-cap' : ''}`} data-testid="programme-total" data-total-sec={programme.totalSec}>
+        {t('total')}: {formatSeconds(programme.totalSec, i18n.language)} / {t('cap', { minutes: programme.capMinutes })}
         {programme.items.some((i) => i.durationEstimated) && <span className="muted"> {t('estimatedNote')}</span>}
       </div>
       {programme.exceedsCap && (
@@ -95,6 +83,10 @@ export function ProgrammeBuilder({ id }: { id: number }) {
           onRemove={(itemId) => void apply.run(() => api.call('programme.removeItem', { programmeId: id, itemId }))}
         />
         <AddItemPanel onAdd={(item) => void apply.run(() => api.call('programme.addItem', { programmeId: id, ...item }))} />
+      </div>
+      <div className="editor-grid">
+        <RenderPanel programme={programme} />
+        <DeliverPanel programme={programme} />
       </div>
     </Page>
   );

@@ -53,6 +53,9 @@ describe('studio loudness / normalize / render (spawned bin/studio.js)', () => {
     const job = (await call('audio.import', { path: source })) as unknown as { id: string };
     const asset = (await studio.services.jobs.wait(job.id)).result as { id: number };
     const bulletin = await call('bulletin.create', { title: 'Tin sáng', audioAssetId: asset.id });
+    // Only approved bulletins are rendered into a programme.
+    await call('bulletin.transition', { id: bulletin.id, to: 'submitted' });
+    await call('bulletin.transition', { id: bulletin.id, to: 'approved', approver: 'Trưởng đài' });
     const programme = await call('programme.create', { title: 'Chương trình sáng' });
     await call('programme.addItem', { programmeId: programme.id, kind: 'bulletin', bulletinId: bulletin.id });
     await call('programme.addItem', { programmeId: programme.id, kind: 'jingle', assetId: asset.id });

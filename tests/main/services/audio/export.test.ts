@@ -127,13 +127,17 @@ function readBextLoudness(file: string) {
 describe('programme rendering', () => {
   const studio = useTestStudio();
 
-  it('renders jingle, bulletins with gaps and a ducked music bed; the programme then uses the real length', async () => {
+  it('renders jingle, bulletins with gaps and a ducked music bed; the programme then uses the real length', { timeout: 180_000 }, async () => {
     const jingle = await importFile(studio, speechWav(temp.dir, 'jingle.wav', 1, 44100, 2));
     const speech1 = await importFile(studio, speechWav(temp.dir, 's1.wav', 2, 48000, 1));
     const speech2 = await importFile(studio, speechWav(temp.dir, 's2.wav', 1.5, 22050, 1));
     const bed = await importFile(studio, speechWav(temp.dir, 'bed.wav', 10, 48000, 2));
     const b1 = await studio.call('bulletin.create', { title: 'Tin 1', script: 'Một hai ba. '.repeat(200), audioAssetId: speech1.id });
     const b2 = await studio.call('bulletin.create', { title: 'Tin 2', script: 'x', audioAssetId: speech2.id });
+    for (const b of [b1, b2]) {
+      await studio.call('bulletin.transition', { id: b.id, to: 'submitted' });
+      await studio.call('bulletin.transition', { id: b.id, to: 'approved', approver: 'Trưởng đài' });
+    }
     const p = await studio.call('programme.create', { title: 'Thời sự sáng' });
     await studio.call('programme.addItem', { programmeId: p.id, kind: 'jingle', assetId: jingle.id });
     await studio.call('programme.addItem', { programmeId: p.id, kind: 'music_bed', assetId: bed.id });
@@ -157,7 +161,6 @@ describe('programme rendering', () => {
     // a change to the items makes the render stale: back to the estimate
     await studio.call('programme.removeItem', { programmeId: p.id, itemId: programme.items[3]!.id });
     expect((await studio.call('programme.get', { id: p.id })).rendered).toBeNull();
-    await finished(studio, await studio.call('programme.render', { programmeId: p.id, gapSec: 0.5 }));
 
     const out = path.join(temp.dir, 'programme.mp3');
     const exported = await finished(studio, await studio.call('audio.export', { programmeId: p.id, format: 'mp3', outPath: out, sampleRate: 48000 }));
@@ -167,6 +170,8 @@ describe('programme rendering', () => {
 
   it('refuses a programme whose bulletin has no audio yet', async () => {
     const b = await studio.call('bulletin.create', { title: 'Chưa ghi âm' });
+    await studio.call('bulletin.transition', { id: b.id, to: 'submitted' });
+    await studio.call('bulletin.transition', { id: b.id, to: 'approved', approver: 'Trưởng đài' });
     const p = await studio.call('programme.create', { title: 'P' });
     await studio.call('programme.addItem', { programmeId: p.id, kind: 'bulletin', bulletinId: b.id });
     await expect(studio.call('programme.render', { programmeId: p.id })).rejects.toMatchObject({ code: 'conflict' });

@@ -16,7 +16,9 @@ describe('programmes', () => {
     const withTwo = await studio.call('programme.addItem', { programmeId: programme.id, kind: 'bulletin', bulletinId: b.id });
     expect(withTwo.items.map((i) => i.label)).toEqual(['Tin A', 'Tin B']);
     expect(withTwo.items[0]!).toMatchObject({ durationEstimated: true, durationSec: estimateSpeechSeconds(script) });
-    expect(withTwo.totalSec).toBeCloseTo(estimateSpeechSeconds(script) + estimateSpeechSeconds('Ngắn gọn.'), 5);
+    // The shared plan: the two items with the default 1 s gap between them.
+    expect(withTwo.totalSec).toBeCloseTo(estimateSpeechSeconds(script) + 1 + estimateSpeechSeconds('Ngắn gọn.'), 2);
+    expect(withTwo.items[1]!.startSec).toBeCloseTo(estimateSpeechSeconds(script) + 1, 2);
 
     const reordered = await studio.call('programme.reorder', {
       programmeId: programme.id,

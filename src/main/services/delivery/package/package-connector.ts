@@ -4,11 +4,13 @@ import path from 'node:path';
 import type { ConnectionInfo } from '../../../../shared/api/delivery.ts';
 import { StudioError } from '../../../../shared/errors.ts';
 import type { Library } from '../../library/index.ts';
-import type { Connector, DeliveryPayload, RemoteStatusInfo, SendContext, SendResult } from '../connector.ts';
+import { isProgrammeMetadata, type BulletinMetadata, type Connector, type DeliveryPayload, type RemoteStatusInfo, type SendContext, type SendResult } from '../connector.ts';
 import { describeBulletin, loudnessFields, type PackageSource } from './describe-bulletin.ts';
 import { audioFileOf, type PackageArea } from './manifest.ts';
 import { loadOrCreateSigningKey } from './package-signing.ts';
-import { readManifest } from './verify-package.ts';
+import { PROGRAMME_PACKAGE_FORMAT } from './programme-manifest.ts';
+import { programmeFolderName, readProgrammeManifest, writeProgrammePackage } from './programme-package.ts';
+import { readManifest, readManifestJson } from './verify-package.ts';
 import { packageFolderName, writePackage } from './write-package.ts';
 
 export interface PackageConnectorDeps {
@@ -61,8 +63,18 @@ export class PackageConnector implements Connector {
     // and reports it, instead of writing a second copy of the same delivery.
     const previous = this.finishedPackage(ctx.resume as PackageResume, payload);
     if (previous) return { remoteId: previous, status: 'received', reason: null };
+    const m = payload.metadata;
+    if (isProgrammeMetadata(m)) {
+      const written = await writeProgrammePackage(
+        { metadata: m, audioPath: payload.audioPath, destDir: path.resolve(this.destDir), generator: `Studio ${this.deps.version}`, packageId: payload.idempotencyKey, signer: loadOrCreateSigningKey(this.deps.dataDir) },
+        { checkCancelled, onBytes: (done) => ctx.onProgress({ sentBytes: Math.min(m.bytes, Math.round(done)), totalBytes: m.bytes }) },
+      );
+      ctx.saveResume({ folder: written.folder } satisfies PackageResume);
+      ctx.onProgress({ sentBytes: m.bytes, totalBytes: m.bytes });
+      return { remoteId: written.folder, status: 'received', reason: null };
+    }
 
-    const source = this.describe(payload);
+    const source = this.describe({ ...payload, metadata: m });
     const total = payload.metadata.bytes;
     const written = await writePackage(
       {
@@ -84,8 +96,9 @@ export class PackageConnector implements Connector {
 
   async status(remoteId: string): Promise<RemoteStatusInfo> {
     try {
-      const manifest = readManifest(remoteId);
-      return { remoteId, status: 'received', reason: null, sha256: audioFileOf(manifest).sha256 };
+      const json = readManifestJson(remoteId) as { format?: unknown };
+      const sha256 = json.format === PROGRAMME_PACKAGE_FORMAT ? readProgrammeManifest(remoteId).files[0]!.sha256 : audioFileOf(readManifest(remoteId)).sha256;
+      return { remoteId, status: 'received', reason: null, sha256 };
     } catch {
       // The stick has gone to the centre with the package: it was delivered, there is nothing to ask.
       return { remoteId, status: 'received', reason: null, sha256: null };
@@ -98,7 +111,7 @@ export class PackageConnector implements Connector {
    * not change what this delivery carries; the library adds what the snapshot lacks (the script,
    * the approval time, the areas' ancestors).
    */
-  private describe(payload: DeliveryPayload): PackageSource {
+  private describe(payload: DeliveryPayload & { metadata: BulletinMetadata }): PackageSource {
     const m = payload.metadata;
     const bulletin = this.deps.library.bulletins.get(m.bulletinId);
     const asset = bulletin.audioAssetId === null ? null : this.deps.library.assets.get(bulletin.audioAssetId);
@@ -133,7 +146,8 @@ export class PackageConnector implements Connector {
     const dir = path.resolve(this.destDir);
     // The saved folder first; then the folders named for this bulletin, in case the studio stopped
     // after the rename but before the outbox saved it.
-    const prefix = packageFolderName(payload.metadata.title, payload.metadata.bulletinId).replace(/\d{8}$/, '');
+    const m = payload.metadata;
+    const prefix = (isProgrammeMetadata(m) ? programmeFolderName(m.title, m.programmeId) : packageFolderName(m.title, m.bulletinId)).replace(/\d{8}$/, '');
     const candidates = typeof resume.folder === 'string' ? [resume.folder] : [];
     try {
       for (const name of fs.readdirSync(dir)) if (name.startsWith(prefix)) candidates.push(path.join(dir, name));
@@ -142,7 +156,8 @@ export class PackageConnector implements Connector {
     }
     for (const folder of candidates) {
       try {
-        if (readManifest(folder).packageId === payload.idempotencyKey) return folder;
+        const id = (readManifestJson(folder) as { packageId?: unknown }).packageId;
+        if (id === payload.idempotencyKey && (isProgrammeMetadata(m) ? readProgrammeManifest(folder) : readManifest(folder))) return folder;
       } catch {
         // Not a package, or not ours.
       }

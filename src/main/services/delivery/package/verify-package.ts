@@ -5,6 +5,7 @@ import { StudioError } from '../../../../shared/errors.ts';
 import { hashFile, type StreamOptions } from './hash-copy.ts';
 import { MANIFEST_FILE, PACKAGE_FORMAT, PackageManifest, sealOf } from './manifest.ts';
 import { parseStrictJson, StrictJsonError } from './strict-json.ts';
+import { PROGRAMME_PACKAGE_FORMAT } from './programme-manifest.ts';
 
 export interface PackageProblem {
   file: string;
@@ -50,7 +51,7 @@ function readSmallRegularFile(file: string, limit: number): string {
  */
 const OS_LITTER = (name: string) => name === '.DS_Store' || name === 'Thumbs.db' || name === 'desktop.ini' || name.startsWith('._');
 
-const refuse = (message: string, details?: unknown) => new StudioError('package_rejected', message, details);
+export const refuse = (message: string, details?: unknown) => new StudioError('package_rejected', message, details);
 
 /** The package folder from what the user picked: the folder itself or its manifest.json. */
 export function packageDirOf(picked: string): string {
@@ -66,7 +67,8 @@ export function packageDirOf(picked: string): string {
   return resolved;
 }
 
-export function readManifest(dir: string): PackageManifest {
+/** manifest.json of a package folder, read with every limit and parsed strictly (no schema yet). */
+export function readManifestJson(dir: string): unknown {
   const file = path.join(dir, MANIFEST_FILE);
   let text: string;
   try {
@@ -85,6 +87,16 @@ export function readManifest(dir: string): PackageManifest {
     if (!(error instanceof StrictJsonError)) throw error;
     // Nesting and repeated keys are refused outright: two readers must never disagree on a package.
     throw refuse(`${MANIFEST_FILE}: ${error.message}`, { reason: 'package_manifest_unreadable', file: MANIFEST_FILE, problem: error.problem, detail: error.detail });
+  }
+  return json;
+}
+
+export function readManifest(dir: string): PackageManifest {
+  const json = readManifestJson(dir);
+  if ((json as { format?: unknown } | null)?.format === PROGRAMME_PACKAGE_FORMAT) {
+    // A programme package read as a bulletin one: say what it is rather than "not a package".
+    const title = (json as { programme?: { title?: unknown } }).programme?.title;
+    throw refuse(`${MANIFEST_FILE}: a programme package, not a bulletin package`, { reason: 'programme_package_not_importable', title: typeof title === 'string' ? title.slice(0, 300) : '' });
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json) || (json as { format?: unknown }).format !== PACKAGE_FORMAT) {
     throw refuse(`${MANIFEST_FILE}: not a ${PACKAGE_FORMAT} manifest`, { reason: 'package_manifest_foreign', file: MANIFEST_FILE, problem: 'foreign_format' });

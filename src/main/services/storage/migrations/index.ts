@@ -5,11 +5,13 @@
  */
 import { librarySchema } from './001-library.ts';
 import { librarySearch } from './002-library-search.ts';
+import { programmeMix } from './003-programme-mix.ts';
 import { bulletinAudio } from './004-bulletin-audio.ts';
 import { bulletinSourceVerdict } from './006-bulletin-source-verdict.ts';
 import { assetRoles } from './008-asset-roles.ts';
 import { deliveryOutbox } from './030-delivery-outbox.ts';
 import { outboxLease } from './031-outbox-lease.ts';
+import { outboxProgrammes } from './032-outbox-programmes.ts';
 import { audioEdits } from './010-audio-edits.ts';
 import { assetLoudness } from './011-asset-loudness.ts';
 import { assetHashCheck } from './012-asset-hash-check.ts';
@@ -35,10 +37,10 @@ export interface Migration {
 }
 
 export const migrations: Migration[] = [
-  librarySchema, librarySearch, bulletinAudio, bulletinSourceVerdict, assetRoles,
+  librarySchema, librarySearch, programmeMix, bulletinAudio, bulletinSourceVerdict, assetRoles,
   audioEdits, assetLoudness, assetHashCheck,
   recorderSchema, recordingOwner, pronunciationsSchema, voicePacksSchema,
-  deliveryOutbox, outboxLease, packageImportsSchema, packageSignatures,
+  deliveryOutbox, outboxLease, outboxProgrammes, packageImportsSchema, packageSignatures,
   translationLanguagesSchema, translationMemorySchema, translationsSchema, translationBulletinsSchema, translationEvaluationsSchema,
   translationTakesSchema,
   ledBoardsSchema,

@@ -54,7 +54,7 @@ describe('a faulty line', () => {
     expect(new Set(records.map((r) => r.idempotencyKey))).toEqual(new Set(items.map((i) => i.idempotencyKey)));
     for (const item of items) {
       const record = records.find((r) => r.idempotencyKey === item.idempotencyKey)!;
-      const bulletin = studio.services.library.bulletins.get(item.bulletinId);
+      const bulletin = studio.services.library.bulletins.get(item.bulletinId!);
       expect(record.status).toBe('received');
       expect(record.receivedSha256).toBe(studio.services.library.assets.get(bulletin.audioAssetId!).sha256);
       expect(outbox.get(item.id).remoteId).toBe(record.id);

@@ -1,0 +1,149 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { JobInfo, JobKind } from '../../../shared/api/jobs.ts';
+import type { Programme, ProgrammeMixSettings } from '../../../shared/api/library-types.ts';
+import { api } from '../../api/client.ts';
+import { useAction } from '../../api/hooks.ts';
+import { waitForJob } from '../../api/wait-for-job.ts';
+import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { ProgressBar } from '../../components/ProgressBar.tsx';
+import { formatDb, formatSeconds } from './format.ts';
+import './programmes.css';
+
+/** A job this panel started: its progress, and its id for cancel. */
+function useJob<K extends JobKind>() {
+  const [job, setJob] = useState<JobInfo<K> | null>(null);
+  const [progress, setProgress] = useState(0);
+  const follow = async (started: JobInfo<K>) => {
+    setJob(started);
+    setProgress(0);
+    try {
+      return await waitForJob(started, setProgress);
+    } finally {
+      setJob(null);
+    }
+  };
+  const cancel = () => job && void api.call('job.cancel', { id: job.id });
+  return { job, progress, follow, cancel };
+}
+
+/**
+ * How the programme is mixed (preset, per-item normalisation, gap, crossfade, bed ducking; saved on
+ * the programme, so the total shown is what the render will be), the render with progress and
+ * cancel, and the export of the finished programme (MP3 or Broadcast WAV).
+ */
+export function RenderPanel({ programme }: { programme: Programme }) {
+  const { t, i18n } = useTranslation('programmes');
+  const render = useJob<'programme.render'>();
+  const exporting = useJob<'audio.export'>();
+  const [format, setFormat] = useState<'mp3' | 'wav'>('mp3');
+  const [outPath, setOutPath] = useState('');
+  const [exported, setExported] = useState<string | null>(null);
+  const mix = programme.mix;
+
+  const save = useAction((changes: Partial<ProgrammeMixSettings>) => api.call('programme.update', { id: programme.id, mix: changes }));
+  const run = useAction(async () => {
+    try {
+      await render.follow(await api.call('programme.render', { programmeId: programme.id }));
+    } catch (error) {
+      // A cancel is the user's own choice: nothing to report.
+      if ((error as { code?: string }).code !== 'cancelled') throw error;
+    }
+  });
+  const doExport = useAction(async () => {
+    setExported(null);
+    const result = await exporting.follow(await api.call('audio.export', { programmeId: programme.id, format, outPath: outPath.trim() }));
+    setExported(result.path);
+  });
+  const unapproved = programme.items.filter((i) => i.bulletinStatus !== null && i.bulletinStatus !== 'approved' && i.bulletinStatus !== 'delivered');
+  const lang = i18n.language;
+
+  const number = (key: keyof ProgrammeMixSettings, min: number, max: number, step: number) => (
+    <label>
+      {t(`mix.${key}`)}
+      <input
+        type="number"
+        min={min}
+        max={max}
+        step={step}
+        defaultValue={mix[key] as number}
+        key={`${key}-${mix[key]}`}
+        data-testid={`mix-${key}`}
+        onBlur={(e) => {
+          const value = Number(e.target.value);
+          if (Number.isFinite(value) && value !== mix[key]) void save.run({ [key]: Math.min(max, Math.max(min, value)) });
+        }}
+      />
+    </label>
+  );
+
+  return (
+    <section className="card programme-panel" data-testid="render-panel">
+      <h3>{t('mix.title')}</h3>
+      <div className="mix-grid">
+        <label>
+          {t('mix.presetLufs')}
+          <select value={mix.presetLufs} data-testid="mix-preset" onChange={(e) => void save.run({ presetLufs: Number(e.target.value) as -23 | -16 })}>
+            <option value={-23}>{t('mix.preset23')}</option>
+            <option value={-16}>{t('mix.preset16')}</option>
+          </select>
+        </label>
+        <label className="checkbox">
+          <input type="checkbox" checked={mix.normalizeItems} data-testid="mix-normalizeItems" onChange={(e) => void save.run({ normalizeItems: e.target.checked })} />
+          {t('mix.normalizeItems')}
+        </label>
+        {number('gapSec', 0, 60, 0.5)}
+        {number('crossfadeSec', 0, 10, 0.5)}
+        {number('duckDb', -60, 0, 1)}
+      </div>
+      {unapproved.length > 0 && (
+        <p className="notice notice-warn" role="alert" data-testid="unapproved-warning">
+          {t('unapproved', { count: unapproved.length, titles: unapproved.map((i) => i.label).join(', ') })}
+        </p>
+      )}
+      <div className="row">
+        <button type="button" className="primary" onClick={() => void run.run()} disabled={render.job !== null || programme.items.length === 0} data-testid="render-programme">
+          {render.job ? t('rendering') : t('render')}
+        </button>
+        {render.job && (
+          <>
+            <ProgressBar value={render.progress} label={t('rendering')} />
+            <span className="muted" data-testid="render-progress">{Math.round(render.progress * 100)}%</span>
+            <button type="button" onClick={render.cancel} data-testid="cancel-render">
+              {t('common:actions.cancel')}
+            </button>
+          </>
+        )}
+      </div>
+      {programme.rendered && (
+        <p className="muted" data-testid="programme-rendered">
+          {t('renderedInfo', {
+            length: formatSeconds(programme.rendered.durationSec, lang),
+            lufs: formatDb(programme.rendered.loudness.integrated, lang),
+            peak: formatDb(programme.rendered.loudness.truePeak, lang),
+          })}
+        </p>
+      )}
+      <ErrorNotice error={save.error ?? run.error} onClose={() => (save.clearError(), run.clearError())} />
+
+      <h3>{t('export.title')}</h3>
+      <div className="row">
+        <select value={format} onChange={(e) => setFormat(e.target.value as 'mp3' | 'wav')} data-testid="export-format">
+          <option value="mp3">MP3</option>
+          <option value="wav">{t('export.bwf')}</option>
+        </select>
+        <input value={outPath} onChange={(e) => setOutPath(e.target.value)} placeholder={t('export.pathPlaceholder', { ext: format })} data-testid="export-path" />
+        <button type="button" onClick={() => void doExport.run()} disabled={!outPath.trim() || exporting.job !== null || programme.items.length === 0} data-testid="export-programme">
+          {t('export.run')}
+        </button>
+        {exporting.job && <ProgressBar value={exporting.progress} label={t('export.title')} />}
+      </div>
+      {exported && (
+        <p className="notice notice-ok" data-testid="exported">
+          {t('export.done', { path: exported })}
+        </p>
+      )}
+      <ErrorNotice error={doExport.error} onClose={doExport.clearError} />
+    </section>
+  );
+}
