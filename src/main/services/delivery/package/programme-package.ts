@@ -8,13 +8,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { StudioError } from '../../../../shared/errors.ts';
-import { foldForSearch } from '../../library/index.ts';
 import type { ProgrammeMetadata } from '../connector.ts';
-import { copyHashing, fsyncDir, hashFile, writeFileDurably, type StreamOptions } from './hash-copy.ts';
+import { copyHashing, hashFile, writeFileDurably, type StreamOptions } from './hash-copy.ts';
 import { MANIFEST_FILE, sealOf } from './manifest.ts';
 import { signSeal, type SigningKey } from './package-signing.ts';
 import { PROGRAMME_PACKAGE_FORMAT, PROGRAMME_PACKAGE_VERSION, ProgrammeManifest } from './programme-manifest.ts';
 import { readManifestJson, refuse } from './verify-package.ts';
+import { folderSlug, packageWriteFailed, placePackageFolder } from './write-package.ts';
 
 export interface ProgrammePackageInput {
   metadata: ProgrammeMetadata;
@@ -28,8 +28,7 @@ export interface ProgrammePackageInput {
 
 /** `chuong-trinh-thoi-su-sang-7-20261202`: readable on any stick and any file system. */
 export function programmeFolderName(title: string, programmeId: number, date = new Date()): string {
-  const slug = foldForSearch(title).replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 50).replace(/-+$/, '');
-  return `chuong-trinh-${slug || 'khong-ten'}-${programmeId}-${date.toISOString().slice(0, 10).replace(/-/g, '')}`;
+  return `chuong-trinh-${folderSlug(title, 50) || 'khong-ten'}-${programmeId}-${date.toISOString().slice(0, 10).replace(/-/g, '')}`;
 }
 
 export async function writeProgrammePackage(input: ProgrammePackageInput, options: StreamOptions = {}): Promise<{ folder: string; manifest: ProgrammeManifest }> {
@@ -74,15 +73,9 @@ export async function writeProgrammePackage(input: ProgrammePackageInput, option
     const manifest: ProgrammeManifest = { ...parsed, seal, ...(input.signer ? { signature: signSeal(seal, input.signer) } : {}) };
     writeFileDurably(path.join(temp, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
     await verifyProgrammePackage(temp, { ...options, onBytes: (done) => options.onBytes?.(copied.bytes / 2 + done / 2) });
-    let folder = path.join(destDir, base);
-    for (let n = 2; fs.existsSync(folder); n++) folder = path.join(destDir, `${base}-${n}`);
-    fs.renameSync(temp, folder);
-    fsyncDir(destDir);
-    return { folder, manifest };
+    return { folder: placePackageFolder(temp, destDir, base), manifest };
   } catch (error) {
-    fs.rmSync(temp, { recursive: true, force: true });
-    if (error instanceof StudioError) throw error;
-    throw new StudioError('io_error', `writing the package failed: ${(error as Error).message}`, { reason: 'package_write_failed', error: (error as Error).message });
+    packageWriteFailed(temp, error);
   }
 }
 

@@ -34,15 +34,19 @@ const MEDIA_TYPES: Record<string, string> = {
   '.m4a': 'audio/mp4',
 };
 
-/** `ban-tin-thoi-tiet-12-20261122`: readable on any stick and any file system. */
-export function packageFolderName(title: string, bulletinId: number, date = new Date()): string {
-  const slug = foldForSearch(title)
+/** A title as a folder name's part: ASCII letters, digits and dashes, readable on any file system. */
+export function folderSlug(title: string, maxLength: number): string {
+  return foldForSearch(title)
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
+    .slice(0, maxLength)
     .replace(/-+$/, '');
+}
+
+/** `ban-tin-thoi-tiet-12-20261122`: readable on any stick and any file system. */
+export function packageFolderName(title: string, bulletinId: number, date = new Date()): string {
   const day = date.toISOString().slice(0, 10).replace(/-/g, '');
-  return `${slug || 'ban-tin'}-${bulletinId}-${day}`;
+  return `${folderSlug(title, 60) || 'ban-tin'}-${bulletinId}-${day}`;
 }
 
 function freeName(destDir: string, base: string): string {
@@ -50,6 +54,21 @@ function freeName(destDir: string, base: string): string {
     const name = n === 1 ? base : `${base}-${n}`;
     if (!fs.existsSync(path.join(destDir, name))) return name;
   }
+}
+
+/** Moves a package folder, built and verified under `temp`, to a free name in `destDir`, durably. */
+export function placePackageFolder(temp: string, destDir: string, base: string): string {
+  const folder = path.join(destDir, freeName(destDir, base));
+  fs.renameSync(temp, folder);
+  fsyncDir(destDir);
+  return folder;
+}
+
+/** A package write that failed leaves no `.part` folder behind and says why. */
+export function packageWriteFailed(temp: string, error: unknown): never {
+  fs.rmSync(temp, { recursive: true, force: true });
+  if (error instanceof StudioError) throw error;
+  throw new StudioError('io_error', `writing the package failed: ${(error as Error).message}`, { reason: 'package_write_failed', error: (error as Error).message });
 }
 
 /**
@@ -107,13 +126,8 @@ export async function writePackage(input: WritePackageInput, options: StreamOpti
     const manifest: PackageManifest = { ...parsed, seal, ...(input.signer ? { signature: signSeal(seal, input.signer) } : {}) };
     writeFileDurably(path.join(temp, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
     await verifyPackage(temp, { checkCancelled: options.checkCancelled, onBytes: (done) => options.onBytes?.(total / 2 + done / 2) });
-    const folder = path.join(destDir, freeName(destDir, base));
-    fs.renameSync(temp, folder);
-    fsyncDir(destDir);
-    return { folder, manifest };
+    return { folder: placePackageFolder(temp, destDir, base), manifest };
   } catch (error) {
-    fs.rmSync(temp, { recursive: true, force: true });
-    if (error instanceof StudioError) throw error;
-    throw new StudioError('io_error', `writing the package failed: ${(error as Error).message}`, { reason: 'package_write_failed', error: (error as Error).message });
+    packageWriteFailed(temp, error);
   }
 }
