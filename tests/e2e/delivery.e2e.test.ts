@@ -131,11 +131,14 @@ describe('delivery in Chromium', () => {
     await page.getByTestId('package-import').locator('.notice-error').waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('package-import').locator('.notice-error').textContent()).toMatch(/Gói dữ liệu bị từ chối.*audio\.wav/);
 
-    // …and the package as written is imported (the jobs panel that opened stays clear of the card).
+    // …and the package as written is recognised as this studio's own: it points to the bulletin
+    // it came from instead of making a duplicate (importing from another studio: package-roundtrip).
     await chooseFolder(page, 'package-path', path.join(usb, folder!));
     await page.getByTestId('package-import-start').click();
-    await page.getByTestId('package-imported').waitFor({ timeout: 30_000 });
-    expect(await page.getByTestId('package-imported').textContent()).toContain('Cảnh báo lũ quét — Bản Hồ');
+    await expect
+      .poll(() => page.getByTestId('package-import').locator('.notice-error').textContent(), { timeout: 30_000 })
+      .toContain('Gói này do chính trạm này tạo từ bản tin “Cảnh báo lũ quét — Bản Hồ”');
+    expect(await page.getByTestId('package-imported').count()).toBe(0);
     await page.screenshot({ path: path.join(SHOTS, 'delivery-package-import.png'), fullPage: true });
   }, 180_000);
 

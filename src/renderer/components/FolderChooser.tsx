@@ -19,8 +19,11 @@ export function FolderChooser({ purpose, start, onChoose, onCancel }: { purpose:
     setError(null);
     listFolder(purpose, path).then(setListing, (caught: unknown) => setError(toApiError(caught)));
   };
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  useEffect(() => go(start), []);
+  // The last folder chosen may be gone (a USB stick pulled out): then open where a new choice starts.
+  useEffect(() => {
+    listFolder(purpose, start).then(setListing, (caught: unknown) => (start ? go() : setError(toApiError(caught))));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   const placeName = (place: Place) => (place.kind === 'removable' ? t('picker.place.removable', { name: place.name }) : place.kind === 'drive' ? t('picker.place.drive', { name: place.name }) : t(`picker.place.${place.kind}`));
 

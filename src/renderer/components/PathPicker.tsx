@@ -26,7 +26,8 @@ interface Common {
 function ChosenPath({ value, testId }: { value?: string; testId?: string }) {
   const { t } = useTranslation();
   return (
-    <code className={`picker-value ${value ? '' : 'muted'}`} data-testid={testId && `${testId}-value`} title={value}>
+    // A chosen path is the user's own (data-user-content), not words of the interface.
+    <code className={`picker-value ${value ? '' : 'muted'}`} data-testid={testId && `${testId}-value`} title={value} {...(value ? { 'data-user-content': '' } : {})}>
       {value || t('picker.nothingChosen')}
     </code>
   );
