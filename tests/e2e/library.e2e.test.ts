@@ -1,7 +1,9 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startHost } from '../helpers/browser-host.ts';
 import { useBrowserSession } from '../helpers/browser-session.ts';
+import { chooseFolder } from '../helpers/pickers.ts';
 import { snap } from '../helpers/screenshots.ts';
 
 const SCRIPT =
@@ -58,7 +60,7 @@ describe('library, programmes and language in the browser', () => {
       await add.first().click();
       await expect.poll(() => s.page.locator('.order-item', { hasText: title }).count()).toBe(1);
     }
-    const labels = () => s.page.locator('.order-item .order-label').allInnerTexts();
+    const labels = () => s.page.locator('.order-item .order-title').allInnerTexts();
     expect(await labels()).toEqual(['Thời tiết ngày mai', 'Lịch tiêm chủng mở rộng']);
     await s.page.locator('.order-item').nth(1).dragTo(s.page.locator('.order-item').nth(0));
     await expect.poll(labels).toEqual(['Lịch tiêm chủng mở rộng', 'Thời tiết ngày mai']);
@@ -92,7 +94,7 @@ describe('library, programmes and language in the browser', () => {
     await expect.poll(() => s.page.locator('[data-testid="bulletin-table"] tbody tr').count()).toBe(1);
     await s.page.evaluate((hash) => (location.hash = hash), programmeUrl);
     await expect
-      .poll(() => s.page.locator('.order-item .order-label').allInnerTexts())
+      .poll(() => s.page.locator('.order-item .order-title').allInnerTexts())
       .toEqual(['Lịch tiêm chủng mở rộng', 'Thời tiết ngày mai']);
   });
 
@@ -117,8 +119,9 @@ describe('library, programmes and language in the browser', () => {
 
   it('shows a backup job with its progress and outcome in the jobs panel', async () => {
     await s.page.locator('[data-nav="settings"]').click();
-    await s.page.getByPlaceholder(/Thư mục đích/).fill(path.join(s.dataDir, 'sao-luu'));
-    await s.page.getByRole('button', { name: 'Sao lưu' }).click();
+    fs.mkdirSync(path.join(s.dataDir, 'sao-luu'));
+    await chooseFolder(s.page, 'backup-folder', path.join(s.dataDir, 'sao-luu'));
+    await s.page.getByTestId('backup-start').click();
     await s.page.getByTestId('jobs-toggle').click();
     const job = s.page.locator('[data-testid="jobs-panel"] [data-job-kind="library.backup"]');
     await expect.poll(() => job.innerText()).toMatch(/Sao lưu thư viện\s+Hoàn tất/);

@@ -29,7 +29,7 @@ describe('recorder in Chromium with a fake microphone', () => {
 
     const saved = await recordFor(page, 3);
     // The meters follow the microphone: finite readings while the signal plays.
-    await page.waitForFunction(() => /^-?\d/.test(document.querySelector('[data-testid="momentary-lufs"]')?.textContent ?? ''));
+    await page.waitForFunction(() => /^[-−]?\d/.test(document.querySelector('[data-testid="momentary-lufs"]')?.textContent ?? ''));
     const take = wavsIn(path.join(dataDir, 'recordings'));
     expect(take).toHaveLength(1);
     // Written as it arrives: the growing file already holds what the screen was told is saved.

@@ -7,6 +7,7 @@ import { writePiperVoice } from '../fixtures/voices/make-test-voices.ts';
 import Database from 'better-sqlite3';
 import { DATABASE_FILE } from '../../src/main/services/storage/database.ts';
 import { openStudio } from '../../src/main/studio.ts';
+import { chooseFolder } from '../helpers/pickers.ts';
 import { snap } from '../helpers/screenshots.ts';
 
 async function closeJobsPanel(page: Page) {
@@ -79,7 +80,7 @@ describe('text to speech in Chromium', () => {
     const model = writePiperVoice(path.join(s.dataDir, 'packs', 'nhieu-giong'), 'vi_VN-e2e-x_low', { multiSpeaker: true });
     await s.page.goto(`${s.host.url}#/tts`);
     const manager = s.page.getByTestId('voice-packs');
-    await manager.getByRole('textbox').fill(path.dirname(model));
+    await chooseFolder(s.page, 'voice-pack-folder', path.dirname(model), 'voice-pack-zip');
     await manager.getByRole('button', { name: 'Cài gói giọng' }).click();
     await manager.getByTestId('voice-pack-row').waitFor({ timeout: 60_000 });
     await closeJobsPanel(s.page);
@@ -96,7 +97,7 @@ describe('text to speech in Chromium', () => {
     // A broken pack: the reason is shown and nothing is added.
     const broken = writePiperVoice(path.join(s.dataDir, 'packs', 'hong'), 'vi_VN-broken-x_low');
     fs.rmSync(`${broken}.json`);
-    await manager.getByRole('textbox').fill(path.dirname(broken));
+    await chooseFolder(s.page, 'voice-pack-folder', path.dirname(broken), 'voice-pack-zip');
     await manager.getByRole('button', { name: 'Cài gói giọng' }).click();
     await manager.locator('.notice-error').waitFor({ timeout: 60_000 });
     await closeJobsPanel(s.page);

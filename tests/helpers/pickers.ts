@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 
 /** Opens the folder picker `testId`, walks from "/" to `dir` one folder at a time, and chooses it. */
-export async function chooseFolder(page: Page, testId: string, dir: string): Promise<void> {
+export async function chooseFolder(page: Page, testId: string, dir: string, shownBy = testId): Promise<void> {
   await page.getByTestId(testId).click();
   const chooser = page.getByTestId('folder-chooser');
   await chooser.locator('[data-place-kind="drive"]').first().click();
@@ -19,7 +19,8 @@ export async function chooseFolder(page: Page, testId: string, dir: string): Pro
     await chooser.getByTestId('folder-current').filter({ hasText: at }).waitFor();
   }
   await chooser.getByTestId('folder-choose-here').click();
-  await page.getByTestId(`${testId}-value`).filter({ hasText: path.resolve(dir) }).waitFor();
+  // The picker shows its choice, or (`shownBy`) a neighbour picker that shares its value does.
+  await page.getByTestId(`${shownBy}-value`).filter({ hasText: path.resolve(dir) }).waitFor();
 }
 
 /** Drops a file from disk on the element `testId`, as when dragged from the file manager. */

@@ -44,6 +44,8 @@ defineJobWorker<BackupInput, BackupResult>(async ({ dataDir, destDir }, job) => 
       bytes += fs.statSync(path.join(temp, 'assets', file)).size;
       job.progress(0.5 + (0.5 * (i + 1)) / assets.length, 'assets');
     }
+    // A cancel that arrives during the last file still leaves no backup folder behind.
+    job.checkCancelled();
     fs.renameSync(temp, folder);
     return { folder, files: assets.length + 1, bytes };
   } catch (error) {

@@ -55,7 +55,7 @@ export function ItemList({ items, onReorder, onRemove }: Props) {
             <span className="muted clock">{formatSeconds(startsAt, i18n.language)}</span>
             <span className={`kind kind-${item.kind}`}>{t(`kind.${item.kind}`)}</span>
             <span className="order-label">
-              {item.label}
+              <span className="order-title">{item.label}</span>
               {unapproved && (
                 <span className="badge badge-emergency" data-testid="item-unapproved">
                   {' '}

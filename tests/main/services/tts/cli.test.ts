@@ -46,7 +46,7 @@ describe('studio tts / voices / voice install', () => {
   it('explains what is wrong in Vietnamese and English, with exit code 1', () => {
     const neither = runStudio(dataDir, ['tts', '--voice', 'builtin:vi', '--out', path.join(temp.dir, 'x.wav')]);
     expect(neither.status).toBe(1);
-    expect(neither.stderr).toMatch(/Lỗi: .*--text hoặc --file/);
+    expect(neither.stderr).toMatch(/Lỗi: .*--text, --file hoặc --bulletin/);
     expect(neither.stderr).toMatch(/Error: /);
     const broken = runStudio(dataDir, ['voice', 'install', path.join(temp.dir, 'nothing.zip')]);
     expect(broken.status).toBe(1);
