@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProgrammeItem } from '../../../shared/api/library-types.ts';
 import { formatClock } from '../../components/Duration.tsx';
-import { formatSeconds } from './format.ts';
+import { fmt } from '../../components/useFormat.ts';
 
 interface Props {
   items: ProgrammeItem[];
@@ -12,7 +12,7 @@ interface Props {
 
 /** The running order. Drag a row to move it; the arrow buttons do the same from the keyboard. */
 export function ItemList({ items, onReorder, onRemove }: Props) {
-  const { t, i18n } = useTranslation('programmes');
+  const { t } = useTranslation('programmes');
   const [dragged, setDragged] = useState<number | null>(null);
   const ids = items.map((i) => i.id);
 
@@ -52,7 +52,7 @@ export function ItemList({ items, onReorder, onRemove }: Props) {
             <span className="drag-handle" aria-hidden>
               ⠿
             </span>
-            <span className="muted clock">{formatSeconds(startsAt, i18n.language)}</span>
+            <span className="muted clock">{fmt.clock(startsAt, 1)}</span>
             <span className={`kind kind-${item.kind}`}>{t(`kind.${item.kind}`)}</span>
             <span className="order-label">
               <span className="order-title">{item.label}</span>

@@ -8,13 +8,13 @@ import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { Page } from '../../components/Page.tsx';
 import { AddItemPanel } from './AddItemPanel.tsx';
 import { DeliverPanel } from './DeliverPanel.tsx';
-import { formatSeconds } from './format.ts';
+import { fmt } from '../../components/useFormat.ts';
 import { ItemList } from './ItemList.tsx';
 import { RenderPanel } from './RenderPanel.tsx';
 
 /** Builds one programme: ordered items, their lengths, and the session-cap warning. */
 export function ProgrammeBuilder({ id }: { id: number }) {
-  const { t, i18n } = useTranslation('programmes');
+  const { t } = useTranslation('programmes');
   const loaded = useRequest('programme.get', { id }, { refreshOn: ['programme', 'bulletin', 'asset', 'settings'] });
   const [optimistic, setOptimistic] = useState<Programme | null>(null);
   const programme = optimistic ?? loaded.data;
@@ -68,7 +68,7 @@ export function ProgrammeBuilder({ id }: { id: number }) {
       <ErrorNotice error={apply.error ?? remove.error ?? rename.error} onClose={() => (apply.clearError(), rename.clearError())} />
       {/* The plan's total: exactly what a render of these items and settings will be. */}
       <div className={`total ${programme.exceedsCap ? 'over-cap' : ''}`} data-testid="programme-total" data-total-sec={programme.totalSec}>
-        {t('total')}: {formatSeconds(programme.totalSec, i18n.language)} / {t('cap', { minutes: programme.capMinutes })}
+        {t('total')}: {fmt.clock(programme.totalSec, 1)} / {t('cap', { minutes: programme.capMinutes })}
         {programme.items.some((i) => i.durationEstimated) && <span className="muted"> {t('estimatedNote')}</span>}
       </div>
       {programme.exceedsCap && (

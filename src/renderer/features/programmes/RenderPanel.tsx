@@ -7,7 +7,7 @@ import { useAction } from '../../api/hooks.ts';
 import { waitForJob } from '../../api/wait-for-job.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
-import { formatDb, formatSeconds } from './format.ts';
+import { fmt } from '../../components/useFormat.ts';
 import './programmes.css';
 
 /** A job this panel started: its progress, and its id for cancel. */
@@ -33,7 +33,7 @@ function useJob<K extends JobKind>() {
  * cancel, and the export of the finished programme (MP3 or Broadcast WAV).
  */
 export function RenderPanel({ programme }: { programme: Programme }) {
-  const { t, i18n } = useTranslation('programmes');
+  const { t } = useTranslation('programmes');
   const render = useJob<'programme.render'>();
   const exporting = useJob<'audio.export'>();
   const [format, setFormat] = useState<'mp3' | 'wav'>('mp3');
@@ -56,7 +56,6 @@ export function RenderPanel({ programme }: { programme: Programme }) {
     setExported(result.path);
   });
   const unapproved = programme.items.filter((i) => i.bulletinStatus !== null && i.bulletinStatus !== 'approved' && i.bulletinStatus !== 'delivered');
-  const lang = i18n.language;
 
   const number = (key: keyof ProgrammeMixSettings, min: number, max: number, step: number) => (
     <label>
@@ -118,9 +117,9 @@ export function RenderPanel({ programme }: { programme: Programme }) {
       {programme.rendered && (
         <p className="muted" data-testid="programme-rendered">
           {t('renderedInfo', {
-            length: formatSeconds(programme.rendered.durationSec, lang),
-            lufs: formatDb(programme.rendered.loudness.integrated, lang),
-            peak: formatDb(programme.rendered.loudness.truePeak, lang),
+            length: fmt.clock(programme.rendered.durationSec, 1),
+            lufs: fmt.number(programme.rendered.loudness.integrated ?? -Infinity, { digits: 1 }),
+            peak: fmt.number(programme.rendered.loudness.truePeak ?? -Infinity, { digits: 1 }),
           })}
         </p>
       )}
