@@ -5,8 +5,12 @@ import { parentChannel } from './child-parent.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 
 export interface JobTools {
-  /** Reports how far the work is (0..1, or null when unknown); cheap to call often. */
-  progress(fraction: number | null, message?: string): void;
+  /**
+   * Reports how far the work is (0..1, or null when unknown); cheap to call often, as reports are
+   * thinned out. A `milestone` (a new stage starting) always goes through, so a short stage is
+   * still seen by whoever follows the job.
+   */
+  progress(fraction: number | null, message?: string, options?: { milestone?: boolean }): void;
   signal: AbortSignal;
   /** Throws a `cancelled` error if the user cancelled; call between steps. */
   checkCancelled(): void;
@@ -39,9 +43,9 @@ export function defineJobWorker<I, R>(work: (input: I, tools: JobTools) => Promi
   let lastLooked = 0;
   const tools: JobTools = {
     signal: controller.signal,
-    progress(fraction, message = '') {
+    progress(fraction, message = '', options) {
       const now = Date.now();
-      if (now - lastSent < PROGRESS_INTERVAL_MS && fraction !== 1) return;
+      if (now - lastSent < PROGRESS_INTERVAL_MS && fraction !== 1 && !options?.milestone) return;
       lastSent = now;
       post({ type: 'progress', progress: fraction === null ? null : Math.max(0, Math.min(1, fraction)), message });
     },

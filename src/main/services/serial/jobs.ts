@@ -16,12 +16,30 @@ import { sendXmodem, sendYmodem } from './xymodem/sender.ts';
 import { receiveXmodem, receiveYmodem } from './xymodem/receiver.ts';
 import { saveReceived, xmodemName, type SavedFile } from './xymodem/save-received.ts';
 import type { FlashAuditEntry } from './store/device-store.ts';
+import { formatSerialProgress } from '../../../shared/api/serial.ts';
+import type { JobTools } from '../jobs/index.ts';
 
 /** What a job runner passes in: the same two tools `defineJobWorker` hands a job. */
 export interface JobHooks {
   signal?: AbortSignal;
   /** 0..1 and the driver's progress (its stage code and bytes); the screen words it. */
   progress?: (fraction: number | null, detail: TransferProgress) => void;
+}
+
+/**
+ * The hooks a serial job worker passes: the driver's progress as the job's progress message, each
+ * new stage as a milestone so that a short stage (a small image's write) is never thinned away.
+ */
+export function jobHooks(tools: JobTools): JobHooks {
+  let stage = '';
+  return {
+    signal: tools.signal,
+    progress: (fraction, detail) => {
+      const milestone = detail.stage !== stage;
+      stage = detail.stage;
+      tools.progress(fraction, formatSerialProgress(detail), { milestone });
+    },
+  };
 }
 
 const STAGE_WEIGHT: Record<TransferProgress['stage'], [number, number]> = {

@@ -2,16 +2,16 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { formatSerialProgress, type SendFileResult } from '../../../shared/api/serial.ts';
+import { type SendFileResult } from '../../../shared/api/serial.ts';
 import { defineJobWorker } from '../jobs/index.ts';
-import { runSendJob, type SendJobInput } from './jobs.ts';
+import { jobHooks, runSendJob, type SendJobInput } from './jobs.ts';
 
 export type SendWorkerInput = SendJobInput & { portLabel: string };
 
 defineJobWorker<SendWorkerInput, SendFileResult>(async (input, tools) => {
   const started = Date.now();
   const sha256 = createHash('sha256').update(fs.readFileSync(input.file)).digest('hex');
-  const sent = await runSendJob(input, { signal: tools.signal, progress: (fraction, detail) => tools.progress(fraction, formatSerialProgress(detail)) });
+  const sent = await runSendJob(input, jobHooks(tools));
   return {
     name: input.name ?? path.basename(input.file),
     bytes: sent.bytes,

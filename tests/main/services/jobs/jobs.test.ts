@@ -133,6 +133,24 @@ describe('jobs', () => {
     expect(fs.readFileSync(cleanedUp, 'utf8')).toBe('yes');
   });
 
+  it('thins out a job\'s progress reports but never a milestone, so a short stage is still seen', async () => {
+    const stages = ['erase', 'write', 'verify', 'finish'];
+    const events = collectEvents();
+    const job = studio.services.jobs.start({
+      // Any declared kind: the runner treats every kind alike.
+      kind: 'audio.peaks',
+      subject: 'stages',
+      worker: new URL('../../../fixtures/jobs/stages.worker.ts', import.meta.url),
+      input: { stages },
+    });
+    const done = await studio.services.jobs.wait(job.id);
+    expect(done.state).toBe('done');
+    const seen = events.filter((e) => e.name === 'job.progress' && e.job.id === job.id).map((e) => e.job.message);
+    for (const stage of stages) expect(seen).toContain(`${stage} 0`);
+    // 204 reports in a few milliseconds: most of them are dropped.
+    expect(seen.length).toBeLessThan(100);
+  });
+
   it('kills running jobs on close', async () => {
     const job = studio.services.jobs.start({
       // Any declared kind: the runner treats every kind alike.
