@@ -1,26 +1,23 @@
 /**
  * MP3 encoding shifts loudness a little (LAME at 128 kbit/s: −0.2 to −0.5 LU on speech, tones and
- * noise, measured with ffmpeg's libmp3lame too; more at low bitrates). A normalised document is
- * encoded once, with its gain corrected by the shift that LAME makes on a probe: short excerpts
- * spread over the rendered document (a tenth of it, at least 20 s), encoded and decoded in memory.
+ * noise, measured with ffmpeg's libmp3lame too; more at low bitrates). A normalised document or a
+ * programme (normalised to its preset) is encoded once, with its gain corrected by the shift that
+ * LAME makes on a probe: short excerpts spread over the rendered audio (a tenth of it, at least
+ * 20 s), encoded and decoded in memory.
  * The probe costs about a tenth of the encode instead of the second full encode it replaces.
  */
 import fs from 'node:fs';
 import type { LoudnessResult } from '../../../shared/api/audio.ts';
 import type { JobTools } from '../jobs/index.ts';
 import { openDecoder } from './decoders.ts';
-import { timelineLength } from './edit-list.ts';
 import type { SinkResult } from './export-sink.ts';
 import { LoudnessMeter } from './loudness.ts';
 import { openMp3Encoder } from './mp3-writer.ts';
-import { renderTimeline } from './render.ts';
-import { runRender, type RenderInput } from './render-jobs.ts';
+import { runRender, type RenderInput, type RenderProbe } from './render-jobs.ts';
 import { StreamingResampler } from './resample.ts';
 import { mp3Channels } from './sniff.ts';
-import { WavReader } from './wav-reader.ts';
 
 type Job = Pick<JobTools, 'progress' | 'checkCancelled'>;
-type DocumentInput = Extract<RenderInput, { kind: 'document' }>;
 
 const EXCERPT_SEC = 3;
 const MIN_PROBE_SEC = 20;
@@ -65,47 +62,44 @@ async function measureMp3Bytes(bytes: Uint8Array, channels: number): Promise<num
   }
 }
 
-/** How many LU the encoder takes from this document (positive: the MP3 is quieter). */
-async function encoderShift(input: DocumentInput, job: Job): Promise<number> {
-  const reader = WavReader.open(input.sourceFile);
-  try {
-    const rate = input.sink.sampleRate;
-    const channels = Math.min(2, reader.channels);
-    const total = timelineLength(input.timeline);
-    const excerpt = EXCERPT_SEC * reader.sampleRate;
-    const wanted = Math.max(MIN_PROBE_SEC * reader.sampleRate, total / 10);
-    const stride = wanted >= total ? excerpt : Math.floor((total * excerpt) / wanted);
-    const resampler = new StreamingResampler(reader.sampleRate, rate, reader.channels);
-    const encoder = await openMp3Encoder(rate, channels, input.sink.bitrate ?? 128);
-    const encoded: Uint8Array[] = [];
-    const meter = new LoudnessMeter(rate, channels);
-    const keep = (block: Float32Array[]) => {
-      if (block[0]!.length === 0) return;
-      meter.add(block.slice(0, channels));
-      encoded.push(encoder.encode(block.slice(0, channels)).slice());
-    };
-    let at = 0;
-    renderTimeline(input.timeline, reader, (block) => {
-      const start = at;
-      at += block[0]!.length;
-      if (start % stride < excerpt) keep(resampler.process(block));
-    }, () => job.checkCancelled());
-    keep(resampler.flush());
-    encoded.push(encoder.finalize().slice());
-    const before = meter.result().integrated;
-    const after = await measureMp3Bytes(Buffer.concat(encoded), channels);
-    return before === null || after === null ? 0 : before - after;
-  } finally {
-    reader.close();
-  }
+/** How many LU the encoder takes from this audio (positive: the MP3 is quieter), probed on excerpts of it. */
+async function encoderShift(probe: RenderProbe, rate: number, bitrate: number): Promise<number> {
+  const channels = Math.min(2, probe.channels);
+  const excerpt = EXCERPT_SEC * probe.rate;
+  const wanted = Math.max(MIN_PROBE_SEC * probe.rate, probe.frames / 10);
+  const stride = wanted >= probe.frames ? excerpt : Math.floor((probe.frames * excerpt) / wanted);
+  const resampler = new StreamingResampler(probe.rate, rate, probe.channels);
+  const encoder = await openMp3Encoder(rate, channels, bitrate);
+  const encoded: Uint8Array[] = [];
+  const meter = new LoudnessMeter(rate, channels);
+  const keep = (block: Float32Array[]) => {
+    if (block[0]!.length === 0) return;
+    meter.add(block.slice(0, channels));
+    encoded.push(encoder.encode(block.slice(0, channels)).slice());
+  };
+  let at = 0;
+  probe.feed((block) => {
+    const start = at;
+    at += block[0]!.length;
+    if (start % stride < excerpt) keep(resampler.process(block));
+  });
+  keep(resampler.flush());
+  encoded.push(encoder.finalize().slice());
+  const before = meter.result().integrated;
+  const after = await measureMp3Bytes(Buffer.concat(encoded), channels);
+  return before === null || after === null ? 0 : before - after;
 }
 
-/** runRender; a normalised document exported as MP3 is corrected for the encoder's loudness shift. */
+/**
+ * runRender; a normalised document or a programme (always normalised to its preset) exported as MP3
+ * is corrected for the encoder's loudness shift, so the MP3 is as loud as the WAV.
+ */
 export async function runExport(input: RenderInput, job: Job): Promise<SinkResult> {
-  if (input.kind !== 'document' || input.sink.format !== 'mp3' || !input.timeline.master) return runRender(input, job);
-  const shift = await encoderShift(input, job);
-  const master = input.timeline.master;
-  const corrected = Math.abs(shift) > 0.05 ? { ...input, timeline: { ...input.timeline, master: { ...master, gainDb: master.gainDb + shift } } } : input;
-  const result = await runRender(corrected, job);
+  if (input.sink.format !== 'mp3' || (input.kind === 'document' && !input.timeline.master)) return runRender(input, job);
+  const { sampleRate, bitrate = 128 } = input.sink;
+  const result = await runRender(input, job, async (probe) => {
+    const shift = await encoderShift(probe, sampleRate, bitrate);
+    return Math.abs(shift) > 0.05 ? shift : 0;
+  });
   return { ...result, loudness: await measureMp3(result.path) };
 }

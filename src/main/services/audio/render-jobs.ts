@@ -5,7 +5,7 @@
 import type { LoudnessResult } from '../../../shared/api/audio.ts';
 import { StudioError } from '../../../shared/errors.ts';
 import type { JobTools } from '../jobs/index.ts';
-import type { Timeline } from './edit-list.ts';
+import { timelineLength, type Timeline } from './edit-list.ts';
 import { ExportSink, type SinkOptions, type SinkResult } from './export-sink.ts';
 import { LoudnessMeter } from './loudness.ts';
 import { ProgrammeMix, type MixOptions, type PlanItem } from './programme-mix.ts';
@@ -26,16 +26,38 @@ export type RenderInput =
       sink: Omit<SinkOptions, 'inputRate' | 'channels'>;
     };
 
-export async function runRender(input: RenderInput, job: Job): Promise<SinkResult> {
+/**
+ * The audio about to be written, for a look before it is: `frames` at `rate`, fed block by block
+ * exactly as the sink will get it (the encoder's loudness shift is probed on it, mp3-loudness.ts).
+ */
+export interface RenderProbe {
+  rate: number;
+  channels: number;
+  frames: number;
+  feed(take: (block: Float32Array[]) => void): void;
+}
+
+/**
+ * Renders into the sink. `tune`, when given, sees the audio first and returns a gain (dB) that is
+ * added to the master stage before the written pass (documents without one are left as they are).
+ */
+export async function runRender(input: RenderInput, job: Job, tune?: (probe: RenderProbe) => Promise<number>): Promise<SinkResult> {
   const readers: WavReader[] = [];
   let sink: ExportSink | null = null;
+  const check = () => job.checkCancelled();
   try {
     if (input.kind === 'document') {
       const reader = WavReader.open(input.sourceFile);
       readers.push(reader);
+      let timeline = input.timeline;
+      if (tune && timeline.master) {
+        const probed = timeline;
+        const extra = await tune({ rate: reader.sampleRate, channels: reader.channels, frames: timelineLength(probed), feed: (take) => renderTimeline(probed, reader, take, check) });
+        timeline = { ...timeline, master: { ...timeline.master, gainDb: timeline.master.gainDb + extra } };
+      }
       sink = await ExportSink.open({ ...input.sink, inputRate: reader.sampleRate, channels: reader.channels });
       const out = sink;
-      renderTimeline(input.timeline, reader, (block) => out.write(block), (f) => {
+      renderTimeline(timeline, reader, (block) => out.write(block), (f) => {
         job.checkCancelled();
         job.progress(f * 0.99, 'rendering');
       });
@@ -47,6 +69,11 @@ export async function runRender(input: RenderInput, job: Job): Promise<SinkResul
         return { kind: item.kind, timeline: item.timeline, source: reader };
       });
       const master = planProgrammeLoudness(items, input.mix, input.loudness, job);
+      if (tune) {
+        const frames = new ProgrammeMix(master.items, input.mix).frames;
+        const feed = (take: (block: Float32Array[]) => void) => mixThrough(new ProgrammeMix(master.items, input.mix), master.stage, take, check);
+        master.stage.gainDb += await tune({ rate: input.mix.sampleRate, channels: input.mix.channels, frames, feed });
+      }
       const mix = new ProgrammeMix(master.items, input.mix);
       sink = await ExportSink.open({ ...input.sink, inputRate: input.mix.sampleRate, channels: input.mix.channels });
       const out = sink;

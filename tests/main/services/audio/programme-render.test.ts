@@ -2,7 +2,8 @@
  * Programme render (issue 11 item 3): the planned total is the rendered length (bed, gaps,
  * crossfades, items at other rates, an edited item); the render lands on the programme's preset
  * by ffmpeg's ebur128 with the true peak under the ceiling; drafts are refused with a code;
- * a cancelled render leaves nothing behind and rendering again works.
+ * its MP3 export is as loud as its BWF; a cancelled render leaves nothing behind and rendering
+ * again works.
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
@@ -89,6 +90,20 @@ describe('programme render', () => {
     expect(Math.abs(ref.integrated - -23)).toBeLessThanOrEqual(0.5);
     expect(ref.truePeak).toBeLessThanOrEqual(PROGRAMME_CEILING_DB + 0.1);
     expect(Math.abs(frames(out).frames / 48000 - (await studio.call('programme.get', { id })).totalSec)).toBeLessThanOrEqual(0.001);
+  });
+
+  it('exports an MP3 as loud as the BWF it matches (the encoder’s loudness shift corrected, within 0.1 LU)', { timeout: 300_000 }, async () => {
+    const id = await buildProgramme(studio, -16);
+    await studio.call('programme.update', { id, mix: { crossfadeSec: 0.5, duckDb: -20 } });
+    const loudness: Record<string, number> = {};
+    for (const format of ['wav', 'mp3'] as const) {
+      const out = path.join(temp.dir, `as-loud.${format}`);
+      const job = await finished(studio, await studio.call('audio.export', { programmeId: id, format, outPath: out, sampleRate: 48000 }));
+      expect(job.state, JSON.stringify(job.error)).toBe('done');
+      loudness[format] = ffmpegLoudness(out).integrated;
+    }
+    expect(Math.abs(loudness.wav! - -16)).toBeLessThanOrEqual(0.5);
+    expect(Math.abs(loudness.mp3! - loudness.wav!)).toBeLessThanOrEqual(0.1);
   });
 
   it('refuses a programme with a draft bulletin (coded), and renders again after a cancel', { timeout: 240_000 }, async () => {
