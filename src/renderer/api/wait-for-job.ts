@@ -14,3 +14,8 @@ export async function waitForJob<K extends JobKind>(job: JobInfo<K>, onProgress?
     stop?.();
   }
 }
+
+/** Whether a job's failure is the user's own cancel (nothing to report), not an error. */
+export function wasCancelled(error: unknown): boolean {
+  return error instanceof ApiError && error.payload.code === 'cancelled';
+}

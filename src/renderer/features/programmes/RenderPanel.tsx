@@ -4,7 +4,7 @@ import type { JobInfo, JobKind } from '../../../shared/api/jobs.ts';
 import type { Programme, ProgrammeMixSettings } from '../../../shared/api/library-types.ts';
 import { api } from '../../api/client.ts';
 import { useAction } from '../../api/hooks.ts';
-import { waitForJob } from '../../api/wait-for-job.ts';
+import { waitForJob, wasCancelled } from '../../api/wait-for-job.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
 import { fmt } from '../../components/useFormat.ts';
@@ -47,7 +47,7 @@ export function RenderPanel({ programme }: { programme: Programme }) {
       await render.follow(await api.call('programme.render', { programmeId: programme.id }));
     } catch (error) {
       // A cancel is the user's own choice: nothing to report.
-      if ((error as { code?: string }).code !== 'cancelled') throw error;
+      if (!wasCancelled(error)) throw error;
     }
   });
   const doExport = useAction(async () => {
