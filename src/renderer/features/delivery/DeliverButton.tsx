@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DELIVERY_TARGETS, type DeliveryTarget, type OutboxItem } from '../../../shared/api/delivery.ts';
 import type { Bulletin } from '../../../shared/api/library-types.ts';
@@ -6,6 +6,7 @@ import { api } from '../../api/client.ts';
 import { useAction, useRequest } from '../../api/hooks.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { FolderPicker } from '../../components/PathPicker.tsx';
+import { useStickFolder } from './useStickFolder.ts';
 import './delivery.css';
 
 /**
@@ -16,18 +17,10 @@ export function DeliverButton({ bulletin }: { bulletin: Bulletin }) {
   const { t } = useTranslation('delivery');
   const settings = useRequest('delivery.settings.get', {});
   const [to, setTo] = useState<DeliveryTarget>('source');
-  const [folder, setFolder] = useState('');
+  const [folder, setFolder] = useStickFolder(to === 'package');
   const [queued, setQueued] = useState<OutboxItem | null>(null);
   /** The edited audio is rendered for delivery; '' keeps its own loudness (its normalise edit, if any). */
   const [loudness, setLoudness] = useState<'' | 'broadcast' | 'outdoor'>('');
-  // A package goes to the USB stick when one is in: offered before the user looks for it.
-  useEffect(() => {
-    if (to !== 'package' || folder) return;
-    api.call('files.places', {}).then((places) => {
-      const stick = places.find((place) => place.kind === 'removable');
-      if (stick) setFolder((current) => current || stick.path);
-    }, () => undefined);
-  }, [to, folder]);
   const send = useAction(async () => {
     setQueued(null);
     setQueued(await api.call('delivery.enqueue', { bulletinId: bulletin.id, to, ...(to === 'package' ? { dest: folder.trim() } : {}), ...(loudness ? { loudness } : {}) }));

@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EditDocument, ExportResult } from '../../../shared/api/audio.ts';
 import { api } from '../../api/client.ts';
 import { useAction } from '../../api/hooks.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { FolderPicker } from '../../components/PathPicker.tsx';
+import { useExportTarget } from '../../components/export-target.ts';
 import { waitForJob } from '../../api/wait-for-job.ts';
 import { fmt } from '../../components/useFormat.ts';
 import { RunningJob } from '../../components/RunningJob.tsx';
@@ -18,19 +19,11 @@ export function ExportPanel({ doc, name }: { doc: EditDocument; name: string }) 
   const [format, setFormat] = useState<'mp3' | 'wav'>('mp3');
   const [sampleRate, setSampleRate] = useState<44100 | 48000>(48000);
   const [bitrate, setBitrate] = useState<(typeof BITRATES)[number]>(128);
-  const [folder, setFolder] = useState('');
-  // Characters Windows refuses in file names (the recording's name holds a time with colons).
-  const [fileName, setFileName] = useState(name.replace(/\.[a-z0-9]+$/i, '').replace(/[\\/:*?"<>|]+/g, '-').trim() || 'ban-tin');
+  const { folder, setFolder, fileName, setFileName, outPath: outPathFor } = useExportTarget(name, 'ban-tin');
   const [title, setTitle] = useState(name);
   const [done, setDone] = useState<ExportResult | null>(null);
 
-  // Default folder: the USB stick when one is in, else Documents; never the data folder, where
-  // an export would be lost among the studio's own files.
-  useEffect(() => {
-    api.call('files.defaultFolder', { purpose: 'export' }).then(({ path }) => setFolder((f) => f || path), () => undefined);
-  }, []);
-
-  const outPath = `${folder.replace(/[\\/]+$/, '')}/${fileName}.${format}`;
+  const outPath = outPathFor(format);
   const [started, setStarted] = useState<JobInfo | null>(null);
   const run = useAction(async () => {
     setDone(null);

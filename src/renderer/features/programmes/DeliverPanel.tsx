@@ -1,10 +1,11 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeliveryTarget } from '../../../shared/api/delivery.ts';
 import type { Programme } from '../../../shared/api/library-types.ts';
 import { api } from '../../api/client.ts';
 import { useAction, useRequest, useStudioEvent } from '../../api/hooks.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { FolderPicker } from '../../components/PathPicker.tsx';
+import { useStickFolder } from '../delivery/useStickFolder.ts';
 
 /**
  * Delivers the programme's current render through the outbox, to the source system or as a USB
@@ -12,7 +13,7 @@ import { ErrorNotice } from '../../components/ErrorNotice.tsx';
  */
 export function DeliverPanel({ programme }: { programme: Programme }) {
   const { t } = useTranslation(['programmes', 'delivery']);
-  const [folder, setFolder] = useState('');
+  const [folder, setFolder] = useStickFolder(true);
   const items = useRequest('outbox.list', { programmeId: programme.id, limit: 20 }, { refreshOn: ['programme'] });
   useStudioEvent('outbox.changed', (item) => item.programmeId === programme.id && items.reload());
   const deliver = useAction(async (to: DeliveryTarget) => {
@@ -31,7 +32,7 @@ export function DeliverPanel({ programme }: { programme: Programme }) {
         </button>
       </div>
       <div className="row">
-        <input value={folder} onChange={(e) => setFolder(e.target.value)} placeholder={t('deliver.folderPlaceholder')} data-testid="deliver-folder" />
+        <FolderPicker purpose="usb" value={folder} onPicked={setFolder} label={t('deliver.chooseFolder')} testId="deliver-folder" />
         <button type="button" disabled={!ready || !folder.trim() || deliver.busy} onClick={() => void deliver.run('package')} data-testid="deliver-package">
           {t('deliver.toPackage')}
         </button>
@@ -43,7 +44,14 @@ export function DeliverPanel({ programme }: { programme: Programme }) {
             <li key={item.id} data-outbox-id={item.id} data-state={item.state} data-target={item.target}>
               <span>{t(`delivery:target.${item.target}`)}</span>
               <span className={`badge badge-${item.state}`}>{t(`delivery:state.${item.state}`)}</span>
-              {item.remoteStatus && <span className="muted">{t(`delivery:remoteStatus.${item.remoteStatus}`)}</span>}
+              {/* A package is not received by anyone: where it was written says more. */}
+              {item.target === 'package' && item.remoteId ? (
+                <span className="muted" title={item.remoteId} data-testid="package-folder">
+                  {t('delivery:outbox.packageFolder', { folder: item.remoteId.split(/[\\/]/).pop() })}
+                </span>
+              ) : (
+                item.remoteStatus && <span className="muted">{t(`delivery:remoteStatus.${item.remoteStatus}`)}</span>
+              )}
               {item.remoteReason && <span className="muted">{t('delivery:outbox.reason', { reason: item.remoteReason })}</span>}
             </li>
           ))}

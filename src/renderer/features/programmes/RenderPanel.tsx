@@ -6,6 +6,8 @@ import { api } from '../../api/client.ts';
 import { useAction } from '../../api/hooks.ts';
 import { waitForJob, wasCancelled } from '../../api/wait-for-job.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { useExportTarget } from '../../components/export-target.ts';
+import { FolderPicker } from '../../components/PathPicker.tsx';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
 import { fmt } from '../../components/useFormat.ts';
 import './programmes.css';
@@ -37,7 +39,7 @@ export function RenderPanel({ programme }: { programme: Programme }) {
   const render = useJob<'programme.render'>();
   const exporting = useJob<'audio.export'>();
   const [format, setFormat] = useState<'mp3' | 'wav'>('mp3');
-  const [outPath, setOutPath] = useState('');
+  const target = useExportTarget(programme.title, 'chuong-trinh');
   const [exported, setExported] = useState<string | null>(null);
   const mix = programme.mix;
 
@@ -52,7 +54,7 @@ export function RenderPanel({ programme }: { programme: Programme }) {
   });
   const doExport = useAction(async () => {
     setExported(null);
-    const result = await exporting.follow(await api.call('audio.export', { programmeId: programme.id, format, outPath: outPath.trim() }));
+    const result = await exporting.follow(await api.call('audio.export', { programmeId: programme.id, format, outPath: target.outPath(format) }));
     setExported(result.path);
   });
   const unapproved = programme.items.filter((i) => i.bulletinStatus !== null && i.bulletinStatus !== 'approved' && i.bulletinStatus !== 'delivered');
@@ -126,13 +128,25 @@ export function RenderPanel({ programme }: { programme: Programme }) {
       <ErrorNotice error={save.error ?? run.error} onClose={() => (save.clearError(), run.clearError())} />
 
       <h3>{t('export.title')}</h3>
+      <div className="mix-grid">
+        <label>
+          {t('export.format')}
+          <select value={format} onChange={(e) => setFormat(e.target.value as 'mp3' | 'wav')} data-testid="export-format">
+            <option value="mp3">MP3</option>
+            <option value="wav">{t('export.bwf')}</option>
+          </select>
+        </label>
+        <label>
+          {t('export.fileName')}
+          <input value={target.fileName} maxLength={200} onChange={(e) => target.setFileName(e.target.value)} data-testid="export-name" />
+        </label>
+      </div>
+      <div className="export-folder">
+        {t('export.folder')}
+        <FolderPicker purpose="export" value={target.folder} onPicked={target.setFolder} testId="export-folder" />
+      </div>
       <div className="row">
-        <select value={format} onChange={(e) => setFormat(e.target.value as 'mp3' | 'wav')} data-testid="export-format">
-          <option value="mp3">MP3</option>
-          <option value="wav">{t('export.bwf')}</option>
-        </select>
-        <input value={outPath} onChange={(e) => setOutPath(e.target.value)} placeholder={t('export.pathPlaceholder', { ext: format })} data-testid="export-path" />
-        <button type="button" onClick={() => void doExport.run()} disabled={!outPath.trim() || exporting.job !== null || programme.items.length === 0} data-testid="export-programme">
+        <button type="button" onClick={() => void doExport.run()} disabled={!target.folder || !target.fileName.trim() || exporting.job !== null || programme.items.length === 0} data-testid="export-programme">
           {t('export.run')}
         </button>
         {exporting.job && <ProgressBar value={exporting.progress} label={t('export.title')} />}
