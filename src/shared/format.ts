@@ -47,6 +47,19 @@ export function formatNumber(value: number, language: FormatLanguage = 'vi', opt
   return numberFormat(language, min, max, options.signed ?? false).format(rounded).replace(/-/g, MINUS);
 }
 
+/**
+ * A number as a person types it: "0,5" or "0.5", "−20" (true minus) or "-20"; in Vietnamese a
+ * comma is the decimal mark and dots between digit groups are thousands ("1.000,5"), while a lone
+ * dot is taken as the decimal point people also type. NaN when it is not a number.
+ */
+export function parseNumber(text: string, language: FormatLanguage = 'vi'): number {
+  let t = text.trim().replace(/\u2212/g, '-').replace(/\s+/g, '');
+  if (language === 'en') t = t.replace(/,/g, '');
+  else if (t.includes(',')) t = t.replace(/\./g, '').replace(',', '.');
+  else if (/^-?\d{1,3}(\.\d{3}){2,}$/.test(t)) t = t.replace(/\./g, '');
+  return t === '' || !/^-?(\d+\.?\d*|\.\d+)$/.test(t) ? Number.NaN : Number(t);
+}
+
 /** A percentage of a 0..1 fraction: 0.456 → "45,6 %" (vi) / "45.6%" (en). */
 export function formatPercent(fraction: number, language: FormatLanguage = 'vi', digits = 0): string {
   const value = formatNumber(fraction * 100, language, { digits });

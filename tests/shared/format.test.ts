@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatClock, formatDate, formatDateTime, formatNumber, formatPercent, formatTime } from '../../src/shared/format.ts';
+import { formatBytes, formatClock, formatDate, formatDateTime, formatNumber, formatPercent, formatTime, parseNumber } from '../../src/shared/format.ts';
 
 describe('vi-VN formats shared by every screen', () => {
   it('writes numbers with comma decimals, dot thousands and the true minus sign', () => {
@@ -29,5 +29,18 @@ describe('vi-VN formats shared by every screen', () => {
     expect(formatClock(75.4)).toBe('1:15');
     expect(formatClock(75.25, 'vi', 3)).toBe('1:15,250');
     expect(formatClock(3723)).toBe('1:02:03');
+  });
+
+  it('reads numbers as people type them: comma or dot decimals, the true minus, vi-VN thousands', () => {
+    expect(parseNumber('0,5')).toBe(0.5);
+    expect(parseNumber('0.5')).toBe(0.5);
+    expect(parseNumber(' −20 ')).toBe(-20);
+    expect(parseNumber('-1,25')).toBe(-1.25);
+    expect(parseNumber('1.234,5')).toBe(1234.5);
+    expect(parseNumber('1.234.567')).toBe(1234567);
+    expect(parseNumber('1,234.5', 'en')).toBe(1234.5);
+    // What formatNumber writes, parseNumber reads back.
+    for (const value of [0.5, -20, -4.6, 109.8, 12]) expect(parseNumber(formatNumber(value))).toBe(value);
+    for (const text of ['', 'abc', '1,2,3', '--1', '1e3', ',']) expect(parseNumber(text)).toBeNaN();
   });
 });

@@ -5,6 +5,7 @@ import type { Programme, ProgrammeMixSettings } from '../../../shared/api/librar
 import { api } from '../../api/client.ts';
 import { useAction } from '../../api/hooks.ts';
 import { waitForJob, wasCancelled } from '../../api/wait-for-job.ts';
+import { DecimalInput } from '../../components/DecimalInput.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { useExportTarget } from '../../components/export-target.ts';
 import { FolderPicker } from '../../components/PathPicker.tsx';
@@ -59,22 +60,10 @@ export function RenderPanel({ programme }: { programme: Programme }) {
   });
   const unapproved = programme.items.filter((i) => i.bulletinStatus !== null && i.bulletinStatus !== 'approved' && i.bulletinStatus !== 'delivered');
 
-  const number = (key: keyof ProgrammeMixSettings, min: number, max: number, step: number) => (
+  const number = (key: 'gapSec' | 'crossfadeSec' | 'duckDb', min: number, max: number) => (
     <label>
       {t(`mix.${key}`)}
-      <input
-        type="number"
-        min={min}
-        max={max}
-        step={step}
-        defaultValue={mix[key] as number}
-        key={`${key}-${mix[key]}`}
-        data-testid={`mix-${key}`}
-        onBlur={(e) => {
-          const value = Number(e.target.value);
-          if (Number.isFinite(value) && value !== mix[key]) void save.run({ [key]: Math.min(max, Math.max(min, value)) });
-        }}
-      />
+      <DecimalInput value={mix[key]} min={min} max={max} onCommit={(value) => void save.run({ [key]: value })} testId={`mix-${key}`} />
     </label>
   );
 
@@ -93,9 +82,9 @@ export function RenderPanel({ programme }: { programme: Programme }) {
           <input type="checkbox" checked={mix.normalizeItems} data-testid="mix-normalizeItems" onChange={(e) => void save.run({ normalizeItems: e.target.checked })} />
           {t('mix.normalizeItems')}
         </label>
-        {number('gapSec', 0, 60, 0.5)}
-        {number('crossfadeSec', 0, 10, 0.5)}
-        {number('duckDb', -60, 0, 1)}
+        {number('gapSec', 0, 60)}
+        {number('crossfadeSec', 0, 10)}
+        {number('duckDb', -60, 0)}
       </div>
       {unapproved.length > 0 && (
         <p className="notice notice-warn" role="alert" data-testid="unapproved-warning">
