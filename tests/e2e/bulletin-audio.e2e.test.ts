@@ -10,7 +10,8 @@ import { openStudio } from '../../src/main/studio.ts';
 import { startHost, type RunningHost } from '../helpers/browser-host.ts';
 import { snap } from '../helpers/screenshots.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
-import { launchWithFakeMic, makeFakeMicFile, recordFor } from './recorder-helpers.ts';
+import { cutAndNormalise, recordBulletinAudio, voiceBulletin } from './bulletin-steps.ts';
+import { launchWithFakeMic, makeFakeMicFile } from './recorder-helpers.ts';
 
 const temp = makeTempDir();
 let host: RunningHost;
@@ -47,51 +48,14 @@ const goto = async (hash: string) => {
 const audioCard = () => page.getByTestId('bulletin-audio');
 const noAlerts = async () => expect(await page.getByRole('alert').allTextContents()).toEqual([]);
 
-async function voice(id: number) {
-  await goto(`#/bulletins/${id}`);
-  await page.getByTestId('bulletin-to-tts').click();
-  await page.waitForURL(new RegExp(`#/tts/${id}$`));
-  await page.getByTestId('tts-generate').click();
-  await page.locator('[data-testid="tts-waveform"][data-ready="true"]').waitFor({ timeout: 120_000 });
-}
-
 describe('a bulletin’s audio in Chromium', () => {
   it('voices a bulletin and edits its audio: cut, normalise to −16 LUFS', async () => {
-    await voice(weather);
-    await goto(`#/bulletins/${weather}`);
-    await expect.poll(() => audioCard().getAttribute('data-origin')).toBe('tts');
-    await page.getByTestId('bulletin-to-editor').click();
-    await page.waitForURL(/#\/editor\/\d+$/);
-    await page.getByTestId('edit-status').waitFor();
-    await page.waitForFunction(() => Number(document.querySelector('[data-testid="edit-status"]')?.getAttribute('data-duration')) > 0, null, { timeout: 60_000 });
-    // The waveform has drawn (a selection made before it loads would be cleared by the load).
-    await page.locator('[data-testid="waveform"][data-ready="true"]').waitFor({ timeout: 60_000 });
-    const before = Number(await page.getByTestId('edit-status').getAttribute('data-duration'));
-    await page.getByTestId('selection-start').fill('0.2');
-    await page.getByTestId('selection-end').fill('0.7');
-    await page.getByTestId('selection-end').press('Enter');
-    await page.waitForFunction(() => Number(document.querySelector('[data-testid="selection"]')?.getAttribute('data-end')) === 0.7);
-    await page.getByTestId('op-cut').click();
-    await page.waitForFunction((d) => Math.abs(Number(document.querySelector('[data-testid="edit-status"]')?.getAttribute('data-duration')) - d) < 0.001, before - 0.5, { timeout: 30_000 });
-    await page.getByTestId('normalize-preset').selectOption('outdoor');
-    await page.getByTestId('normalize').click();
-    await page.getByTestId('normalized-note').or(page.getByRole('alert')).first().waitFor({ timeout: 60_000 });
-    await noAlerts();
-    await expect.poll(async () => (await page.getByTestId('loudness-integrated').textContent()) ?? '', { timeout: 60_000 }).toMatch(/^[−-]16[,.]\d LUFS$/);
+    await voiceBulletin(page, host.url, weather);
+    await cutAndNormalise(page, host.url, weather);
   }, 300_000);
 
   it('records the second bulletin’s audio with the microphone', async () => {
-    await goto(`#/bulletins/${meeting}`);
-    await page.getByTestId('bulletin-to-recorder').click();
-    await page.waitForURL(new RegExp(`#/recorder/${meeting}$`));
-    await expect.poll(() => page.getByTestId('record-for-bulletin').inputValue()).toBe(String(meeting));
-    await recordFor(page, 2);
-    await snap(page, 'bulletin-audio-01-recorder-for-bulletin');
-    await page.getByTestId('record-stop').click();
-    await page.getByTestId('take-saved').waitFor({ timeout: 60_000 });
-    await page.getByTestId('open-bulletin').click();
-    await expect.poll(() => audioCard().getAttribute('data-origin'), { timeout: 30_000 }).toBe('recording');
-    await noAlerts();
+    await recordBulletinAudio(page, host.url, meeting, 2, (p) => snap(p, 'bulletin-audio-01-recorder-for-bulletin'));
   }, 180_000);
 
   it('marks the audio stale after a script edit, refuses approval, and approves once regenerated', async () => {

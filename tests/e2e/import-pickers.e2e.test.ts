@@ -11,9 +11,10 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStudio } from '../../src/main/studio.ts';
 import { launchBrowser, startHost, type RunningHost } from '../helpers/browser-host.ts';
-import { chooseFolder, dropFile } from '../helpers/pickers.ts';
+import { chooseFolder } from '../helpers/pickers.ts';
 import { snap } from '../helpers/screenshots.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
+import { importMusic, musicList } from './programme-steps.ts';
 import { openScreen } from './recorder-helpers.ts';
 
 const temp = makeTempDir('studio-pickers-e2e-');
@@ -30,7 +31,7 @@ let bulletinId = 0;
 
 const encode = (name: string, frequency: number, seconds: number, codec: string[]) =>
   execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', `sine=frequency=${frequency}:duration=${seconds}`, ...codec, at(name)]);
-const pickList = () => page.getByTestId('audio-pick-list').locator('li').evaluateAll((items) => items.map((li) => li.getAttribute('data-asset-name')));
+const pickList = () => musicList(page);
 
 beforeAll(async () => {
   fs.mkdirSync(path.join(stick, 'Ban tin'), { recursive: true });
@@ -61,15 +62,12 @@ afterAll(async () => {
 describe('importing music and choosing folders in browser mode', () => {
   it('a jingle uploaded and a bed dropped show in the jingle and bed lists, never the bulletin voice file', { timeout: 180_000 }, async () => {
     await openScreen(page, host.url, `#/programmes/${programmeId}`);
-    await page.getByTestId('audio-kind').selectOption('jingle');
-    await page.getByTestId('import-music-input').setInputFiles(at('nhac-hieu.mp3'));
-    await page.getByTestId('import-music-done').waitFor({ timeout: 60_000 });
+    await importMusic(page, 'jingle', at('nhac-hieu.mp3'), 'upload');
     await expect.poll(pickList, { timeout: 30_000 }).toEqual(['nhac-hieu']);
 
     await page.getByTestId('audio-kind').selectOption('music_bed');
     await expect.poll(pickList, { timeout: 30_000 }).toEqual([]);
-    await dropFile(page, 'import-music-drop', at('nhac-nen.mp3'));
-    await page.getByTestId('import-music-done').filter({ hasText: 'nhac-nen' }).waitFor({ timeout: 60_000 });
+    await importMusic(page, 'music_bed', at('nhac-nen.mp3'), 'drop');
     await expect.poll(pickList, { timeout: 30_000 }).toEqual(['nhac-nen']);
     await snap(page, 'programme-music-library');
 
