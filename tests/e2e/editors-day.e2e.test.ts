@@ -25,6 +25,9 @@ import { cutAndNormalise, recordBulletinAudio, submitAndApprove, voiceBulletin, 
 import { addBulletinItem, addMusicItem, createProgramme, importMusic } from './programme-steps.ts';
 import { ffmpegLoudness, ffprobeDuration, launchWithFakeMic, makeFakeMicFile } from './recorder-helpers.ts';
 
+// Delivered items' statuses are asked for every half second here (a minute in the field): the
+// host started below inherits it.
+process.env.STUDIO_STATUS_POLL_MS = '500';
 const work = makeTempDir('studio-day-');
 const at = (name: string) => path.join(work.dir, name);
 let server: SourceServer;
@@ -140,6 +143,9 @@ describe('an editor’s day, from the screen alone', () => {
     const [record] = server.records.list(null);
     expect(record!.metadata).toMatchObject({ contentType: 'programme', title: 'Thời sự sáng', presetLufs: -16 });
     expect(record!.receivedSha256).toBe(record!.sha256);
+    // The province airs it: the studio learns it in the background, and the screen shows it unasked.
+    server.records.setStatus(record!.id, 'aired', null);
+    await expect.poll(() => source.innerText(), { timeout: 120_000 }).toMatch(/Đã phát/);
 
     await chooseFolder(page, 'deliver-folder', at('usb'));
     await page.getByTestId('deliver-package').click();
