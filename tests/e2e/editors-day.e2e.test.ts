@@ -112,8 +112,15 @@ describe('an editor’s day, from the screen alone', () => {
 
     // ffmpeg's verdict: at the preset, under the ceiling, exactly as long as the total shown.
     const shown = Number(await total.getAttribute('data-total-sec'));
-    const [, minutes, seconds] = /(\d+):(\d\d,\d)/.exec(await total.innerText())!;
-    expect(Number(minutes) * 60 + Number(seconds!.replace(',', '.'))).toBeCloseTo(shown, 1);
+    const clock = (text: string) => {
+      const [, m, sec] = /(\d+):(\d\d,\d)/.exec(text)!;
+      return Number(m) * 60 + Number(sec!.replace(',', '.'));
+    };
+    expect(clock(await total.innerText())).toBeCloseTo(shown, 1);
+    // The running order adds up on screen: the last item ends where the total says.
+    const last = page.getByTestId('running-order').locator('[data-item-id]').last();
+    const ends = clock(await last.getByTestId('item-start').innerText()) + clock(await last.getByTestId('item-length').innerText());
+    expect(Math.abs(ends - shown)).toBeLessThanOrEqual(0.1 + 1e-9);
     const render = path.join(s.dataDir, 'renders', `programme-${programmeId}.wav`);
     const rendered = ffmpegLoudness(render);
     expect(Math.abs(rendered.integrated - -16)).toBeLessThanOrEqual(0.5);
@@ -144,7 +151,7 @@ describe('an editor’s day, from the screen alone', () => {
     expect(record!.metadata).toMatchObject({ contentType: 'programme', title: 'Thời sự sáng', presetLufs: -16 });
     expect(record!.receivedSha256).toBe(record!.sha256);
     // The province airs it: the studio learns it in the background, and the screen shows it unasked.
-    server.records.setStatus(record!.id, 'aired', null);
+    server.records.setStatus(Number(record!.id), 'aired', null);
     await expect.poll(() => source.innerText(), { timeout: 120_000 }).toMatch(/Đã phát/);
 
     await chooseFolder(page, 'deliver-folder', at('usb'));

@@ -52,7 +52,7 @@ export function ItemList({ items, onReorder, onRemove }: Props) {
             <span className="drag-handle" aria-hidden>
               ⠿
             </span>
-            <span className="muted clock">{fmt.clock(startsAt, 1)}</span>
+            <span className="muted clock" data-testid="item-start">{fmt.clock(startsAt, 1)}</span>
             <span className={`kind kind-${item.kind}`}>{t(`kind.${item.kind}`)}</span>
             <span className="order-label">
               <span className="order-title">{item.label}</span>
@@ -63,9 +63,10 @@ export function ItemList({ items, onReorder, onRemove }: Props) {
                 </span>
               )}
             </span>
-            <span className="muted" title={item.durationEstimated ? t('estimated') : undefined}>
+            <span className="muted" title={item.durationEstimated ? t('estimated') : undefined} data-testid="item-length">
               {item.durationEstimated ? '≈ ' : ''}
-              {formatClock(item.durationSec)}
+              {/* Exact lengths to the tenth, as the start times and the total: they add up on screen. */}
+              {item.durationEstimated ? formatClock(item.durationSec) : fmt.clock(item.durationSec, 1)}
             </span>
             <span className="order-buttons">
               <button type="button" aria-label={t('moveUp')} disabled={index === 0} onClick={() => move(item.id, index - 1)}>
