@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatClock, formatDate, formatDateTime, formatNumber, formatPercent, formatTime } from '../../src/shared/format.ts';
+import { formatBytes, formatClock, formatDate, formatDateTime, formatNumber, formatPercent, formatTime, parseNumber } from '../../src/shared/format.ts';
 
 describe('vi-VN formats shared by every screen', () => {
   it('writes numbers with comma decimals, dot thousands and the true minus sign', () => {
@@ -29,5 +29,29 @@ describe('vi-VN formats shared by every screen', () => {
     expect(formatClock(75.4)).toBe('1:15');
     expect(formatClock(75.25, 'vi', 3)).toBe('1:15,250');
     expect(formatClock(3723)).toBe('1:02:03');
+  });
+});
+
+describe('numbers typed into the screen', () => {
+  it('reads a comma or a point decimal, a true minus or a hyphen, and thousands when both marks appear', () => {
+    expect(parseNumber('0,5')).toBe(0.5);
+    expect(parseNumber('0.5')).toBe(0.5);
+    expect(parseNumber('−16')).toBe(-16);
+    expect(parseNumber(' -16,25 ')).toBe(-16.25);
+    expect(parseNumber('+3')).toBe(3);
+    expect(parseNumber(',5')).toBe(0.5);
+    expect(parseNumber('1.234,5')).toBe(1234.5);
+    expect(parseNumber('1,234.5')).toBe(1234.5);
+    expect(parseNumber('1 234,5')).toBe(1234.5);
+  });
+
+  it('refuses what is no number', () => {
+    for (const bad of ['', ' ', 'abc', '1,2,3', '1.2.3', '0,5dB', '--1', '−', '1e3', '.', 'Infinity']) expect(parseNumber(bad), bad).toBeNull();
+  });
+
+  it('writes an edited value without thousands separators, so it reads back the same', () => {
+    expect(formatNumber(1234.5, 'vi', { maxDigits: 2, grouping: false })).toBe('1234,5');
+    expect(parseNumber(formatNumber(-1234.5, 'vi', { maxDigits: 2, grouping: false }))).toBe(-1234.5);
+    expect(parseNumber(formatNumber(-0.25, 'en', { maxDigits: 2, grouping: false }))).toBe(-0.25);
   });
 });

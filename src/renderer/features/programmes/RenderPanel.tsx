@@ -9,6 +9,7 @@ import { ProgressBar } from '../../components/ProgressBar.tsx';
 import { RunningJob } from '../../components/RunningJob.tsx';
 import { fmt } from '../../components/useFormat.ts';
 import './programmes.css';
+import { NumberField } from '../../components/NumberField.tsx';
 
 /**
  * How the programme is mixed (preset, per-item normalisation, gap, crossfade, bed ducking; saved on
@@ -44,22 +45,10 @@ export function RenderPanel({ programme }: { programme: Programme }) {
   });
   const unapproved = programme.items.filter((i) => i.bulletinStatus !== null && i.bulletinStatus !== 'approved' && i.bulletinStatus !== 'delivered');
 
-  const number = (key: keyof ProgrammeMixSettings, min: number, max: number, step: number) => (
+  const number = (key: 'gapSec' | 'crossfadeSec' | 'duckDb', min: number, max: number) => (
     <label>
       {t(`mix.${key}`)}
-      <input
-        type="number"
-        min={min}
-        max={max}
-        step={step}
-        defaultValue={mix[key] as number}
-        key={`${key}-${mix[key]}`}
-        data-testid={`mix-${key}`}
-        onBlur={(e) => {
-          const value = Number(e.target.value);
-          if (Number.isFinite(value) && value !== mix[key]) void save.run({ [key]: Math.min(max, Math.max(min, value)) });
-        }}
-      />
+      <NumberField min={min} max={max} digits={2} value={mix[key]} onChange={(value) => void save.run({ [key]: value })} testId={`mix-${key}`} />
     </label>
   );
 
@@ -78,9 +67,9 @@ export function RenderPanel({ programme }: { programme: Programme }) {
           <input type="checkbox" checked={mix.normalizeItems} data-testid="mix-normalizeItems" onChange={(e) => void save.run({ normalizeItems: e.target.checked })} />
           {t('mix.normalizeItems')}
         </label>
-        {number('gapSec', 0, 60, 0.5)}
-        {number('crossfadeSec', 0, 10, 0.5)}
-        {number('duckDb', -60, 0, 1)}
+        {number('gapSec', 0, 60)}
+        {number('crossfadeSec', 0, 10)}
+        {number('duckDb', -60, 0)}
       </div>
       {unapproved.length > 0 && (
         <p className="notice notice-warn" role="alert" data-testid="unapproved-warning">
