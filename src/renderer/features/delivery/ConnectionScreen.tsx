@@ -13,7 +13,10 @@ interface Draft {
   serverUrl: string;
   caCertPath: string;
   chunkSizeMiB: number;
+  keepFilesDays: number;
 }
+
+const draftOf = (s: DeliverySettings): Draft => ({ serverUrl: s.serverUrl, caCertPath: s.caCertPath, chunkSizeMiB: s.chunkSizeMiB, keepFilesDays: s.keepFilesDays });
 
 /**
  * Hệ thống thông tin nguồn: where deliveries go and with which token. The token is write-only
@@ -32,12 +35,12 @@ export default function ConnectionScreen() {
   useEffect(() => {
     if (!loaded.data) return;
     setSettings(loaded.data);
-    setDraft({ serverUrl: loaded.data.serverUrl, caCertPath: loaded.data.caCertPath, chunkSizeMiB: loaded.data.chunkSizeMiB });
+    setDraft(draftOf(loaded.data));
   }, [loaded.data]);
 
   const apply = (next: DeliverySettings) => {
     setSettings(next);
-    setDraft({ serverUrl: next.serverUrl, caCertPath: next.caCertPath, chunkSizeMiB: next.chunkSizeMiB });
+    setDraft(draftOf(next));
     setToken('');
     setSaved(true);
   };
@@ -49,6 +52,7 @@ export default function ConnectionScreen() {
         serverUrl: draft.serverUrl.trim(),
         caCertPath: draft.caCertPath.trim(),
         chunkSizeMiB: draft.chunkSizeMiB,
+        keepFilesDays: draft.keepFilesDays,
         ...(token.trim() ? { token: token.trim() } : {}),
       }),
     );
@@ -135,6 +139,18 @@ export default function ConnectionScreen() {
             data-testid="chunk-size"
           />
           <small className="muted">{t('connection.chunkSizeHelp')}</small>
+        </label>
+        <label>
+          {t('connection.keepFilesDays')}
+          <input
+            type="number"
+            min={1}
+            max={3650}
+            value={draft.keepFilesDays}
+            onChange={(e) => setDraft({ ...draft, keepFilesDays: Math.min(3650, Math.max(1, Math.round(Number(e.target.value)) || 1)) })}
+            data-testid="keep-files-days"
+          />
+          <small className="muted">{t('connection.keepFilesDaysHelp')}</small>
         </label>
         <div className="page-actions">
           <button type="submit" className="primary" disabled={save.busy} data-testid="save-connection">
