@@ -15,7 +15,7 @@ export function NumberField({ value, onChange, min = -Infinity, max = Infinity, 
   onChange: (value: number) => void;
   min?: number;
   max?: number;
-  /** Decimals shown at most. */
+  /** Decimals kept at most (0: a whole number). */
   digits?: number;
   testId?: string;
 }) {
@@ -27,7 +27,8 @@ export function NumberField({ value, onChange, min = -Infinity, max = Infinity, 
 
   const commit = () => {
     if (parsed === null) return setText(shown);
-    const next = Math.min(max, Math.max(min, parsed));
+    const factor = 10 ** digits;
+    const next = Math.min(max, Math.max(min, Math.round(parsed * factor) / factor));
     setText(fmt.number(next, { maxDigits: digits, grouping: false }));
     if (next !== value) onChange(next);
   };

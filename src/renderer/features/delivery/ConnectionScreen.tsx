@@ -8,6 +8,7 @@ import { Page } from '../../components/Page.tsx';
 import { FilePicker } from '../../components/PathPicker.tsx';
 import './delivery.css';
 import { fmt } from '../../components/useFormat.ts';
+import { NumberField } from '../../components/NumberField.tsx';
 
 interface Draft {
   serverUrl: string;
@@ -130,26 +131,12 @@ export default function ConnectionScreen() {
         </div>
         <label>
           {t('connection.chunkSize')}
-          <input
-            type="number"
-            min={1}
-            max={64}
-            value={draft.chunkSizeMiB}
-            onChange={(e) => setDraft({ ...draft, chunkSizeMiB: Math.min(64, Math.max(1, Number(e.target.value) || 1)) })}
-            data-testid="chunk-size"
-          />
+          <NumberField min={1} max={64} digits={0} value={draft.chunkSizeMiB} onChange={(chunkSizeMiB) => setDraft({ ...draft, chunkSizeMiB })} testId="chunk-size" />
           <small className="muted">{t('connection.chunkSizeHelp')}</small>
         </label>
         <label>
           {t('connection.keepFilesDays')}
-          <input
-            type="number"
-            min={1}
-            max={3650}
-            value={draft.keepFilesDays}
-            onChange={(e) => setDraft({ ...draft, keepFilesDays: Math.min(3650, Math.max(1, Math.round(Number(e.target.value)) || 1)) })}
-            data-testid="keep-files-days"
-          />
+          <NumberField min={1} max={3650} digits={0} value={draft.keepFilesDays} onChange={(keepFilesDays) => setDraft({ ...draft, keepFilesDays })} testId="keep-files-days" />
           <small className="muted">{t('connection.keepFilesDaysHelp')}</small>
         </label>
         <div className="page-actions">
