@@ -107,4 +107,28 @@ describe('importing music and choosing folders in browser mode', () => {
     // The helper other suites use walks from the root drive to any folder.
     await chooseFolder(page, 'deliver-folder', path.join(home, 'Music'));
   });
+
+  it('"Thư mục mới" makes a folder on the stick and opens it; a bad name is refused in Vietnamese', { timeout: 120_000 }, async () => {
+    await openScreen(page, host.url, `#/bulletins/${bulletinId}`);
+    await page.getByTestId('deliver-target').selectOption('package');
+    await page.getByTestId('deliver-folder').click();
+    const chooser = page.getByTestId('folder-chooser');
+    await chooser.locator('[data-place-kind="removable"]').first().click();
+    await chooser.getByTestId('folder-current').filter({ hasText: new RegExp(`^${stick}$`) }).waitFor();
+    expect(await chooser.getByTestId('folder-new').textContent()).toBe('Thư mục mới');
+
+    await chooser.getByTestId('folder-new').click();
+    await chooser.getByTestId('folder-new-name').fill('Tin: sáng?');
+    await chooser.getByTestId('folder-create').click();
+    await expect.poll(() => chooser.getByRole('alert').textContent()).toMatch(/^Dữ liệu nhập không hợp lệ: tên thư mục «Tin: sáng\?» có ký tự không dùng được/);
+    expect(fs.readdirSync(stick)).toEqual(['Ban tin']);
+
+    await chooser.getByTestId('folder-new-name').fill('Tin tháng 12');
+    await chooser.getByTestId('folder-new-name').press('Enter');
+    await chooser.getByTestId('folder-current').filter({ hasText: path.join(stick, 'Tin tháng 12') }).waitFor();
+    expect(await chooser.getByRole('alert').count()).toBe(0);
+    expect(fs.statSync(path.join(stick, 'Tin tháng 12')).isDirectory()).toBe(true);
+    await chooser.getByTestId('folder-choose-here').click();
+    await page.getByTestId('deliver-folder-value').filter({ hasText: path.join(stick, 'Tin tháng 12') }).waitFor();
+  });
 });
