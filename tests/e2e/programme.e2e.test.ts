@@ -72,6 +72,8 @@ describe('a programme finished from the screen', () => {
     await page.getByTestId('mix-preset').selectOption('-16');
     await page.getByTestId('mix-crossfadeSec').fill('0.5');
     await page.getByTestId('mix-duckDb').click();
+    // Typed with a point, shown with the Vietnamese comma.
+    await expect.poll(() => page.getByTestId('mix-crossfadeSec').inputValue()).toBe('0,5');
     // 3 + 12 + 3 + 10 s of items, three 0.5 s crossfades; the bed adds nothing.
     await expect.poll(() => page.getByTestId('programme-total').getAttribute('data-total-sec'), { timeout: 30_000 }).toBe('26.5');
     await snap(page, 'programme-builder');
@@ -82,6 +84,8 @@ describe('a programme finished from the screen', () => {
     await page.getByTestId('cancel-render').click();
     await page.getByTestId('cancel-render').waitFor({ state: 'detached', timeout: 60_000 });
     expect(await page.getByTestId('programme-rendered').count()).toBe(0);
+    // A cancel is the user's own choice: no error is shown for it.
+    expect(await page.getByTestId('render-panel').getByRole('alert').count()).toBe(0);
 
     await page.getByTestId('render-programme').click();
     await page.getByTestId('programme-rendered').waitFor({ timeout: 300_000 });
