@@ -12,14 +12,15 @@ export const MINUS = '\u2212';
 const locale = (language: FormatLanguage) => (language === 'en' ? 'en-GB' : 'vi-VN');
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
-function numberFormat(language: FormatLanguage, minDigits: number, maxDigits: number, signed: boolean): Intl.NumberFormat {
-  const key = `${language}|${minDigits}|${maxDigits}|${signed}`;
+function numberFormat(language: FormatLanguage, minDigits: number, maxDigits: number, signed: boolean, grouping: boolean): Intl.NumberFormat {
+  const key = `${language}|${minDigits}|${maxDigits}|${signed}|${grouping}`;
   let format = numberFormats.get(key);
   if (!format) {
     format = new Intl.NumberFormat(locale(language), {
       minimumFractionDigits: minDigits,
       maximumFractionDigits: maxDigits,
       signDisplay: signed ? 'exceptZero' : 'auto',
+      useGrouping: grouping,
     });
     numberFormats.set(key, format);
   }
@@ -33,6 +34,8 @@ export interface NumberOptions {
   maxDigits?: number;
   /** Show "+" before positive values (a gain, a change). */
   signed?: boolean;
+  /** Separate thousands (default); off for a value the user edits, which reads back unambiguously. */
+  grouping?: boolean;
 }
 
 /** 109.8 → "109,8"; −4.6 → "−4,6"; 1234567 → "1.234.567". Infinity → "∞", −Infinity → "−∞". */
@@ -44,20 +47,29 @@ export function formatNumber(value: number, language: FormatLanguage = 'vi', opt
   // Rounded first, so −0.04 at one decimal prints "0,0" rather than "−0,0".
   const factor = 10 ** max;
   const rounded = Math.round(value * factor) / factor || 0;
-  return numberFormat(language, min, max, options.signed ?? false).format(rounded).replace(/-/g, MINUS);
+  return numberFormat(language, min, max, options.signed ?? false, options.grouping ?? true).format(rounded).replace(/-/g, MINUS);
 }
 
 /**
- * A number as a person types it: "0,5" or "0.5", "−20" (true minus) or "-20"; in Vietnamese a
- * comma is the decimal mark and dots between digit groups are thousands ("1.000,5"), while a lone
- * dot is taken as the decimal point people also type. NaN when it is not a number.
+ * A number as a person types it, in either language: "0,5" and "0.5", "−16" (true minus), "-16",
+ * "+3", spaces around. Where both "," and "." appear, the last one is the decimal mark and the other
+ * separates thousands ("1.234,5", "1,234.5"); one mark alone is the decimal mark (the fields that
+ * take decimals hold gains, gaps and levels, never thousands). Anything else: null.
  */
-export function parseNumber(text: string, language: FormatLanguage = 'vi'): number {
+export function parseNumber(text: string): number | null {
   let t = text.trim().replace(/\u2212/g, '-').replace(/\s+/g, '');
-  if (language === 'en') t = t.replace(/,/g, '');
-  else if (t.includes(',')) t = t.replace(/\./g, '').replace(',', '.');
-  else if (/^-?\d{1,3}(\.\d{3}){2,}$/.test(t)) t = t.replace(/\./g, '');
-  return t === '' || !/^-?(\d+\.?\d*|\.\d+)$/.test(t) ? Number.NaN : Number(t);
+  const comma = t.lastIndexOf(',');
+  const point = t.lastIndexOf('.');
+  if (comma >= 0 && point >= 0) {
+    const grouping = comma > point ? '.' : ',';
+    t = t.split(grouping).join('');
+  } else if (t.split(comma >= 0 ? ',' : '.').length > 2) {
+    return null;
+  }
+  t = t.replace(',', '.');
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(t)) return null;
+  const value = Number(t);
+  return Number.isFinite(value) ? value : null;
 }
 
 /** A percentage of a 0..1 fraction: 0.456 → "45,6 %" (vi) / "45.6%" (en). */

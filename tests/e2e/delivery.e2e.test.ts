@@ -57,8 +57,13 @@ describe('delivery in Chromium', () => {
     await page.getByTestId('test-connection').click();
     await page.getByTestId('connection-ok').waitFor();
     expect(await page.getByTestId('connection-ok').textContent()).toContain('xa-ban-ho');
+    // Sent files kept 45 days rather than the default 30 (what comes back is what the studio stored).
+    expect(await page.getByTestId('keep-files-days').inputValue()).toBe('30');
+    await page.getByTestId('keep-files-days').fill('45');
     await page.getByTestId('save-connection').click();
     await expect.poll(() => page.getByTestId('token-state').textContent()).toMatch(/Đã lưu một mã truy cập/);
+    await page.reload();
+    await expect.poll(() => page.getByTestId('keep-files-days').inputValue()).toBe('45');
     // Write-only: the field is emptied and the token appears nowhere on the screen.
     expect(await page.getByTestId('token').inputValue()).toBe('');
     expect(await page.content()).not.toContain(token);

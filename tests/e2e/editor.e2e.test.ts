@@ -78,14 +78,28 @@ describe('editor in Chromium: record, edit, normalise, export', () => {
     await waitForWaveform(page);
 
     // Space plays the selection from the rendered preview (served with Range) and stops at its end.
-    await page.getByTestId('selection-start').fill('0.5');
-    await page.getByTestId('selection-end').fill('1.5');
+    // Typed with the Vietnamese comma decimal, shown back the same way.
+    await page.getByTestId('selection-start').fill('0,5');
+    await page.getByTestId('selection-end').fill('1,5');
     await page.getByTestId('selection-end').press('Enter');
+    await expect.poll(() => page.getByTestId('selection').getAttribute('data-end')).toBe('1.5');
+    expect(await page.getByTestId('selection').getAttribute('data-start')).toBe('0.5');
+    expect(await page.getByTestId('selection-start').inputValue()).toBe('0,500');
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.keyboard.press(' ');
     await page.waitForSelector('[data-testid="play"][data-playing="true"]');
     await page.waitForSelector('[data-testid="play"][data-playing="false"]', { timeout: 15_000 });
 
+    // Levels typed with a comma decimal and a true minus (or a point and a hyphen) read the same.
+    await page.getByTestId('normalize-preset').selectOption('custom');
+    await page.getByTestId('normalize-target').fill('−16,5');
+    await page.getByTestId('normalize-ceiling').fill('-1.5');
+    await page.getByTestId('normalize-ceiling').press('Enter');
+    await expect.poll(() => page.getByTestId('normalize').textContent()).toBe('Chuẩn hóa về −16,5 LUFS, đỉnh ≤ −1,5 dBTP');
+    expect(await page.getByTestId('normalize-ceiling').inputValue()).toBe('−1,5');
+    await page.getByTestId('normalize-target').fill('abc');
+    await page.getByTestId('normalize-target').press('Enter');
+    expect(await page.getByTestId('normalize-target').inputValue()).toBe('−16,5');
     await page.getByTestId('normalize-preset').selectOption('broadcast');
     await page.getByTestId('normalize').click();
     await page.getByTestId('normalized-note').or(page.getByRole('alert')).first().waitFor({ timeout: 60_000 });

@@ -77,6 +77,26 @@ describe('importing music and choosing folders in browser mode', () => {
     await expect.poll(() => fs.readdirSync(path.join(dataDir, 'uploads')), { timeout: 30_000 }).toEqual([]);
   });
 
+  it('an import shows its progress and cancel on the programme screen; cancelled, it imports nothing and says so', { timeout: 180_000 }, async () => {
+    // Long enough that its import (decode, peaks, loudness) is still running when cancel is pressed.
+    encode('nhac-nen-dai.mp3', 180, 1800, ['-ac', '1', '-c:a', 'libmp3lame', '-b:a', '16k']);
+    await openScreen(page, host.url, `#/programmes/${programmeId}`);
+    await page.getByTestId('audio-kind').selectOption('music_bed');
+    await expect.poll(pickList, { timeout: 30_000 }).toEqual(['nhac-nen']);
+    await page.getByTestId('import-music-input').setInputFiles(at('nhac-nen-dai.mp3'));
+    const panel = page.getByTestId('import-music-panel');
+    await panel.getByTestId('running-job').waitFor({ timeout: 60_000 });
+    expect(await panel.getByTestId('running-job').getAttribute('data-job-kind')).toBe('audio.import');
+    await panel.getByTestId('job-cancel').click();
+    await page.getByTestId('import-music-cancelled').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('import-music-cancelled').textContent()).toBe('Đã hủy theo yêu cầu của bạn.');
+    expect(await panel.getByTestId('running-job').count()).toBe(0);
+    expect(await page.getByTestId('import-music-done').count()).toBe(0);
+    expect(await page.getByRole('alert').count()).toBe(0);
+    await expect.poll(pickList, { timeout: 30_000 }).toEqual(['nhac-nen']);
+    await expect.poll(() => fs.readdirSync(path.join(dataDir, 'uploads')), { timeout: 30_000 }).toEqual([]);
+  });
+
   it('an unsupported file is refused in Vietnamese, and nothing is imported', { timeout: 120_000 }, async () => {
     await page.getByTestId('import-music-input').setInputFiles(at('ghi-chu.mp3'));
     const alert = page.getByTestId('import-music-panel').getByRole('alert');
@@ -104,5 +124,29 @@ describe('importing music and choosing folders in browser mode', () => {
 
     // The helper other suites use walks from the root drive to any folder.
     await chooseFolder(page, 'deliver-folder', path.join(home, 'Music'));
+  });
+
+  it('"Thư mục mới" makes a folder on the stick and opens it; a bad name is refused in Vietnamese', { timeout: 120_000 }, async () => {
+    await openScreen(page, host.url, `#/bulletins/${bulletinId}`);
+    await page.getByTestId('deliver-target').selectOption('package');
+    await page.getByTestId('deliver-folder').click();
+    const chooser = page.getByTestId('folder-chooser');
+    await chooser.locator('[data-place-kind="removable"]').first().click();
+    await chooser.getByTestId('folder-current').filter({ hasText: new RegExp(`^${stick}$`) }).waitFor();
+    expect(await chooser.getByTestId('folder-new').textContent()).toBe('Thư mục mới');
+
+    await chooser.getByTestId('folder-new').click();
+    await chooser.getByTestId('folder-new-name').fill('Tin: sáng?');
+    await chooser.getByTestId('folder-create').click();
+    await expect.poll(() => chooser.getByRole('alert').textContent()).toMatch(/^Dữ liệu nhập không hợp lệ: tên thư mục «Tin: sáng\?» có ký tự không dùng được/);
+    expect(fs.readdirSync(stick)).toEqual(['Ban tin']);
+
+    await chooser.getByTestId('folder-new-name').fill('Tin tháng 12');
+    await chooser.getByTestId('folder-new-name').press('Enter');
+    await chooser.getByTestId('folder-current').filter({ hasText: path.join(stick, 'Tin tháng 12') }).waitFor();
+    expect(await chooser.getByRole('alert').count()).toBe(0);
+    expect(fs.statSync(path.join(stick, 'Tin tháng 12')).isDirectory()).toBe(true);
+    await chooser.getByTestId('folder-choose-here').click();
+    await page.getByTestId('deliver-folder-value').filter({ hasText: path.join(stick, 'Tin tháng 12') }).waitFor();
   });
 });

@@ -38,8 +38,17 @@ describe('translating a bulletin into Tày in the browser', () => {
     await s.page.getByRole('button', { name: 'Tìm' }).click();
     await s.page.locator('.tr-hits tr').first().waitFor();
 
+    // Training is cancelled from the panel that started it: nothing is learned, and it says so.
+    await s.page.getByTestId('train').click();
+    await s.page.getByTestId('train-progress').getByTestId('job-cancel').click();
+    await s.page.getByTestId('engine-cancelled').waitFor({ timeout: 60_000 });
+    expect(await s.page.getByTestId('engine-cancelled').textContent()).toBe('Đã hủy theo yêu cầu của bạn.');
+    expect(await s.page.getByTestId('train-progress').count()).toBe(0);
+    expect(await s.page.getByTestId('engine-status').textContent()).toBe('Chưa huấn luyện cho cặp ngôn ngữ này.');
+
     await s.page.getByTestId('train').click();
     await s.page.getByTestId('train-progress').waitFor();
+    expect(await s.page.getByTestId('engine-cancelled').count()).toBe(0);
     await snap(s.page, 'translation-01-training');
     await s.page.getByTestId('trained').waitFor({ timeout: 240_000 });
     await expect.poll(() => s.page.getByTestId('engine-status').textContent()).toMatch(/^Đã học \d{5} cặp câu/);

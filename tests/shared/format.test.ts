@@ -30,17 +30,30 @@ describe('vi-VN formats shared by every screen', () => {
     expect(formatClock(75.25, 'vi', 3)).toBe('1:15,250');
     expect(formatClock(3723)).toBe('1:02:03');
   });
+});
 
-  it('reads numbers as people type them: comma or dot decimals, the true minus, vi-VN thousands', () => {
+describe('numbers typed into the screen', () => {
+  it('reads a comma or a point decimal, a true minus or a hyphen, and thousands when both marks appear', () => {
     expect(parseNumber('0,5')).toBe(0.5);
     expect(parseNumber('0.5')).toBe(0.5);
-    expect(parseNumber(' −20 ')).toBe(-20);
-    expect(parseNumber('-1,25')).toBe(-1.25);
+    expect(parseNumber('−16')).toBe(-16);
+    expect(parseNumber(' -16,25 ')).toBe(-16.25);
+    expect(parseNumber('+3')).toBe(3);
+    expect(parseNumber(',5')).toBe(0.5);
     expect(parseNumber('1.234,5')).toBe(1234.5);
-    expect(parseNumber('1.234.567')).toBe(1234567);
-    expect(parseNumber('1,234.5', 'en')).toBe(1234.5);
+    expect(parseNumber('1,234.5')).toBe(1234.5);
+    expect(parseNumber('1 234,5')).toBe(1234.5);
     // What formatNumber writes, parseNumber reads back.
     for (const value of [0.5, -20, -4.6, 109.8, 12]) expect(parseNumber(formatNumber(value))).toBe(value);
-    for (const text of ['', 'abc', '1,2,3', '--1', '1e3', ',']) expect(parseNumber(text)).toBeNaN();
+  });
+
+  it('refuses what is no number', () => {
+    for (const bad of ['', ' ', 'abc', '1,2,3', '1.2.3', '0,5dB', '--1', '−', '1e3', '.', 'Infinity']) expect(parseNumber(bad), bad).toBeNull();
+  });
+
+  it('writes an edited value without thousands separators, so it reads back the same', () => {
+    expect(formatNumber(1234.5, 'vi', { maxDigits: 2, grouping: false })).toBe('1234,5');
+    expect(parseNumber(formatNumber(-1234.5, 'vi', { maxDigits: 2, grouping: false }))).toBe(-1234.5);
+    expect(parseNumber(formatNumber(-0.25, 'en', { maxDigits: 2, grouping: false }))).toBe(-0.25);
   });
 });

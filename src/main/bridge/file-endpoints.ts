@@ -25,6 +25,7 @@ const STATUS: Partial<Record<ErrorPayload['code'], number>> = {
   audio_corrupt: 415,
   invalid_argument: 400,
   not_found: 404,
+  conflict: 409,
   not_a_file: 400,
   permission_denied: 403,
   unauthorized: 403,
@@ -64,6 +65,14 @@ export function handleFileEndpoint(req: http.IncomingMessage, res: http.ServerRe
       const purpose = parsePurpose(FolderPurpose.or(FilePurpose), url.searchParams.get('purpose'), 'any');
       return sendJson(res, 200, await options.files.folders(url.searchParams.get('path') || undefined, purpose));
     }
+    if (isFolders && req.method === 'POST') {
+      // "Thư mục mới": the name and the folder it goes in come in the query; the body is not read.
+      req.resume();
+      const purpose = parsePurpose(FolderPurpose.or(FilePurpose), url.searchParams.get('purpose'), 'any');
+      const parent = url.searchParams.get('path');
+      if (!parent) throw new StudioError('invalid_argument', 'no folder to create the new one in', { reason: 'folder_unreadable', path: '' });
+      return sendJson(res, 200, await options.files.createFolder(parent, url.searchParams.get('name') ?? '', purpose));
+    }
     if (isUpload && req.method === 'POST') {
       const purpose = parsePurpose(FilePurpose, url.searchParams.get('purpose'), 'any');
       const declared = req.headers['content-length'] === undefined ? undefined : Number(req.headers['content-length']);
@@ -85,7 +94,7 @@ export function handleFileEndpoint(req: http.IncomingMessage, res: http.ServerRe
       return;
     }
     req.resume();
-    res.writeHead(405, { Allow: isUpload ? 'POST, DELETE' : 'GET' }).end();
+    res.writeHead(405, { Allow: isUpload ? 'POST, DELETE' : 'GET, POST' }).end();
   };
   answer().catch((error: unknown) => {
     if (!res.headersSent) sendError(res, error);

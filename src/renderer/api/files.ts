@@ -78,3 +78,11 @@ export async function listFolder(purpose: FolderPurpose | FilePurpose, path?: st
   if (!response.ok) throw failure(response.status, body);
   return JSON.parse(body) as FolderListing;
 }
+
+/** Browser mode's "Thư mục mới": makes `name` inside `parent` on the host; answers the new folder's listing. */
+export async function createFolder(purpose: FolderPurpose | FilePurpose, parent: string, name: string): Promise<FolderListing> {
+  const response = await fetch(`${FILE_ENDPOINTS.folders}?${new URLSearchParams({ purpose, path: parent, name })}`, { method: 'POST' });
+  const body = await response.text();
+  if (!response.ok) throw failure(response.status, body);
+  return JSON.parse(body) as FolderListing;
+}

@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import type { JobInfo, JobKind } from '../../shared/api/jobs.ts';
 import { api, ApiError } from './client.ts';
 import { toApiError, useStudioEvent } from './hooks.ts';
+import { waitForJob } from './wait-for-job.ts';
 
 export interface JobHandle<K extends JobKind> {
   /** The job as last heard of (progress, then its end), or null before one is started. */
@@ -44,4 +45,32 @@ export function useJob<K extends JobKind>(begin: () => Promise<JobInfo<K>>): Job
   }, [job]);
 
   return { job, error, start, cancel, clear: () => (setJob(null), setError(null)) };
+}
+
+/** Whether a failure is the user's own cancel (nothing to report as an error). */
+export function isCancelled(error: unknown): boolean {
+  return error instanceof ApiError && error.payload.code === 'cancelled';
+}
+
+/**
+ * A job an action of the screen started and awaits: `follow` resolves with its result (rejects on
+ * failure or cancel); meanwhile `job` is the running job (for `RunningJob`'s bar and cancel) and
+ * `progress` its fraction done.
+ */
+export function useFollowedJob<K extends JobKind>() {
+  const [job, setJob] = useState<JobInfo<K> | null>(null);
+  const [progress, setProgress] = useState(0);
+  const follow = useCallback(async (started: JobInfo<K>) => {
+    setJob(started);
+    setProgress(0);
+    try {
+      return await waitForJob(started, setProgress);
+    } finally {
+      setJob(null);
+    }
+  }, []);
+  const cancel = useCallback(() => {
+    if (job) void api.call('job.cancel', { id: job.id }).catch(() => undefined);
+  }, [job]);
+  return { job, progress, follow, cancel };
 }

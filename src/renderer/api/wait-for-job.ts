@@ -15,7 +15,3 @@ export async function waitForJob<K extends JobKind>(job: JobInfo<K>, onProgress?
   }
 }
 
-/** Whether a job's failure is the user's own cancel (nothing to report), not an error. */
-export function wasCancelled(error: unknown): boolean {
-  return error instanceof ApiError && error.payload.code === 'cancelled';
-}

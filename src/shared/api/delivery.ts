@@ -66,6 +66,11 @@ export interface DeliverySettings {
   /** Upload chunk size in MiB: smaller chunks re-send less after a drop on a poor line. */
   chunkSizeMiB: number;
   /**
+   * Days the files of a finished delivery (delivered or cancelled) are kept under `deliveries/` and
+   * `outbox-files/` in the data folder before they are removed; a waiting delivery's never are.
+   */
+  keepFilesDays: number;
+  /**
    * Public keys (Ed25519, base64 SPKI) of the studios whose packages keep their approval on import;
    * a package signed by any other key, or unsigned, is imported as submitted.
    */
@@ -90,6 +95,7 @@ export const DeliverySettingsUpdate = z.strictObject({
   token: z.string().trim().min(8).max(4096).nullable().optional(),
   caCertPath: z.union([z.literal(''), userPath()]).optional(),
   chunkSizeMiB: z.number().int().min(1).max(64).optional(),
+  keepFilesDays: z.number().int().min(1).max(3650).optional(),
   trustedPackageKeys: z.array(z.string().trim().min(16).max(1000)).max(200).optional(),
 });
 

@@ -67,7 +67,10 @@ export interface StagedUpload {
 
 /** The host's HTTP endpoints for browser mode (the same origin, token and loopback checks as the screen). */
 export const FILE_ENDPOINTS = {
-  /** GET ?purpose=…&path=… → FolderListing (path omitted: the purpose's default folder). */
+  /**
+   * GET ?purpose=…&path=… → FolderListing (path omitted: the purpose's default folder);
+   * POST ?purpose=…&path=…&name=… makes folder `name` inside `path` → the new folder's FolderListing.
+   */
   folders: '/files/folders',
   /** POST ?purpose=…&name=… with the file as the body → StagedUpload; DELETE ?path=… drops it. */
   upload: '/files/upload',

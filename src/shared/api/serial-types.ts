@@ -24,8 +24,17 @@ export interface PortInfo {
   serialNumber?: string;
   vendorId?: string;
   productId?: string;
-  /** `profile`: not in the system's list, but a device profile's typed path that exists (a pty, a port without udev). */
+  /** `profile`: not in the system's list, but a device profile's typed path (a pty, a port without udev, `COM7`). */
   source?: 'system' | 'profile';
+  /** A path a technician typed into a device profile, not one the system enumerated. */
+  typed?: true;
+  /**
+   * A typed path: whether it exists now (checked on disk); absent for a Windows name (`COM7`),
+   * which only the system list could confirm.
+   */
+  present?: boolean;
+  /** A typed path: the names of the device profiles that use it. */
+  profiles?: string[];
 }
 
 /** `serial.ports.changed`: a port appeared or vanished, or the system listing started or stopped failing. */

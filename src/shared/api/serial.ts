@@ -93,6 +93,13 @@ const target = {
 };
 
 /** A lease on the plug/unplug watch and the ports seen now. */
+/** `serial.port.list`: the system's ports and the profiles' typed paths it does not show. */
+export interface PortListing {
+  ports: PortInfo[];
+  /** `serial_listing_failed` when the system list failed; the typed paths are listed all the same. */
+  error: ErrorPayload | null;
+}
+
 export interface PortWatchLease {
   watchId: string;
   leaseMs: number;
@@ -193,7 +200,7 @@ export function serialJobResult<K extends keyof SerialJobResults>(job: JobInfo |
 
 export const serialRequests = {
   /** The ports the system lists; a listing failure is `serial_listing_failed` (a typed path still works). */
-  'serial.port.list': request<PortInfo[]>()(z.strictObject({})),
+  'serial.port.list': request<PortListing>()(z.strictObject({})),
   /**
    * Watches for plug and unplug: takes a lease (or renews `watchId`'s) and answers with the ports
    * now; changes then come as `serial.ports.changed` events while a lease is live. Renew before

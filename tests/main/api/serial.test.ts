@@ -47,7 +47,8 @@ async function failure(promise: Promise<unknown>): Promise<StudioError> {
 }
 
 describe('ports and profiles', () => {
-  it('a listing that fails is serial_listing_failed; a typed path is still checked and accepted', async () => {
+  it('a listing that fails says serial_listing_failed and still lists the profiles’ typed paths; a typed path is still checked and accepted', async () => {
+    await studio.call('serial.profile.create', receiver(pty.a));
     const serial = createSerial({
       db: studio.services.db,
       jobs: studio.services.jobs,
@@ -57,8 +58,9 @@ describe('ports and profiles', () => {
       lister: () => Promise.reject(new Error('udev not available')),
     });
     const api = serialApi({ serial });
-    const error = await failure(Promise.resolve().then(() => api['serial.port.list']({}, { actor: 'test' })));
-    expect(error.code).toBe('serial_listing_failed');
+    const listing = await api['serial.port.list']({}, { actor: 'test' });
+    expect(listing.error?.code).toBe('serial_listing_failed');
+    expect(listing.ports).toEqual([{ path: pty.a, source: 'profile', typed: true, present: true, profiles: [receiver(pty.a).name] }]);
     expect(await studio.call('serial.port.check', { path: ' com7 ' })).toEqual({ path: 'COM7' });
     expect(await studio.call('serial.port.check', { path: pty.a })).toEqual({ path: pty.a });
     expect((await failure(studio.call('serial.port.check', { path: 'not a port' }))).code).toBe('invalid_argument');

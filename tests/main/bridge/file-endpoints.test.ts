@@ -13,7 +13,7 @@ import { handleFileEndpoint } from '../../../src/main/bridge/file-endpoints.ts';
 import { startBridge, type Bridge } from '../../../src/main/bridge/server.ts';
 import { openStudio, type Studio } from '../../../src/main/studio.ts';
 import type { FolderListing, StagedUpload } from '../../../src/shared/api/files.ts';
-import type { ErrorPayload } from '../../../src/shared/errors.ts';
+import { describeError, type ErrorPayload } from '../../../src/shared/errors.ts';
 import { unwrappedCall } from '../../helpers/studio.ts';
 import { makeTempDir } from '../../helpers/temp-dir.ts';
 
@@ -133,6 +133,66 @@ describe('the folder chooser endpoint', () => {
     } finally {
       await bare.close();
     }
+  });
+});
+
+describe('"Thư mục mới" in the folder chooser', () => {
+  const make = (parent: string, name: string, token = bridge.token, headers?: Record<string, string>) =>
+    request(bridge.port, 'POST', `/files/folders?${new URLSearchParams({ token, purpose: 'export', path: parent, name })}`, { headers });
+
+  it('makes a folder inside the one looked at and answers its listing; only with the token, our Host and Origin', async () => {
+    const documents = path.join(home, 'Documents');
+    expect((await make(documents, 'Trộm', 'wrong')).status).toBe(403);
+    expect((await make(documents, 'Trộm', bridge.token, { Origin: 'http://evil.example' })).status).toBe(403);
+    expect(fs.existsSync(path.join(documents, 'Trộm'))).toBe(false);
+
+    // Typed decomposed (as some keyboards send it): made composed, as every listing shows it.
+    const made = await make(documents, 'Bản tin tháng 12'.normalize('NFD'));
+    expect(made.status).toBe(200);
+    const listing = made.json as FolderListing;
+    expect(listing.path).toBe(path.join(documents, 'Bản tin tháng 12'));
+    expect(listing.parent).toBe(documents);
+    expect(listing.folders).toEqual([]);
+    expect(fs.statSync(path.join(documents, 'Bản tin tháng 12')).isDirectory()).toBe(true);
+    const again = (await request(bridge.port, 'GET', `/files/folders?token=${bridge.token}&path=${encodeURIComponent(documents)}`)).json as FolderListing;
+    expect(again.folders.map((f) => f.name)).toEqual(['Âm nhạc', 'Bản tin', 'Bản tin tháng 12', 'Báo cáo']);
+  });
+
+  it('refuses bad names, an existing folder and a missing parent with coded errors worded in Vietnamese, and makes nothing', async () => {
+    const documents = path.join(home, 'Documents');
+    const before = fs.readdirSync(documents).sort();
+    const cases: [string, string, string][] = [
+      ['', 'folder_name_empty', 'Dữ liệu nhập không hợp lệ: hãy gõ tên cho thư mục mới'],
+      ['   ', 'folder_name_empty', 'Dữ liệu nhập không hợp lệ: hãy gõ tên cho thư mục mới'],
+      ['a/b', 'folder_name_characters', 'Dữ liệu nhập không hợp lệ: tên thư mục «a/b» có ký tự không dùng được trong tên thư mục (< > : " / \\ | ? *)'],
+      ['..', 'folder_name_dots', 'Dữ liệu nhập không hợp lệ: «..» không dùng được làm tên thư mục'],
+      ['Lịch?', 'folder_name_characters', ''],
+      ['tin.', 'folder_name_ending', ''],
+      ['CON', 'folder_name_reserved', 'Dữ liệu nhập không hợp lệ: «CON» là tên dành riêng của Windows, hãy đặt tên khác'],
+      ['ậ'.repeat(90), 'folder_name_length', ''],
+    ];
+    for (const [name, reason, words] of cases) {
+      const refused = await make(documents, name);
+      expect(refused.status, name).toBe(400);
+      expect(errorOf(refused), name).toMatchObject({ code: 'invalid_argument', details: { reason } });
+      if (words) expect(describeError(errorOf(refused), 'vi'), name).toBe(words);
+    }
+    const exists = await make(documents, 'Bản tin');
+    expect(exists.status).toBe(409);
+    expect(describeError(errorOf(exists), 'vi')).toBe('Xung đột dữ liệu: đã có thư mục «Bản tin» ở đây; hãy mở nó hoặc đặt tên khác');
+    const missing = await make(path.join(home, 'Không có'), 'Mới');
+    expect(missing.status).toBe(404);
+    expect(errorOf(missing)).toMatchObject({ code: 'not_found', details: { reason: 'folder_not_created' } });
+    expect(fs.existsSync(path.join(home, 'Không có'))).toBe(false);
+    expect(fs.readdirSync(documents).sort()).toEqual(before);
+  });
+
+  it('refuses to make a folder inside a file', async () => {
+    const file = path.join(root, 'media', 'usb0', 'ban-tin.txt');
+    const refused = await make(file, 'Mới');
+    expect(refused.status).toBe(400);
+    expect(errorOf(refused)).toMatchObject({ code: 'not_a_file', details: { reason: 'folder_unreadable' } });
+    expect(fs.statSync(file).isFile()).toBe(true);
   });
 });
 

@@ -10,6 +10,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ServerSerial } from 'modbus-serial';
 import { afterEach, beforeEach, expect, it } from 'vitest';
+import { openStudio } from '../../../src/main/studio.ts';
+import type { DeviceProfileInput, PortInfo } from '../../../src/shared/api/serial.ts';
 import { REPO_ROOT } from '../../helpers/browser-host.ts';
 import { makeTempDir } from '../../helpers/temp-dir.ts';
 import { Stm32Emulator } from '../services/serial/stm32-emulator.ts';
@@ -48,6 +50,41 @@ it('studio ports --json prints the list, or says in both languages that listing 
     expect(run.stderr).toContain('Lỗi: Không liệt kê được cổng COM');
     expect(run.stderr).toContain('Error: Cannot list serial ports');
   }
+}, LONG);
+
+it('studio ports --json lists the device profiles’ typed paths the system list does not show, marked as typed', async () => {
+  // Profiles stored by the studio itself, on the data folder the CLI then opens.
+  const stored = openStudio({ dataDir: temp.dir, transport: 'test' });
+  const profile = (name: string, portPath: string) => stored.services.serial.createProfile({ name, kind: 'receiver', port: { path: portPath }, driver: 'ymodem' } as DeviceProfileInput);
+  profile('Máy thu xã Tân Lập', pty.a);
+  profile('Máy phát huyện', 'com7');
+  profile('Bảng LED chợ', '/dev/ttyUSB97');
+  profile('Máy thu dự phòng', pty.a);
+  await stored.close();
+
+  const run = await studio(['ports', '--json']);
+  // Where the system list works, it exits 0; where it fails (no udev), it says so in both languages,
+  // and the typed paths are printed all the same.
+  if (run.status !== 0) {
+    expect(run.stderr).toContain('Lỗi: Không liệt kê được cổng COM');
+    expect(run.stderr).toContain('Error: Cannot list serial ports');
+  }
+  const ports = JSON.parse(run.stdout) as PortInfo[];
+  const typed = ports.filter((p) => p.typed);
+  expect(typed).toEqual(
+    expect.arrayContaining([
+      { path: pty.a, source: 'profile', typed: true, present: true, profiles: ['Máy thu dự phòng', 'Máy thu xã Tân Lập'] },
+      { path: 'COM7', source: 'profile', typed: true, profiles: ['Máy phát huyện'] },
+      { path: '/dev/ttyUSB97', source: 'profile', typed: true, present: false, profiles: ['Bảng LED chợ'] },
+    ]),
+  );
+  expect(typed).toHaveLength(3);
+  // Enumerated ports are not marked typed.
+  expect(ports.filter((p) => !p.typed).every((p) => p.source !== 'profile')).toBe(true);
+
+  const plain = await studio(['ports']);
+  expect(plain.stdout).toContain(`${pty.a}\t\t\tgõ trong hồ sơ / typed in: Máy thu dự phòng, Máy thu xã Tân Lập\n`);
+  expect(plain.stdout).toContain('/dev/ttyUSB97\t\t\tgõ trong hồ sơ / typed in: Bảng LED chợ (không thấy / not found)\n');
 }, LONG);
 
 it('studio send --protocol ymodem sends a file to rb; it arrives byte-identical', async () => {

@@ -88,12 +88,19 @@ async function follow(command: Command, job: JobInfo): Promise<JobInfo> {
 function portsCommand(parent: Command, name: string) {
   parent
     .command(name)
-    .description('liệt kê cổng COM / list the serial ports')
+    .description('liệt kê cổng COM, cả đường dẫn gõ trong hồ sơ thiết bị / list the serial ports, with the paths typed in device profiles')
     .option('--json', 'print JSON')
     .action(async (opts: { json?: boolean }, command: Command) => {
-      const ports = await call(command, 'serial.port.list', {});
+      const { ports, error } = await call(command, 'serial.port.list', {});
       if (opts.json) printJson(ports);
-      else for (const p of ports) process.stdout.write(`${p.path}\t${p.manufacturer ?? ''}\t${p.serialNumber ?? ''}\n`);
+      else {
+        for (const p of ports) {
+          const typed = p.typed ? `gõ trong hồ sơ / typed in: ${p.profiles?.join(', ') ?? ''}${p.present === false ? ' (không thấy / not found)' : ''}` : '';
+          process.stdout.write(`${p.path}\t${p.manufacturer ?? ''}\t${p.serialNumber ?? ''}${typed ? `\t${typed}` : ''}\n`);
+        }
+      }
+      // The typed paths are printed all the same; the failed system listing is still an error.
+      if (error) throw new StudioError(knownCode(error.code), error.message, error.details);
     });
 }
 

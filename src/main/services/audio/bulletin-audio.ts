@@ -91,7 +91,13 @@ export class BulletinAudioFiles {
     const abs = path.join(this.deps.dataDir, rel);
     const sidecar = `${abs}.json`;
     const known = readSidecar(sidecar);
-    if (known && fs.existsSync(abs)) return known;
+    if (known && fs.existsSync(abs)) {
+      // Used again now: the delivery files' clean-up (delivery/prune-files.ts) judges age by the file's time.
+      const now = new Date();
+      fs.utimesSync(abs, now, now);
+      fs.utimesSync(sidecar, now, now);
+      return known;
+    }
     fs.mkdirSync(path.dirname(abs), { recursive: true });
     const input: BulletinRenderInput = {
       sourceFile: path.join(this.deps.dataDir, asset.file),

@@ -26,6 +26,7 @@ import { packageImports } from './package/package-imports.ts';
 import { SourceConnector } from './source/source-connector.ts';
 import { pollIntervalFromEnv, StatusPoller } from './status-poller.ts';
 import { snapshotProgramme } from './programme-payload.ts';
+import { pruneDeliveryFiles } from './prune-files.ts';
 
 export interface DeliveryDeps {
   db: Db;
@@ -114,6 +115,7 @@ export class DeliveryService {
       backoff: deps.backoff ?? backoffFromEnv(),
       log: deps.log,
       onDelivered: (item) => {
+        this.pruneFiles();
         const { bulletins } = deps.library;
         try {
           // A bulletin is delivered when its audio is; its LED notice package does not count.
@@ -140,6 +142,23 @@ export class DeliveryService {
     this.runner.start();
     this.poller.start();
     this.resumeHeldMeasurements();
+    this.pruneFiles();
+  }
+
+  /**
+   * Removes the files of deliveries finished longer ago than the setting (keepFilesDays) from
+   * `deliveries/` and `outbox-files/`; a waiting delivery's files stay. Answers what went.
+   */
+  pruneFiles(now?: number): string[] {
+    try {
+      const removed = pruneDeliveryFiles({ dataDir: this.deps.dataDir, keepDays: this.settings.keepFilesDays(), references: this.outbox.fileReferences(), now });
+      if (removed.length > 0) this.deps.log?.(`delivery: removed ${removed.length} file(s) of finished deliveries`);
+      return removed;
+    } catch (error) {
+      // Housekeeping: a failure here must never stop a start-up or a delivery.
+      this.deps.log?.(`delivery: could not remove old delivery files: ${error instanceof Error ? error.message : String(error)}`);
+      return [];
+    }
   }
 
   /**
@@ -371,6 +390,7 @@ export class DeliveryService {
       for (const item of moved) this.deps.emit('outbox.changed', item);
     }
     if (changes.serverUrl !== undefined || changes.token !== undefined || changes.caCertPath !== undefined) this.runner.wake();
+    if (changes.keepFilesDays !== undefined) this.pruneFiles();
     return after;
   }
 

@@ -13,7 +13,7 @@ import { readCaFile } from './read-ca.ts';
 
 export const TOKEN_SECRET_KEY = 'delivery.source.token';
 
-const DEFAULTS = { serverUrl: '', caCertPath: '', chunkSizeMiB: 8, trustedPackageKeys: [] as string[] };
+const DEFAULTS = { serverUrl: '', caCertPath: '', chunkSizeMiB: 8, keepFilesDays: 30, trustedPackageKeys: [] as string[] };
 type Stored = typeof DEFAULTS;
 
 export interface SourceConnection {
@@ -44,6 +44,7 @@ export class DeliverySettingsStore {
       serverUrl: typeof values.serverUrl === 'string' ? values.serverUrl : DEFAULTS.serverUrl,
       caCertPath: typeof values.caCertPath === 'string' ? values.caCertPath : DEFAULTS.caCertPath,
       chunkSizeMiB: typeof values.chunkSizeMiB === 'number' ? values.chunkSizeMiB : DEFAULTS.chunkSizeMiB,
+      keepFilesDays: typeof values.keepFilesDays === 'number' && values.keepFilesDays >= 1 ? values.keepFilesDays : DEFAULTS.keepFilesDays,
       trustedPackageKeys: Array.isArray(values.trustedPackageKeys) ? values.trustedPackageKeys.filter((key): key is string => typeof key === 'string') : [],
     };
   }
@@ -57,13 +58,18 @@ export class DeliverySettingsStore {
     return this.stored().serverUrl;
   }
 
+  /** How long a finished delivery's files are kept, in days. */
+  keepFilesDays(): number {
+    return this.stored().keepFilesDays;
+  }
+
   /** The keys whose packages keep their approval: the configured ones and this studio's own. */
   trustedKeys(): string[] {
     return [...this.stored().trustedPackageKeys, loadOrCreateSigningKey(this.dataDir).publicKey];
   }
 
   async update(
-    changes: { serverUrl?: string; token?: string | null; caCertPath?: string; chunkSizeMiB?: number; trustedPackageKeys?: string[] },
+    changes: { serverUrl?: string; token?: string | null; caCertPath?: string; chunkSizeMiB?: number; keepFilesDays?: number; trustedPackageKeys?: string[] },
     actor: string,
   ): Promise<DeliverySettings> {
     const { token, ...plain } = changes;

@@ -188,6 +188,15 @@ export class OutboxStore {
     return row.at;
   }
 
+  /**
+   * Every file an outbox item sends (relative to the data folder, with "/"), with the item's state
+   * and when it last changed: what decides whether the file may go (see prune-files.ts).
+   */
+  fileReferences(): { file: string; state: OutboxState; updatedAt: string }[] {
+    const rows = this.db.prepare(`SELECT json_extract(payload, '$.audioFile') AS file, state, updated_at FROM outbox`).all() as { file: unknown; state: OutboxState; updated_at: string }[];
+    return rows.filter((r) => typeof r.file === 'string').map((r) => ({ file: (r.file as string).replace(/\\/g, '/'), state: r.state, updatedAt: r.updated_at }));
+  }
+
   /** After a crash, items left "sending" go back to the queue with their resume state intact. */
   requeueInterrupted(): number {
     return this.db.prepare(`UPDATE outbox SET state = 'queued', next_attempt_at = NULL WHERE state = 'sending'`).run().changes;

@@ -46,20 +46,24 @@ export function normalisePortPath(typed: string): string {
 }
 
 /**
- * The device profiles' typed paths that exist right now (a pty, `/dev/ttyUSB0` on a machine
- * without udev). The system list never shows ptys and fails where udev is missing, so these are
- * checked on disk, which is what the open would find. `COM7` cannot be checked that way (the
- * system list covers Windows ports), so Windows names are left out.
+ * The device profiles' typed paths, once each, marked as typed, with the profiles using them. The
+ * system list never shows ptys and fails where udev is missing, so a Unix path is checked on disk
+ * (`present`), which is what the open would find. `COM7` cannot be checked that way (the system
+ * list covers Windows ports): its presence is left unsaid.
  */
-export function presentTypedPaths(paths: Iterable<string>): PortInfo[] {
-  const seen = new Set<string>();
-  const found: PortInfo[] = [];
-  for (const typed of paths) {
-    if (WINDOWS_PORT.test(typed) || seen.has(typed)) continue;
-    seen.add(typed);
-    if (fs.existsSync(typed)) found.push({ path: typed, source: 'profile' });
+export function typedPorts(profiles: Iterable<{ name: string; path: string }>): PortInfo[] {
+  const byPath = new Map<string, PortInfo & { profiles: string[] }>();
+  for (const { name, path: typed } of profiles) {
+    const known = byPath.get(typed);
+    if (known) known.profiles.push(name);
+    else byPath.set(typed, { path: typed, source: 'profile', typed: true, ...(WINDOWS_PORT.test(typed) ? {} : { present: fs.existsSync(typed) }), profiles: [name] });
   }
-  return found;
+  return [...byPath.values()];
+}
+
+/** The typed paths that exist right now (a pty, `/dev/ttyUSB0` on a machine without udev): what the watch follows. */
+export function presentTypedPaths(profiles: Iterable<{ name: string; path: string }>): PortInfo[] {
+  return typedPorts(profiles).filter((p) => p.present === true);
 }
 
 export interface PortSnapshot {
@@ -72,7 +76,7 @@ export interface PortSnapshot {
  * The ports as the studio sees them: the system list merged with the typed paths present on disk.
  * A failing listing keeps the typed paths and carries its error.
  */
-export async function snapshotPorts(lister: PortLister | undefined, typedPaths: Iterable<string>): Promise<PortSnapshot> {
+export async function snapshotPorts(lister: PortLister | undefined, profiles: Iterable<{ name: string; path: string }>, which: 'present' | 'all' = 'present'): Promise<PortSnapshot> {
   let system: PortInfo[] = [];
   let error: StudioError | null = null;
   try {
@@ -82,7 +86,7 @@ export async function snapshotPorts(lister: PortLister | undefined, typedPaths: 
     error = caught;
   }
   const listed = new Set(system.map((p) => p.path));
-  const typed = presentTypedPaths(typedPaths).filter((p) => !listed.has(p.path));
+  const typed = (which === 'all' ? typedPorts(profiles) : presentTypedPaths(profiles)).filter((p) => !listed.has(p.path));
   return { ports: [...system, ...typed].sort((a, b) => a.path.localeCompare(b.path, 'en', { numeric: true })), error };
 }
 

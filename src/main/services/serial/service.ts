@@ -16,6 +16,7 @@ import {
   registerMapSchema,
   type DeviceProfileInput,
   type FirmwareCheck,
+  type PortListing,
   type SerialJobResults,
 } from '../../../shared/api/serial.ts';
 import type { DeviceIdentity, DeviceProfile, DeviceState, FlashAuditEntry, PortSettings } from '../../../shared/api/serial-types.ts';
@@ -23,7 +24,7 @@ import { type JobManager, workerUrl } from '../jobs/index.ts';
 import { checkImage } from './firmware/checks.ts';
 import { loadFirmware } from './firmware/image.ts';
 import { runIdentifyJob, type FlashJobInput, type ReceiveJobInput, type SendJobInput } from './jobs.ts';
-import { listPorts, normalisePortPath, snapshotPorts, type PortLister } from './ports.ts';
+import { normalisePortPath, snapshotPorts, type PortLister } from './ports.ts';
 import { createPortWatch } from './port-watch.ts';
 import type { StudioEvents } from '../../../shared/events.ts';
 import { STM32_CHIPS } from './stm32/chips.ts';
@@ -75,9 +76,10 @@ export function createSerial(deps: SerialDeps) {
   const kept: StatusKeeper = new Map();
   // The profiles' typed paths are watched with the system list: ptys and ports on a machine
   // without udev never show in the list, yet a technician typed them and wants to see them come and go.
+  const typedOf = () => store.listProfiles(db).map((p) => ({ name: p.name, path: p.port.path }));
   const portWatch = createPortWatch({
     emit: deps.emit,
-    snapshot: () => snapshotPorts(deps.lister, store.listProfiles(db).map((p) => p.port.path)),
+    snapshot: () => snapshotPorts(deps.lister, typedOf()),
     ...(deps.portPollMs ? { intervalMs: deps.portPollMs } : {}),
   });
 
@@ -104,7 +106,11 @@ export function createSerial(deps: SerialDeps) {
   }
 
   return {
-    listPorts: () => listPorts(deps.lister),
+    /** The system's ports and every profile's typed path it does not show (present or not), marked as typed. */
+    listPorts: async (): Promise<PortListing> => {
+      const { ports, error } = await snapshotPorts(deps.lister, typedOf(), 'all');
+      return { ports, error: error?.toPayload() ?? null };
+    },
     watchPorts: ({ watchId }: { watchId?: string | undefined }) => portWatch.watch(watchId),
     unwatchPorts: ({ watchId }: { watchId: string }) => portWatch.unwatch(watchId),
     checkPort: ({ path: typed }: { path: string }) => ({ path: normalisePortPath(typed) }),

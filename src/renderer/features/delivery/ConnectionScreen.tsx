@@ -8,12 +8,16 @@ import { Page } from '../../components/Page.tsx';
 import { FilePicker } from '../../components/PathPicker.tsx';
 import './delivery.css';
 import { fmt } from '../../components/useFormat.ts';
+import { NumberField } from '../../components/NumberField.tsx';
 
 interface Draft {
   serverUrl: string;
   caCertPath: string;
   chunkSizeMiB: number;
+  keepFilesDays: number;
 }
+
+const draftOf = (s: DeliverySettings): Draft => ({ serverUrl: s.serverUrl, caCertPath: s.caCertPath, chunkSizeMiB: s.chunkSizeMiB, keepFilesDays: s.keepFilesDays });
 
 /**
  * Hệ thống thông tin nguồn: where deliveries go and with which token. The token is write-only
@@ -32,12 +36,12 @@ export default function ConnectionScreen() {
   useEffect(() => {
     if (!loaded.data) return;
     setSettings(loaded.data);
-    setDraft({ serverUrl: loaded.data.serverUrl, caCertPath: loaded.data.caCertPath, chunkSizeMiB: loaded.data.chunkSizeMiB });
+    setDraft(draftOf(loaded.data));
   }, [loaded.data]);
 
   const apply = (next: DeliverySettings) => {
     setSettings(next);
-    setDraft({ serverUrl: next.serverUrl, caCertPath: next.caCertPath, chunkSizeMiB: next.chunkSizeMiB });
+    setDraft(draftOf(next));
     setToken('');
     setSaved(true);
   };
@@ -49,6 +53,7 @@ export default function ConnectionScreen() {
         serverUrl: draft.serverUrl.trim(),
         caCertPath: draft.caCertPath.trim(),
         chunkSizeMiB: draft.chunkSizeMiB,
+        keepFilesDays: draft.keepFilesDays,
         ...(token.trim() ? { token: token.trim() } : {}),
       }),
     );
@@ -126,15 +131,13 @@ export default function ConnectionScreen() {
         </div>
         <label>
           {t('connection.chunkSize')}
-          <input
-            type="number"
-            min={1}
-            max={64}
-            value={draft.chunkSizeMiB}
-            onChange={(e) => setDraft({ ...draft, chunkSizeMiB: Math.min(64, Math.max(1, Number(e.target.value) || 1)) })}
-            data-testid="chunk-size"
-          />
+          <NumberField min={1} max={64} digits={0} value={draft.chunkSizeMiB} onChange={(chunkSizeMiB) => setDraft({ ...draft, chunkSizeMiB })} testId="chunk-size" />
           <small className="muted">{t('connection.chunkSizeHelp')}</small>
+        </label>
+        <label>
+          {t('connection.keepFilesDays')}
+          <NumberField min={1} max={3650} digits={0} value={draft.keepFilesDays} onChange={(keepFilesDays) => setDraft({ ...draft, keepFilesDays })} testId="keep-files-days" />
+          <small className="muted">{t('connection.keepFilesDaysHelp')}</small>
         </label>
         <div className="page-actions">
           <button type="submit" className="primary" disabled={save.busy} data-testid="save-connection">

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EditOp } from '../../../shared/api/audio.ts';
 import type { Selection } from './useWaveform.ts';
+import { NumberField } from '../../components/NumberField.tsx';
 
 interface Props {
   selection: Selection | null;
@@ -74,7 +75,7 @@ export function EditToolbar(p: Props) {
           {t('op.fadeOut')}
         </button>
         <label className="ed-inline">
-          <input type="number" step={0.5} min={-96} max={48} value={gainDb} onChange={(e) => setGainDb(Number(e.target.value))} aria-label={t('gainDb')} />
+          <NumberField min={-96} max={48} digits={1} value={gainDb} onChange={setGainDb} aria-label={t('gainDb')} testId="gain-db" />
           dB
         </label>
         <button type="button" disabled={needsRange} onClick={() => range && p.apply({ type: 'gain', ...range, db: gainDb })} data-testid="op-gain">
@@ -83,7 +84,7 @@ export function EditToolbar(p: Props) {
       </div>
       <div className="ed-group">
         <label className="ed-inline">
-          <input type="number" step={0.1} min={0.1} max={3600} value={silence} onChange={(e) => setSilence(Number(e.target.value))} aria-label={t('silenceSeconds')} />
+          <NumberField min={0.1} max={3600} digits={3} value={silence} onChange={setSilence} aria-label={t('silenceSeconds')} testId="silence-seconds" />
           {t('seconds')}
         </label>
         <button

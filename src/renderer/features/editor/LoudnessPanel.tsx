@@ -6,6 +6,7 @@ import { useAction } from '../../api/hooks.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { waitForJob } from '../../api/wait-for-job.ts';
 import { fmt } from '../../components/useFormat.ts';
+import { NumberField } from '../../components/NumberField.tsx';
 
 type Preset = 'broadcast' | 'outdoor' | 'custom';
 
@@ -58,11 +59,11 @@ export function LoudnessPanel({ doc, onNormalized }: { doc: EditDocument; onNorm
           <>
             <label>
               {t('loudness.target')}
-              <input type="number" step={0.5} min={-60} max={0} value={target} onChange={(e) => setTarget(Number(e.target.value))} data-testid="normalize-target" />
+              <NumberField min={-60} max={0} digits={1} value={target} onChange={setTarget} testId="normalize-target" />
             </label>
             <label>
               {t('loudness.ceiling')}
-              <input type="number" step={0.1} min={-20} max={0} value={ceiling} onChange={(e) => setCeiling(Number(e.target.value))} data-testid="normalize-ceiling" />
+              <NumberField min={-20} max={0} digits={1} value={ceiling} onChange={setCeiling} testId="normalize-ceiling" />
             </label>
           </>
         )}

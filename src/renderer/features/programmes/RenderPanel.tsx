@@ -1,34 +1,17 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { JobInfo, JobKind } from '../../../shared/api/jobs.ts';
 import type { Programme, ProgrammeMixSettings } from '../../../shared/api/library-types.ts';
 import { api } from '../../api/client.ts';
 import { useAction } from '../../api/hooks.ts';
-import { waitForJob, wasCancelled } from '../../api/wait-for-job.ts';
-import { DecimalInput } from '../../components/DecimalInput.tsx';
+import { isCancelled, useFollowedJob } from '../../api/use-job.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { useExportTarget } from '../../components/export-target.ts';
 import { FolderPicker } from '../../components/PathPicker.tsx';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
+import { RunningJob } from '../../components/RunningJob.tsx';
 import { fmt } from '../../components/useFormat.ts';
 import './programmes.css';
-
-/** A job this panel started: its progress, and its id for cancel. */
-function useJob<K extends JobKind>() {
-  const [job, setJob] = useState<JobInfo<K> | null>(null);
-  const [progress, setProgress] = useState(0);
-  const follow = async (started: JobInfo<K>) => {
-    setJob(started);
-    setProgress(0);
-    try {
-      return await waitForJob(started, setProgress);
-    } finally {
-      setJob(null);
-    }
-  };
-  const cancel = () => job && void api.call('job.cancel', { id: job.id });
-  return { job, progress, follow, cancel };
-}
+import { NumberField } from '../../components/NumberField.tsx';
 
 /**
  * How the programme is mixed (preset, per-item normalisation, gap, crossfade, bed ducking; saved on
@@ -37,8 +20,8 @@ function useJob<K extends JobKind>() {
  */
 export function RenderPanel({ programme }: { programme: Programme }) {
   const { t } = useTranslation('programmes');
-  const render = useJob<'programme.render'>();
-  const exporting = useJob<'audio.export'>();
+  const render = useFollowedJob<'programme.render'>();
+  const exporting = useFollowedJob<'audio.export'>();
   const [format, setFormat] = useState<'mp3' | 'wav'>('mp3');
   const target = useExportTarget(programme.title, 'chuong-trinh');
   const [exported, setExported] = useState<string | null>(null);
@@ -50,20 +33,24 @@ export function RenderPanel({ programme }: { programme: Programme }) {
       await render.follow(await api.call('programme.render', { programmeId: programme.id }));
     } catch (error) {
       // A cancel is the user's own choice: nothing to report.
-      if (!wasCancelled(error)) throw error;
+      if (!isCancelled(error)) throw error;
     }
   });
   const doExport = useAction(async () => {
     setExported(null);
-    const result = await exporting.follow(await api.call('audio.export', { programmeId: programme.id, format, outPath: target.outPath(format) }));
-    setExported(result.path);
+    try {
+      const result = await exporting.follow(await api.call('audio.export', { programmeId: programme.id, format, outPath: target.outPath(format) }));
+      setExported(result.path);
+    } catch (error) {
+      if (!isCancelled(error)) throw error;
+    }
   });
   const unapproved = programme.items.filter((i) => i.bulletinStatus !== null && i.bulletinStatus !== 'approved' && i.bulletinStatus !== 'delivered');
 
   const number = (key: 'gapSec' | 'crossfadeSec' | 'duckDb', min: number, max: number) => (
     <label>
       {t(`mix.${key}`)}
-      <DecimalInput value={mix[key]} min={min} max={max} onCommit={(value) => void save.run({ [key]: value })} testId={`mix-${key}`} />
+      <NumberField min={min} max={max} digits={2} value={mix[key]} onChange={(value) => void save.run({ [key]: value })} testId={`mix-${key}`} />
     </label>
   );
 
@@ -138,7 +125,7 @@ export function RenderPanel({ programme }: { programme: Programme }) {
         <button type="button" onClick={() => void doExport.run()} disabled={!target.folder || !target.fileName.trim() || exporting.job !== null || programme.items.length === 0} data-testid="export-programme">
           {t('export.run')}
         </button>
-        {exporting.job && <ProgressBar value={exporting.progress} label={t('export.title')} />}
+        <RunningJob job={exporting.job} label={t('export.title')} />
       </div>
       {exported && (
         <p className="notice notice-ok" data-testid="exported">

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { JobInfo } from '../../../shared/api/jobs.ts';
 import type { TranslationAssembleResult, TranslationView } from '../../../shared/translation/index.ts';
 import { api, ApiError } from '../../api/client.ts';
-import { waitForJob, wasCancelled } from '../../api/wait-for-job.ts';
+import { isCancelled } from '../../api/use-job.ts';
+import { waitForJob } from '../../api/wait-for-job.ts';
 import { navigate } from '../../app/router.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
@@ -49,7 +50,7 @@ export function AssemblePanel({ view, voiceId, onVoice, onAssembled }: {
       setResult(await waitForJob(started, setProgress));
       onAssembled();
     } catch (e) {
-      if (wasCancelled(e)) setCancelled(true);
+      if (isCancelled(e)) setCancelled(true);
       else setError(e instanceof ApiError ? e : new ApiError({ code: 'internal', message: String(e) }));
     } finally {
       setJob(null);

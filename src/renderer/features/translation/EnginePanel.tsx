@@ -4,65 +4,67 @@ import { EVALUATION_ENGINES, type EvaluationEngine } from '../../../shared/trans
 import { api } from '../../api/client.ts';
 import { useAction, useRequest } from '../../api/hooks.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
-import { ProgressBar } from '../../components/ProgressBar.tsx';
-import { waitForJob } from '../../api/wait-for-job.ts';
+import { RunningJob } from '../../components/RunningJob.tsx';
+import { isCancelled, useFollowedJob } from '../../api/use-job.ts';
 import { fmt } from '../../components/useFormat.ts';
 
 /**
  * The engines of a language pair: the learned engine (train it from the TM as a job, with
- * progress), installed packs, and evaluations on a test file with the recorded scores.
+ * progress and cancel), installed packs, and evaluations on a test file with the recorded scores.
  */
 export function EnginePanel({ from, to }: { from: string; to: string }) {
   const { t } = useTranslation('translation');
   const status = useRequest('translation.engine.status', { from, to });
   const evaluations = useRequest('translation.engine.evaluations', { from, to });
-  const [progress, setProgress] = useState<number | null>(null);
+  const training = useFollowedJob<'translation.train'>();
+  const evaluating = useFollowedJob<'translation.evaluate'>();
+  const installing = useFollowedJob<'translation.pack.install'>();
   const [trained, setTrained] = useState(false);
+  const [cancelled, setCancelled] = useState(false);
   const [testPath, setTestPath] = useState('');
   const [trainPath, setTrainPath] = useState('');
   const [engine, setEngine] = useState<EvaluationEngine>('learned');
-  const [evaluating, setEvaluating] = useState<number | null>(null);
   const [packPath, setPackPath] = useState('');
-  const [installing, setInstalling] = useState<number | null>(null);
-  const installPack = useAction(async () => {
-    setInstalling(0);
+  /** Follows a job the panel started; a cancel is the user's own choice, said as such, not an error. */
+  const unlessCancelled = async (work: () => Promise<void>) => {
+    setCancelled(false);
     try {
-      await waitForJob(await api.call('translation.engine.pack.install', { path: packPath.trim() }), setInstalling);
+      await work();
+    } catch (error) {
+      if (!isCancelled(error)) throw error;
+      setCancelled(true);
+    }
+  };
+  const installPack = useAction(() =>
+    unlessCancelled(async () => {
+      await installing.follow(await api.call('translation.engine.pack.install', { path: packPath.trim() }));
       setPackPath('');
       status.reload();
-    } finally {
-      setInstalling(null);
-    }
-  });
+    }),
+  );
   const removePack = useAction(async (id: string) => {
     await api.call('translation.engine.pack.remove', { id });
     status.reload();
   });
 
-  const train = useAction(async () => {
-    setTrained(false);
-    setProgress(0);
-    try {
-      const job = await api.call('translation.engine.train', { from, to });
-      await waitForJob(job, setProgress);
+  const train = useAction(() =>
+    unlessCancelled(async () => {
+      setTrained(false);
+      await training.follow(await api.call('translation.engine.train', { from, to }));
       setTrained(true);
       status.reload();
-    } finally {
-      setProgress(null);
-    }
-  });
-  const evaluate = useAction(async () => {
-    setEvaluating(0);
-    try {
-      const job = await api.call('translation.engine.evaluate', {
-        from, to, engine, testPath: testPath.trim(), ...(trainPath.trim() ? { trainPath: trainPath.trim() } : {}),
-      });
-      await waitForJob(job, setEvaluating);
+    }),
+  );
+  const evaluate = useAction(() =>
+    unlessCancelled(async () => {
+      await evaluating.follow(
+        await api.call('translation.engine.evaluate', {
+          from, to, engine, testPath: testPath.trim(), ...(trainPath.trim() ? { trainPath: trainPath.trim() } : {}),
+        }),
+      );
       evaluations.reload();
-    } finally {
-      setEvaluating(null);
-    }
-  });
+    }),
+  );
   const learned = status.data?.learned;
   const when = (iso: string) => fmt.dateTime(iso);
 
@@ -73,14 +75,18 @@ export function EnginePanel({ from, to }: { from: string; to: string }) {
       <h3>{t('engine.learned')}</h3>
       <p data-testid="engine-status">{learned ? t('engine.trained', { pairs: learned.pairCount, at: when(learned.trainedAt) }) : t('engine.notTrained')}</p>
       {status.data && <p className="muted">{t('engine.memory', { pairs: status.data.memoryPairs })}</p>}
-      <button type="button" className="primary" disabled={progress !== null || !status.data?.memoryPairs} onClick={() => void train.run()} data-testid="train">
+      <button type="button" className="primary" disabled={train.busy || !status.data?.memoryPairs} onClick={() => void train.run()} data-testid="train">
         {t('engine.train')}
       </button>
-      {progress !== null && (
+      {training.job && (
         <div data-testid="train-progress">
-          <ProgressBar value={progress} />
-          <span>{t('engine.training', { percent: Math.round(progress * 100) })}</span>
+          <RunningJob job={training.job} label={t('jobs:kind.translation.train')} />
         </div>
+      )}
+      {cancelled && (
+        <p className="muted" data-testid="engine-cancelled">
+          {t('jobs:cancelledNotice')}
+        </p>
       )}
       {trained && <p className="notice notice-ok" data-testid="trained">{t('engine.trainedDone')}</p>}
       <h3>{t('engine.packsTitle')}</h3>
@@ -97,11 +103,11 @@ export function EnginePanel({ from, to }: { from: string; to: string }) {
       </ul>
       <div className="tr-search">
         <input value={packPath} onChange={(e) => setPackPath(e.target.value)} placeholder={t('engine.packPath')} aria-label={t('engine.packPath')} data-testid="pack-path" />
-        <button type="button" disabled={!packPath.trim() || installing !== null} onClick={() => void installPack.run()} data-testid="pack-install">
+        <button type="button" disabled={!packPath.trim() || installPack.busy} onClick={() => void installPack.run()} data-testid="pack-install">
           {t('engine.installPack')}
         </button>
       </div>
-      {installing !== null && <ProgressBar value={installing} />}
+      <RunningJob job={installing.job} label={t('jobs:kind.translation.pack.install')} />
       <p className="muted">{t('engine.greedy')}</p>
 
       <h3>{t('engine.evaluate')}</h3>
@@ -125,10 +131,14 @@ export function EnginePanel({ from, to }: { from: string; to: string }) {
           </select>
         </label>
       </div>
-      <button type="button" disabled={!testPath.trim() || evaluating !== null} onClick={() => void evaluate.run()} data-testid="eval-run">
+      <button type="button" disabled={!testPath.trim() || evaluate.busy} onClick={() => void evaluate.run()} data-testid="eval-run">
         {t('engine.run')}
       </button>
-      {evaluating !== null && <span> {t('engine.evaluating', { percent: Math.round(evaluating * 100) })}</span>}
+      {evaluating.job && (
+        <div data-testid="eval-progress">
+          <RunningJob job={evaluating.job} label={t('jobs:kind.translation.evaluate')} />
+        </div>
+      )}
       <h3>{t('engine.results')}</h3>
       {evaluations.data?.length === 0 && <p className="muted">{t('engine.noResults')}</p>}
       {evaluations.data && evaluations.data.length > 0 && (
