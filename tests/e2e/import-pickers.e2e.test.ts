@@ -98,6 +98,7 @@ describe('importing music and choosing folders in browser mode', () => {
   });
 
   it('an unsupported file is refused in Vietnamese, and nothing is imported', { timeout: 120_000 }, async () => {
+    await page.getByTestId('audio-kind').selectOption('jingle');
     await page.getByTestId('import-music-input').setInputFiles(at('ghi-chu.mp3'));
     const alert = page.getByTestId('import-music-panel').getByRole('alert');
     await alert.waitFor({ timeout: 30_000 });
