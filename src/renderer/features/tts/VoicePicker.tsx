@@ -35,7 +35,9 @@ export function VoicePicker({ voices, voiceId, speaker, onChange, onSample, samp
               <optgroup key={g.source} label={t(`packs.sources.${g.source}`)}>
                 {g.voices.map((v) => (
                   <option key={v.id} value={v.id}>
-                    {t(`voiceName.${v.id.replace(/[:.]/g, '_')}`, { defaultValue: v.name })} · {t(`engines.${v.engine}`)} · {v.languages.join(', ')}
+                    {/* A built-in voice's name already says it is built in; a pack's says which engine runs it. */}
+                    {t(`voiceName.${v.id.replace(/[:.]/g, '_')}`, { defaultValue: v.name })}
+                    {v.source === 'builtin' ? '' : ` · ${t(`engines.${v.engine}`)}`} · {v.languages.join(', ')}
                   </option>
                 ))}
               </optgroup>
