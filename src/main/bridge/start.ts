@@ -35,13 +35,17 @@ process.stdout.write(
     `${JSON.stringify({ studioBridge: { url: bridge.url, port: bridge.port, token: bridge.token, dataDir } })}\n`,
 );
 
-// The optional services (delivery's runner among them) start now, whether or not a screen asks.
-studio.all().catch((error: unknown) => console.error('[studio] optional services failed to load:', error));
+// The optional services (delivery's runner among them) start a moment later whether or not a
+// screen asks for one, so that their loading does not hold up the screen's first files and the
+// library's first answer; a request for one of them loads them at once.
+const OPTIONAL_SERVICES_AFTER_MS = 1000;
+const loadOptional = setTimeout(() => studio.all().catch((error: unknown) => console.error('[studio] optional services failed to load:', error)), OPTIONAL_SERVICES_AFTER_MS);
 
 let stopping = false;
 const stop = async () => {
   if (stopping) return;
   stopping = true;
+  clearTimeout(loadOptional);
   await bridge.close();
   await studio.close();
   process.exit(0);
