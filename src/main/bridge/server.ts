@@ -4,7 +4,10 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { ClientFrame, ServerFrame } from '../../shared/transport.ts';
 import { StudioError } from '../../shared/errors.ts';
 import { resolveMediaPath, serveMedia, type MediaResponse } from '../services/media/index.ts';
-import type { Studio } from '../studio.ts';
+import type { CoreFaces, StudioBase } from '../studio-core.ts';
+
+/** Any opened studio: the bridge needs only the core services (files, the data folder), events and dispatch. */
+type Studio = StudioBase<CoreFaces>;
 import { newRunToken, presentedToken, sameOrigin, tokenCookie, tokenMatches } from './auth.ts';
 import { handleFileEndpoint } from './file-endpoints.ts';
 import { serveStatic } from './static-files.ts';

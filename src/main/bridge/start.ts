@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { nodePlatform, resolveDataDir } from '../platform.ts';
 import { describeError, StudioError, systemErrorToStudioError, technicalDetail } from '../../shared/errors.ts';
-import { openStudio, type Studio } from '../studio.ts';
+import { openStudioLazily, type LazyStudio } from '../studio-lazy.ts';
 import { installProcessGuard } from '../process-guard.ts';
 import { startBridge, type Bridge } from './server.ts';
 
@@ -16,10 +16,11 @@ installProcessGuard();
 const here = fileURLToPath(import.meta.url);
 const rendererDir = path.resolve(path.dirname(here), here.endsWith('.ts') ? '../../..' : '../..', 'dist/renderer');
 const dataDir = resolveDataDir(nodePlatform);
-let studio: Studio;
+let studio: LazyStudio;
 let bridge: Bridge;
 try {
-  studio = openStudio({ dataDir, transport: 'bridge' });
+  // The core services only: the library screen is answered while the rest loads, just below.
+  studio = openStudioLazily({ dataDir, transport: 'bridge' });
   bridge = await startBridge({ studio, rendererDir, port: Number(process.env.STUDIO_PORT ?? 0) });
 } catch (error) {
   // A data folder that cannot be opened (read-only, full disk, a port in use) is said in words, once.
@@ -34,10 +35,17 @@ process.stdout.write(
     `${JSON.stringify({ studioBridge: { url: bridge.url, port: bridge.port, token: bridge.token, dataDir } })}\n`,
 );
 
+// The optional services (delivery's runner among them) start a moment later whether or not a
+// screen asks for one, so that their loading does not hold up the screen's first files and the
+// library's first answer; a request for one of them loads them at once.
+const OPTIONAL_SERVICES_AFTER_MS = 1000;
+const loadOptional = setTimeout(() => studio.all().catch((error: unknown) => console.error('[studio] optional services failed to load:', error)), OPTIONAL_SERVICES_AFTER_MS);
+
 let stopping = false;
 const stop = async () => {
   if (stopping) return;
   stopping = true;
+  clearTimeout(loadOptional);
   await bridge.close();
   await studio.close();
   process.exit(0);

@@ -4,20 +4,22 @@ import type { Arg, RequestName, Result } from '../../shared/api/index.ts';
 import { awaitJob } from '../../shared/api/job-result.ts';
 import type { JobInfo, JobKind, JobResults } from '../../shared/api/jobs.ts';
 import { describeError, StudioError, systemErrorToStudioError, technicalDetail } from '../../shared/errors.ts';
-import type { Studio } from '../studio.ts';
+import type { LazyStudio } from '../studio-lazy.ts';
 
-let studio: Studio | null = null;
+let studio: LazyStudio | null = null;
 let dataDirFor: () => string = () => '';
 
 /**
  * Opens the studio lazily on first use, so `studio --help` touches no database; its module too is
- * loaded then, so that help and argument errors do not wait for every service to load.
+ * loaded then, so that help and argument errors do not wait for every service to load. Only the
+ * core services are built; a command that needs speech, delivery, serial… loads them with its
+ * first request (studio-lazy.ts), so `studio search` loads none of their code.
  */
 export async function call<N extends RequestName>(command: Command, name: N, arg: Arg<N>): Promise<Result<N>> {
   const options = command.optsWithGlobals() as { dataDir?: string; as?: string };
   if (!studio) {
-    const { openStudio } = await import('../studio.ts');
-    studio ??= openStudio({ dataDir: options.dataDir ?? dataDirFor(), transport: 'cli' });
+    const { openStudioLazily } = await import('../studio-lazy.ts');
+    studio ??= openStudioLazily({ dataDir: options.dataDir ?? dataDirFor(), transport: 'cli' });
   }
   const actor = options.as ?? (studio.services.settings.get().userName || `cli:${os.userInfo().username}`);
   const response = await studio.dispatch(name, arg, { actor });
@@ -26,7 +28,7 @@ export async function call<N extends RequestName>(command: Command, name: N, arg
 }
 
 /** The running studio, for commands that listen to its events. */
-export const currentStudio = (): Studio | null => studio;
+export const currentStudio = (): LazyStudio | null => studio;
 
 /**
  * Waits for a job through dispatch (`job.wait`), showing its progress on stderr when that is a

@@ -7,7 +7,9 @@ import type { OutboxItem } from './delivery.ts';
 import { Id } from './define.ts';
 import { Priority } from './library-types.ts';
 import { type JobInfo } from './jobs.ts';
-import { BoardProfile, Programme, type FitResult } from '../led/index.ts';
+// The model alone, not the LED index: that would load every font's glyph table with the contract.
+import type { FitResult } from '../led/fit.ts';
+import { BoardProfile, Programme } from '../led/model.ts';
 import { userPath } from '../text.ts';
 import { request } from './define.ts';
 

@@ -10,6 +10,7 @@ import fixed15 from '../../../resources/fonts/fixed-15.json';
 import fixed18 from '../../../resources/fonts/fixed-18.json';
 import fixed20 from '../../../resources/fonts/fixed-20.json';
 import type { Bitmap } from './bitmap';
+import { LED_FONT_SIZES, type LedFontSize } from './font-sizes';
 
 interface FontFile {
   id: string;
@@ -39,9 +40,7 @@ export interface LedFont {
   has(codePoint: number): boolean;
 }
 
-/** The offered pixel heights, smallest first. */
-export const LED_FONT_SIZES = [13, 15, 16, 18, 20, 24, 32] as const;
-export type LedFontSize = (typeof LED_FONT_SIZES)[number];
+export { LED_FONT_SIZES, isLedFontSize, type LedFontSize } from './font-sizes';
 
 const FILES: Record<LedFontSize, { file: FontFile; scale: number }> = {
   13: { file: fixed13, scale: 1 },
@@ -100,10 +99,6 @@ function makeFont(file: FontFile, scale: number): LedFont {
 }
 
 const fonts = new Map<LedFontSize, LedFont>();
-
-export function isLedFontSize(size: number): size is LedFontSize {
-  return (LED_FONT_SIZES as readonly number[]).includes(size);
-}
 
 export function getFont(size: LedFontSize): LedFont {
   let font = fonts.get(size);

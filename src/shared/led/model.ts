@@ -4,7 +4,7 @@
  * crosses a boundary (requests, notice packages, stored profiles); types are inferred from them.
  */
 import { z } from 'zod';
-import { LED_FONT_SIZES, isLedFontSize, type LedFontSize } from './fonts';
+import { LED_FONT_SIZES, isLedFontSize, type LedFontSize } from './font-sizes';
 
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
 const positiveInt = z.number().int().positive();

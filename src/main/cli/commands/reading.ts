@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { decodeTextBytes } from '../../services/reading/index.ts';
 import { readTextInput } from '../read-input.ts';
 import { call, printJson } from '../session.ts';
 
@@ -20,6 +19,8 @@ export function registerReadingCommands(program: Command): void {
     .option('--ngan', 'say "ngàn" instead of "nghìn"')
     .option('--json', 'print the full structure: sentences, parts, ambiguities')
     .action(async (words: string[], opts, command: Command) => {
+      // Loaded here, not at the top: the reading service's code is not needed by the other commands.
+      const { decodeTextBytes } = await import('../../services/reading/index.ts');
       const text = opts.file ? decodeTextBytes(await readTextInput(opts.file)).text : words.join(' ');
       if (!text.trim()) throw new Error('Chưa có nội dung để đọc / nothing to read: give TEXT or --file');
       const result = await call(command, 'reading.preview', {
