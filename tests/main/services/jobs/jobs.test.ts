@@ -12,6 +12,10 @@ import { useTestStudio } from '../../../helpers/studio.ts';
 describe('jobs', () => {
   const studio = useTestStudio();
 
+  /** Starts a test worker from tests/fixtures/jobs; any declared kind does, the runner treats every kind alike. */
+  const startFixture = (worker: string, subject: string, input: unknown) =>
+    studio.services.jobs.start({ kind: 'audio.peaks', subject, worker: new URL(`../../../fixtures/jobs/${worker}.worker.ts`, import.meta.url), input });
+
   function collectEvents() {
     const seen: { name: string; job: JobInfo }[] = [];
     studio.events.subscribe((event) => {
@@ -74,13 +78,7 @@ describe('jobs', () => {
   });
 
   it('stops a job that ignores cancel, and reports it cancelled', async () => {
-    const job = studio.services.jobs.start({
-      // Any declared kind: the runner treats every kind alike.
-      kind: 'audio.peaks',
-      subject: 'stubborn',
-      worker: new URL('../../../fixtures/jobs/stubborn.worker.ts', import.meta.url),
-      input: { seconds: 20 },
-    });
+    const job = startFixture('stubborn', 'stubborn', { seconds: 20 });
     await new Promise((resolve) => setTimeout(resolve, 800));
     const started = Date.now();
     studio.services.jobs.cancel(job.id);
@@ -91,26 +89,14 @@ describe('jobs', () => {
 
   // Issue 8, item 1: a worker's abort took the whole host down (jobs ran in worker threads).
   it.each(['exit', 'abort', 'kill', 'uncaught'] as const)('item 1: a job whose process dies (%s) fails with worker_crashed, and the studio keeps working', async (how) => {
-    const job = studio.services.jobs.start({
-      // Any declared kind: the runner treats every kind alike.
-      kind: 'audio.peaks',
-      subject: 'crash',
-      worker: new URL('../../../fixtures/jobs/crashing.worker.ts', import.meta.url),
-      input: { how },
-    });
+    const job = startFixture('crashing', 'crash', { how });
     const done = await studio.services.jobs.wait(job.id);
     expect(done).toMatchObject({ state: 'failed', error: { code: 'worker_crashed' } });
     expect((await studio.call('bulletin.create', { title: 'Vẫn chạy' })).title).toBe('Vẫn chạy');
   });
 
   it('item 1: a V8 fatal error in a job (an array grown past its limit) fails only that job', async () => {
-    const job = studio.services.jobs.start({
-      // Any declared kind: the runner treats every kind alike.
-      kind: 'audio.peaks',
-      subject: 'grow',
-      worker: new URL('../../../fixtures/jobs/crashing.worker.ts', import.meta.url),
-      input: { how: 'grow-array' },
-    });
+    const job = startFixture('crashing', 'grow', { how: 'grow-array' });
     const done = await studio.services.jobs.wait(job.id);
     expect(done).toMatchObject({ state: 'failed', error: { code: 'worker_crashed' } });
     expect((await studio.call('bulletin.create', { title: 'Vẫn chạy' })).title).toBe('Vẫn chạy');
@@ -118,13 +104,7 @@ describe('jobs', () => {
 
   it('cancels a synchronous loop in its process, which then cleans up (no kill needed)', async () => {
     const cleanedUp = path.join(studio.dataDir, 'cleaned-up');
-    const job = studio.services.jobs.start({
-      // Any declared kind: the runner treats every kind alike.
-      kind: 'audio.peaks',
-      subject: 'busy',
-      worker: new URL('../../../fixtures/jobs/busy-loop.worker.ts', import.meta.url),
-      input: { cleanedUp },
-    });
+    const job = startFixture('busy-loop', 'busy', { cleanedUp });
     // Wait until the loop runs (its process has started), then cancel.
     await new Promise((resolve) => setTimeout(resolve, 1500));
     studio.services.jobs.cancel(job.id);
@@ -136,13 +116,7 @@ describe('jobs', () => {
   it('thins out a job\'s progress reports but never a milestone, so a short stage is still seen', async () => {
     const stages = ['erase', 'write', 'verify', 'finish'];
     const events = collectEvents();
-    const job = studio.services.jobs.start({
-      // Any declared kind: the runner treats every kind alike.
-      kind: 'audio.peaks',
-      subject: 'stages',
-      worker: new URL('../../../fixtures/jobs/stages.worker.ts', import.meta.url),
-      input: { stages },
-    });
+    const job = startFixture('stages', 'stages', { stages });
     const done = await studio.services.jobs.wait(job.id);
     expect(done.state).toBe('done');
     const seen = events.filter((e) => e.name === 'job.progress' && e.job.id === job.id).map((e) => e.job.message);
@@ -152,13 +126,7 @@ describe('jobs', () => {
   });
 
   it('kills running jobs on close', async () => {
-    const job = studio.services.jobs.start({
-      // Any declared kind: the runner treats every kind alike.
-      kind: 'audio.peaks',
-      subject: 'stubborn',
-      worker: new URL('../../../fixtures/jobs/stubborn.worker.ts', import.meta.url),
-      input: { seconds: 60 },
-    });
+    const job = startFixture('stubborn', 'stubborn', { seconds: 60 });
     await new Promise((resolve) => setTimeout(resolve, 500));
     await studio.services.jobs.close();
     expect((await studio.services.jobs.wait(job.id)).state).toBe('failed');
