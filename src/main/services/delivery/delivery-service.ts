@@ -2,6 +2,7 @@
  * Delivery, wired: the outbox store and runner, connection settings, and the two connectors.
  * openStudio creates it and calls start(); close() stops the runner cleanly.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import type { ConnectionInfo, DeliverySettings, DeliveryTarget, OutboxItem } from '../../../shared/api/delivery.ts';
 import type { Asset, Bulletin } from '../../../shared/api/library-types.ts';
@@ -345,7 +346,7 @@ export class DeliveryService {
   }
 
   retry(id: number): OutboxItem {
-    const item = this.outbox.retry(id);
+    const item = this.outbox.retry(id, (audioFile) => fs.existsSync(path.resolve(this.deps.dataDir, audioFile)));
     this.deps.emit('outbox.changed', item);
     this.runner.wake(item);
     return item;

@@ -252,10 +252,18 @@ export class OutboxStore {
     return this.update(id, `state = CASE WHEN state = 'sending' THEN 'queued' ELSE state END, next_attempt_at = NULL`);
   }
 
-  retry(id: number): OutboxItem {
+  /**
+   * Queues a waiting, failed or cancelled item again. `fileExists` answers whether its audio file
+   * (relative to the data folder) is still there: a finished item's file may have been removed
+   * after the days files are kept (prune-files.ts), and then only a new delivery can send it.
+   */
+  retry(id: number, fileExists: (audioFile: string) => boolean): OutboxItem {
     const row = this.row(id);
     if (row.state === 'delivered') throw new StudioError('invalid_transition', 'already delivered', { reason: 'outbox_item_delivered' });
     if (row.state === 'sending') return toItem(row);
+    if (!fileExists((JSON.parse(row.payload) as StoredPayload).audioFile)) {
+      throw new StudioError('not_found', 'the file this delivery sent has been removed', { reason: 'outbox_file_removed' });
+    }
     return this.update(id, `state = 'queued', next_attempt_at = NULL`);
   }
 

@@ -94,6 +94,9 @@ describe('delivery files clean-up', () => {
       expect(exists('assets/voice-6.wav')).toBe(true);
       // The rows stay: the outbox still lists what was delivered.
       expect(second.services.delivery.outbox.get(ids['old-delivered']!).state).toBe('delivered');
+      // A cancelled delivery whose file went cannot be sent again as it was: it says so, in words.
+      await expect(second.call('outbox.retry', { id: ids['old-cancelled']! })).rejects.toMatchObject({ code: 'not_found', details: { reason: 'outbox_file_removed' } });
+      expect(second.services.delivery.outbox.get(ids['old-cancelled']!).state).toBe('cancelled');
 
       // A shorter retention takes the recent delivery's file too; the waiting ones stay.
       const settings = await second.call('delivery.settings.update', { keepFilesDays: 3 });
