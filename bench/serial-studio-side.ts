@@ -7,10 +7,15 @@
  *
  *   serial-studio-side.ts ymodem PORT FILE      YMODEM-1K send of FILE
  *   serial-studio-side.ts stm32 PORT FILE       flash + verify of FILE (.bin at 0x08000000)
+ *
+ * A YMODEM send also answers its marks on the monotonic clock (bench/serial-turns.ts): when each
+ * 1-byte read (an ACK) resolved and when each write was called. Taking them costs a clock read
+ * and an array push in callbacks the sender already has.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
+import type { ByteLink } from '../src/main/services/serial/link/byte-link.ts';
 import { openSerialLink } from '../src/main/services/serial/link/serial-port-link.ts';
 import { loadBin } from '../src/main/services/serial/firmware/image.ts';
 import { flashStm32 } from '../src/main/services/serial/stm32/flasher.ts';
@@ -23,9 +28,21 @@ process.stdout.write('ready\n');
 await new Promise((resolve) => input.once('line', resolve));
 input.close();
 
+const clock = () => Number(process.hrtime.bigint()) / 1e6;
+const marks = { ackSeen: [] as number[], writeCalled: [] as number[] };
+
+/** The link with marks taken as reads resolve and writes are called; otherwise the same object. */
+function marked(link: ByteLink): ByteLink {
+  const read = link.read.bind(link);
+  const write = link.write.bind(link);
+  link.read = (count, timeoutMs, signal) => read(count, timeoutMs, signal).then((b) => (marks.ackSeen.push(clock()), b));
+  link.write = (bytes, signal) => (marks.writeCalled.push(clock()), write(bytes, signal));
+  return link;
+}
+
 const started = performance.now();
 if (mode === 'ymodem') {
-  const link = await openSerialLink({ path: port, baudRate: 115_200 });
+  const link = marked(await openSerialLink({ path: port, baudRate: 115_200 }));
   await sendYmodem(link, [{ name: path.basename(file), data }]);
   await link.close();
 } else {
@@ -33,4 +50,4 @@ if (mode === 'ymodem') {
   await flashStm32(link, loadBin(data, 0x0800_0000), { verify: true });
   await link.close();
 }
-process.stdout.write(`${JSON.stringify({ seconds: (performance.now() - started) / 1000 })}\n`);
+process.stdout.write(`${JSON.stringify({ seconds: (performance.now() - started) / 1000, marks })}\n`);

@@ -17,6 +17,14 @@
  * is compared (the least disturbed one, taken alike for both), every run is listed, and the load
  * average is reported beside the figures. `wireFraction` is the bytes the relay actually carried
  * towards the receiver (framing, headers, retries included) over the elapsed time.
+ *
+ * Each run's turns are split as the relay saw them (bench/serial-turns.ts: line, peer, relay,
+ * sender; the studio's sender part further into the hop in, its own time and the hop out). The
+ * time outside the full-block turns is ~3.1 s for any sender, and it is rb's: lrzsz times its
+ * reads with alarm(), whole seconds, so rb waits 1 s for line noise before its first 'C', 1 s
+ * after the EOT to be sure it is one, and 1 s before asking for the next header. On 512 KB
+ * (46 s of blocks) that alone caps any sender near 0.935 of the line rate, on 5 MB near 0.99;
+ * `turnLineFraction` is the rate over the blocks alone, what a longer file tends to.
  */
 import { randomBytes } from 'node:crypto';
 import { spawn } from 'node:child_process';
@@ -24,9 +32,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runOnPty } from '../tests/main/services/serial/pty.ts';
-import { openRelay } from '../tests/main/services/serial/relay.ts';
+import { openRelay, type RelayEvent } from '../tests/main/services/serial/relay.ts';
 import { Stm32Emulator } from '../tests/main/services/serial/stm32-emulator.ts';
 import { FLASH, applicationImage } from '../tests/main/services/serial/firmware-fixtures.ts';
+import { turnFigures, type SenderMarks, type TurnFigures } from './serial-turns.ts';
 
 const BAUD = 115_200;
 const LINE_BYTES_PER_S = BAUD / 10;
@@ -59,7 +68,7 @@ async function timed(work: () => Promise<unknown>): Promise<number> {
  * Starts the studio's side in its own process (serial-studio-side.ts) and waits until it is
  * loaded; `go()` starts the work and resolves when it has finished.
  */
-async function studioSide(mode: 'ymodem' | 'stm32', port: string, file: string): Promise<{ go: () => Promise<void> }> {
+async function studioSide(mode: 'ymodem' | 'stm32', port: string, file: string): Promise<{ go: () => Promise<{ marks?: SenderMarks }> }> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'serial-studio-side.ts'), mode, port, file], { stdio: ['pipe', 'pipe', 'inherit'] });
   const lines: string[] = [];
   let wake: (() => void) | null = null;
@@ -83,15 +92,17 @@ async function studioSide(mode: 'ymodem' | 'stm32', port: string, file: string):
   return {
     async go() {
       child.stdin.write('go\n');
-      JSON.parse(await nextLine());
+      const answer = JSON.parse(await nextLine()) as { marks?: SenderMarks };
       if ((await exited) !== 0) throw new Error(`studio side (${mode}) failed`);
+      return answer;
     },
   };
 }
 
 /** One YMODEM-1K transfer to rb through a paced relay; `sender` runs on the relay's studio end. */
-async function ymodemRun(data: Buffer, sender: 'studio' | 'sb'): Promise<{ seconds: number; wireBytes: number }> {
-  const relay = await openRelay({ baudRate: BAUD });
+async function ymodemRun(data: Buffer, sender: 'studio' | 'sb'): Promise<{ seconds: number; wireBytes: number; turns: TurnFigures }> {
+  const events: RelayEvent[] = [];
+  const relay = await openRelay({ baudRate: BAUD, trace: (e) => events.push(e) });
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'studio-bench-serial-'));
   try {
     fs.writeFileSync(path.join(work, 'src.bin'), data);
@@ -102,25 +113,26 @@ async function ymodemRun(data: Buffer, sender: 'studio' | 'sb'): Promise<{ secon
     const rb = runOnPty('rb', ['-q'], relay.peerEnd, out);
     // Timed until rb has the whole file and exits: rb drops the ACK of the batch's empty header
     // as it exits, so a sender can wait on it for a while; that wait is not line time.
-    let stopSender: () => Promise<void>;
+    let stopSender: () => Promise<SenderMarks | undefined>;
     let started: number;
     if (side) {
       started = performance.now();
       const sending = side.go();
-      stopSender = () => sending;
+      stopSender = async () => (await sending).marks;
     } else {
       started = performance.now();
       const sb = runOnPty('sb', ['-q', '-k', 'src.bin'], relay.studioEnd, work);
       stopSender = async () => {
         sb.child.kill('SIGTERM');
         await sb.done;
+        return undefined;
       };
     }
     const r = await rb.done;
     const seconds = (performance.now() - started) / 1000;
-    await stopSender();
+    const marks = await stopSender();
     if (r.code !== 0 || !fs.readFileSync(path.join(out, 'src.bin')).equals(data)) throw new Error(`${sender}: rb did not get the file intact`);
-    return { seconds, wireBytes: relay.toPeerBytes() };
+    return { seconds, wireBytes: relay.toPeerBytes(), turns: turnFigures(events, seconds, marks) };
   } finally {
     await relay.close();
     fs.rmSync(work, { recursive: true, force: true });
@@ -192,11 +204,21 @@ async function ymodemBench() {
     lineRateFraction: +(studioRate / LINE_BYTES_PER_S).toFixed(3),
     sbLineRateFraction: +(sbRate / LINE_BYTES_PER_S).toFixed(3),
     wireFraction: +(studioBest.wireBytes / studioSeconds / LINE_BYTES_PER_S).toFixed(3),
+    // Every run's line rate fraction, then its full-block turns split as the relay saw them (bench/serial-turns.ts).
+    studioLineRuns: y.a.map((r) => +(YMODEM_BYTES / r.seconds / LINE_BYTES_PER_S).toFixed(3)),
+    sbLineRuns: y.b.map((r) => +(YMODEM_BYTES / r.seconds / LINE_BYTES_PER_S).toFixed(3)),
+    studioTurns: y.a.map((r) => r.turns),
+    sbTurns: y.b.map((r) => r.turns),
     goals: 'throughputRatio >= 0.95, lineRateFraction >= 0.90',
   };
   process.stdout.write(
     `YMODEM-1K ${YMODEM_BYTES} B @${BAUD}: studio ${ymodem.studioSeconds}s ${JSON.stringify(ymodem.studioRuns)}, sb ${ymodem.sbSeconds}s ${JSON.stringify(ymodem.sbRuns)}, ratio ${ymodem.throughputRatio}, line ${ymodem.lineRateFraction} (sb ${ymodem.sbLineRateFraction}), wire ${ymodem.wireFraction}\n`,
   );
+  process.stdout.write(`  line rate fraction per run: studio ${JSON.stringify(ymodem.studioLineRuns)}, sb ${JSON.stringify(ymodem.sbLineRuns)}\n`);
+  const turnLine = (who: string, t: TurnFigures) =>
+    `  ${who} ${t.turns} turns, line ${t.turnLineFraction} over them, ${t.outsideTurns}s outside them; ms mean ${JSON.stringify(t.mean)} median ${JSON.stringify(t.median)} p90 ${JSON.stringify(t.p90)}\n`;
+  for (const t of ymodem.sbTurns) process.stdout.write(turnLine('sb    ', t));
+  for (const t of ymodem.studioTurns) process.stdout.write(turnLine('studio', t));
   return ymodem;
 }
 

@@ -20,6 +20,19 @@ export interface RelayOptions {
   baudRate?: number;
   /** Flip the bits of the byte at this offset of the studio → peer stream (once). */
   corruptAt?: number;
+  /**
+   * Called as each chunk reaches the relay (`in`) and as it leaves it, paced (`out`): the wire's
+   * own view of a block/ACK turn, the same for every sender (bench/serial-turns.ts reads it).
+   */
+  trace?: (event: RelayEvent) => void;
+}
+
+export interface RelayEvent {
+  direction: 'toPeer' | 'toStudio';
+  stage: 'in' | 'out';
+  bytes: number;
+  /** Milliseconds on the monotonic clock (process.hrtime): comparable across processes. */
+  at: number;
 }
 
 export interface Relay {
@@ -77,18 +90,22 @@ function openTtyEnd(path: string): TtyEnd {
 }
 
 /** Forwards one direction: each chunk leaves once the paced line has carried it, in order. */
-function pump(from: TtyEnd, to: TtyEnd, pacer: Pacer, transform: (chunk: Buffer, offset: number) => Buffer): void {
+function pump(from: TtyEnd, to: TtyEnd, pacer: Pacer, transform: (chunk: Buffer, offset: number) => Buffer, trace?: (stage: 'in' | 'out', bytes: number) => void): void {
   let offset = 0;
   let chain = Promise.resolve();
   from.input.on('data', (chunk: Buffer) => {
+    trace?.('in', chunk.length);
     const out = transform(chunk, offset);
     offset += chunk.length;
     const arrival = pacer.wait(out.length);
     chain = chain.then(() => arrival).then(() => {
       if (!to.output.destroyed) to.output.write(out);
+      trace?.('out', out.length);
     });
   });
 }
+
+const clock = () => Number(process.hrtime.bigint()) / 1e6;
 
 export async function openRelay(options: RelayOptions = {}): Promise<Relay> {
   const studioPair: PtyPair = await openPtyPair();
@@ -98,6 +115,7 @@ export async function openRelay(options: RelayOptions = {}): Promise<Relay> {
   const bytesPerMs = options.baudRate ? options.baudRate / 10 / 1000 : null;
   let corrupted = false;
   let carried = 0;
+  const trace = options.trace;
   const fromPeer: number[] = [];
   pump(toStudio, toPeer, new Pacer(bytesPerMs), (chunk, offset) => {
     carried += chunk.length;
@@ -107,11 +125,11 @@ export async function openRelay(options: RelayOptions = {}): Promise<Relay> {
     const copy = Buffer.from(chunk);
     copy[at - offset] = copy[at - offset]! ^ 0xff;
     return copy;
-  });
+  }, trace && ((stage, bytes) => trace({ direction: 'toPeer', stage, bytes, at: clock() })));
   pump(toPeer, toStudio, new Pacer(bytesPerMs), (chunk) => {
     for (const byte of chunk) fromPeer.push(byte);
     return chunk;
-  });
+  }, trace && ((stage, bytes) => trace({ direction: 'toStudio', stage, bytes, at: clock() })));
   return {
     studioEnd: studioPair.a,
     peerEnd: peerPair.b,

@@ -4,6 +4,7 @@ import { StudioError } from '../../../../shared/errors.ts';
 import type { PortSettings } from '../../../../shared/api/serial-types.ts';
 import { cancelledError, deviceError } from '../device-errors.ts';
 import { InputQueue, type ByteLink } from './byte-link.ts';
+import { directFdIo, type DirectFdIo } from './direct-fd-io.ts';
 
 export const DEFAULT_PORT_SETTINGS: Omit<PortSettings, 'path'> = {
   baudRate: 115_200,
@@ -16,11 +17,26 @@ export const DEFAULT_PORT_SETTINGS: Omit<PortSettings, 'path'> = {
 class SerialPortLink implements ByteLink {
   private readonly input = new InputQueue();
   private isClosed = false;
+  /** Reads and writes without serialport's thread-pool turns, where the port has a descriptor. */
+  private readonly direct: DirectFdIo | null;
 
   constructor(private readonly port: SerialPort) {
-    port.on('data', (chunk: Buffer) => this.input.push(chunk));
     port.on('error', (error: Error) => this.lost(error));
     port.on('close', (error?: Error & { disconnected?: boolean }) => this.lost(error));
+    this.direct = directFdIo(port.port);
+    if (!this.direct) {
+      port.on('data', (chunk: Buffer) => this.input.push(chunk));
+      return;
+    }
+    // The stream is never read (no 'data' listener): every byte comes through here.
+    this.direct.startReading(
+      (chunk) => this.input.push(chunk),
+      (error) => {
+        if (this.isClosed) return;
+        // As serialport does on a read error that means the device went away.
+        this.port.close(() => undefined, Object.assign(error, { disconnected: true }));
+      },
+    );
   }
 
   get available(): number {
@@ -44,8 +60,19 @@ class SerialPortLink implements ByteLink {
   write(data: Uint8Array, signal?: AbortSignal): Promise<void> {
     if (signal?.aborted) return Promise.reject(cancelledError('link.write'));
     if (this.isClosed) return Promise.reject(deviceError('serial_disconnected', 'link.write', 'unknown', 'check_cable'));
+    let bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+    // Straight to the driver when nothing is queued before it (order kept); what it has no room
+    // for now goes through the stream, which waits for room.
+    if (this.direct && this.port.writableLength === 0) {
+      try {
+        bytes = bytes.subarray(this.direct.writeNow(bytes));
+      } catch (error) {
+        return Promise.reject(deviceError('serial_disconnected', 'link.write', 'unknown', 'check_cable', { cause: (error as Error).message }));
+      }
+      if (bytes.length === 0) return Promise.resolve();
+    }
     return new Promise((resolve, reject) => {
-      this.port.write(Buffer.from(data.buffer, data.byteOffset, data.byteLength), (error) =>
+      this.port.write(bytes, (error) =>
         error ? reject(deviceError('serial_disconnected', 'link.write', 'unknown', 'check_cable', { cause: error.message })) : resolve(),
       );
     });
