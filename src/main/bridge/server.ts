@@ -92,7 +92,11 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     async close() {
       for (const client of sockets.clients) client.terminate();
       sockets.close();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // A page's keep-alive or a media stream would hold close() open for as long as the tab lives
+      // (the host then never exits on SIGTERM): the studio is going, so are its connections.
+      server.closeAllConnections();
+      await closed;
     },
   };
 }

@@ -1,4 +1,6 @@
 import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -60,5 +62,27 @@ describe('crash safety', () => {
     });
     expect(total).toBeGreaterThanOrEqual(Math.min(acknowledged.size, 1001));
     again.terminate();
+  });
+
+  it('stops on SIGTERM while a tab still streams a recording and holds its WebSocket', async () => {
+    // What an open tab holds: an <audio> element's media stream, read only as far as it plays (so
+    // the response never ends by itself), and the screen's event socket.
+    fs.mkdirSync(path.join(temp.dir, 'renders'), { recursive: true });
+    fs.writeFileSync(path.join(temp.dir, 'renders', 'programme-1.wav'), Buffer.alloc(64 * 1024 * 1024));
+    host = await startHost(temp.dir);
+    const streaming = await new Promise<http.IncomingMessage>((resolve, reject) => {
+      http.get(`http://127.0.0.1:${host!.port}/media/renders/programme-1.wav`, { headers: { cookie: `studio_token=${host!.token}`, range: 'bytes=0-' } }, resolve).once('error', reject);
+    });
+    expect(streaming.statusCode).toBe(206);
+    streaming.pause();
+    streaming.on('error', () => undefined);
+    const ws = new WebSocket(`ws://127.0.0.1:${host.port}/api?token=${host.token}`);
+    await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
+    const wsClosed = new Promise<void>((resolve) => ws.once('close', () => resolve()));
+    // Before the fix the host closed its listener and then waited for the tab to go, forever.
+    await host.stop();
+    expect(host.process.exitCode).toBe(0);
+    await wsClosed;
+    streaming.destroy();
   });
 });
