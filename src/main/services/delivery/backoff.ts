@@ -14,3 +14,9 @@ export function backoffDelay(attempt: number, options: BackoffOptions = DEFAULT_
   const capped = Math.min(options.maxMs, exponential);
   return Math.round(capped * (0.5 + random() * 0.5));
 }
+
+/** Tests and drills shorten the retry wait with STUDIO_OUTBOX_RETRY_BASE_MS. */
+export function backoffFromEnv(): BackoffOptions | undefined {
+  const base = Number(process.env.STUDIO_OUTBOX_RETRY_BASE_MS);
+  return Number.isFinite(base) && base > 0 ? { baseMs: base, maxMs: Math.max(base, 60 * base) } : undefined;
+}

@@ -14,7 +14,7 @@ import type { AuditTrail } from '../audit/index.ts';
 import type { JobManager } from '../jobs/index.ts';
 import type { Library } from '../library/index.ts';
 import type { Db } from '../storage/index.ts';
-import type { BackoffOptions } from './backoff.ts';
+import { backoffFromEnv, type BackoffOptions } from './backoff.ts';
 import type { BulletinMetadata, Connector, LedNoticeInfo } from './connector.ts';
 import { assertTokenOrigin, DeliverySettingsStore } from './delivery-settings.ts';
 import { OutboxLease } from './outbox-lease.ts';
@@ -24,10 +24,11 @@ import { AssetMeasurer, HOLD_MS } from './measure-before-send.ts';
 import { describeArea, describeBulletin, loudnessFields } from './package/describe-bulletin.ts';
 import { PackageConnector } from './package/package-connector.ts';
 import { packageImports } from './package/package-imports.ts';
-import { SourceConnector } from './source/source-connector.ts';
+import { SourceConnector, sourceLimitsFromEnv } from './source/source-connector.ts';
 import { pollIntervalFromEnv, StatusPoller } from './status-poller.ts';
 import { snapshotProgramme } from './programme-payload.ts';
 import { pruneDeliveryFiles } from './prune-files.ts';
+import { mediaType } from '../media/index.ts';
 
 export interface DeliveryDeps {
   db: Db;
@@ -44,23 +45,6 @@ export interface DeliveryDeps {
   statusPollMs?: number;
   log?(line: string): void;
 }
-
-/** Tests and drills shorten the retry wait with STUDIO_OUTBOX_RETRY_BASE_MS. */
-function backoffFromEnv(): BackoffOptions | undefined {
-  const base = Number(process.env.STUDIO_OUTBOX_RETRY_BASE_MS);
-  return Number.isFinite(base) && base > 0 ? { baseMs: base, maxMs: Math.max(base, 60 * base) } : undefined;
-}
-
-/**
- * Drills and tests shorten the per-request deadline (STUDIO_SOURCE_DEADLINE_MS), so a stalled
- * server is given up on in seconds rather than the production minutes.
- */
-function sourceLimitsFromEnv(): { deadlineMs?: number } {
-  const deadline = Number(process.env.STUDIO_SOURCE_DEADLINE_MS);
-  return Number.isFinite(deadline) && deadline > 0 ? { deadlineMs: deadline } : {};
-}
-
-const MIME: Record<string, string> = { '.mp3': 'audio/mpeg', '.wav': 'audio/wav', '.flac': 'audio/flac', '.ogg': 'audio/ogg', '.opus': 'audio/ogg', '.m4a': 'audio/mp4' };
 
 export interface NoticePackageInput {
   bulletinId: number;
@@ -261,7 +245,7 @@ export class DeliveryService {
           sha256: audio.sha256,
           bytes: audio.bytes,
           fileName: path.basename(audio.path),
-          mimeType: MIME[path.extname(audio.path).toLowerCase()] ?? 'application/octet-stream',
+          mimeType: mediaType(audio.path),
         },
       },
     });

@@ -7,9 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Programme } from '../../../shared/api/library-types.ts';
 import { StudioError } from '../../../shared/errors.ts';
+import { mediaType } from '../media/index.ts';
 import type { ProgrammeMetadata } from './connector.ts';
-
-const MIME: Record<string, string> = { '.wav': 'audio/wav', '.mp3': 'audio/mpeg' };
 
 /** The programme's current render, copied under `outbox-files/`, and its metadata. */
 export function snapshotProgramme(programme: Programme, dataDir: string): { audioFile: string; metadata: ProgrammeMetadata } {
@@ -47,7 +46,7 @@ export function snapshotProgramme(programme: Programme, dataDir: string): { audi
       sha256,
       bytes: bytes.length,
       fileName: `${path.basename(audioFile)}`,
-      mimeType: MIME[ext] ?? 'application/octet-stream',
+      mimeType: mediaType(audioFile),
     },
   };
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { MEDIA_ROOTS, reachedWithoutLinks } from './media-roots.ts';
+import { mediaType } from './media-types.ts';
 
 export interface MediaResponse {
   status: number;
@@ -8,17 +9,6 @@ export interface MediaResponse {
   /** Absent for errors and HEAD-like answers. */
   body?: fs.ReadStream;
 }
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.wav': 'audio/wav',
-  '.mp3': 'audio/mpeg',
-  '.flac': 'audio/flac',
-  '.ogg': 'audio/ogg',
-  '.opus': 'audio/ogg',
-  '.json': 'application/json',
-  '.png': 'image/png',
-  '.bin': 'application/octet-stream',
-};
 
 /** Maps `assets/x.wav` to a file inside the data dir, refusing anything outside the media roots. */
 export function resolveMediaPath(dataDir: string, relative: string): string | null {
@@ -60,7 +50,7 @@ export function serveMedia(file: string | null, rangeHeader: string | undefined)
     return { status, headers: { 'Content-Type': 'text/plain; charset=utf-8' } };
   }
   const stream = (options: { start?: number; end?: number } = {}) => fs.createReadStream(file, { fd, autoClose: true, ...options });
-  const type = CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+  const type = mediaType(file);
   const common = { 'Content-Type': type, 'Accept-Ranges': 'bytes', 'Cache-Control': 'no-cache' };
   const size = stat.size;
   if (!rangeHeader) {

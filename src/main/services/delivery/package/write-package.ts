@@ -8,6 +8,7 @@ import { copyHashing, fsyncDir, writeFileDurably, type StreamOptions } from './h
 import { MANIFEST_FILE, PACKAGE_FORMAT, PACKAGE_FORMAT_VERSION, PackageManifest, sealOf } from './manifest.ts';
 import { signSeal, type SigningKey } from './package-signing.ts';
 import { verifyPackage } from './verify-package.ts';
+import { mediaType } from '../../media/index.ts';
 
 export interface WritePackageInput {
   source: PackageSource;
@@ -24,15 +25,6 @@ export interface WrittenPackage {
   folder: string;
   manifest: PackageManifest;
 }
-
-const MEDIA_TYPES: Record<string, string> = {
-  '.wav': 'audio/wav',
-  '.mp3': 'audio/mpeg',
-  '.flac': 'audio/flac',
-  '.ogg': 'audio/ogg',
-  '.opus': 'audio/ogg',
-  '.m4a': 'audio/mp4',
-};
 
 /** A title as a folder name's part: ASCII letters, digits and dashes, readable on any file system. */
 export function folderSlug(title: string, maxLength: number): string {
@@ -117,7 +109,7 @@ export async function writePackage(input: WritePackageInput, options: StreamOpti
         durationSec: source.audio.durationSec,
       },
       files: [
-        { path: audioName, role: 'audio', sha256: copied.sha256, bytes: copied.bytes, mimeType: MEDIA_TYPES[ext] ?? 'application/octet-stream' },
+        { path: audioName, role: 'audio', sha256: copied.sha256, bytes: copied.bytes, mimeType: mediaType(audioName) },
       ],
     };
     // Sealed after validation, so the seal covers exactly what is written.

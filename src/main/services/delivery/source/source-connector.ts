@@ -46,6 +46,15 @@ interface SourceResume extends ResumeState {
 /** Server statuses worth another try inside one attempt; auth and validation errors are not. */
 const retryable = (status: number): boolean => status === 0 || status === 409 || status === 423 || status === 460 || status >= 500;
 
+/**
+ * Drills and tests shorten the per-request deadline (STUDIO_SOURCE_DEADLINE_MS), so a stalled
+ * server is given up on in seconds rather than the production minutes.
+ */
+export function sourceLimitsFromEnv(): { deadlineMs?: number } {
+  const deadline = Number(process.env.STUDIO_SOURCE_DEADLINE_MS);
+  return Number.isFinite(deadline) && deadline > 0 ? { deadlineMs: deadline } : {};
+}
+
 export class SourceConnector implements Connector {
   readonly kind = 'source' as const;
 
