@@ -92,6 +92,8 @@ describe('voicing a Tày translation in the browser', () => {
     await page.getByRole('progressbar').waitFor();
     await snap(page, 'translation-voicing-02-assembling');
     await page.getByTestId('assemble-result').waitFor({ timeout: 240_000 });
+    // Loudness and length in vi-VN form (a comma decimal, the true minus), as every screen writes them.
+    expect(await page.getByTestId('assemble-result').textContent()).toMatch(/Đã ghép \d+,\d giây .* −2\d,\d LUFS/);
     await snap(page, 'translation-voicing-03-assembled');
     const pieces = (await page.getByTestId('assemble-result').getAttribute('data-pieces'))!.split(' ').map((p) => p.split(':'));
     expect(pieces.map(([index, from]) => `${index}:${from}`)).toEqual(['0:voice', '1:take', '2:voice']);

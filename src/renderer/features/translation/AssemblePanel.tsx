@@ -1,14 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { JobInfo } from '../../../shared/api/jobs.ts';
 import type { TranslationAssembleResult, TranslationView } from '../../../shared/translation/index.ts';
 import { api, ApiError } from '../../api/client.ts';
-import { isCancelled } from '../../api/use-job.ts';
-import { waitForJob } from '../../api/wait-for-job.ts';
+import { isCancelled, useFollowedJob } from '../../api/use-job.ts';
 import { navigate } from '../../app/router.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
-import { seconds } from './SegmentVoicing.tsx';
+import { useFormat } from '../../components/useFormat.ts';
 
 /** What the assembly will use, counted as the service plans it: segments with a text or a take. */
 function plan(view: TranslationView, voiceId: string) {
@@ -29,32 +27,29 @@ export function AssemblePanel({ view, voiceId, onVoice, onAssembled }: {
   onVoice: (voiceId: string) => void;
   onAssembled: () => void;
 }) {
-  const { t, i18n } = useTranslation('translation');
-  const [progress, setProgress] = useState<number | null>(null);
+  const { t } = useTranslation('translation');
+  const fmt = useFormat();
+  const assembling = useFollowedJob<'translation.assemble'>();
+  /** From the click until the job ends: the request that starts it counts too. */
+  const [running, setRunning] = useState(false);
   const [result, setResult] = useState<TranslationAssembleResult | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [cancelled, setCancelled] = useState(false);
-  /** The running assembly (cancel is offered once it exists). */
-  const [job, setJob] = useState<JobInfo<'translation.assemble'> | null>(null);
   const counts = plan(view, voiceId);
-  const running = progress !== null;
 
   const assemble = async () => {
     setError(null);
     setResult(null);
     setCancelled(false);
-    setProgress(0);
+    setRunning(true);
     try {
-      const started = await api.call('translation.assemble', { id: view.id, voiceId: voiceId || null });
-      setJob(started);
-      setResult(await waitForJob(started, setProgress));
+      setResult(await assembling.follow(await api.call('translation.assemble', { id: view.id, voiceId: voiceId || null })));
       onAssembled();
     } catch (e) {
       if (isCancelled(e)) setCancelled(true);
       else setError(e instanceof ApiError ? e : new ApiError({ code: 'internal', message: String(e) }));
     } finally {
-      setJob(null);
-      setProgress(null);
+      setRunning(false);
     }
   };
 
@@ -81,21 +76,21 @@ export function AssemblePanel({ view, voiceId, onVoice, onAssembled }: {
         <button type="button" className="primary" disabled={running || view.link.targetBulletinId === null} onClick={() => void assemble()} data-testid="assemble">
           {t('voicing.assemble')}
         </button>
-        {job && (
-          <button type="button" onClick={() => void api.call('job.cancel', { id: job.id })} data-testid="assemble-cancel">
+        {assembling.job && (
+          <button type="button" onClick={assembling.cancel} data-testid="assemble-cancel">
             {t('voicing.cancel')}
           </button>
         )}
       </div>
-      {running && <ProgressBar value={progress} label={t('voicing.assemble')} />}
+      {running && <ProgressBar value={assembling.progress} label={t('voicing.assemble')} />}
       {cancelled && <p className="muted" data-testid="assemble-cancelled">{t('voicing.cancelled')}</p>}
       <ErrorNotice error={error} onClose={() => setError(null)} />
       {result && (
         <div className="notice" data-testid="assemble-result" data-duration={result.durationSec.toFixed(3)} data-pieces={result.pieces.map((p) => `${p.index}:${p.from}:${p.startSec.toFixed(2)}`).join(' ')}>
           <span>
             {t('voicing.done', {
-              seconds: seconds(result.durationSec, i18n.language),
-              lufs: result.loudness.integrated === null ? '−∞' : result.loudness.integrated.toFixed(1).replace('-', '−'),
+              seconds: fmt.number(result.durationSec, { digits: 1 }),
+              lufs: fmt.number(result.loudness.integrated ?? -Infinity, { digits: 1 }),
               takes: result.pieces.filter((p) => p.from === 'take').length,
               voiced: result.pieces.filter((p) => p.from === 'voice').length,
             })}

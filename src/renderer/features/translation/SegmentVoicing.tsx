@@ -2,9 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SegmentTake, TranslationSegment } from '../../../shared/translation/index.ts';
 import { api } from '../../api/client.ts';
-
-/** Seconds as the editors read them: one decimal, a comma in Vietnamese. */
-export const seconds = (value: number, language: string) => value.toLocaleString(language === 'en' ? 'en-GB' : 'vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+import { useFormat } from '../../components/useFormat.ts';
 
 /** Plays one take at a time; a second play stops the first. */
 export function useTakePlayer() {
@@ -41,10 +39,11 @@ export function SegmentVoicing(props: {
   onPlay: () => void;
   onStop: () => void;
 }) {
-  const { t, i18n } = useTranslation('translation');
+  const { t } = useTranslation('translation');
+  const fmt = useFormat();
   const { segment, take, voiceName } = props;
   const status = take
-    ? { className: take.outdated ? 'tr-take-outdated' : 'tr-take-ok', text: t(take.outdated ? 'voicing.takeOutdated' : 'voicing.take', { seconds: seconds(take.durationSec, i18n.language) }) }
+    ? { className: take.outdated ? 'tr-take-outdated' : 'tr-take-ok', text: t(take.outdated ? 'voicing.takeOutdated' : 'voicing.take', { seconds: fmt.number(take.durationSec, { digits: 1 }) }) }
     : voiceName
       ? { className: 'tr-take-voice', text: t('voicing.byVoice', { voice: voiceName }) }
       : segment.target.trim()
