@@ -6,10 +6,9 @@ import { useAction } from '../../api/hooks.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { FolderPicker } from '../../components/PathPicker.tsx';
 import { useExportTarget } from '../../components/export-target.ts';
-import { waitForJob } from '../../api/wait-for-job.ts';
+import { isCancelled, useFollowedJob } from '../../api/use-job.ts';
 import { fmt } from '../../components/useFormat.ts';
 import { RunningJob } from '../../components/RunningJob.tsx';
-import type { JobInfo } from '../../../shared/api/jobs.ts';
 
 const BITRATES = [64, 96, 128, 160, 192, 256, 320] as const;
 
@@ -24,7 +23,7 @@ export function ExportPanel({ doc, name }: { doc: EditDocument; name: string }) 
   const [done, setDone] = useState<ExportResult | null>(null);
 
   const outPath = outPathFor(format);
-  const [started, setStarted] = useState<JobInfo | null>(null);
+  const exporting = useFollowedJob<'audio.export'>();
   const run = useAction(async () => {
     setDone(null);
     const job = await api.call('audio.export', {
@@ -35,8 +34,12 @@ export function ExportPanel({ doc, name }: { doc: EditDocument; name: string }) 
       outPath,
       title: title || undefined,
     });
-    setStarted(job);
-    setDone(await waitForJob(job));
+    try {
+      setDone(await exporting.follow(job));
+    } catch (error) {
+      // A cancel is the user's own choice: nothing to report.
+      if (!isCancelled(error)) throw error;
+    }
   });
 
   return (
@@ -85,7 +88,7 @@ export function ExportPanel({ doc, name }: { doc: EditDocument; name: string }) 
       <button type="button" className="primary" disabled={run.busy || !folder || !fileName} onClick={() => void run.run()} data-testid="export">
         {run.busy ? t('export.running') : t('export.go')}
       </button>
-      {run.busy && <RunningJob job={started} label={t('export.running')} />}
+      {run.busy && <RunningJob job={exporting.job} label={t('export.running')} />}
       {done && (
         <p className="notice" data-testid="export-done" data-path={done.path}>
           {t('export.done', { path: done.path, seconds: fmt.number(done.durationSec, { digits: 1 }) })}
