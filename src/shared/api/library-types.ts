@@ -9,6 +9,13 @@ import type { RemoteStatus } from './delivery.ts';
 
 export const PRIORITIES = ['normal', 'priority', 'emergency'] as const;
 export const STATUSES = ['draft', 'submitted', 'approved', 'delivered'] as const;
+
+/**
+ * Whether a programme item may go on air: music always, a bulletin once approved (or already
+ * delivered). One rule for the renderer, delivery, the CLI and the screen's warnings.
+ */
+export const clearedForAir = (bulletinStatus: (typeof STATUSES)[number] | null): boolean =>
+  bulletinStatus === null || bulletinStatus === 'approved' || bulletinStatus === 'delivered';
 export const CATEGORIES = [
   'politics',
   'health',

@@ -3,8 +3,9 @@
  * music beds, and render it normalised to its loudness preset, from a script.
  */
 import { Command, Option } from 'commander';
-import type { Programme } from '../../../shared/api/library-types.ts';
+import { clearedForAir, type Programme } from '../../../shared/api/library-types.ts';
 import { StudioError } from '../../../shared/errors.ts';
+import { formatClock } from '../../../shared/format.ts';
 import { call, followJob, printJson } from '../session.ts';
 
 const id = (what: string) => (v: string) => {
@@ -18,13 +19,14 @@ const number = (v: string) => {
   return n;
 };
 
-const clock = (sec: number) => `${Math.floor(sec / 60)}:${(sec % 60).toFixed(1).padStart(4, '0')}`;
+/** Lengths as m:ss.s (English digits, as the rest of the CLI's table output). */
+const clock = (sec: number) => formatClock(sec, 'en', 1);
 
 function printProgramme(p: Programme): void {
   process.stdout.write(`${p.id}  ${p.title}\n`);
   process.stdout.write(`   ${clock(p.totalSec)} / ${p.capMinutes} min · ${p.mix.presetLufs} LUFS · gap ${p.mix.gapSec} s · crossfade ${p.mix.crossfadeSec} s · duck ${p.mix.duckDb} dB\n`);
   for (const item of p.items) {
-    const status = item.bulletinStatus && item.bulletinStatus !== 'approved' && item.bulletinStatus !== 'delivered' ? `  [${item.bulletinStatus}]` : '';
+    const status = !clearedForAir(item.bulletinStatus) ? `  [${item.bulletinStatus}]` : '';
     process.stdout.write(`   ${String(item.id).padStart(5)}  ${clock(item.startSec).padStart(7)}  ${item.kind.padEnd(9)} ${clock(item.durationSec).padStart(7)}  ${item.label}${status}\n`);
   }
   if (p.rendered) process.stdout.write(`   rendered: ${p.rendered.media} (${p.rendered.loudness.integrated} LUFS, ${p.rendered.loudness.truePeak} dBTP)\n`);
@@ -59,7 +61,7 @@ export function registerProgrammeCommands(program: Command): void {
       const item = opts.bulletin !== undefined ? { kind: 'bulletin' as const, bulletinId: opts.bulletin as number } : { kind: opts.as === 'bed' ? ('music_bed' as const) : ('jingle' as const), assetId: opts.asset as number };
       const updated = await call(command, 'programme.addItem', { programmeId: id('programme')(programmeId), ...item });
       const added = updated.items.at(-1)!;
-      if (added.bulletinStatus && added.bulletinStatus !== 'approved' && added.bulletinStatus !== 'delivered') {
+      if (!clearedForAir(added.bulletinStatus)) {
         process.stderr.write(`Cảnh báo: bản tin chưa được duyệt, chương trình sẽ không dựng được / warning: the bulletin is not approved; the programme will not render until it is\n`);
       }
       if (opts.json) printJson(updated);

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { ExportResult, RenderedProgramme } from '../../../shared/api/audio.ts';
 import type { JobInfo } from '../../../shared/api/jobs.ts';
-import { PROGRAMME_CEILING_DB, type Programme, type ProgrammeMixSettings } from '../../../shared/api/library-types.ts';
+import { clearedForAir, PROGRAMME_CEILING_DB, type Programme, type ProgrammeMixSettings } from '../../../shared/api/library-types.ts';
 import { PROGRAMME_RATE } from '../../../shared/audio/programme-plan.ts';
 import { StudioError } from '../../../shared/errors.ts';
 import { workerUrl, type JobManager } from '../jobs/index.ts';
@@ -36,8 +36,6 @@ export interface ProgrammeAudioDeps {
   edits: EditStore;
   renders: ProgrammeRenders;
 }
-
-const OKAY_TO_RENDER = new Set(['approved', 'delivered']);
 
 export class ProgrammeAudio {
   constructor(private readonly deps: ProgrammeAudioDeps) {}
@@ -79,7 +77,7 @@ export class ProgrammeAudio {
   private input(programmeId: number, sink: Sink): { input: ProgrammeInput; signature: string; programme: Programme } {
     const programme = this.deps.library.programmes.get(programmeId);
     if (programme.items.length === 0) throw new StudioError('invalid_argument', 'the programme has no items', { reason: 'programme_empty', programmeId });
-    const drafts = programme.items.filter((item) => item.bulletinStatus !== null && !OKAY_TO_RENDER.has(item.bulletinStatus));
+    const drafts = programme.items.filter((item) => !clearedForAir(item.bulletinStatus));
     if (drafts.length > 0) {
       throw new StudioError('conflict', `${drafts.length} bulletin(s) not approved`, {
         reason: 'programme_has_unapproved',

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ConnectionInfo, DeliverySettings, DeliveryTarget, OutboxItem } from '../../../shared/api/delivery.ts';
-import type { Asset, Bulletin } from '../../../shared/api/library-types.ts';
+import { clearedForAir, type Asset, type Bulletin } from '../../../shared/api/library-types.ts';
 import type { EventName, StudioEvents } from '../../../shared/events.ts';
 import { StudioError } from '../../../shared/errors.ts';
 import type { SecretStore } from '../../platform.ts';
@@ -295,7 +295,7 @@ export class DeliveryService {
 
   /** Where an approved bulletin's item goes: the checked destination, or a coded refusal. */
   private destinationFor(bulletin: Bulletin, target: DeliveryTarget, dest: string | undefined): string {
-    if (bulletin.status !== 'approved' && bulletin.status !== 'delivered') {
+    if (!clearedForAir(bulletin.status)) {
       throw new StudioError('invalid_transition', 'only an approved bulletin is sent', { reason: 'bulletin_not_approved', title: bulletin.title });
     }
     return this.resolveDest(target, dest);

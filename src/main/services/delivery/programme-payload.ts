@@ -5,14 +5,14 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Programme } from '../../../shared/api/library-types.ts';
+import { clearedForAir, type Programme } from '../../../shared/api/library-types.ts';
 import { StudioError } from '../../../shared/errors.ts';
 import { mediaType } from '../media/index.ts';
 import type { ProgrammeMetadata } from './connector.ts';
 
 /** The programme's current render, copied under `outbox-files/`, and its metadata. */
 export function snapshotProgramme(programme: Programme, dataDir: string): { audioFile: string; metadata: ProgrammeMetadata } {
-  const drafts = programme.items.filter((item) => item.bulletinStatus !== null && item.bulletinStatus !== 'approved' && item.bulletinStatus !== 'delivered');
+  const drafts = programme.items.filter((item) => !clearedForAir(item.bulletinStatus));
   if (drafts.length > 0) {
     throw new StudioError('conflict', `${drafts.length} bulletin(s) not approved`, {
       reason: 'programme_has_unapproved',

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DELIVERY_TARGETS, type DeliveryTarget, type OutboxItem } from '../../../shared/api/delivery.ts';
-import type { Bulletin } from '../../../shared/api/library-types.ts';
+import { clearedForAir, type Bulletin } from '../../../shared/api/library-types.ts';
 import { api } from '../../api/client.ts';
 import { useAction, useRequest } from '../../api/hooks.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
@@ -29,7 +29,7 @@ export function DeliverButton({ bulletin }: { bulletin: Bulletin }) {
   const serverUrl = settings.data?.serverUrl ?? '';
   const blocker = !bulletin.audioAssetId
     ? t('deliver.needsAudio')
-    : bulletin.status !== 'approved' && bulletin.status !== 'delivered'
+    : !clearedForAir(bulletin.status)
       ? t('deliver.needsApproval')
       : to === 'source' && settings.data && !serverUrl
         ? t('deliver.noServer')

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ProgrammeItem } from '../../../shared/api/library-types.ts';
+import { clearedForAir, type ProgrammeItem } from '../../../shared/api/library-types.ts';
 import { formatClock } from '../../components/Duration.tsx';
 import { fmt } from '../../components/useFormat.ts';
 
@@ -28,7 +28,7 @@ export function ItemList({ items, onReorder, onRemove }: Props) {
       {items.map((item, index) => {
         // Start times come from the programme's plan (gaps, crossfades, beds under what follows).
         const startsAt = item.startSec;
-        const unapproved = item.bulletinStatus !== null && item.bulletinStatus !== 'approved' && item.bulletinStatus !== 'delivered';
+        const unapproved = !clearedForAir(item.bulletinStatus);
         return (
           <li
             key={item.id}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Programme, ProgrammeMixSettings } from '../../../shared/api/library-types.ts';
+import { clearedForAir, type Programme, type ProgrammeMixSettings } from '../../../shared/api/library-types.ts';
 import { api } from '../../api/client.ts';
 import { useAction } from '../../api/hooks.ts';
 import { isCancelled, useFollowedJob } from '../../api/use-job.ts';
@@ -45,7 +45,7 @@ export function RenderPanel({ programme }: { programme: Programme }) {
       if (!isCancelled(error)) throw error;
     }
   });
-  const unapproved = programme.items.filter((i) => i.bulletinStatus !== null && i.bulletinStatus !== 'approved' && i.bulletinStatus !== 'delivered');
+  const unapproved = programme.items.filter((i) => !clearedForAir(i.bulletinStatus));
 
   const number = (key: 'gapSec' | 'crossfadeSec' | 'duckDb', min: number, max: number) => (
     <label>
